@@ -1,0 +1,103 @@
+package blog.core.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Configuration keys such as {@code db.url}, read from an optional properties file (named by {@code
+ * BLOG_CONFIG}) and from environment variables {@code BLOG_DB_URL}; the environment wins.
+ */
+public final class Config {
+  private final Map<String, String> file;
+  private final Map<String, String> env;
+
+  public Config(Map<String, String> file, Map<String, String> env) {
+    this.file = Map.copyOf(file);
+    this.env = Map.copyOf(env);
+  }
+
+  /** Reads {@code BLOG_CONFIG} (if set) and the process environment. */
+  public static Config fromEnvironment() {
+    Map<String, String> env = System.getenv();
+    String path = env.get("BLOG_CONFIG");
+    return new Config(path == null || path.isBlank() ? Map.of() : load(Path.of(path)), env);
+  }
+
+  /** A configuration made of explicit values only, for tests and embedding. */
+  public static Config of(Map<String, String> values) {
+    return new Config(values, Map.of());
+  }
+
+  /** A copy with {@code key} set, overriding both file and environment. */
+  public Config with(String key, String value) {
+    Map<String, String> merged = new HashMap<>(file);
+    merged.put(key, value);
+    Map<String, String> withoutEnv = new HashMap<>(env);
+    withoutEnv.remove(envName(key));
+    return new Config(merged, withoutEnv);
+  }
+
+  static Map<String, String> load(Path path) {
+    Properties props = new Properties();
+    try (InputStream in = Files.newInputStream(path)) {
+      props.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read configuration file " + path, e);
+    }
+    Map<String, String> values = new HashMap<>();
+    props.stringPropertyNames().forEach(name -> values.put(name, props.getProperty(name).trim()));
+    return values;
+  }
+
+  /**
+   * {@code db.url} becomes {@code BLOG_DB_URL}; {@code auth.github.client-id} {@code
+   * BLOG_AUTH_GITHUB_CLIENT_ID}.
+   */
+  public static String envName(String key) {
+    return "BLOG_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  public Optional<String> get(String key) {
+    String value = env.get(envName(key));
+    if (value == null) {
+      value = file.get(key);
+    }
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+  }
+
+  public String get(String key, String fallback) {
+    return get(key).orElse(fallback);
+  }
+
+  public int getInt(String key, int fallback) {
+    return get(key).map(v -> parseInt(key, v)).orElse(fallback);
+  }
+
+  public boolean getBoolean(String key, boolean fallback) {
+    return get(key)
+        .map(
+            v -> {
+              if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(v);
+              }
+              throw new ConfigException(key, "expected true or false but was '" + v + "'");
+            })
+        .orElse(fallback);
+  }
+
+  private static int parseInt(String key, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key, "expected a whole number but was '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package blog.core.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+
+/** The connection pool and the one {@link Jdbi} built on it. */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+
+  private Database(HikariDataSource dataSource) {
+    this.dataSource = dataSource;
+    this.jdbi = Jdbi.create(dataSource);
+  }
+
+  /**
+   * Opens the pool. It does not insist on a first connection: a blog whose database is briefly down
+   * still starts and answers 503 until the database returns.
+   */
+  public static Database open(DatabaseSettings settings) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setJdbcUrl(settings.url());
+    hikari.setUsername(settings.user());
+    hikari.setPassword(settings.password());
+    hikari.setMaximumPoolSize(settings.poolSize());
+    hikari.setMinimumIdle(Math.min(2, settings.poolSize()));
+    // A reader should see "try again" within seconds, not hang for Hikari's default 30 s.
+    hikari.setConnectionTimeout(3_000);
+    hikari.setValidationTimeout(1_000);
+    hikari.setInitializationFailTimeout(-1);
+    hikari.setPoolName("blog");
+    return new Database(new HikariDataSource(hikari));
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  /** True when a connection can be had and answers a validity check within a second. */
+  public boolean isReachable() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(1);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

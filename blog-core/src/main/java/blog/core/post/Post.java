@@ -1,0 +1,19 @@
+package blog.core.post;
+
+import java.time.Instant;
+
+/** A post as stored: its Markdown source and the sanitised HTML rendered from it. */
+public record Post(
+    long id,
+    String slug,
+    String title,
+    String bodyMarkdown,
+    String bodyHtml,
+    String excerpt,
+    PostStatus status,
+    long authorId,
+    boolean commentsOpen,
+    Instant publishedAt,
+    Instant createdAt,
+    Instant updatedAt,
+    int version) {}

@@ -1,0 +1,233 @@
+package blog.core.post;
+
+import blog.core.db.Times;
+import blog.core.taxonomy.Taxonomy;
+import blog.core.text.Slugs;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** Posts and their links to categories and tags. */
+public final class PostRepository {
+  /** Readers see published posts, and scheduled ones once their time has come. */
+  static final String VISIBLE = "p.status IN ('published', 'scheduled') AND p.published_at <= :now";
+
+  private static final RowMapper<Post> MAPPER =
+      (rs, ctx) ->
+          new Post(
+              rs.getLong("id"),
+              rs.getString("slug"),
+              rs.getString("title"),
+              rs.getString("body_markdown"),
+              rs.getString("body_html"),
+              rs.getString("excerpt"),
+              PostStatus.fromDb(rs.getString("status")),
+              rs.getLong("author_id"),
+              "open".equals(rs.getString("comment_status")),
+              Times.instant(rs, "published_at"),
+              Times.instant(rs, "created_at"),
+              Times.instant(rs, "updated_at"),
+              rs.getInt("version"));
+
+  private final Jdbi jdbi;
+
+  public PostRepository(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** Stores the post, creating missing categories and tags, all in one transaction. */
+  public long insert(NewPost post, String bodyHtml, Instant now) {
+    return jdbi.inTransaction(
+        h -> {
+          long id =
+              h.createUpdate(
+                      """
+                      INSERT INTO posts (slug, title, body_markdown, body_html, excerpt, status,
+                                         author_id, comment_status, published_at, created_at,
+                                         updated_at, version)
+                      VALUES (:slug, :title, :markdown, :html, :excerpt, :status, :authorId,
+                              :commentStatus, :publishedAt, :now, :now, 1)
+                      """)
+                  .bind("slug", post.slug())
+                  .bind("title", post.title())
+                  .bind("markdown", post.bodyMarkdown())
+                  .bind("html", bodyHtml)
+                  .bind("excerpt", post.excerpt())
+                  .bind("status", post.status().dbValue())
+                  .bind("authorId", post.authorId())
+                  .bind("commentStatus", post.commentsOpen() ? "open" : "closed")
+                  .bind("publishedAt", post.publishedAt())
+                  .bind("now", now)
+                  .executeAndReturnGeneratedKeys("id")
+                  .mapTo(Long.class)
+                  .one();
+          for (String name : post.categories()) {
+            link(h, id, termId(h, Taxonomy.CATEGORY, name));
+          }
+          for (String name : post.tags()) {
+            link(h, id, termId(h, Taxonomy.TAG, name));
+          }
+          return id;
+        });
+  }
+
+  private static long termId(Handle h, Taxonomy taxonomy, String name) {
+    String slug = Slugs.slugify(name);
+    Optional<Long> existing =
+        h.createQuery("SELECT id FROM terms WHERE taxonomy = :taxonomy AND slug = :slug")
+            .bind("taxonomy", taxonomy.dbValue())
+            .bind("slug", slug)
+            .mapTo(Long.class)
+            .findOne();
+    return existing.orElseGet(
+        () ->
+            h.createUpdate(
+                    "INSERT INTO terms (taxonomy, slug, name) VALUES (:taxonomy, :slug, :name)")
+                .bind("taxonomy", taxonomy.dbValue())
+                .bind("slug", slug)
+                .bind("name", name.strip())
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  private static void link(Handle h, long postId, long termId) {
+    h.createUpdate(
+            """
+            INSERT INTO post_terms (post_id, term_id)
+            SELECT :postId, :termId WHERE NOT EXISTS
+              (SELECT 1 FROM post_terms WHERE post_id = :postId AND term_id = :termId)
+            """)
+        .bind("postId", postId)
+        .bind("termId", termId)
+        .execute();
+  }
+
+  public long count() {
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT COUNT(*) FROM posts").mapTo(Long.class).one());
+  }
+
+  /** Any post, whatever its status. */
+  public Optional<Post> findById(long id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT p.* FROM posts p WHERE p.id = :id")
+                .bind("id", id)
+                .map(MAPPER)
+                .findOne());
+  }
+
+  public Optional<Post> findVisibleBySlug(String slug, Instant now) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT p.* FROM posts p WHERE p.slug = :slug AND " + VISIBLE)
+                .bind("slug", slug)
+                .bind("now", now)
+                .map(MAPPER)
+                .findOne());
+  }
+
+  /** Visible posts, newest first. */
+  public List<Post> listVisible(Instant now, int limit, int offset) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT p.* FROM posts p WHERE "
+                        + VISIBLE
+                        + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit OFFSET :offset")
+                .bind("now", now)
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(MAPPER)
+                .list());
+  }
+
+  public int countVisible(Instant now) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM posts p WHERE " + VISIBLE)
+                .bind("now", now)
+                .mapTo(Integer.class)
+                .one());
+  }
+
+  /** Visible posts published in [from, to), newest first: monthly and yearly archives. */
+  public List<Post> listVisibleBetween(
+      Instant from, Instant to, Instant now, int limit, int offset) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT p.* FROM posts p WHERE "
+                        + VISIBLE
+                        + " AND p.published_at >= :from AND p.published_at < :to"
+                        + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit OFFSET :offset")
+                .bind("now", now)
+                .bind("from", from)
+                .bind("to", to)
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(MAPPER)
+                .list());
+  }
+
+  public int countVisibleBetween(Instant from, Instant to, Instant now) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT COUNT(*) FROM posts p WHERE "
+                        + VISIBLE
+                        + " AND p.published_at >= :from AND p.published_at < :to")
+                .bind("now", now)
+                .bind("from", from)
+                .bind("to", to)
+                .mapTo(Integer.class)
+                .one());
+  }
+
+  /** Visible posts in a category or tag, newest first. */
+  public List<Post> listVisibleInTerm(long termId, Instant now, int limit, int offset) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT p.* FROM posts p JOIN post_terms pt ON pt.post_id = p.id"
+                        + " WHERE pt.term_id = :termId AND "
+                        + VISIBLE
+                        + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit OFFSET :offset")
+                .bind("termId", termId)
+                .bind("now", now)
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(MAPPER)
+                .list());
+  }
+
+  public int countVisibleInTerm(long termId, Instant now) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT COUNT(*) FROM posts p JOIN post_terms pt ON pt.post_id = p.id"
+                        + " WHERE pt.term_id = :termId AND "
+                        + VISIBLE)
+                .bind("termId", termId)
+                .bind("now", now)
+                .mapTo(Integer.class)
+                .one());
+  }
+
+  /** The publication instants of all visible posts, newest first, for the archive list. */
+  public List<Instant> visiblePublicationTimes(Instant now) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT p.published_at FROM posts p WHERE "
+                        + VISIBLE
+                        + " ORDER BY p.published_at DESC")
+                .bind("now", now)
+                .map((rs, ctx) -> Times.instant(rs, "published_at"))
+                .list());
+  }
+}

@@ -1,0 +1,200 @@
+package blog.core.reading;
+
+import blog.core.NotFoundException;
+import blog.core.comment.CommentRepository;
+import blog.core.comment.CommentThreads;
+import blog.core.post.Post;
+import blog.core.post.PostPage;
+import blog.core.post.PostRepository;
+import blog.core.post.PostSummary;
+import blog.core.site.SettingsRepository;
+import blog.core.site.SiteSettings;
+import blog.core.taxonomy.Taxonomy;
+import blog.core.taxonomy.Term;
+import blog.core.taxonomy.TermRepository;
+import blog.core.user.UserRepository;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+
+/**
+ * Everything a reader can see: listings, archives, single posts with their comments. Only posts
+ * that are published (or scheduled and due) by this service's clock are ever returned.
+ */
+public final class BlogReader {
+  private static final int RECENT_POSTS = 5;
+
+  private final PostRepository posts;
+  private final TermRepository terms;
+  private final CommentRepository comments;
+  private final UserRepository users;
+  private final SettingsRepository settings;
+  private final Clock clock;
+
+  public BlogReader(
+      PostRepository posts,
+      TermRepository terms,
+      CommentRepository comments,
+      UserRepository users,
+      SettingsRepository settings,
+      Clock clock) {
+    this.posts = posts;
+    this.terms = terms;
+    this.comments = comments;
+    this.users = users;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  public SiteSettings site() {
+    return settings.site();
+  }
+
+  /** The home page listing, newest first. Page 1 always exists; later pages only if filled. */
+  public PostPage home(int page) {
+    Instant now = clock.instant();
+    int perPage = site().postsPerPage();
+    checkPage(page);
+    int total = posts.countVisible(now);
+    return page(page, total, perPage, offset -> posts.listVisible(now, perPage, offset));
+  }
+
+  /** A monthly archive in the site's time zone. */
+  public PostPage month(int year, int month, int page) {
+    YearMonth ym = yearMonth(year, month);
+    ZoneId zone = site().timeZone();
+    return between(
+        ym.atDay(1).atStartOfDay(zone).toInstant(),
+        ym.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(),
+        page,
+        true);
+  }
+
+  /** A yearly archive in the site's time zone. */
+  public PostPage year(int year, int page) {
+    YearMonth first = yearMonth(year, 1);
+    ZoneId zone = site().timeZone();
+    return between(
+        first.atDay(1).atStartOfDay(zone).toInstant(),
+        first.plusYears(1).atDay(1).atStartOfDay(zone).toInstant(),
+        page,
+        true);
+  }
+
+  private PostPage between(Instant from, Instant to, int page, boolean mustHavePosts) {
+    Instant now = clock.instant();
+    int perPage = site().postsPerPage();
+    checkPage(page);
+    int total = posts.countVisibleBetween(from, to, now);
+    if (mustHavePosts && total == 0) {
+      throw new NotFoundException("no posts in this archive");
+    }
+    return page(
+        page, total, perPage, offset -> posts.listVisibleBetween(from, to, now, perPage, offset));
+  }
+
+  /** A category or tag archive. */
+  public TermArchive term(Taxonomy taxonomy, String slug, int page) {
+    Term term =
+        terms
+            .findBySlug(taxonomy, slug)
+            .orElseThrow(() -> new NotFoundException(taxonomy.dbValue() + " " + slug));
+    Instant now = clock.instant();
+    int perPage = site().postsPerPage();
+    checkPage(page);
+    int total = posts.countVisibleInTerm(term.id(), now);
+    return new TermArchive(
+        term,
+        page(
+            page,
+            total,
+            perPage,
+            offset -> posts.listVisibleInTerm(term.id(), now, perPage, offset)));
+  }
+
+  /** A visible post by slug, with its approved comments threaded. */
+  public PostDetail post(String slug) {
+    Post post =
+        posts
+            .findVisibleBySlug(slug, clock.instant())
+            .orElseThrow(() -> new NotFoundException("post " + slug));
+    PostSummary summary = summaries(List.of(post)).get(0);
+    return new PostDetail(summary, CommentThreads.build(comments.listApproved(post.id())));
+  }
+
+  /** The calendar day a post is filed under in its permalink, in the site's time zone. */
+  public LocalDate permalinkDate(Post post) {
+    return post.publishedAt().atZone(site().timeZone()).toLocalDate();
+  }
+
+  public Sidebar sidebar() {
+    Instant now = clock.instant();
+    ZoneId zone = site().timeZone();
+    Map<YearMonth, Integer> months = new LinkedHashMap<>();
+    for (Instant published : posts.visiblePublicationTimes(now)) {
+      months.merge(YearMonth.from(published.atZone(zone)), 1, Integer::sum);
+    }
+    List<ArchiveMonth> archive = new ArrayList<>();
+    months.forEach((ym, n) -> archive.add(new ArchiveMonth(ym.getYear(), ym.getMonthValue(), n)));
+    return new Sidebar(
+        posts.listVisible(now, RECENT_POSTS, 0),
+        terms.withVisiblePostCounts(Taxonomy.CATEGORY, now),
+        archive);
+  }
+
+  /** Checks the page exists before fetching it, so absurd page numbers never reach SQL. */
+  private PostPage page(int page, int total, int perPage, IntFunction<List<Post>> fetchAtOffset) {
+    int totalPages = Math.max(1, (total + perPage - 1) / perPage);
+    if (page > totalPages) {
+      throw new NotFoundException("page " + page);
+    }
+    return new PostPage(summaries(fetchAtOffset.apply((page - 1) * perPage)), page, totalPages);
+  }
+
+  private List<PostSummary> summaries(List<Post> rows) {
+    Set<Long> ids = rows.stream().map(Post::id).collect(Collectors.toSet());
+    Set<Long> authorIds = rows.stream().map(Post::authorId).collect(Collectors.toSet());
+    Map<Long, List<Term>> termsByPost = terms.forPosts(ids);
+    Map<Long, Integer> counts = comments.approvedCounts(ids);
+    Map<Long, String> authors = users.displayNames(authorIds);
+    List<PostSummary> result = new ArrayList<>();
+    for (Post p : rows) {
+      List<Term> postTerms = termsByPost.getOrDefault(p.id(), List.of());
+      result.add(
+          new PostSummary(
+              p,
+              authors.getOrDefault(p.authorId(), ""),
+              postTerms.stream().filter(t -> t.taxonomy() == Taxonomy.CATEGORY).toList(),
+              postTerms.stream().filter(t -> t.taxonomy() == Taxonomy.TAG).toList(),
+              counts.getOrDefault(p.id(), 0)));
+    }
+    return result;
+  }
+
+  private static void checkPage(int page) {
+    if (page < 1) {
+      throw new NotFoundException("page " + page);
+    }
+  }
+
+  private static YearMonth yearMonth(int year, int month) {
+    try {
+      if (year < 1000 || year > 9999) {
+        throw new NotFoundException("year " + year);
+      }
+      return YearMonth.of(year, month);
+    } catch (DateTimeException e) {
+      throw new NotFoundException("month " + year + "-" + month);
+    }
+  }
+}

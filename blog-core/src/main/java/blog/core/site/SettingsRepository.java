@@ -1,0 +1,48 @@
+package blog.core.site;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+
+/** Site settings as name/value pairs. */
+public final class SettingsRepository {
+  private final Jdbi jdbi;
+
+  public SettingsRepository(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  public Map<String, String> all() {
+    return jdbi.withHandle(
+        h ->
+            h
+                .createQuery("SELECT name, setting_value FROM settings")
+                .map((rs, ctx) -> Map.entry(rs.getString("name"), rs.getString("setting_value")))
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+  }
+
+  /** Stores all given values in one transaction, replacing earlier ones. */
+  public void putAll(Map<String, String> values) {
+    jdbi.useTransaction(
+        h -> {
+          for (Map.Entry<String, String> e : values.entrySet()) {
+            int updated =
+                h.createUpdate("UPDATE settings SET setting_value = :value WHERE name = :name")
+                    .bind("name", e.getKey())
+                    .bind("value", e.getValue())
+                    .execute();
+            if (updated == 0) {
+              h.createUpdate("INSERT INTO settings (name, setting_value) VALUES (:name, :value)")
+                  .bind("name", e.getKey())
+                  .bind("value", e.getValue())
+                  .execute();
+            }
+          }
+        });
+  }
+
+  public SiteSettings site() {
+    return SiteSettings.from(all());
+  }
+}

@@ -1,0 +1,86 @@
+package blog.core.user;
+
+import blog.core.db.Times;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** Staff accounts. */
+public final class UserRepository {
+  private static final RowMapper<User> MAPPER =
+      (rs, ctx) ->
+          new User(
+              rs.getLong("id"),
+              rs.getString("username"),
+              rs.getString("display_name"),
+              rs.getString("email"),
+              Role.fromDb(rs.getString("role")),
+              Times.instant(rs, "created_at"));
+
+  private final Jdbi jdbi;
+
+  public UserRepository(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  public long insert(String username, String displayName, String email, Role role, Instant now) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    INSERT INTO users (username, display_name, email, role, created_at)
+                    VALUES (:username, :displayName, :email, :role, :now)
+                    """)
+                .bind("username", username)
+                .bind("displayName", displayName)
+                .bind("email", email)
+                .bind("role", role.dbValue())
+                .bind("now", now)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  public Optional<User> findById(long id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM users WHERE id = :id")
+                .bind("id", id)
+                .map(MAPPER)
+                .findOne());
+  }
+
+  public Optional<User> findByUsername(String username) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM users WHERE username = :username")
+                .bind("username", username)
+                .map(MAPPER)
+                .findOne());
+  }
+
+  /** Display names by user id, for bylines. */
+  public Map<Long, String> displayNames(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return jdbi.withHandle(
+        h ->
+            h
+                .createQuery("SELECT id, display_name FROM users WHERE id IN (<ids>)")
+                .bindList("ids", List.copyOf(ids))
+                .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getString("display_name")))
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+  }
+
+  public long count() {
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
+  }
+}

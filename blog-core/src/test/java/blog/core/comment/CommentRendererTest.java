@@ -1,0 +1,42 @@
+package blog.core.comment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class CommentRendererTest {
+  private final CommentRenderer renderer = new CommentRenderer();
+
+  @Test
+  void keepsParagraphsAndLineBreaks() {
+    assertEquals("<p>one<br />\ntwo</p>\n<p>three</p>\n", renderer.render("one\ntwo\n\nthree"));
+  }
+
+  @Test
+  void linksUrlsWithUgcRels() {
+    String html = renderer.render("see https://example.org/x and *this*");
+    assertTrue(html.contains("href=\"https://example.org/x\""), html);
+    assertTrue(html.contains("rel=\"nofollow ugc noopener\""), html);
+    assertTrue(html.contains("<em>this</em>"), html);
+  }
+
+  @Test
+  void rawHtmlAndScriptUrlsNeverBecomeMarkup() {
+    String html =
+        renderer.render(
+            "<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3))");
+    assertFalse(html.contains("<script"), html);
+    assertFalse(html.contains("<img"), html);
+    assertFalse(html.contains("javascript:"), html);
+    assertTrue(html.contains("&lt;script&gt;"), html);
+  }
+
+  @Test
+  void headingsAndImagesAreNotOffered() {
+    String html = renderer.render("# Big\n\n![i](https://example.org/i.png)");
+    assertFalse(html.contains("<h1"), html);
+    assertFalse(html.contains("<img"), html);
+  }
+}

@@ -1,0 +1,46 @@
+package blog.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import blog.core.db.DatabaseSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigTest {
+  @Test
+  void environmentNamesFollowTheKey() {
+    assertEquals("BLOG_DB_URL", Config.envName("db.url"));
+    assertEquals("BLOG_AUTH_GITHUB_CLIENT_ID", Config.envName("auth.github.client-id"));
+  }
+
+  @Test
+  void environmentOverridesTheFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("blog.properties");
+    Files.writeString(file, "port=8080\nbase-url=http://file.example\n");
+    Config config = new Config(Config.load(file), Map.of("BLOG_PORT", "9090"));
+    assertEquals(9090, config.getInt("port", 7070));
+    assertEquals("http://file.example", config.get("base-url", "x"));
+    assertEquals("fallback", config.get("absent", "fallback"));
+  }
+
+  @Test
+  void badNumbersNameTheKey() {
+    Config config = Config.of(Map.of("port", "seventy"));
+    ConfigException e = assertThrows(ConfigException.class, () -> config.getInt("port", 1));
+    assertTrue(e.getMessage().contains("BLOG_PORT"), e.getMessage());
+  }
+
+  @Test
+  void embeddedH2IsTheDefaultAndPostgresIsAUrlAway() {
+    DatabaseSettings h2 = DatabaseSettings.from(Config.of(Map.of()));
+    assertTrue(h2.url().startsWith("jdbc:h2:file:./data/"));
+    DatabaseSettings pg =
+        DatabaseSettings.from(Config.of(Map.of("db.url", "jdbc:postgresql://db/blog")));
+    assertTrue(pg.isPostgres());
+  }
+}

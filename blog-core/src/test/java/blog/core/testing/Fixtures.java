@@ -1,0 +1,84 @@
+package blog.core.testing;
+
+import blog.core.comment.CommentDraft;
+import blog.core.comment.CommentRenderer;
+import blog.core.comment.CommentRepository;
+import blog.core.comment.CommentStatus;
+import blog.core.post.NewPost;
+import blog.core.post.PostRepository;
+import blog.core.post.PostStatus;
+import blog.core.text.MarkdownRenderer;
+import blog.core.user.Role;
+import blog.core.user.UserRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Jdbi;
+
+/** Writes test data through the real repositories. */
+public final class Fixtures {
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  private final UserRepository users;
+  private final PostRepository posts;
+  private final CommentRepository comments;
+  private final MarkdownRenderer markdown = new MarkdownRenderer();
+  private final CommentRenderer commentRenderer = new CommentRenderer();
+
+  public Fixtures(Jdbi jdbi) {
+    this.users = new UserRepository(jdbi);
+    this.posts = new PostRepository(jdbi);
+    this.comments = new CommentRepository(jdbi);
+  }
+
+  public static String unique(String prefix) {
+    return prefix + "-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100_000;
+  }
+
+  public long author(String displayName) {
+    return users.insert(unique("user"), displayName, null, Role.AUTHOR, Instant.EPOCH);
+  }
+
+  public long post(long authorId, String title, PostStatus status, Instant publishedAt) {
+    return post(authorId, title, status, publishedAt, List.of(), List.of());
+  }
+
+  public long post(
+      long authorId,
+      String title,
+      PostStatus status,
+      Instant publishedAt,
+      List<String> categories,
+      List<String> tags) {
+    String body = "Body of " + title + ".";
+    return posts.insert(
+        new NewPost(
+            unique("post"), title, body, "", status, authorId, true, publishedAt, categories, tags),
+        markdown.render(body),
+        publishedAt == null ? Instant.EPOCH : publishedAt);
+  }
+
+  public long comment(long postId, Long parentId, String name, String text, Instant at) {
+    return comment(postId, parentId, name, text, at, CommentStatus.APPROVED);
+  }
+
+  public long comment(
+      long postId, Long parentId, String name, String text, Instant at, CommentStatus status) {
+    return comments.insert(
+        new CommentDraft(
+            postId,
+            parentId,
+            name,
+            null,
+            null,
+            null,
+            null,
+            text,
+            commentRenderer.render(text),
+            status,
+            null,
+            at,
+            "127.0.0.1",
+            "test"));
+  }
+}

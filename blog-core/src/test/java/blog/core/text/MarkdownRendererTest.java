@@ -1,0 +1,43 @@
+package blog.core.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class MarkdownRendererTest {
+  private final MarkdownRenderer renderer = new MarkdownRenderer();
+
+  @Test
+  void rendersTablesHeadingAnchorsAndAutolinks() {
+    String html =
+        renderer.render("## Hello There\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\nhttps://example.org");
+    assertTrue(html.contains("<h2 id=\"hello-there\">Hello There</h2>"), html);
+    assertTrue(html.contains("<table>"), html);
+    assertTrue(html.contains("<td align=\"right\">2</td>"), html);
+    assertTrue(html.contains("<a href=\"https://example.org\">https://example.org</a>"), html);
+  }
+
+  @Test
+  void stripsActiveContentFromRawHtml() {
+    String html =
+        renderer.render(
+            "<script>alert(1)</script><img src=\"x.png\" onerror=\"alert(2)\">"
+                + "<iframe src=\"https://evil\"></iframe>\n\n[a](javascript:alert(3)) <b>ok</b>");
+    assertFalse(html.contains("<script"), html);
+    assertFalse(html.contains("onerror"), html);
+    assertFalse(html.contains("javascript:"), html);
+    assertFalse(html.contains("<iframe"), html);
+    assertTrue(html.contains("<img src=\"x.png\""), html);
+    assertTrue(html.contains("<b>ok</b>"), html);
+  }
+
+  @Test
+  void slugsAreLowerCaseAsciiWithDashes() {
+    assertEquals("why-quality-matters", Slugs.slugify("  Why Quality — Matters!  "));
+    assertEquals("cafe-creme", Slugs.slugify("Café Crème"));
+    assertEquals("untitled", Slugs.slugify("!!!"));
+    assertEquals(200, Slugs.slugify("a".repeat(500)).length());
+  }
+}
