@@ -33,6 +33,7 @@ public final class Database implements AutoCloseable {
     hikari.setValidationTimeout(1_000);
     hikari.setInitializationFailTimeout(-1);
     hikari.setPoolName("blog");
+    hikari.setExceptionOverride(new BrokenConnectionEviction());
     return new Database(new HikariDataSource(hikari));
   }
 

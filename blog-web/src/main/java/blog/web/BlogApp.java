@@ -1,0 +1,150 @@
+package blog.web;
+
+import blog.core.NotFoundException;
+import blog.core.comment.CommentRenderer;
+import blog.core.comment.CommentRepository;
+import blog.core.config.Config;
+import blog.core.db.Database;
+import blog.core.db.DatabaseSettings;
+import blog.core.db.Transactions;
+import blog.core.post.PostRepository;
+import blog.core.reading.BlogReader;
+import blog.core.seed.SeedContent;
+import blog.core.site.SettingsRepository;
+import blog.core.taxonomy.TermRepository;
+import blog.core.text.MarkdownRenderer;
+import blog.core.user.UserRepository;
+import blog.migrations.Migrations;
+import blog.web.archive.ArchiveHandlers;
+import blog.web.avatar.Avatars;
+import blog.web.error.ErrorPages;
+import blog.web.health.HealthHandler;
+import blog.web.post.PostHandlers;
+import blog.web.post.PostViews;
+import blog.web.site.Pages;
+import blog.web.site.PebbleRenderer;
+import blog.web.site.StaticAssets;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: database, migrations, repositories, services, handlers and the Javalin
+ * server, wired by hand. Tests build the same graph with their own database, clock and port.
+ */
+public final class BlogApp implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(BlogApp.class);
+  static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+  private final Database database;
+  private final boolean ownsDatabase;
+  private final Javalin javalin;
+
+  private BlogApp(Database database, boolean ownsDatabase, Javalin javalin) {
+    this.database = database;
+    this.ownsDatabase = ownsDatabase;
+    this.javalin = javalin;
+  }
+
+  /** Opens the configured database, migrates and seeds it, and starts serving. */
+  public static BlogApp start(Config config, Clock clock) {
+    Database database = Database.open(DatabaseSettings.from(config));
+    try {
+      return start(config, clock, database, true);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  /** Serves from an already open database, which the caller keeps owning (for tests). */
+  public static BlogApp start(Config config, Clock clock, Database database) {
+    return start(config, clock, database, false);
+  }
+
+  private static BlogApp start(Config config, Clock clock, Database database, boolean owns) {
+    ServerSettings server = ServerSettings.from(config);
+    int applied = Migrations.migrate(database.dataSource());
+    if (applied > 0) {
+      LOG.info("Applied {} database migration(s)", applied);
+    }
+
+    var jdbi = database.jdbi();
+    var posts = new PostRepository(jdbi);
+    var terms = new TermRepository(jdbi);
+    var comments = new CommentRepository(jdbi);
+    var users = new UserRepository(jdbi);
+    var settings = new SettingsRepository(jdbi);
+    new SeedContent(
+            new Transactions(jdbi),
+            users,
+            posts,
+            comments,
+            settings,
+            new MarkdownRenderer(),
+            new CommentRenderer())
+        .seedIfEmpty(clock.instant());
+
+    var reader = new BlogReader(posts, terms, comments, users, settings, clock);
+    var assets = new StaticAssets(List.of("css/blog.css"));
+    var pages = new Pages(PebbleRenderer.fromEnvironment(), reader, assets);
+    var views = new PostViews();
+    var postHandlers = new PostHandlers(reader, pages, views);
+    var archives = new ArchiveHandlers(reader, pages, views);
+    var health = new HealthHandler(database);
+    var errors = new ErrorPages(pages);
+    var headers = new SecurityHeaders(server.baseUrl().startsWith("https:"));
+
+    Javalin javalin =
+        Javalin.create(
+            cfg -> {
+              cfg.startup.showJavalinBanner = false;
+              cfg.jetty.host = server.host();
+              cfg.jetty.modifyServer(s -> s.setStopTimeout(STOP_TIMEOUT.toMillis()));
+              cfg.router.ignoreTrailingSlashes = true;
+
+              cfg.routes.before(headers::apply);
+              // Order matters: fixed paths first, then the date-shaped patterns, most specific
+              // last.
+              cfg.routes.get("/healthz", health::health);
+              cfg.routes.get("/assets/<name>", assets::serve);
+              cfg.routes.get("/avatar/{key}", Avatars::serve);
+              cfg.routes.get("/", postHandlers::home);
+              cfg.routes.get("/page/{page}/", postHandlers::home);
+              cfg.routes.get("/category/{slug}/", archives::category);
+              cfg.routes.get("/category/{slug}/page/{page}/", archives::category);
+              cfg.routes.get("/tag/{slug}/", archives::tag);
+              cfg.routes.get("/tag/{slug}/page/{page}/", archives::tag);
+              cfg.routes.get("/{year}/", archives::year);
+              cfg.routes.get("/{year}/page/{page}/", archives::year);
+              cfg.routes.get("/{year}/{month}/", archives::month);
+              cfg.routes.get("/{year}/{month}/page/{page}/", archives::month);
+              cfg.routes.get("/{year}/{month}/{day}/{slug}/", postHandlers::single);
+
+              cfg.routes.exception(NotFoundException.class, errors::notFound);
+              cfg.routes.exception(Exception.class, errors::failure);
+              cfg.routes.error(404, errors::notFoundPage);
+            });
+    javalin.start(server.port());
+    LOG.info("Blog serving on port {} (public address {})", javalin.port(), server.baseUrl());
+    return new BlogApp(database, owns, javalin);
+  }
+
+  public int port() {
+    return javalin.port();
+  }
+
+  /**
+   * Stops taking new requests, lets in-flight ones finish (up to the stop timeout), then closes.
+   */
+  @Override
+  public void close() {
+    javalin.stop();
+    if (ownsDatabase) {
+      database.close();
+    }
+  }
+}

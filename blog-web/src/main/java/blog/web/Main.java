@@ -1,0 +1,82 @@
+package blog.web;
+
+import blog.core.config.Config;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar blog.jar [command]}; without a command it serves the blog. */
+@Command(
+    name = "blog.jar",
+    mixinStandardHelpOptions = true,
+    usageHelpWidth = 100,
+    version = "blog 0.1.0",
+    description = "A self-hosted blog with first-class comments.",
+    subcommands = {Main.Serve.class, CommandLine.HelpCommand.class},
+    footerHeading = "%nConfiguration (properties file named by BLOG_CONFIG, or environment):%n",
+    footer = {
+      "  port              BLOG_PORT              HTTP port (default 7070)",
+      "  host              BLOG_HOST              address to listen on (default 0.0.0.0)",
+      "  base-url          BLOG_BASE_URL          public address for absolute links",
+      "                                           (default http://localhost:<port>)",
+      "  db.url            BLOG_DB_URL            JDBC URL (default jdbc:h2:file:./data/blog);",
+      "                                           jdbc:postgresql://host/db for PostgreSQL",
+      "  db.user           BLOG_DB_USER           database user (default sa for H2)",
+      "  db.password       BLOG_DB_PASSWORD       database password",
+      "  db.pool-size      BLOG_DB_POOL_SIZE      connection pool size (default 10)",
+      "Environment variables win over the file."
+    })
+public final class Main implements Callable<Integer> {
+
+  @Override
+  public Integer call() {
+    return new Serve().call();
+  }
+
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(new Main());
+    // A wrong setting or an unreachable database should read as one clear line, not a stack trace.
+    cli.setExecutionExceptionHandler(
+        (e, command, parsed) -> {
+          command.getErr().println("blog: " + describe(e));
+          return 1;
+        });
+    System.exit(cli.execute(args));
+  }
+
+  private static String describe(Throwable e) {
+    StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
+    for (Throwable cause = e.getCause();
+        cause != null && cause != cause.getCause();
+        cause = cause.getCause()) {
+      message.append(" <- ").append(cause.getMessage());
+    }
+    return message.toString();
+  }
+
+  /** Serves the blog until the process is told to stop (SIGTERM, Ctrl-C). */
+  @Command(name = "serve", description = "Serve the blog (the default command).")
+  static final class Serve implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      BlogApp app = BlogApp.start(Config.fromEnvironment(), Clock.systemUTC());
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    app.close();
+                    stopped.countDown();
+                  },
+                  "blog-shutdown"));
+      try {
+        stopped.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package blog.web.archive;
+
+import blog.core.reading.BlogReader;
+import blog.core.reading.TermArchive;
+import blog.core.site.SiteSettings;
+import blog.core.taxonomy.Taxonomy;
+import blog.web.post.ListingView;
+import blog.web.post.PostViews;
+import blog.web.site.Pages;
+import blog.web.site.PathParams;
+import blog.web.site.Permalinks;
+import io.javalin.http.Context;
+import java.time.Month;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import java.util.Map;
+
+/** Monthly, yearly, category and tag archives, each paginated like the home page. */
+public final class ArchiveHandlers {
+  private final BlogReader reader;
+  private final Pages pages;
+  private final PostViews views;
+
+  public ArchiveHandlers(BlogReader reader, Pages pages, PostViews views) {
+    this.reader = reader;
+    this.pages = pages;
+    this.views = views;
+  }
+
+  /** {@code GET /{year}/{month}/} */
+  public void month(Context ctx) {
+    int year = PathParams.fixed(ctx.pathParam("year"), 4, "year");
+    int month = PathParams.fixed(ctx.pathParam("month"), 2, "month");
+    int page = PathParams.page(ctx);
+    SiteSettings site = reader.site();
+    var posts = reader.month(year, month, page);
+    String name = Month.of(month).getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + year;
+    show(
+        ctx,
+        "Monthly Archives: " + name,
+        views.listing("Monthly Archives: " + name, posts, Permalinks.month(year, month), site));
+  }
+
+  /** {@code GET /{year}/} */
+  public void year(Context ctx) {
+    int year = PathParams.fixed(ctx.pathParam("year"), 4, "year");
+    int page = PathParams.page(ctx);
+    SiteSettings site = reader.site();
+    String heading = "Yearly Archives: " + year;
+    show(
+        ctx, heading, views.listing(heading, reader.year(year, page), Permalinks.year(year), site));
+  }
+
+  /** {@code GET /category/{slug}/} */
+  public void category(Context ctx) {
+    term(ctx, Taxonomy.CATEGORY, "Category Archives: ");
+  }
+
+  /** {@code GET /tag/{slug}/} */
+  public void tag(Context ctx) {
+    term(ctx, Taxonomy.TAG, "Tag Archives: ");
+  }
+
+  private void term(Context ctx, Taxonomy taxonomy, String label) {
+    int page = PathParams.page(ctx);
+    SiteSettings site = reader.site();
+    TermArchive archive = reader.term(taxonomy, ctx.pathParam("slug"), page);
+    String heading = label + archive.term().name();
+    show(
+        ctx,
+        heading,
+        views.listing(heading, archive.page(), Permalinks.term(archive.term()), site));
+  }
+
+  private void show(Context ctx, String title, ListingView listing) {
+    pages.render(ctx, "archive/list", title, Map.of("listing", listing));
+  }
+}

@@ -1,0 +1,79 @@
+package blog.web.avatar;
+
+import blog.core.NotFoundException;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Avatars drawn here rather than fetched from Gravatar: a symmetric 5×5 identicon keyed by a hash
+ * of the (public) display name, so no email hash is ever published and no reader's browser calls a
+ * third party.
+ */
+public final class Avatars {
+  private static final Pattern KEY = Pattern.compile("[0-9a-f]{16}\\.svg");
+
+  private Avatars() {}
+
+  public static String url(String displayName) {
+    return "/avatar/" + key(displayName) + ".svg";
+  }
+
+  static String key(String displayName) {
+    String normalised = displayName == null ? "" : displayName.strip().toLowerCase(Locale.ROOT);
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code GET /avatar/{key}}: the identicon for a key; it never changes, so cache it long. */
+  public static void serve(Context ctx) {
+    String file = ctx.pathParam("key");
+    if (!KEY.matcher(file).matches()) {
+      throw new NotFoundException("avatar " + file);
+    }
+    ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+    ctx.contentType("image/svg+xml").result(identicon(HexFormat.of().parseHex(file, 0, 16)));
+  }
+
+  static String identicon(byte[] bits) {
+    int hue = ((bits[0] & 0xff) << 8 | (bits[1] & 0xff)) % 360;
+    StringBuilder svg =
+        new StringBuilder(1024)
+            .append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 5 5\"")
+            .append(" shape-rendering=\"crispEdges\">")
+            .append("<rect width=\"5\" height=\"5\" fill=\"#f0f0f0\"/>")
+            .append("<g fill=\"hsl(")
+            .append(hue)
+            .append(",55%,50%)\">");
+    for (int row = 0; row < 5; row++) {
+      for (int col = 0; col < 3; col++) {
+        int bit = row * 3 + col;
+        boolean on = ((bits[2 + bit / 8] >> (bit % 8)) & 1) == 1;
+        if (on) {
+          cell(svg, col, row);
+          if (col < 2) {
+            cell(svg, 4 - col, row);
+          }
+        }
+      }
+    }
+    return svg.append("</g></svg>").toString();
+  }
+
+  private static void cell(StringBuilder svg, int x, int y) {
+    svg.append("<rect x=\"")
+        .append(x)
+        .append("\" y=\"")
+        .append(y)
+        .append("\" width=\"1\" height=\"1\"/>");
+  }
+}

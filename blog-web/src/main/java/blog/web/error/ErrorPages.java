@@ -1,0 +1,81 @@
+package blog.web.error;
+
+import blog.core.NotFoundException;
+import blog.web.site.Pages;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that turns failures into pages: unknown things are a styled 404, an unreachable
+ * database a 503 ("back soon") with the cause logged, anything else a 500 with the cause logged.
+ * Readers never see a stack trace.
+ */
+public final class ErrorPages {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+
+  private final Pages pages;
+
+  public ErrorPages(Pages pages) {
+    this.pages = pages;
+  }
+
+  /** Only sets the status: the 404 handler below draws the page, for this and unmatched paths. */
+  public void notFound(NotFoundException e, Context ctx) {
+    LOG.debug("404 {} ({})", ctx.path(), e.getMessage());
+    ctx.status(HttpStatus.NOT_FOUND);
+  }
+
+  public void failure(Exception e, Context ctx) {
+    if (isDatabaseUnavailable(e)) {
+      LOG.error(
+          "Database unavailable while serving {} {}: {}", ctx.method(), ctx.path(), e.toString());
+      unavailable(ctx);
+    } else {
+      LOG.error("Failed to serve {} {}", ctx.method(), ctx.path(), e);
+      ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
+      Pages.write(ctx, pages.standalone("error/500", "Something went wrong"));
+    }
+  }
+
+  /** Every 404, whether a handler found nothing or no route matched, is the styled page. */
+  public void notFoundPage(Context ctx) {
+    try {
+      pages.render(ctx, "error/404", "Page not found", Map.of());
+    } catch (RuntimeException e) {
+      // The 404 page shows the sidebar, which needs the database; without it, say so instead.
+      failure(e, ctx);
+    }
+  }
+
+  private void unavailable(Context ctx) {
+    ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30");
+    Pages.write(ctx, pages.standalone("error/503", "Back soon"));
+  }
+
+  /** A failure to reach the database, as opposed to a bug: a connection-class SQL error. */
+  static boolean isDatabaseUnavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException
+          || t instanceof SQLNonTransientConnectionException
+          || t instanceof SQLRecoverableException) {
+        return true;
+      }
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,26 @@
+package blog.web.post;
+
+import java.util.List;
+
+/**
+ * A comment as the public page shows it. Deliberately without email, IP address or user agent: what
+ * is not in the view cannot leak into a page.
+ */
+public record CommentView(
+    long id,
+    String authorName,
+    String authorUrl,
+    String avatarUrl,
+    String date,
+    String isoDate,
+    String bodyHtml,
+    int depth,
+    List<CommentView> replies) {
+  public CommentView {
+    replies = List.copyOf(replies);
+  }
+
+  public String anchor() {
+    return "comment-" + id;
+  }
+}

@@ -1,0 +1,86 @@
+package blog.web.post;
+
+import blog.core.comment.Comment;
+import blog.core.comment.ThreadedComment;
+import blog.core.post.Post;
+import blog.core.post.PostPage;
+import blog.core.post.PostSummary;
+import blog.core.site.SiteSettings;
+import blog.core.taxonomy.Term;
+import blog.core.text.Excerpts;
+import blog.web.avatar.Avatars;
+import blog.web.site.Formats;
+import blog.web.site.Permalinks;
+import blog.web.site.TermLink;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+
+/** Turns what the reading service returns into view records for the templates. */
+public final class PostViews {
+  private final Excerpts excerpts = new Excerpts();
+
+  public PostView post(PostSummary summary, SiteSettings site) {
+    Formats formats = new Formats(site);
+    Post p = summary.post();
+    return new PostView(
+        p.title(),
+        Permalinks.post(p, formats.zone()),
+        formats.date(p.publishedAt()),
+        formats.iso(p.publishedAt()),
+        summary.authorName(),
+        links(summary.categories()),
+        links(summary.tags()),
+        p.bodyHtml(),
+        excerpts.excerpt(p.excerpt(), p.bodyMarkdown()),
+        summary.commentCount(),
+        p.commentsOpen());
+  }
+
+  public ListingView listing(String heading, PostPage page, String base, SiteSettings site) {
+    return new ListingView(
+        heading,
+        page.posts().stream().map(s -> post(s, site)).toList(),
+        page.hasNewer() ? Permalinks.page(base, page.page() - 1) : null,
+        page.hasOlder() ? Permalinks.page(base, page.page() + 1) : null,
+        page.page());
+  }
+
+  public List<CommentView> comments(List<ThreadedComment> threads, SiteSettings site) {
+    Formats formats = new Formats(site);
+    return threads.stream().map(t -> comment(t, formats)).toList();
+  }
+
+  private CommentView comment(ThreadedComment thread, Formats formats) {
+    Comment c = thread.comment();
+    return new CommentView(
+        c.id(),
+        c.authorName(),
+        safeWebsite(c.authorUrl()),
+        Avatars.url(c.authorName()),
+        formats.dateTime(c.createdAt()),
+        formats.iso(c.createdAt()),
+        c.bodyHtml(),
+        thread.depth(),
+        thread.replies().stream().map(r -> comment(r, formats)).toList());
+  }
+
+  private static List<TermLink> links(List<Term> terms) {
+    return terms.stream().map(t -> new TermLink(t.name(), Permalinks.term(t), 0)).toList();
+  }
+
+  /** Only absolute http(s) addresses become links; anything else is shown as no link at all. */
+  static String safeWebsite(String url) {
+    if (url == null || url.isBlank()) {
+      return null;
+    }
+    try {
+      URI uri = new URI(url.strip());
+      String scheme = uri.getScheme();
+      boolean web = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+      return web && uri.getHost() != null ? uri.toString() : null;
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+}

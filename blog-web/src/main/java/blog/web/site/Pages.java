@@ -1,0 +1,93 @@
+package blog.web.site;
+
+import blog.core.post.Post;
+import blog.core.reading.ArchiveMonth;
+import blog.core.reading.BlogReader;
+import blog.core.reading.Sidebar;
+import blog.core.site.SiteSettings;
+import blog.core.taxonomy.TermCount;
+import io.javalin.http.Context;
+import java.time.Month;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders a public page inside the one layout: site title and tagline, the page's own content and
+ * the sidebar. Handlers hand it a template name and their view records.
+ */
+public final class Pages {
+  private final PebbleRenderer pebble;
+  private final BlogReader reader;
+  private final StaticAssets assets;
+  // Only for the title of error pages while the database is away; never used for content.
+  private volatile SiteSettings lastSite = SiteSettings.from(Map.of());
+
+  public Pages(PebbleRenderer pebble, BlogReader reader, StaticAssets assets) {
+    this.pebble = pebble;
+    this.reader = reader;
+    this.assets = assets;
+  }
+
+  /** Renders {@code template} with the site around it and writes it as the response. */
+  public void render(Context ctx, String template, String title, Map<String, Object> model) {
+    SiteSettings site = reader.site();
+    lastSite = site;
+    write(ctx, html(template, title, model, site, sidebar(reader.sidebar(), site.timeZone())));
+  }
+
+  /** Writes an HTML response, declaring its encoding. */
+  public static void write(Context ctx, String html) {
+    ctx.contentType("text/html; charset=utf-8").result(html);
+  }
+
+  /**
+   * A page that must render even when the database is away (the 503 page): the site as last read,
+   * no sidebar.
+   */
+  public String standalone(String template, String title) {
+    return html(template, title, Map.of(), lastSite, SidebarView.EMPTY);
+  }
+
+  private String html(
+      String template,
+      String title,
+      Map<String, Object> model,
+      SiteSettings site,
+      SidebarView sidebar) {
+    Map<String, Object> all = new HashMap<>(model);
+    all.put("site", new SiteView(site.title(), site.tagline(), assets.url("css/blog.css")));
+    all.put("pageTitle", title == null ? site.title() : title + " | " + site.title());
+    all.put("sidebar", sidebar);
+    return pebble.render(template, all);
+  }
+
+  private static SidebarView sidebar(Sidebar sidebar, ZoneId zone) {
+    List<TermLink> recent =
+        sidebar.recentPosts().stream()
+            .map((Post p) -> new TermLink(p.title(), Permalinks.post(p, zone), 0))
+            .toList();
+    List<TermLink> categories =
+        sidebar.categories().stream()
+            .filter(c -> c.posts() > 0)
+            .map(
+                (TermCount c) ->
+                    new TermLink(c.term().name(), Permalinks.term(c.term()), c.posts()))
+            .toList();
+    List<TermLink> months =
+        sidebar.months().stream()
+            .map(
+                (ArchiveMonth m) ->
+                    new TermLink(
+                        Month.of(m.month()).getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                            + " "
+                            + m.year(),
+                        Permalinks.month(m.year(), m.month()),
+                        m.posts()))
+            .toList();
+    return new SidebarView(recent, categories, months);
+  }
+}

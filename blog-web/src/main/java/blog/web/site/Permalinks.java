@@ -1,0 +1,43 @@
+package blog.web.site;
+
+import blog.core.post.Post;
+import blog.core.taxonomy.Taxonomy;
+import blog.core.taxonomy.Term;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/** WordPress-style "day and name" permalinks and archive paths, all with a trailing slash. */
+public final class Permalinks {
+  private Permalinks() {}
+
+  public static String post(Post post, ZoneId zone) {
+    LocalDate day = post.publishedAt().atZone(zone).toLocalDate();
+    return String.format(
+        "/%04d/%02d/%02d/%s/",
+        day.getYear(), day.getMonthValue(), day.getDayOfMonth(), segment(post.slug()));
+  }
+
+  public static String term(Term term) {
+    String base = term.taxonomy() == Taxonomy.CATEGORY ? "/category/" : "/tag/";
+    return base + segment(term.slug()) + "/";
+  }
+
+  public static String month(int year, int month) {
+    return String.format("/%04d/%02d/", year, month);
+  }
+
+  public static String year(int year) {
+    return String.format("/%04d/", year);
+  }
+
+  /** {@code base} is a listing path ending in "/"; page 1 is the listing itself. */
+  public static String page(String base, int page) {
+    return page <= 1 ? base : base + "page/" + page + "/";
+  }
+
+  private static String segment(String slug) {
+    return URLEncoder.encode(slug, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

@@ -1,0 +1,71 @@
+package blog.web.testing;
+
+import blog.core.config.Config;
+import blog.core.db.Database;
+import blog.web.BlogApp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/** The real blog server on a random loopback port, and an HTTP client that talks to it. */
+public final class TestServer implements AutoCloseable {
+  /** Tests run "now" at a fixed moment, so scheduled posts are reliably in the future or past. */
+  public static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+
+  private final BlogApp app;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  private TestServer(BlogApp app) {
+    this.app = app;
+  }
+
+  public static TestServer start(Database database) {
+    Config config = Config.of(Map.of("port", "0", "host", "127.0.0.1"));
+    return new TestServer(BlogApp.start(config, Clock.fixed(NOW, ZoneOffset.UTC), database));
+  }
+
+  public String url(String path) {
+    return "http://127.0.0.1:" + app.port() + path;
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
+  }
+
+  public HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The body of a page that must answer 200. */
+  public String page(String path) {
+    HttpResponse<String> response = get(path);
+    if (response.statusCode() != 200) {
+      throw new AssertionError("GET " + path + " answered " + response.statusCode());
+    }
+    return response.body();
+  }
+
+  @Override
+  public void close() {
+    app.close();
+  }
+}

@@ -1,0 +1,46 @@
+package blog.web.testing;
+
+import blog.core.testing.DbKind;
+import blog.core.testing.Fixtures;
+import blog.core.testing.TestDatabase;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Runs a class of HTTP tests twice, on H2 and on PostgreSQL: a fresh migrated database (seeded by
+ * the server's first start) and the real server in front of it, shared by the class's tests.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DbKind.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class WebTestBase {
+  @Parameter protected DbKind kind;
+  protected TestDatabase db;
+  protected TestServer server;
+  protected Fixtures fixtures;
+
+  @BeforeParameterizedClassInvocation
+  void startServer(DbKind kind) {
+    db = TestDatabase.create(kind);
+    server = TestServer.start(db.database());
+    fixtures = new Fixtures(db.database().jdbi());
+    prepare();
+  }
+
+  @AfterParameterizedClassInvocation
+  void stopServer() {
+    if (server != null) {
+      server.close();
+    }
+    if (db != null) {
+      db.close();
+    }
+  }
+
+  /** Called once per database after the server is up. */
+  protected void prepare() {}
+}
