@@ -10,17 +10,22 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback TCP relay in front of a database server, so a test can cut the network between the
  * blog and its database ({@link #cut()}) and restore it ({@link #restore()}) on the same port,
- * while the database itself keeps running with its data.
+ * while the database itself keeps running with its data, or hold its traffic ({@link #pause()}) to
+ * keep a request in flight.
  */
 public final class TcpProxy implements AutoCloseable {
   private final int targetPort;
   private final int port;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private volatile ServerSocket listener;
+  private volatile CountDownLatch gate = new CountDownLatch(0);
+  private final AtomicInteger held = new AtomicInteger();
 
   public TcpProxy(int targetPort) {
     this.targetPort = targetPort;
@@ -38,6 +43,21 @@ public final class TcpProxy implements AutoCloseable {
     closeQuietly(listener);
     sockets.forEach(TcpProxy::closeQuietly);
     sockets.clear();
+  }
+
+  /** Holds back all traffic (connections stay open) until {@link #resume()}: a hung database. */
+  public void pause() {
+    held.set(0);
+    gate = new CountDownLatch(1);
+  }
+
+  public void resume() {
+    gate.countDown();
+  }
+
+  /** How many chunks of traffic are waiting since {@link #pause()}. */
+  public int heldChunks() {
+    return held.get();
   }
 
   /** Accepts connections again on the same port. */
@@ -81,15 +101,26 @@ public final class TcpProxy implements AutoCloseable {
         });
   }
 
-  private static void pipe(Socket from, Socket to) {
+  private void pipe(Socket from, Socket to) {
     daemon(
         "tcp-proxy-pipe",
         () -> {
           try (InputStream in = from.getInputStream();
               OutputStream out = to.getOutputStream()) {
-            in.transferTo(out);
+            byte[] buffer = new byte[8192];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+              CountDownLatch current = gate;
+              if (current.getCount() > 0) {
+                held.incrementAndGet();
+                current.await();
+              }
+              out.write(buffer, 0, n);
+              out.flush();
+            }
           } catch (IOException e) {
             // Either side went away.
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
           } finally {
             closeQuietly(from);
             closeQuietly(to);
