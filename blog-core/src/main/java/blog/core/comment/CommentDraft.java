@@ -17,4 +17,5 @@ public record CommentDraft(
     String heldReason,
     Instant createdAt,
     String clientIp,
-    String userAgent) {}
+    String userAgent,
+    String submissionKey) {}

@@ -1,6 +1,8 @@
 package blog.core.comment;
 
 import blog.core.db.Times;
+import blog.core.db.UniqueViolations;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Comments. */
 public final class CommentRepository {
@@ -44,16 +47,104 @@ public final class CommentRepository {
                     INSERT INTO comments (post_id, parent_id, author_name, author_email,
                                           author_url, identity_id, user_id, body_source,
                                           body_html, status, held_reason, created_at,
-                                          client_ip, user_agent)
+                                          client_ip, user_agent, submission_key)
                     VALUES (:postId, :parentId, :authorName, :authorEmail, :authorUrl,
                             :identityId, :userId, :bodySource, :bodyHtml, :status, :heldReason,
-                            :createdAt, :clientIp, :userAgent)
+                            :createdAt, :clientIp, :userAgent, :submissionKey)
                     """)
                 .bindMethods(c)
                 .bind("status", c.status().dbValue())
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one());
+  }
+
+  /**
+   * Stores the comment unless one with the same submission key exists; empty in that case. The
+   * unique index decides, so concurrent resubmissions of one form store exactly one comment.
+   */
+  public Optional<Long> insertOnce(CommentDraft c) {
+    try {
+      return Optional.of(insert(c));
+    } catch (UnableToExecuteStatementException e) {
+      if (c.submissionKey() != null && UniqueViolations.isUniqueViolation(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  public Optional<Comment> findBySubmissionKey(String key) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM comments WHERE submission_key = :key")
+                .bind("key", key)
+                .map(MAPPER)
+                .findOne());
+  }
+
+  /** When the client at {@code ip} last commented, for the flood limit. */
+  public Optional<Instant> lastCommentFrom(String ip) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT MAX(created_at) AS last_at FROM comments WHERE client_ip = :ip")
+                .bind("ip", ip)
+                .map((rs, ctx) -> Times.instant(rs, "last_at"))
+                .findOne()
+                .flatMap(Optional::ofNullable));
+  }
+
+  /** Whether this author already said exactly this on this post (trash aside). */
+  public boolean hasSameComment(long postId, String email, String name, String bodySource) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                        """
+                    SELECT COUNT(*) FROM comments
+                    WHERE post_id = :postId AND status <> 'trash' AND body_source = :body
+                      AND (author_email = :email OR (author_email IS NULL AND author_name = :name))
+                    """)
+                    .bind("postId", postId)
+                    .bind("email", email)
+                    .bind("name", name)
+                    .bind("body", bodySource)
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
+  }
+
+  /** Whether anyone with this (normalised) email has an approved comment: a known commenter. */
+  public boolean hasApprovedCommentByEmail(String email) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT 1 FROM comments WHERE author_email = :email AND status = 'approved'
+                    FETCH FIRST 1 ROWS ONLY
+                    """)
+                .bind("email", email)
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent());
+  }
+
+  /** Those of {@code ids} that are on the post and still held, for showing to their author. */
+  public List<Comment> listPendingAmong(long postId, Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT * FROM comments
+                    WHERE post_id = :postId AND status = 'pending' AND id IN (<ids>)
+                    ORDER BY created_at, id
+                    """)
+                .bind("postId", postId)
+                .bindList("ids", List.copyOf(ids))
+                .map(MAPPER)
+                .list());
   }
 
   public Optional<Comment> findById(long id) {

@@ -124,6 +124,7 @@ public final class SeedContent {
             null,
             at,
             null,
+            null,
             null));
   }
 

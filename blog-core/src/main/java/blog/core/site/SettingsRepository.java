@@ -1,8 +1,10 @@
 package blog.core.site;
 
+import blog.core.db.UniqueViolations;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Site settings as name/value pairs. */
 public final class SettingsRepository {
@@ -39,6 +41,30 @@ public final class SettingsRepository {
                   .execute();
             }
           }
+        });
+  }
+
+  /**
+   * Stores {@code value} under {@code name} unless a value is there already, and returns the value
+   * that is stored now. Two instances racing here agree on one value (the primary key decides).
+   */
+  public String putIfAbsent(String name, String value) {
+    return jdbi.withHandle(
+        h -> {
+          try {
+            h.createUpdate("INSERT INTO settings (name, setting_value) VALUES (:name, :value)")
+                .bind("name", name)
+                .bind("value", value)
+                .execute();
+          } catch (UnableToExecuteStatementException e) {
+            if (!UniqueViolations.isUniqueViolation(e)) {
+              throw e;
+            }
+          }
+          return h.createQuery("SELECT setting_value FROM settings WHERE name = :name")
+              .bind("name", name)
+              .mapTo(String.class)
+              .one();
         });
   }
 

@@ -60,7 +60,8 @@ class CommentRepositoryTest extends DatabaseTestBase {
                 "first comment",
                 T,
                 "192.0.2.7",
-                "Mozilla/5.0"));
+                "Mozilla/5.0",
+                null));
     Comment c = comments.findById(id).orElseThrow();
     assertEquals("eve@example.org", c.authorEmail());
     assertEquals("first comment", c.heldReason());

@@ -19,6 +19,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class Fixtures {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
+  private final Jdbi jdbi;
   private final UserRepository users;
   private final PostRepository posts;
   private final CommentRepository comments;
@@ -26,6 +27,7 @@ public final class Fixtures {
   private final CommentRenderer commentRenderer = new CommentRenderer();
 
   public Fixtures(Jdbi jdbi) {
+    this.jdbi = jdbi;
     this.users = new UserRepository(jdbi);
     this.posts = new PostRepository(jdbi);
     this.comments = new CommentRepository(jdbi);
@@ -79,6 +81,32 @@ public final class Fixtures {
             null,
             at,
             "127.0.0.1",
-            "test"));
+            "test",
+            null));
+  }
+
+  public void approve(long commentId) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("UPDATE comments SET status = 'approved' WHERE id = :id")
+                .bind("id", commentId)
+                .execute());
+  }
+
+  public void closeComments(long postId) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("UPDATE posts SET comment_status = 'closed' WHERE id = :id")
+                .bind("id", postId)
+                .execute());
+  }
+
+  public int countComments(long postId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM comments WHERE post_id = :id")
+                .bind("id", postId)
+                .mapTo(Integer.class)
+                .one());
   }
 }

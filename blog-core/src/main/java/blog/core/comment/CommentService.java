@@ -1,0 +1,193 @@
+package blog.core.comment;
+
+import blog.core.comment.check.BlocklistCheck;
+import blog.core.comment.check.CommentCheck;
+import blog.core.comment.check.DuplicateCheck;
+import blog.core.comment.check.FirstCommentCheck;
+import blog.core.comment.check.FloodCheck;
+import blog.core.comment.check.HoneypotCheck;
+import blog.core.comment.check.LinkCountCheck;
+import blog.core.comment.check.MinimumTimeCheck;
+import blog.core.comment.check.Verdict;
+import blog.core.post.Post;
+import blog.core.post.PostRepository;
+import blog.core.post.PostStatus;
+import blog.core.site.SettingsRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Takes a comment from the reply form to the database: field checks, the anti-spam and moderation
+ * rules, rendering, and storage exactly once per form (its submission key).
+ */
+public final class CommentService {
+  /** What became of a submission. */
+  public sealed interface Outcome {
+    /** Stored (approved, held or as spam), or stored already by an earlier try of this form. */
+    record Stored(Comment comment) implements Outcome {}
+
+    /** Not stored; the messages say why, per field. */
+    record Refused(List<FieldError> errors) implements Outcome {
+      public Refused {
+        errors = List.copyOf(errors);
+      }
+    }
+  }
+
+  private final PostRepository posts;
+  private final CommentRepository comments;
+  private final SettingsRepository settings;
+  private final CommentRenderer renderer;
+  private final List<CommentCheck> checks;
+
+  public CommentService(
+      PostRepository posts,
+      CommentRepository comments,
+      SettingsRepository settings,
+      CommentRenderer renderer,
+      List<CommentCheck> checks) {
+    this.posts = posts;
+    this.comments = comments;
+    this.settings = settings;
+    this.renderer = renderer;
+    this.checks = List.copyOf(checks);
+  }
+
+  /** The rules every blog runs, cheapest and most certain first. */
+  public static List<CommentCheck> standardChecks(CommentRepository comments) {
+    return List.of(
+        new HoneypotCheck(),
+        new MinimumTimeCheck(),
+        new FloodCheck(comments),
+        new DuplicateCheck(comments),
+        new BlocklistCheck(),
+        new LinkCountCheck(),
+        new FirstCommentCheck(comments));
+  }
+
+  public DiscussionSettings discussion() {
+    return DiscussionSettings.from(settings.all());
+  }
+
+  /** Whether a post takes comments now: open, and not past the automatic closing age. */
+  public static boolean isOpen(Post post, DiscussionSettings settings, Instant now) {
+    if (!post.commentsOpen()) {
+      return false;
+    }
+    return settings.closeAfterDays() == 0
+        || post.publishedAt() == null
+        || now.isBefore(post.publishedAt().plus(Duration.ofDays(settings.closeAfterDays())));
+  }
+
+  public Outcome submit(CommentForm form, SubmissionContext ctx) {
+    Optional<Comment> earlier = comments.findBySubmissionKey(ctx.submissionKey());
+    if (earlier.isPresent()) {
+      return new Outcome.Stored(earlier.get());
+    }
+    DiscussionSettings discussion = discussion();
+    Optional<Post> post = parseId(form.postId()).flatMap(posts::findById);
+    if (post.isEmpty() || !visible(post.get(), ctx.now())) {
+      return refused(FieldError.FORM, "This post cannot be found.");
+    }
+    if (!isOpen(post.get(), discussion, ctx.now())) {
+      return refused(FieldError.FORM, "Comments are closed on this post.");
+    }
+    Long parentId = null;
+    if (form.parentId() != null && !form.parentId().isBlank()) {
+      Optional<String> problem = replyProblem(form.parentId(), post.get().id(), discussion);
+      if (problem.isPresent()) {
+        return refused(FieldError.FORM, problem.get());
+      }
+      parentId = Long.parseLong(form.parentId().strip());
+    }
+    NewComment.Checked checked = NewComment.from(form, post.get().id(), parentId, discussion, ctx);
+    if (!checked.ok()) {
+      return new Outcome.Refused(checked.errors());
+    }
+    return store(checked.comment(), discussion);
+  }
+
+  private Outcome store(NewComment comment, DiscussionSettings discussion) {
+    CommentStatus status = CommentStatus.APPROVED;
+    String reason = null;
+    for (CommentCheck check : checks) {
+      Verdict verdict = check.check(comment, discussion);
+      if (verdict instanceof Verdict.Reject reject) {
+        // A concurrent try of this very form may have been stored meanwhile: that is success.
+        Optional<Comment> stored = comments.findBySubmissionKey(comment.context().submissionKey());
+        return stored.<Outcome>map(Outcome.Stored::new).orElseGet(() -> refused(reject));
+      }
+      if (verdict instanceof Verdict.Spam spam) {
+        status = CommentStatus.SPAM;
+        reason = spam.reason();
+        break;
+      }
+      if (verdict instanceof Verdict.Hold hold && status == CommentStatus.APPROVED) {
+        status = CommentStatus.PENDING;
+        reason = hold.reason();
+      }
+    }
+    SubmissionContext ctx = comment.context();
+    CommentDraft draft =
+        new CommentDraft(
+            comment.postId(),
+            comment.parentId(),
+            comment.authorName(),
+            comment.authorEmail(),
+            comment.authorUrl(),
+            null,
+            null,
+            comment.body(),
+            renderer.render(comment.body()),
+            status,
+            reason,
+            ctx.now(),
+            ctx.clientIp(),
+            ctx.userAgent(),
+            ctx.submissionKey());
+    long id =
+        comments
+            .insertOnce(draft)
+            .orElseGet(() -> comments.findBySubmissionKey(ctx.submissionKey()).orElseThrow().id());
+    return new Outcome.Stored(comments.findById(id).orElseThrow());
+  }
+
+  private Optional<String> replyProblem(String rawParent, long postId, DiscussionSettings s) {
+    Optional<Comment> parent = parseId(rawParent).flatMap(comments::findById);
+    if (parent.isEmpty()
+        || parent.get().postId() != postId
+        || parent.get().status() != CommentStatus.APPROVED) {
+      return Optional.of("The comment you are replying to cannot be found.");
+    }
+    int depth = 1;
+    for (Long up = parent.get().parentId(); up != null && depth <= s.threadDepth(); depth++) {
+      up = comments.findById(up).map(Comment::parentId).orElse(null);
+    }
+    return depth >= s.threadDepth()
+        ? Optional.of("This conversation is nested as deep as it goes; please reply further up.")
+        : Optional.empty();
+  }
+
+  private static boolean visible(Post post, Instant now) {
+    return (post.status() == PostStatus.PUBLISHED || post.status() == PostStatus.SCHEDULED)
+        && post.publishedAt() != null
+        && !post.publishedAt().isAfter(now);
+  }
+
+  private static Optional<Long> parseId(String raw) {
+    if (raw == null || !raw.strip().matches("[0-9]{1,18}")) {
+      return Optional.empty();
+    }
+    return Optional.of(Long.parseLong(raw.strip()));
+  }
+
+  private static Outcome refused(String field, String message) {
+    return new Outcome.Refused(List.of(new FieldError(field, message)));
+  }
+
+  private static Outcome refused(Verdict.Reject reject) {
+    return refused(reject.field(), reject.message());
+  }
+}

@@ -1,0 +1,6 @@
+package blog.core.comment;
+
+/** Why a submission was refused, and which form field to show it next to ({@code form} if none). */
+public record FieldError(String field, String message) {
+  public static final String FORM = "form";
+}
