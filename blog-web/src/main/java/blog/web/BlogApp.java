@@ -3,12 +3,14 @@ package blog.web;
 import blog.core.NotFoundException;
 import blog.core.comment.CommentRenderer;
 import blog.core.comment.CommentRepository;
+import blog.core.comment.CommentService;
 import blog.core.config.Config;
 import blog.core.db.Database;
 import blog.core.db.DatabaseSettings;
 import blog.core.db.Transactions;
 import blog.core.post.PostRepository;
 import blog.core.reading.BlogReader;
+import blog.core.security.SiteSecret;
 import blog.core.seed.SeedContent;
 import blog.core.site.SettingsRepository;
 import blog.core.taxonomy.TermRepository;
@@ -17,17 +19,29 @@ import blog.core.user.UserRepository;
 import blog.migrations.Migrations;
 import blog.web.archive.ArchiveHandlers;
 import blog.web.avatar.Avatars;
+import blog.web.comment.CommentHandlers;
 import blog.web.error.ErrorPages;
 import blog.web.health.HealthHandler;
+import blog.web.post.FormTokens;
+import blog.web.post.OwnComments;
 import blog.web.post.PostHandlers;
 import blog.web.post.PostViews;
+import blog.web.post.RememberedCommenter;
+import blog.web.security.ClientAddress;
+import blog.web.security.Cookies;
+import blog.web.security.Csrf;
+import blog.web.security.CsrfFailure;
 import blog.web.site.Pages;
 import blog.web.site.PebbleRenderer;
 import blog.web.site.StaticAssets;
 import io.javalin.Javalin;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,10 +103,37 @@ public final class BlogApp implements AutoCloseable {
         .seedIfEmpty(clock.instant());
 
     var reader = new BlogReader(posts, terms, comments, users, settings, clock);
+    var random = new SecureRandom();
+    var signer = SiteSecret.signer(settings, random);
+    var cookies = new Cookies(server.baseUrl().startsWith("https:"));
+    var csrf = new Csrf(signer, cookies, server.baseUrl(), random);
+    var clientAddress = new ClientAddress(trustedProxies(config));
+    var commentService =
+        new CommentService(
+            posts,
+            comments,
+            settings,
+            new CommentRenderer(),
+            CommentService.standardChecks(comments));
+    var formTokens = new FormTokens(signer, random);
+    var ownComments = new OwnComments(signer, cookies);
+    var remembered = new RememberedCommenter(cookies);
     var assets = new StaticAssets(List.of("css/blog.css"));
     var pages = new Pages(PebbleRenderer.fromEnvironment(), reader, assets);
     var views = new PostViews();
-    var postHandlers = new PostHandlers(reader, pages, views);
+    var postHandlers =
+        new PostHandlers(
+            reader, commentService, pages, views, formTokens, csrf, ownComments, remembered, clock);
+    var commentHandlers =
+        new CommentHandlers(
+            commentService,
+            reader,
+            postHandlers,
+            formTokens,
+            ownComments,
+            remembered,
+            clientAddress,
+            clock);
     var archives = new ArchiveHandlers(reader, pages, views);
     var health = new HealthHandler(database);
     var errors = new ErrorPages(pages);
@@ -106,12 +147,16 @@ public final class BlogApp implements AutoCloseable {
               cfg.jetty.modifyServer(s -> s.setStopTimeout(STOP_TIMEOUT.toMillis()));
               cfg.router.ignoreTrailingSlashes = true;
 
+              // Large enough for the longest comment form, small enough to refuse floods early.
+              cfg.http.maxRequestSize = 256 * 1024L;
               cfg.routes.before(headers::apply);
+              cfg.routes.before(csrf::check);
               // Order matters: fixed paths first, then the date-shaped patterns, most specific
               // last.
               cfg.routes.get("/healthz", health::health);
               cfg.routes.get("/assets/<name>", assets::serve);
               cfg.routes.get("/avatar/{key}", Avatars::serve);
+              cfg.routes.post(CommentHandlers.PATH, commentHandlers::submit);
               cfg.routes.get("/", postHandlers::home);
               cfg.routes.get("/page/{page}/", postHandlers::home);
               cfg.routes.get("/category/{slug}/", archives::category);
@@ -125,12 +170,29 @@ public final class BlogApp implements AutoCloseable {
               cfg.routes.get("/{year}/{month}/{day}/{slug}/", postHandlers::single);
 
               cfg.routes.exception(NotFoundException.class, errors::notFound);
+              cfg.routes.exception(
+                  CsrfFailure.class,
+                  (e, ctx) -> {
+                    if (ctx.path().equals(CommentHandlers.PATH)) {
+                      commentHandlers.csrfFailed(e, ctx);
+                    } else {
+                      errors.forbidden(e, ctx);
+                    }
+                  });
               cfg.routes.exception(Exception.class, errors::failure);
               cfg.routes.error(404, errors::notFoundPage);
             });
     javalin.start(server.port());
     LOG.info("Blog serving on port {} (public address {})", javalin.port(), server.baseUrl());
     return new BlogApp(database, owns, javalin);
+  }
+
+  /** {@code trusted-proxies}: comma-separated IP addresses whose X-Forwarded-For counts. */
+  private static Set<String> trustedProxies(Config config) {
+    return Arrays.stream(config.get("trusted-proxies", "").split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   public int port() {

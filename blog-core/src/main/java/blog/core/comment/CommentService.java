@@ -11,7 +11,6 @@ import blog.core.comment.check.MinimumTimeCheck;
 import blog.core.comment.check.Verdict;
 import blog.core.post.Post;
 import blog.core.post.PostRepository;
-import blog.core.post.PostStatus;
 import blog.core.site.SettingsRepository;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,7 +87,7 @@ public final class CommentService {
     }
     DiscussionSettings discussion = discussion();
     Optional<Post> post = parseId(form.postId()).flatMap(posts::findById);
-    if (post.isEmpty() || !visible(post.get(), ctx.now())) {
+    if (post.isEmpty() || !post.get().isVisibleAt(ctx.now())) {
       return refused(FieldError.FORM, "This post cannot be found.");
     }
     if (!isOpen(post.get(), discussion, ctx.now())) {
@@ -168,12 +167,6 @@ public final class CommentService {
     return depth >= s.threadDepth()
         ? Optional.of("This conversation is nested as deep as it goes; please reply further up.")
         : Optional.empty();
-  }
-
-  private static boolean visible(Post post, Instant now) {
-    return (post.status() == PostStatus.PUBLISHED || post.status() == PostStatus.SCHEDULED)
-        && post.publishedAt() != null
-        && !post.publishedAt().isAfter(now);
   }
 
   private static Optional<Long> parseId(String raw) {

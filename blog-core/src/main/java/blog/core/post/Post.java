@@ -16,4 +16,12 @@ public record Post(
     Instant publishedAt,
     Instant createdAt,
     Instant updatedAt,
-    int version) {}
+    int version) {
+
+  /** Whether readers see it at {@code now}: published, or scheduled and due. */
+  public boolean isVisibleAt(Instant now) {
+    return (status == PostStatus.PUBLISHED || status == PostStatus.SCHEDULED)
+        && publishedAt != null
+        && !publishedAt.isAfter(now);
+  }
+}

@@ -1,6 +1,7 @@
 package blog.core.reading;
 
 import blog.core.NotFoundException;
+import blog.core.comment.Comment;
 import blog.core.comment.CommentRepository;
 import blog.core.comment.CommentThreads;
 import blog.core.post.Post;
@@ -20,9 +21,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -124,12 +127,32 @@ public final class BlogReader {
 
   /** A visible post by slug, with its approved comments threaded. */
   public PostDetail post(String slug) {
+    return post(slug, Set.of());
+  }
+
+  /**
+   * A visible post by slug, with its approved comments threaded, and also those of {@code
+   * ownCommentIds} that still await moderation: a commenter sees their own held comments in place.
+   */
+  public PostDetail post(String slug, Set<Long> ownCommentIds) {
     Post post =
         posts
             .findVisibleBySlug(slug, clock.instant())
             .orElseThrow(() -> new NotFoundException("post " + slug));
     PostSummary summary = summaries(List.of(post)).get(0);
-    return new PostDetail(summary, CommentThreads.build(comments.listApproved(post.id())));
+    List<Comment> shown = new ArrayList<>(comments.listApproved(post.id()));
+    List<Comment> own = comments.listPendingAmong(post.id(), ownCommentIds);
+    if (!own.isEmpty()) {
+      shown.addAll(own);
+      shown.sort(Comparator.comparing(Comment::createdAt).thenComparing(Comment::id));
+    }
+    return new PostDetail(summary, CommentThreads.build(shown));
+  }
+
+  /** A post readers can see, by id (the reply form names its post by id). */
+  public Optional<Post> visiblePost(long id) {
+    Instant now = clock.instant();
+    return posts.findById(id).filter(p -> p.isVisibleAt(now));
   }
 
   /** The calendar day a post is filed under in its permalink, in the site's time zone. */

@@ -44,6 +44,14 @@ public final class ErrorPages {
     }
   }
 
+  /** A refused state-changing request (CSRF): say why, change nothing. */
+  public void forbidden(Exception e, Context ctx) {
+    LOG.info("403 {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+    ctx.status(HttpStatus.FORBIDDEN);
+    Pages.write(
+        ctx, pages.standalone("error/403", "Not allowed", Map.of("message", e.getMessage())));
+  }
+
   /** Every 404, whether a handler found nothing or no route matched, is the styled page. */
   public void notFoundPage(Context ctx) {
     try {

@@ -15,6 +15,8 @@ public record CommentView(
     String isoDate,
     String bodyHtml,
     int depth,
+    boolean awaitingModeration,
+    String replyUrl,
     List<CommentView> replies) {
   public CommentView {
     replies = List.copyOf(replies);

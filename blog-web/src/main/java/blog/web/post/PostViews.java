@@ -1,6 +1,7 @@
 package blog.web.post;
 
 import blog.core.comment.Comment;
+import blog.core.comment.CommentStatus;
 import blog.core.comment.ThreadedComment;
 import blog.core.post.Post;
 import blog.core.post.PostPage;
@@ -21,6 +22,11 @@ public final class PostViews {
   private final Excerpts excerpts = new Excerpts();
 
   public PostView post(PostSummary summary, SiteSettings site) {
+    return post(summary, site, summary.post().commentsOpen());
+  }
+
+  /** {@code commentsOpen}: whether the post takes comments now (settings may close old posts). */
+  public PostView post(PostSummary summary, SiteSettings site, boolean commentsOpen) {
     Formats formats = new Formats(site);
     Post p = summary.post();
     return new PostView(
@@ -34,7 +40,7 @@ public final class PostViews {
         p.bodyHtml(),
         excerpts.excerpt(p.excerpt(), p.bodyMarkdown()),
         summary.commentCount(),
-        p.commentsOpen());
+        commentsOpen);
   }
 
   public ListingView listing(String heading, PostPage page, String base, SiteSettings site) {
@@ -46,13 +52,20 @@ public final class PostViews {
         page.page());
   }
 
-  public List<CommentView> comments(List<ThreadedComment> threads, SiteSettings site) {
+  /**
+   * The comment tree for the page. {@code replyDepth} is the deepest level that still gets a
+   * "Reply" link (0 when comments are closed).
+   */
+  public List<CommentView> comments(
+      List<ThreadedComment> threads, SiteSettings site, String permalink, int replyDepth) {
     Formats formats = new Formats(site);
-    return threads.stream().map(t -> comment(t, formats)).toList();
+    return threads.stream().map(t -> comment(t, formats, permalink, replyDepth)).toList();
   }
 
-  private CommentView comment(ThreadedComment thread, Formats formats) {
+  private CommentView comment(
+      ThreadedComment thread, Formats formats, String permalink, int replyDepth) {
     Comment c = thread.comment();
+    boolean approved = c.status() == CommentStatus.APPROVED;
     return new CommentView(
         c.id(),
         c.authorName(),
@@ -62,7 +75,11 @@ public final class PostViews {
         formats.iso(c.createdAt()),
         c.bodyHtml(),
         thread.depth(),
-        thread.replies().stream().map(r -> comment(r, formats)).toList());
+        !approved,
+        approved && thread.depth() <= replyDepth
+            ? permalink + "?replytocom=" + c.id() + "#respond"
+            : null,
+        thread.replies().stream().map(r -> comment(r, formats, permalink, replyDepth)).toList());
   }
 
   private static List<TermLink> links(List<Term> terms) {

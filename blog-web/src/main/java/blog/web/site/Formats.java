@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** Dates and times as the site's settings ask for them, in the site's time zone. */
@@ -35,7 +36,8 @@ public final class Formats {
 
   /** The machine-readable form for {@code <time datetime>}. */
   public String iso(Instant instant) {
-    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+        instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone));
   }
 
   public ZoneId zone() {

@@ -49,7 +49,11 @@ public final class Pages {
    * no sidebar.
    */
   public String standalone(String template, String title) {
-    return html(template, title, Map.of(), lastSite, SidebarView.EMPTY);
+    return standalone(template, title, Map.of());
+  }
+
+  public String standalone(String template, String title, Map<String, Object> model) {
+    return html(template, title, model, lastSite, SidebarView.EMPTY);
   }
 
   private String html(

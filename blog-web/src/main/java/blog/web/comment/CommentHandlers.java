@@ -1,0 +1,146 @@
+package blog.web.comment;
+
+import blog.core.NotFoundException;
+import blog.core.comment.Comment;
+import blog.core.comment.CommentForm;
+import blog.core.comment.CommentService;
+import blog.core.comment.CommentService.Outcome;
+import blog.core.comment.CommentStatus;
+import blog.core.comment.FieldError;
+import blog.core.comment.SubmissionContext;
+import blog.core.post.Post;
+import blog.core.reading.BlogReader;
+import blog.web.post.FormTokens;
+import blog.web.post.OwnComments;
+import blog.web.post.PostHandlers;
+import blog.web.post.RememberedCommenter;
+import blog.web.security.ClientAddress;
+import blog.web.security.CsrfFailure;
+import blog.web.site.Permalinks;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code POST /comments/}: the reply form's target. Success redirects to the new comment (Post /
+ * Redirect / Get); any problem shows the post again with the form as typed and the reason next to
+ * the field.
+ */
+public final class CommentHandlers {
+  public static final String PATH = "/comments/";
+
+  private final CommentService comments;
+  private final BlogReader reader;
+  private final PostHandlers postPages;
+  private final FormTokens tokens;
+  private final OwnComments own;
+  private final RememberedCommenter remembered;
+  private final ClientAddress clientAddress;
+  private final Clock clock;
+
+  public CommentHandlers(
+      CommentService comments,
+      BlogReader reader,
+      PostHandlers postPages,
+      FormTokens tokens,
+      OwnComments own,
+      RememberedCommenter remembered,
+      ClientAddress clientAddress,
+      Clock clock) {
+    this.comments = comments;
+    this.reader = reader;
+    this.postPages = postPages;
+    this.tokens = tokens;
+    this.own = own;
+    this.remembered = remembered;
+    this.clientAddress = clientAddress;
+    this.clock = clock;
+  }
+
+  public void submit(Context ctx) {
+    CommentForm form = form(ctx);
+    Post post = post(form);
+    Instant now = clock.instant();
+    Optional<FormTokens.IssuedForm> issued =
+        tokens.verify(ctx.formParam("form_token"), form.postId(), now);
+    if (issued.isEmpty()) {
+      refuse(ctx, post, form, "This form has expired. Please submit it again.");
+      return;
+    }
+    SubmissionContext submission =
+        new SubmissionContext(
+            clientAddress.of(ctx),
+            truncate(ctx.header("User-Agent"), 500),
+            now,
+            issued.get().key(),
+            issued.get().issuedAt());
+    Outcome outcome = comments.submit(form, submission);
+    if (outcome instanceof Outcome.Refused refused) {
+      postPages.showRefusedForm(
+          ctx, post, form, refused.errors(), HttpStatus.UNPROCESSABLE_CONTENT);
+      return;
+    }
+    Comment stored = ((Outcome.Stored) outcome).comment();
+    if (stored.status() != CommentStatus.SPAM) {
+      own.add(ctx, stored.id());
+    }
+    if (form.remember()) {
+      remembered.remember(
+          ctx, new RememberedCommenter.Details(form.name(), form.email(), form.url()));
+    } else {
+      remembered.forget(ctx);
+    }
+    String permalink = Permalinks.post(post, reader.site().timeZone());
+    String anchor = stored.status() == CommentStatus.SPAM ? "#respond" : "#comment-" + stored.id();
+    ctx.redirect(permalink + anchor, HttpStatus.SEE_OTHER);
+  }
+
+  /** A comment whose CSRF check failed is shown again, text intact, with the reason. */
+  public void csrfFailed(CsrfFailure failure, Context ctx) {
+    CommentForm form = form(ctx);
+    refuse(ctx, post(form), form, failure.getMessage());
+  }
+
+  private void refuse(Context ctx, Post post, CommentForm form, String message) {
+    postPages.showRefusedForm(
+        ctx,
+        post,
+        form,
+        List.of(new FieldError(FieldError.FORM, message)),
+        HttpStatus.UNPROCESSABLE_CONTENT);
+  }
+
+  private Post post(CommentForm form) {
+    String id = form.postId() == null ? "" : form.postId().strip();
+    if (!id.matches("[0-9]{1,18}")) {
+      throw new NotFoundException("post " + id);
+    }
+    return reader
+        .visiblePost(Long.parseLong(id))
+        .orElseThrow(() -> new NotFoundException("post " + id));
+  }
+
+  private static CommentForm form(Context ctx) {
+    return new CommentForm(
+        ctx.formParam("comment_post_ID"),
+        ctx.formParam("comment_parent"),
+        ctx.formParam("author"),
+        ctx.formParam("email"),
+        ctx.formParam("url"),
+        ctx.formParam("comment"),
+        ctx.formParam("contact_me_by_fax_only"),
+        ctx.formParam("subscribe_comments") != null,
+        ctx.formParam("subscribe_blog") != null,
+        ctx.formParam("remember") != null);
+  }
+
+  private static String truncate(String value, int max) {
+    if (value == null) {
+      return null;
+    }
+    return value.length() <= max ? value : value.substring(0, max);
+  }
+}

@@ -1,0 +1,107 @@
+package blog.web.security;
+
+import blog.core.security.Signer;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * CSRF protection for every state-changing request, applied in one before-handler so no route can
+ * forget it: the request must come from our own origin (when the browser says where from), and
+ * carry a {@code _csrf} field signed for this browser's id cookie (a signed double-submit token).
+ * The id cookie lives for the browser session and means nothing else.
+ */
+public final class Csrf {
+  public static final String FIELD = "_csrf";
+  static final String COOKIE = "blog_bid";
+  private static final String PURPOSE = "csrf";
+
+  private final Signer signer;
+  private final Cookies cookies;
+  private final String baseOrigin;
+  private final SecureRandom random;
+
+  public Csrf(Signer signer, Cookies cookies, String baseUrl, SecureRandom random) {
+    this.signer = signer;
+    this.cookies = cookies;
+    this.baseOrigin = origin(baseUrl).orElseThrow();
+    this.random = random;
+  }
+
+  /** The browser's id, made (and sent as a cookie) on first need. */
+  public String browserId(Context ctx) {
+    Optional<String> known = cookies.get(ctx, COOKIE).filter(id -> id.matches("[A-Za-z0-9_-]{22}"));
+    if (known.isPresent()) {
+      return known.get();
+    }
+    String cached = ctx.attribute(COOKIE);
+    if (cached != null) {
+      return cached;
+    }
+    byte[] bytes = new byte[16];
+    random.nextBytes(bytes);
+    String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    cookies.set(ctx, COOKIE, id, -1);
+    ctx.attribute(COOKIE, id);
+    return id;
+  }
+
+  /** The token forms of this browser carry in {@value #FIELD}. */
+  public String token(Context ctx) {
+    return signer.sign(PURPOSE, browserId(ctx));
+  }
+
+  /** Before every request: state-changing methods must pass, or {@link CsrfFailure} is thrown. */
+  public void check(Context ctx) {
+    HandlerType method = ctx.method();
+    if (method == HandlerType.GET || method == HandlerType.HEAD || method == HandlerType.OPTIONS) {
+      return;
+    }
+    String origin = ctx.header("Origin");
+    if (origin != null && (origin.equals("null") || !sameOrigin(origin, ctx))) {
+      throw new CsrfFailure("This form was sent from another site.");
+    }
+    Optional<String> id = cookies.get(ctx, COOKIE);
+    if (id.isEmpty()) {
+      throw new CsrfFailure(
+          "Your browser did not send back the cookie this form needs. Please allow cookies for"
+              + " this site and submit again.");
+    }
+    Optional<String> signedFor = signer.verify(PURPOSE, ctx.formParam(FIELD));
+    if (signedFor.isEmpty() || !signedFor.get().equals(id.get())) {
+      throw new CsrfFailure("This form has expired. Please submit it again.");
+    }
+  }
+
+  private boolean sameOrigin(String origin, Context ctx) {
+    Optional<String> given = origin(origin);
+    if (given.isEmpty()) {
+      return false;
+    }
+    if (given.get().equals(baseOrigin)) {
+      return true;
+    }
+    // Also the address the request was actually made to (e.g. http://127.0.0.1:port in tests).
+    String host = ctx.header("Host");
+    return host != null
+        && given.get().equals((ctx.scheme() + "://" + host).toLowerCase(Locale.ROOT));
+  }
+
+  static Optional<String> origin(String url) {
+    try {
+      URI uri = new URI(url);
+      if (uri.getScheme() == null || uri.getHost() == null) {
+        return Optional.empty();
+      }
+      String port = uri.getPort() == -1 ? "" : ":" + uri.getPort();
+      return Optional.of((uri.getScheme() + "://" + uri.getHost() + port).toLowerCase(Locale.ROOT));
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+  }
+}

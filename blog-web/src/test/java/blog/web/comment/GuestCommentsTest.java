@@ -1,0 +1,311 @@
+package blog.web.comment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import blog.core.comment.DiscussionSettings;
+import blog.core.comment.check.DuplicateCheck;
+import blog.core.comment.check.FloodCheck;
+import blog.core.post.Post;
+import blog.core.post.PostRepository;
+import blog.core.post.PostStatus;
+import blog.core.site.SettingsRepository;
+import blog.core.testing.Fixtures;
+import blog.web.testing.Browser;
+import blog.web.testing.TestServer;
+import blog.web.testing.WebTestBase;
+import java.net.http.HttpResponse;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The guest path of "Leave a Reply", over HTTP against the real server. */
+class GuestCommentsTest extends WebTestBase {
+  private SettingsRepository settings;
+  private long author;
+
+  @Override
+  protected void prepare() {
+    settings = new SettingsRepository(db.database().jdbi());
+    author = fixtures.author("Host");
+  }
+
+  /** The test server's clock stands still, so the time- and rate-based rules start switched off. */
+  @BeforeEach
+  void relaxedRules() {
+    Map<String, String> values = new HashMap<>();
+    values.put(DiscussionSettings.MIN_SECONDS_TO_SUBMIT, "0");
+    values.put(DiscussionSettings.FLOOD_SECONDS, "0");
+    values.put(DiscussionSettings.MODERATION, "first");
+    settings.putAll(values);
+  }
+
+  private String newPost() {
+    long id =
+        fixtures.post(
+            author,
+            Fixtures.unique("Talk"),
+            PostStatus.PUBLISHED,
+            TestServer.NOW.minusSeconds(3600));
+    Post post = new PostRepository(db.database().jdbi()).findById(id).orElseThrow();
+    return "/"
+        + DateTimeFormatter.ofPattern("yyyy/MM/dd")
+            .format(post.publishedAt().atZone(ZoneOffset.UTC))
+        + "/"
+        + post.slug()
+        + "/";
+  }
+
+  private static HttpResponse<String> comment(
+      Browser browser, String permalink, String name, String email, String text) {
+    Map<String, String> form = Browser.replyForm(browser.page(permalink));
+    form.put("author", name);
+    form.put("email", email);
+    form.put("comment", text);
+    return browser.post("/comments/", form);
+  }
+
+  private static long commentId(HttpResponse<String> redirect) {
+    assertEquals(303, redirect.statusCode(), redirect.body());
+    String location = redirect.headers().firstValue("Location").orElseThrow();
+    return Long.parseLong(location.substring(location.indexOf("#comment-") + "#comment-".length()));
+  }
+
+  @Test
+  void aGuestCommentIsHeldForItsAuthorOnlyAndAppearsAfterApproval() {
+    String permalink = newPost();
+    Browser guest = new Browser(server);
+    HttpResponse<String> posted =
+        comment(
+            guest,
+            permalink,
+            "Gwen",
+            Fixtures.unique("gwen") + "@example.org",
+            "My first words here.");
+    long id = commentId(posted);
+    assertTrue(posted.headers().firstValue("Location").orElseThrow().startsWith(permalink));
+
+    String own = guest.page(permalink);
+    assertTrue(own.contains("My first words here."), "the author sees their held comment");
+    assertTrue(own.contains("Your comment is awaiting moderation."));
+
+    String stranger = new Browser(server).page(permalink);
+    assertFalse(stranger.contains("My first words here."), "nobody else does");
+    assertFalse(stranger.contains("responses to"));
+
+    fixtures.approve(id);
+    String after = new Browser(server).page(permalink);
+    assertTrue(after.contains("My first words here."));
+    assertTrue(after.contains("id=\"comment-" + id + "\""));
+    assertTrue(after.contains("1 response to"));
+    assertFalse(after.contains("awaiting moderation"));
+  }
+
+  @Test
+  void anApprovedCommentersNextCommentAppearsAtOnce() {
+    String permalink = newPost();
+    String email = Fixtures.unique("amy") + "@example.org";
+    Browser amy = new Browser(server);
+    fixtures.approve(commentId(comment(amy, permalink, "Amy", email, "First.")));
+    long second = commentId(comment(amy, permalink, "Amy", email, "Second, straight through."));
+    String page = new Browser(server).page(permalink);
+    assertTrue(page.contains("Second, straight through."));
+    assertTrue(page.contains("id=\"comment-" + second + "\""));
+  }
+
+  @Test
+  void aReplyNestsUnderItsParent() {
+    String permalink = newPost();
+    settings.putAll(Map.of(DiscussionSettings.MODERATION, "none"));
+    Browser browser = new Browser(server);
+    long parent = commentId(comment(browser, permalink, "Pat", "pat@example.org", "Parent words."));
+
+    String withForm = browser.page(permalink + "?replytocom=" + parent);
+    assertTrue(withForm.contains("Leave a Reply to Pat"), "the form names whom it answers");
+    int parentAt = withForm.indexOf("id=\"comment-" + parent + "\"");
+    assertTrue(
+        withForm.indexOf("id=\"commentform\"") > parentAt, "the form sits under the comment");
+    Map<String, String> form = Browser.replyForm(withForm);
+    assertEquals(Long.toString(parent), form.get("comment_parent"));
+    form.put("author", "Quinn");
+    form.put("email", "quinn@example.org");
+    form.put("comment", "A reply to Pat.");
+    long reply = commentId(browser.post("/comments/", form));
+
+    String page = new Browser(server).page(permalink);
+    String parentItem = page.substring(page.indexOf("id=\"comment-" + parent + "\""));
+    assertTrue(
+        parentItem.indexOf("<ol class=\"children\">")
+            < parentItem.indexOf("id=\"comment-" + reply + "\""));
+    assertTrue(page.contains("class=\"comment depth-2\""));
+  }
+
+  @Test
+  void everyErrorKeepsWhatWasTypedAndSaysWhatIsWrong() {
+    String permalink = newPost();
+    Browser browser = new Browser(server);
+    Map<String, String> form = Browser.replyForm(browser.page(permalink));
+    form.put("author", "Tia <b>\"quoted\"</b>");
+    form.put("email", "not an email");
+    form.put("url", "javascript:alert(1)");
+    form.put("comment", "Some <careful> words & more\nover two lines");
+    HttpResponse<String> refused = browser.post("/comments/", form);
+    assertEquals(422, refused.statusCode());
+    String page = refused.body();
+    assertTrue(page.contains("Please enter a valid email address."), page);
+    assertTrue(page.contains("Please enter a valid website address"));
+    Map<String, String> again = Browser.replyForm(page);
+    assertEquals("Tia <b>\"quoted\"</b>", again.get("author"));
+    assertEquals("not an email", again.get("email"));
+    assertEquals("javascript:alert(1)", again.get("url"));
+    assertEquals("Some <careful> words & more\nover two lines", again.get("comment"));
+    assertFalse(page.contains("<b>\"quoted\"</b>"), "typed text comes back escaped");
+  }
+
+  @Test
+  void eachAntiSpamRuleAnswersWithItsMessageAndKeepsTheText() {
+    String permalink = newPost();
+    Browser browser = new Browser(server);
+
+    Map<String, String> robot = Browser.replyForm(browser.page(permalink));
+    robot.putAll(Map.of("author", "Bot", "email", "bot@example.org", "comment", "Cheap pills"));
+    robot.put("contact_me_by_fax_only", "http://spam.example");
+    assertRefusedWith(browser.post("/comments/", robot), "meant to stay empty", "Cheap pills");
+
+    settings.putAll(Map.of(DiscussionSettings.MIN_SECONDS_TO_SUBMIT, "3"));
+    HttpResponse<String> quick =
+        comment(browser, permalink, "Fast", "fast@example.org", "Quick words");
+    assertRefusedWith(quick, "That was quick!", "Quick words");
+    settings.putAll(Map.of(DiscussionSettings.MIN_SECONDS_TO_SUBMIT, "0"));
+
+    commentId(comment(browser, permalink, "Dee", "dee@example.org", "Said once."));
+    assertRefusedWith(
+        comment(browser, permalink, "Dee", "dee@example.org", "Said once."),
+        DuplicateCheck.MESSAGE,
+        "Said once.");
+
+    settings.putAll(Map.of(DiscussionSettings.FLOOD_SECONDS, "15"));
+    assertRefusedWith(
+        comment(browser, permalink, "Flo", "flo@example.org", "Too soon after the last one"),
+        FloodCheck.MESSAGE,
+        "Too soon after the last one");
+  }
+
+  @Test
+  void blockedWordsGoToSpamSilently() {
+    String permalink = newPost();
+    settings.putAll(
+        Map.of(DiscussionSettings.BLOCKLIST, "viagra", DiscussionSettings.MODERATION, "none"));
+    try {
+      HttpResponse<String> posted =
+          comment(new Browser(server), permalink, "Sam", "sam@example.org", "Buy VIAGRA now");
+      assertEquals(303, posted.statusCode());
+      assertTrue(posted.headers().firstValue("Location").orElseThrow().endsWith("#respond"));
+      assertFalse(new Browser(server).page(permalink).contains("Buy VIAGRA now"));
+    } finally {
+      settings.putAll(Map.of(DiscussionSettings.BLOCKLIST, ""));
+    }
+  }
+
+  @Test
+  void formsWithoutAValidTokenOrFromAnotherSiteAreRefusedWithTheTextKept() {
+    String permalink = newPost();
+    Browser browser = new Browser(server);
+    Map<String, String> form = Browser.replyForm(browser.page(permalink));
+    form.putAll(Map.of("author", "Cy", "email", "cy@example.org", "comment", "Forged?"));
+
+    Map<String, String> noToken = new HashMap<>(form);
+    noToken.remove("_csrf");
+    assertRefusedWith(browser.post("/comments/", noToken), "This form has expired", "Forged?");
+
+    assertRefusedWith(
+        browser.post("/comments/", form, "https://evil.example"),
+        "sent from another site",
+        "Forged?");
+
+    Browser cookieless = new Browser(server);
+    assertRefusedWith(
+        cookieless.post("/comments/", form), "did not send back the cookie", "Forged?");
+
+    Map<String, String> badFormToken = new HashMap<>(form);
+    badFormToken.put("form_token", form.get("form_token").replace('1', '2'));
+    assertRefusedWith(browser.post("/comments/", badFormToken), "This form has expired", "Forged?");
+
+    assertEquals(303, browser.post("/comments/", form).statusCode(), "the genuine form works");
+  }
+
+  @Test
+  void theSameFormSentTwiceMakesOneComment() {
+    String permalink = newPost();
+    Browser browser = new Browser(server);
+    Map<String, String> form = Browser.replyForm(browser.page(permalink));
+    form.putAll(Map.of("author", "Di", "email", "di@example.org", "comment", "Double click!"));
+    HttpResponse<String> first = browser.post("/comments/", form);
+    HttpResponse<String> second = browser.post("/comments/", form);
+    assertEquals(303, second.statusCode());
+    assertEquals(first.headers().firstValue("Location"), second.headers().firstValue("Location"));
+  }
+
+  @Test
+  void rememberMeFillsTheFormNextTimeAndOnlyWhenTicked() {
+    String permalink = newPost();
+    Browser browser = new Browser(server);
+    Map<String, String> form = Browser.replyForm(browser.page(permalink));
+    form.putAll(
+        Map.of(
+            "author", "Rem",
+            "email", "rem@example.org",
+            "url", "https://rem.example",
+            "comment", "Remember me.",
+            "remember", "yes"));
+    commentId(browser.post("/comments/", form));
+    Map<String, String> next = Browser.replyForm(browser.page(permalink));
+    assertEquals("Rem", next.get("author"));
+    assertEquals("rem@example.org", next.get("email"));
+    assertEquals("https://rem.example", next.get("url"));
+    assertEquals("yes", next.get("remember"));
+
+    next.remove("remember");
+    next.put("comment", "Forget me now.");
+    commentId(browser.post("/comments/", next));
+    Map<String, String> after = Browser.replyForm(browser.page(permalink));
+    assertEquals("", after.get("author"));
+    assertFalse(after.containsKey("remember"));
+  }
+
+  @Test
+  void theEmailIsNeverShownPublicly() {
+    String permalink = newPost();
+    settings.putAll(Map.of(DiscussionSettings.MODERATION, "none"));
+    String email = Fixtures.unique("hidden") + "@example.org";
+    commentId(comment(new Browser(server), permalink, "Hid", email, "Where is my email?"));
+    String page = new Browser(server).page(permalink);
+    assertTrue(page.contains("Where is my email?"));
+    assertFalse(page.contains(email));
+  }
+
+  @Test
+  void closedPostsShowNoFormAndRefuseComments() {
+    String permalink = newPost();
+    Browser browser = new Browser(server);
+    Map<String, String> form = Browser.replyForm(browser.page(permalink));
+    form.putAll(Map.of("author", "Late", "email", "late@example.org", "comment", "Too late?"));
+    long postId = Long.parseLong(form.get("comment_post_ID"));
+    fixtures.closeComments(postId);
+    String page = browser.page(permalink);
+    assertTrue(page.contains("Comments are closed."));
+    assertFalse(page.contains("id=\"commentform\""));
+    assertRefusedWith(browser.post("/comments/", form), "Comments are closed", "Too late?");
+  }
+
+  private static void assertRefusedWith(
+      HttpResponse<String> response, String message, String typed) {
+    assertEquals(422, response.statusCode(), response.body());
+    assertTrue(response.body().contains(message), message + " missing from the page");
+    assertEquals(typed, Browser.replyForm(response.body()).get("comment"), "typed text kept");
+  }
+}

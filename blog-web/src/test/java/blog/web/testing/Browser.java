@@ -1,0 +1,128 @@
+package blog.web.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A person's browser at HTTP level: keeps its cookies, sends forms as browsers do (url-encoded,
+ * with an Origin header) and reads the reply form's fields back from a page.
+ */
+public final class Browser {
+  private static final Pattern INPUT = Pattern.compile("<input([^>]*)>");
+  private static final Pattern ATTRIBUTE = Pattern.compile("(\\w[\\w-]*)=\"([^\"]*)\"");
+  private static final Pattern TEXTAREA =
+      Pattern.compile("<textarea[^>]*name=\"comment\"[^>]*>(.*?)</textarea>", Pattern.DOTALL);
+
+  private final TestServer server;
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient http;
+
+  public Browser(TestServer server) {
+    this.server = server;
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(server.url(path))).GET().build());
+  }
+
+  public String page(String path) {
+    HttpResponse<String> response = get(path);
+    if (response.statusCode() != 200) {
+      throw new AssertionError("GET " + path + " answered " + response.statusCode());
+    }
+    return response.body();
+  }
+
+  /** Posts a form the way a browser on our own pages does. */
+  public HttpResponse<String> post(String path, Map<String, String> fields) {
+    return post(path, fields, server.url(""));
+  }
+
+  public HttpResponse<String> post(String path, Map<String, String> fields, String origin) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(server.url(path)))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(encode(fields)));
+    if (origin != null) {
+      request.header(
+          "Origin", origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin);
+    }
+    return send(request.build());
+  }
+
+  /** The reply form's fields on {@code html}, as a browser would send them untouched. */
+  public static Map<String, String> replyForm(String html) {
+    int start = html.indexOf("<form action=\"/comments/\"");
+    if (start < 0) {
+      throw new AssertionError("no reply form on the page");
+    }
+    String form = html.substring(start, html.indexOf("</form>", start));
+    Map<String, String> fields = new LinkedHashMap<>();
+    Matcher input = INPUT.matcher(form);
+    while (input.find()) {
+      Map<String, String> attributes = new LinkedHashMap<>();
+      Matcher a = ATTRIBUTE.matcher(input.group(1));
+      while (a.find()) {
+        attributes.put(a.group(1), unescape(a.group(2)));
+      }
+      String name = attributes.get("name");
+      boolean checkbox = "checkbox".equals(attributes.get("type"));
+      if (name != null && (!checkbox || input.group(1).contains(" checked"))) {
+        fields.put(name, attributes.getOrDefault("value", ""));
+      }
+    }
+    Matcher textarea = TEXTAREA.matcher(form);
+    fields.put("comment", textarea.find() ? unescape(textarea.group(1)) : "");
+    return fields;
+  }
+
+  public static String unescape(String html) {
+    return html.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&");
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String encode(Map<String, String> fields) {
+    return fields.entrySet().stream()
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(
+                        e.getValue() == null ? "" : e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+}
