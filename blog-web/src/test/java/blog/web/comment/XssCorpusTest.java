@@ -1,0 +1,99 @@
+package blog.web.comment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import blog.core.comment.DiscussionSettings;
+import blog.core.post.Post;
+import blog.core.post.PostRepository;
+import blog.core.post.PostStatus;
+import blog.core.site.SettingsRepository;
+import blog.web.testing.ActiveContent;
+import blog.web.testing.Browser;
+import blog.web.testing.TestServer;
+import blog.web.testing.WebTestBase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Well-known stored-XSS probes posted as comment text, name and website: neither the refused-form
+ * page nor the post page afterwards carries any of them as live markup.
+ */
+class XssCorpusTest extends WebTestBase {
+  private String permalink;
+
+  @Override
+  protected void prepare() {
+    new SettingsRepository(db.database().jdbi())
+        .putAll(
+            Map.of(
+                DiscussionSettings.MODERATION, "none",
+                DiscussionSettings.MIN_SECONDS_TO_SUBMIT, "0",
+                DiscussionSettings.FLOOD_SECONDS, "0",
+                DiscussionSettings.MAX_LINKS, "100"));
+    long id =
+        fixtures.post(
+            fixtures.author("Target"),
+            "Probe target",
+            PostStatus.PUBLISHED,
+            TestServer.NOW.minusSeconds(60));
+    Post post = new PostRepository(db.database().jdbi()).findById(id).orElseThrow();
+    permalink = "/2026/06/01/" + post.slug() + "/";
+  }
+
+  @Test
+  void noProbeReachesThePageAsLiveMarkup() throws IOException {
+    List<String> payloads = payloads();
+    assertTrue(payloads.size() >= 70, "the corpus is loaded");
+    Browser browser = new Browser(server);
+    List<String> problems = new ArrayList<>();
+    int stored = 0;
+    for (int i = 0; i < payloads.size(); i++) {
+      String payload = payloads.get(i);
+      for (String field : List.of("comment", "author", "url")) {
+        Map<String, String> form = Browser.replyForm(browser.page(permalink));
+        form.put("author", field.equals("author") ? payload : "Prober " + i);
+        form.put("email", "probe" + i + "-" + field + "@example.org");
+        form.put("comment", field.equals("comment") ? payload : "Probe " + i + " via " + field);
+        form.put("url", field.equals("url") ? payload : "");
+        HttpResponse<String> response = browser.post("/comments/", form);
+        if (response.statusCode() == 303) {
+          stored++;
+        } else {
+          assertEquals(422, response.statusCode(), payload);
+          ActiveContent.find(response.body())
+              .forEach(p -> problems.add(field + " " + payload + ": " + p));
+        }
+      }
+    }
+    assertTrue(stored >= payloads.size() * 2, "most probes were stored and shown: " + stored);
+    String page = new Browser(server).page(permalink);
+    assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "probes are shown, as text");
+    ActiveContent.find(page).forEach(p -> problems.add("post page: " + p));
+    assertEquals(List.of(), problems);
+  }
+
+  @Test
+  void theCheckerItselfSeesLiveMarkup() {
+    assertEquals(1, ActiveContent.find("<p onclick=\"x()\">a</p>").size());
+    assertEquals(1, ActiveContent.find("<a href=\"javascript:alert(1)\">a</a>").size());
+    assertTrue(!ActiveContent.find("<svg><g></g></svg>").isEmpty());
+    assertEquals(1, ActiveContent.find("<script>alert(1)</script>").size());
+    assertEquals(List.of(), ActiveContent.find("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"));
+  }
+
+  private static List<String> payloads() throws IOException {
+    try (InputStream in = XssCorpusTest.class.getResourceAsStream("/xss-payloads.txt")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .filter(line -> !line.isBlank() && !line.startsWith("# "))
+          .toList();
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package blog.web.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds markup that could run or load something in HTML we serve: any tag outside the blog's own
+ * vocabulary, any attribute outside it (event handlers, style, srcdoc...), and any link or source
+ * that is not http(s), mailto, or a path on our own site. Text that merely looks like markup is
+ * escaped and has no raw '<', so it is not seen here.
+ */
+public final class ActiveContent {
+  private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>");
+  private static final Pattern ATTRIBUTE =
+      Pattern.compile("([^\\s=\"'/>]+)(?:\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s>]+))?");
+  private static final Set<String> TAGS =
+      Set.of(
+          "html",
+          "head",
+          "meta",
+          "title",
+          "link",
+          "body",
+          "header",
+          "footer",
+          "main",
+          "aside",
+          "nav",
+          "section",
+          "article",
+          "div",
+          "span",
+          "p",
+          "br",
+          "a",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "ul",
+          "ol",
+          "li",
+          "em",
+          "strong",
+          "b",
+          "i",
+          "code",
+          "pre",
+          "blockquote",
+          "del",
+          "small",
+          "time",
+          "img",
+          "form",
+          "label",
+          "input",
+          "textarea",
+          "button",
+          "table",
+          "thead",
+          "tbody",
+          "tr",
+          "th",
+          "td",
+          "hr",
+          "script");
+  private static final Set<String> ATTRIBUTES =
+      Set.of(
+          "class",
+          "id",
+          "href",
+          "rel",
+          "src",
+          "alt",
+          "width",
+          "height",
+          "datetime",
+          "lang",
+          "charset",
+          "name",
+          "content",
+          "type",
+          "value",
+          "for",
+          "action",
+          "method",
+          "rows",
+          "cols",
+          "size",
+          "maxlength",
+          "required",
+          "autocomplete",
+          "tabindex",
+          "checked",
+          "hidden",
+          "role",
+          "aria-label",
+          "aria-hidden",
+          "aria-describedby",
+          "aria-invalid",
+          "data-comment-id",
+          "data-author",
+          "data-max-length",
+          "defer");
+
+  private ActiveContent() {}
+
+  /** Every problem found in {@code html}, empty when it carries no active content. */
+  public static List<String> find(String html) {
+    List<String> problems = new ArrayList<>();
+    Matcher tag = TAG.matcher(html);
+    while (tag.find()) {
+      String name = tag.group(2).toLowerCase(Locale.ROOT);
+      if (!TAGS.contains(name)) {
+        problems.add("tag <" + name + "> in " + tag.group());
+        continue;
+      }
+      Matcher attribute = ATTRIBUTE.matcher(tag.group(3));
+      while (attribute.find()) {
+        String attr = attribute.group(1).toLowerCase(Locale.ROOT);
+        String value = attribute.group(2) == null ? "" : unquote(attribute.group(2));
+        if (!ATTRIBUTES.contains(attr)) {
+          problems.add("attribute " + attr + " in " + tag.group());
+        } else if ((attr.equals("href") || attr.equals("src") || attr.equals("action"))
+            && !safeUrl(value)) {
+          problems.add("URL " + value + " in " + tag.group());
+        } else if (name.equals("script") && !(attr.equals("src") || attr.equals("defer"))) {
+          problems.add("script attribute in " + tag.group());
+        }
+      }
+      if (name.equals("script")
+          && tag.group(1).isEmpty()
+          && !tag.group(3).contains("src=\"/assets/")) {
+        problems.add("script that is not one of our assets: " + tag.group());
+      }
+    }
+    return problems;
+  }
+
+  private static boolean safeUrl(String value) {
+    String v = value.strip().toLowerCase(Locale.ROOT);
+    return v.startsWith("http://")
+        || v.startsWith("https://")
+        || v.startsWith("mailto:")
+        || (v.startsWith("/") && !v.startsWith("//"))
+        || v.startsWith("#")
+        || v.startsWith("?");
+  }
+
+  private static String unquote(String value) {
+    return (value.startsWith("\"") || value.startsWith("'"))
+        ? value.substring(1, value.length() - 1)
+        : value;
+  }
+}
