@@ -118,7 +118,7 @@ public final class BlogApp implements AutoCloseable {
     var formTokens = new FormTokens(signer, random);
     var ownComments = new OwnComments(signer, cookies);
     var remembered = new RememberedCommenter(cookies);
-    var assets = new StaticAssets(List.of("css/blog.css"));
+    var assets = new StaticAssets(List.of("css/blog.css", "js/comments.js"));
     var pages = new Pages(PebbleRenderer.fromEnvironment(), reader, assets);
     var views = new PostViews();
     var postHandlers =

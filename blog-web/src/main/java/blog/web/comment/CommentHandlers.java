@@ -93,6 +93,14 @@ public final class CommentHandlers {
     } else {
       remembered.forget(ctx);
     }
+    if ("fetch".equals(ctx.header("X-Requested-With"))) {
+      if (stored.status() == CommentStatus.SPAM) {
+        ctx.status(HttpStatus.ACCEPTED).result("");
+      } else {
+        postPages.commentFragment(ctx, post, stored.id());
+      }
+      return;
+    }
     String permalink = Permalinks.post(post, reader.site().timeZone());
     String anchor = stored.status() == CommentStatus.SPAM ? "#respond" : "#comment-" + stored.id();
     ctx.redirect(permalink + anchor, HttpStatus.SEE_OTHER);

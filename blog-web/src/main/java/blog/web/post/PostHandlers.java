@@ -1,5 +1,6 @@
 package blog.web.post;
 
+import blog.core.NotFoundException;
 import blog.core.comment.Comment;
 import blog.core.comment.CommentForm;
 import blog.core.comment.CommentService;
@@ -119,15 +120,53 @@ public final class PostHandlers {
     List<CommentView> thread =
         views.comments(
             detail.comments(), site, view.permalink(), open ? discussion.threadDepth() - 1 : 0);
+    ReplyFormView replyForm =
+        formView(ctx, post, view.permalink(), form, errors, discussion, detail);
+    boolean formShown = open || replyForm.hasErrors();
     Map<String, Object> model =
         Map.of(
             "post", view,
             "comments", thread,
-            "form", formView(ctx, post, view.permalink(), form, errors, discussion, detail));
+            "form", replyForm,
+            "formUnder", formShown && replyForm.isReply() ? replyForm.replyTo() : 0L);
     // The page carries tokens for this browser: no shared cache may keep it.
     ctx.header("Cache-Control", "private, no-cache");
     ctx.status(status);
     pages.render(ctx, "post/single", view.title(), model);
+  }
+
+  /**
+   * One comment as a list item, for the page's script to insert after an in-place submission, with
+   * a fresh form token in {@code X-Form-Token} for the next comment.
+   */
+  public void commentFragment(Context ctx, Post post, long commentId) {
+    PostDetail detail = reader.post(post.slug(), own.ids(ctx));
+    SiteSettings site = reader.site();
+    DiscussionSettings discussion = comments.discussion();
+    boolean open = CommentService.isOpen(post, discussion, clock.instant());
+    String permalink = Permalinks.post(post, site.timeZone());
+    CommentView view =
+        find(
+                views.comments(
+                    detail.comments(), site, permalink, open ? discussion.threadDepth() - 1 : 0),
+                commentId)
+            .orElseThrow(() -> new NotFoundException("comment " + commentId));
+    ctx.header("Cache-Control", "no-store");
+    ctx.header("X-Form-Token", tokens.issue(post.id(), clock.instant()));
+    Pages.write(ctx, pages.fragment("post/comment", Map.of("comment", view, "formUnder", 0L)));
+  }
+
+  private static Optional<CommentView> find(List<CommentView> views, long id) {
+    for (CommentView view : views) {
+      if (view.id() == id) {
+        return Optional.of(view);
+      }
+      Optional<CommentView> below = find(view.replies(), id);
+      if (below.isPresent()) {
+        return below;
+      }
+    }
+    return Optional.empty();
   }
 
   private ReplyFormView formView(

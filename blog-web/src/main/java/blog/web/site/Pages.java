@@ -39,6 +39,11 @@ public final class Pages {
     write(ctx, html(template, title, model, site, sidebar(reader.sidebar(), site.timeZone())));
   }
 
+  /** A piece of a page (no layout), e.g. a new comment for the page's script to insert. */
+  public String fragment(String template, Map<String, Object> model) {
+    return pebble.render(template, model);
+  }
+
   /** Writes an HTML response, declaring its encoding. */
   public static void write(Context ctx, String html) {
     ctx.contentType("text/html; charset=utf-8").result(html);
@@ -63,7 +68,13 @@ public final class Pages {
       SiteSettings site,
       SidebarView sidebar) {
     Map<String, Object> all = new HashMap<>(model);
-    all.put("site", new SiteView(site.title(), site.tagline(), assets.url("css/blog.css")));
+    all.put(
+        "site",
+        new SiteView(
+            site.title(),
+            site.tagline(),
+            assets.url("css/blog.css"),
+            assets.url("js/comments.js")));
     all.put("pageTitle", title == null ? site.title() : title + " | " + site.title());
     all.put("sidebar", sidebar);
     return pebble.render(template, all);

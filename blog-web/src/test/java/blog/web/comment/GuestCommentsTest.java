@@ -278,6 +278,36 @@ class GuestCommentsTest extends WebTestBase {
   }
 
   @Test
+  void theScriptsInPlaceSubmissionGetsTheNewCommentAndAFreshToken() {
+    String permalink = newPost();
+    settings.putAll(Map.of(DiscussionSettings.MODERATION, "none"));
+    Browser browser = new Browser(server);
+    Map<String, String> form = Browser.replyForm(browser.page(permalink));
+    form.putAll(Map.of("author", "Js", "email", "js@example.org", "comment", "Sent by script."));
+    HttpResponse<String> first =
+        browser.post("/comments/", form, Map.of("X-Requested-With", "fetch"));
+    assertEquals(200, first.statusCode(), first.body());
+    assertTrue(first.body().strip().startsWith("<li id=\"comment-"), first.body());
+    assertTrue(first.body().contains("Sent by script."));
+    assertFalse(first.body().contains("<html"), "a fragment, not a page");
+
+    form.put("form_token", first.headers().firstValue("X-Form-Token").orElseThrow());
+    form.put("comment", "And a second one.");
+    HttpResponse<String> second =
+        browser.post("/comments/", form, Map.of("X-Requested-With", "fetch"));
+    assertEquals(200, second.statusCode(), second.body());
+    assertTrue(second.body().contains("And a second one."));
+
+    form.put("form_token", second.headers().firstValue("X-Form-Token").orElseThrow());
+    form.put("comment", "");
+    HttpResponse<String> refused =
+        browser.post("/comments/", form, Map.of("X-Requested-With", "fetch"));
+    assertEquals(422, refused.statusCode());
+    assertTrue(
+        refused.body().contains("id=\"respond\""), "the refused form, for the script to show");
+  }
+
+  @Test
   void theEmailIsNeverShownPublicly() {
     String permalink = newPost();
     settings.putAll(Map.of(DiscussionSettings.MODERATION, "none"));

@@ -57,6 +57,17 @@ public final class Browser {
     return post(path, fields, server.url(""));
   }
 
+  public HttpResponse<String> post(
+      String path, Map<String, String> fields, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(server.url(path)))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Origin", server.url("").replaceAll("/$", ""))
+            .POST(HttpRequest.BodyPublishers.ofString(encode(fields)));
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
   public HttpResponse<String> post(String path, Map<String, String> fields, String origin) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(server.url(path)))
