@@ -1,0 +1,210 @@
+package blog.core.mail;
+
+import blog.core.db.Times;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Update;
+
+/**
+ * The outgoing-mail queue shared by all instances. A dispatcher owns a mail only after its
+ * conditional UPDATE from "claimable" to "sending" changed the row; the database serialises
+ * competing updates of one row, so of two dispatchers that both saw it, one wins and one gets 0
+ * rows. Claims and status changes run as single auto-commit statements, so call them outside any
+ * transaction; {@link #enqueue} may join the caller's transaction (see {@code Transactions}), so a
+ * notification is queued only if the comment it is about is stored.
+ */
+public final class MailQueueRepository {
+  /** Due queued mail, or a claim whose lease ran out (its dispatcher died or hung). */
+  private static final String CLAIMABLE =
+      """
+      ((status = 'queued' AND next_attempt_at <= :now)
+       OR (status = 'sending' AND claimed_until <= :now))
+      """;
+
+  private static final RowMapper<QueuedMail> MAPPER =
+      (rs, ctx) ->
+          new QueuedMail(
+              rs.getLong("id"),
+              new OutgoingMail(
+                  rs.getString("recipient"),
+                  rs.getString("subject"),
+                  rs.getString("text_body"),
+                  rs.getString("html_body"),
+                  HeaderLines.decode(rs.getString("headers"))),
+              MailStatus.fromDb(rs.getString("status")),
+              rs.getInt("attempts"),
+              Times.instant(rs, "next_attempt_at"),
+              rs.getString("claimed_by"),
+              Times.instant(rs, "claimed_until"),
+              rs.getString("last_error"),
+              Times.instant(rs, "created_at"),
+              Times.instant(rs, "sent_at"));
+
+  private final Jdbi jdbi;
+
+  public MailQueueRepository(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** Queues the mail, due at {@code now}, and returns its id. */
+  public long enqueue(OutgoingMail mail, Instant now) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    INSERT INTO mail_queue (recipient, subject, text_body, html_body, headers,
+                                            status, attempts, next_attempt_at, created_at)
+                    VALUES (:to, :subject, :text, :html, :headers, 'queued', 0, :now, :now)
+                    """)
+                .bind("to", mail.to())
+                .bind("subject", mail.subject())
+                .bind("text", mail.textBody())
+                .bind("html", mail.htmlBody())
+                .bind("headers", HeaderLines.encode(mail.headers()))
+                .bind("now", now)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  /**
+   * Claims up to {@code limit} claimable mails, oldest due first, for {@code workerId} until {@code
+   * now + lease}, counting one more attempt on each. Returns only the mails this call won.
+   */
+  public List<QueuedMail> claimDue(Instant now, int limit, String workerId, Duration lease) {
+    if (lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("lease must be positive");
+    }
+    Instant until = now.plus(lease);
+    return jdbi.withHandle(
+        h -> {
+          List<QueuedMail> claimed = new ArrayList<>();
+          // Another dispatcher may win some candidates; look again rather than return short while
+          // claimable mail is left. Ends: each round claims mail or sees others claim it.
+          List<Long> candidates;
+          while (claimed.size() < limit
+              && !(candidates = candidates(h, now, limit - claimed.size())).isEmpty()) {
+            for (long id : candidates) {
+              claimOne(h, id, now, until, workerId).ifPresent(claimed::add);
+            }
+          }
+          return claimed;
+        });
+  }
+
+  /** The conditional UPDATE: only one of several dispatchers changes the row. */
+  private static Optional<QueuedMail> claimOne(
+      Handle h, long id, Instant now, Instant until, String workerId) {
+    int changed =
+        h.createUpdate(
+                "UPDATE mail_queue SET status = 'sending', attempts = attempts + 1,"
+                    + " claimed_by = :worker, claimed_until = :until"
+                    + " WHERE id = :id AND "
+                    + CLAIMABLE)
+            .bind("worker", workerId)
+            .bind("until", until)
+            .bind("id", id)
+            .bind("now", now)
+            .execute();
+    return changed == 1 ? find(h, id) : Optional.empty();
+  }
+
+  private static List<Long> candidates(Handle h, Instant now, int limit) {
+    return h.createQuery(
+            "SELECT id FROM mail_queue WHERE "
+                + CLAIMABLE
+                + " ORDER BY next_attempt_at, id LIMIT :limit")
+        .bind("now", now)
+        .bind("limit", limit)
+        .mapTo(Long.class)
+        .list();
+  }
+
+  /**
+   * Records delivery. False when {@code workerId} no longer holds the claim (its lease ran out and
+   * another dispatcher took the mail over); the row is then left to that dispatcher.
+   */
+  public boolean markSent(long id, String workerId, Instant now) {
+    return finish(
+        id,
+        workerId,
+        "status = 'sent', sent_at = :now, claimed_until = NULL, last_error = NULL",
+        u -> u.bind("now", now));
+  }
+
+  /** Puts the mail back in the queue, due again at {@code nextAttemptAt}. */
+  public boolean markRetry(long id, String workerId, String error, Instant nextAttemptAt) {
+    return finish(
+        id,
+        workerId,
+        "status = 'queued', next_attempt_at = :next, claimed_until = NULL, last_error = :error",
+        u -> u.bind("next", nextAttemptAt).bind("error", truncate(error)));
+  }
+
+  /** Gives up on the mail for good. */
+  public boolean markFailed(long id, String workerId, String error) {
+    return finish(
+        id,
+        workerId,
+        "status = 'failed', claimed_until = NULL, last_error = :error",
+        u -> u.bind("error", truncate(error)));
+  }
+
+  private boolean finish(
+      long id, String workerId, String assignments, UnaryOperator<Update> binder) {
+    return jdbi.withHandle(
+        h ->
+            binder
+                    .apply(
+                        h.createUpdate(
+                                "UPDATE mail_queue SET "
+                                    + assignments
+                                    + " WHERE id = :id AND status = 'sending'"
+                                    + " AND claimed_by = :worker")
+                            .bind("id", id)
+                            .bind("worker", workerId))
+                    .execute()
+                == 1);
+  }
+
+  public Optional<QueuedMail> findById(long id) {
+    return jdbi.withHandle(h -> find(h, id));
+  }
+
+  private static Optional<QueuedMail> find(Handle h, long id) {
+    return h.createQuery("SELECT * FROM mail_queue WHERE id = :id")
+        .bind("id", id)
+        .map(MAPPER)
+        .findOne();
+  }
+
+  /** How many mails are in each status; every status is present. */
+  public Map<MailStatus, Long> countByStatus() {
+    Map<MailStatus, Long> counts = new EnumMap<>(MailStatus.class);
+    for (MailStatus status : MailStatus.values()) {
+      counts.put(status, 0L);
+    }
+    jdbi.useHandle(
+        h ->
+            h.createQuery("SELECT status, COUNT(*) AS n FROM mail_queue GROUP BY status")
+                .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getLong("n")))
+                .forEach(e -> counts.put(MailStatus.fromDb(e.getKey()), e.getValue())));
+    return counts;
+  }
+
+  private static String truncate(String error) {
+    if (error == null) {
+      return null;
+    }
+    return error.length() <= 2000 ? error : error.substring(0, 1997) + "...";
+  }
+}
