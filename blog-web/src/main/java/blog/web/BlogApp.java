@@ -1,6 +1,7 @@
 package blog.web;
 
 import blog.core.NotFoundException;
+import blog.core.comment.CommentNotifications;
 import blog.core.comment.CommentRenderer;
 import blog.core.comment.CommentRepository;
 import blog.core.comment.CommentService;
@@ -8,6 +9,16 @@ import blog.core.config.Config;
 import blog.core.db.Database;
 import blog.core.db.DatabaseSettings;
 import blog.core.db.Transactions;
+import blog.core.mail.MailDispatcher;
+import blog.core.mail.MailQueueRepository;
+import blog.core.mail.MailSettings;
+import blog.core.mail.RetryPolicy;
+import blog.core.mail.SmtpMailer;
+import blog.core.notify.NotificationMails;
+import blog.core.notify.NotificationTokens;
+import blog.core.notify.Notifications;
+import blog.core.notify.SubscriptionLinks;
+import blog.core.notify.SubscriptionRepository;
 import blog.core.post.PostRepository;
 import blog.core.reading.BlogReader;
 import blog.core.security.SiteSecret;
@@ -34,6 +45,7 @@ import blog.web.security.CsrfFailure;
 import blog.web.site.Pages;
 import blog.web.site.PebbleRenderer;
 import blog.web.site.StaticAssets;
+import blog.web.subscription.SubscriptionHandlers;
 import io.javalin.Javalin;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -56,11 +68,14 @@ public final class BlogApp implements AutoCloseable {
   private final Database database;
   private final boolean ownsDatabase;
   private final Javalin javalin;
+  private final MailDispatcher dispatcher;
 
-  private BlogApp(Database database, boolean ownsDatabase, Javalin javalin) {
+  private BlogApp(
+      Database database, boolean ownsDatabase, Javalin javalin, MailDispatcher dispatcher) {
     this.database = database;
     this.ownsDatabase = ownsDatabase;
     this.javalin = javalin;
+    this.dispatcher = dispatcher;
   }
 
   /** Opens the configured database, migrates and seeds it, and starts serving. */
@@ -103,27 +118,72 @@ public final class BlogApp implements AutoCloseable {
         .seedIfEmpty(clock.instant());
 
     var reader = new BlogReader(posts, terms, comments, users, settings, clock);
+    var assets = new StaticAssets(List.of("css/blog.css", "js/comments.js"));
+    var pages = new Pages(PebbleRenderer.fromEnvironment(), reader, assets);
     var random = new SecureRandom();
     var signer = SiteSecret.signer(settings, random);
     var cookies = new Cookies(server.baseUrl().startsWith("https:"));
-    var csrf = new Csrf(signer, cookies, server.baseUrl(), random);
+    var csrf =
+        new Csrf(
+            signer,
+            cookies,
+            server.baseUrl(),
+            random,
+            Set.of(SubscriptionHandlers.CONFIRM, SubscriptionHandlers.UNSUBSCRIBE));
     var clientAddress = new ClientAddress(trustedProxies(config));
+    var mail = MailSettings.from(config);
+    var mailQueue = new MailQueueRepository(jdbi);
+    var subscriptions = new SubscriptionRepository(jdbi);
+    var notificationTokens = new NotificationTokens(signer);
+    MailDispatcher dispatcher =
+        mail.enabled()
+            ? new MailDispatcher(
+                mailQueue,
+                new SmtpMailer(mail, clock),
+                RetryPolicy.from(mail),
+                clock,
+                MailDispatcher.newWorkerId())
+            : null;
+    CommentNotifications notifications =
+        dispatcher == null
+            ? CommentNotifications.NONE
+            : new Notifications(
+                mailQueue,
+                subscriptions,
+                users,
+                settings,
+                new NotificationMails(server.baseUrl(), notificationTokens),
+                clock,
+                dispatcher::wake);
     var commentService =
         new CommentService(
             posts,
             comments,
             settings,
             new CommentRenderer(),
-            CommentService.standardChecks(comments));
+            CommentService.standardChecks(comments),
+            new Transactions(jdbi),
+            notifications);
+    var subscriptionHandlers =
+        new SubscriptionHandlers(
+            new SubscriptionLinks(notificationTokens, subscriptions, users, posts, settings, clock),
+            pages);
     var formTokens = new FormTokens(signer, random);
     var ownComments = new OwnComments(signer, cookies);
     var remembered = new RememberedCommenter(cookies);
-    var assets = new StaticAssets(List.of("css/blog.css", "js/comments.js"));
-    var pages = new Pages(PebbleRenderer.fromEnvironment(), reader, assets);
     var views = new PostViews();
     var postHandlers =
         new PostHandlers(
-            reader, commentService, pages, views, formTokens, csrf, ownComments, remembered, clock);
+            reader,
+            commentService,
+            pages,
+            views,
+            formTokens,
+            csrf,
+            ownComments,
+            remembered,
+            clock,
+            mail.enabled());
     var commentHandlers =
         new CommentHandlers(
             commentService,
@@ -157,6 +217,11 @@ public final class BlogApp implements AutoCloseable {
               cfg.routes.get("/assets/<name>", assets::serve);
               cfg.routes.get("/avatar/{key}", Avatars::serve);
               cfg.routes.post(CommentHandlers.PATH, commentHandlers::submit);
+              cfg.routes.get(SubscriptionHandlers.CONFIRM, subscriptionHandlers::confirmPage);
+              cfg.routes.post(SubscriptionHandlers.CONFIRM, subscriptionHandlers::confirm);
+              cfg.routes.get(
+                  SubscriptionHandlers.UNSUBSCRIBE, subscriptionHandlers::unsubscribePage);
+              cfg.routes.post(SubscriptionHandlers.UNSUBSCRIBE, subscriptionHandlers::unsubscribe);
               cfg.routes.get("/", postHandlers::home);
               cfg.routes.get("/page/{page}/", postHandlers::home);
               cfg.routes.get("/category/{slug}/", archives::category);
@@ -183,8 +248,11 @@ public final class BlogApp implements AutoCloseable {
               cfg.routes.error(404, errors::notFoundPage);
             });
     javalin.start(server.port());
+    if (dispatcher != null) {
+      dispatcher.start();
+    }
     LOG.info("Blog serving on port {} (public address {})", javalin.port(), server.baseUrl());
-    return new BlogApp(database, owns, javalin);
+    return new BlogApp(database, owns, javalin, dispatcher);
   }
 
   /** {@code trusted-proxies}: comma-separated IP addresses whose X-Forwarded-For counts. */
@@ -205,6 +273,9 @@ public final class BlogApp implements AutoCloseable {
   @Override
   public void close() {
     javalin.stop();
+    if (dispatcher != null) {
+      dispatcher.close();
+    }
     if (ownsDatabase) {
       database.close();
     }

@@ -1,7 +1,6 @@
 package blog.core.comment;
 
 import blog.core.db.Times;
-import blog.core.db.UniqueViolations;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Comments. */
 public final class CommentRepository {
@@ -57,21 +55,6 @@ public final class CommentRepository {
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one());
-  }
-
-  /**
-   * Stores the comment unless one with the same submission key exists; empty in that case. The
-   * unique index decides, so concurrent resubmissions of one form store exactly one comment.
-   */
-  public Optional<Long> insertOnce(CommentDraft c) {
-    try {
-      return Optional.of(insert(c));
-    } catch (UnableToExecuteStatementException e) {
-      if (c.submissionKey() != null && UniqueViolations.isUniqueViolation(e)) {
-        return Optional.empty();
-      }
-      throw e;
-    }
   }
 
   public Optional<Comment> findBySubmissionKey(String key) {

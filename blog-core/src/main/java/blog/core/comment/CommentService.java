@@ -9,6 +9,8 @@ import blog.core.comment.check.HoneypotCheck;
 import blog.core.comment.check.LinkCountCheck;
 import blog.core.comment.check.MinimumTimeCheck;
 import blog.core.comment.check.Verdict;
+import blog.core.db.Transactions;
+import blog.core.db.UniqueViolations;
 import blog.core.post.Post;
 import blog.core.post.PostRepository;
 import blog.core.site.SettingsRepository;
@@ -40,18 +42,24 @@ public final class CommentService {
   private final SettingsRepository settings;
   private final CommentRenderer renderer;
   private final List<CommentCheck> checks;
+  private final Transactions transactions;
+  private final CommentNotifications notifications;
 
   public CommentService(
       PostRepository posts,
       CommentRepository comments,
       SettingsRepository settings,
       CommentRenderer renderer,
-      List<CommentCheck> checks) {
+      List<CommentCheck> checks,
+      Transactions transactions,
+      CommentNotifications notifications) {
     this.posts = posts;
     this.comments = comments;
     this.settings = settings;
     this.renderer = renderer;
     this.checks = List.copyOf(checks);
+    this.transactions = transactions;
+    this.notifications = notifications;
   }
 
   /** The rules every blog runs, cheapest and most certain first. */
@@ -105,10 +113,11 @@ public final class CommentService {
     if (!checked.ok()) {
       return new Outcome.Refused(checked.errors());
     }
-    return store(checked.comment(), discussion);
+    return store(checked.comment(), post.get(), form, discussion);
   }
 
-  private Outcome store(NewComment comment, DiscussionSettings discussion) {
+  private Outcome store(
+      NewComment comment, Post post, CommentForm form, DiscussionSettings discussion) {
     CommentStatus status = CommentStatus.APPROVED;
     String reason = null;
     for (CommentCheck check : checks) {
@@ -146,11 +155,25 @@ public final class CommentService {
             ctx.clientIp(),
             ctx.userAgent(),
             ctx.submissionKey());
-    long id =
-        comments
-            .insertOnce(draft)
-            .orElseGet(() -> comments.findBySubmissionKey(ctx.submissionKey()).orElseThrow().id());
-    return new Outcome.Stored(comments.findById(id).orElseThrow());
+    Comment stored;
+    try {
+      // The comment and the mails about it are stored together or not at all.
+      stored =
+          transactions.inTransaction(
+              () -> {
+                Comment c = comments.findById(comments.insert(draft)).orElseThrow();
+                notifications.stored(c, post, form);
+                return c;
+              });
+    } catch (RuntimeException e) {
+      if (!UniqueViolations.isUniqueViolation(e)) {
+        throw e;
+      }
+      // A concurrent try of this very form won the race: it is the one comment.
+      return new Outcome.Stored(comments.findBySubmissionKey(ctx.submissionKey()).orElseThrow());
+    }
+    notifications.afterCommit();
+    return new Outcome.Stored(stored);
   }
 
   private Optional<String> replyProblem(String rawParent, long postId, DiscussionSettings s) {

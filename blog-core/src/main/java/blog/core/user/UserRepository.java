@@ -83,4 +83,24 @@ public final class UserRepository {
     return jdbi.withHandle(
         h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
   }
+
+  /** Whether the author still wants mail about comments on their posts. */
+  public boolean wantsCommentNotices(long id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT comment_notices FROM users WHERE id = :id")
+                .bind("id", id)
+                .mapTo(Boolean.class)
+                .findOne()
+                .orElse(false));
+  }
+
+  public void setCommentNotices(long id, boolean wanted) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("UPDATE users SET comment_notices = :wanted WHERE id = :id")
+                .bind("wanted", wanted)
+                .bind("id", id)
+                .execute());
+  }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import blog.core.comment.CommentService.Outcome;
 import blog.core.comment.check.DuplicateCheck;
 import blog.core.comment.check.FloodCheck;
+import blog.core.db.Transactions;
 import blog.core.post.PostRepository;
 import blog.core.post.PostStatus;
 import blog.core.site.SettingsRepository;
@@ -49,7 +50,9 @@ class CommentServiceTest extends DatabaseTestBase {
             comments,
             settings,
             new CommentRenderer(),
-            CommentService.standardChecks(comments));
+            CommentService.standardChecks(comments),
+            new Transactions(jdbi),
+            CommentNotifications.NONE);
     author = fixtures.author("Poster");
   }
 

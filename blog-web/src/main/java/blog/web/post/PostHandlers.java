@@ -35,6 +35,7 @@ public final class PostHandlers {
   private final OwnComments own;
   private final RememberedCommenter remembered;
   private final Clock clock;
+  private final boolean mailEnabled;
 
   public PostHandlers(
       BlogReader reader,
@@ -45,7 +46,9 @@ public final class PostHandlers {
       Csrf csrf,
       OwnComments own,
       RememberedCommenter remembered,
-      Clock clock) {
+      Clock clock,
+      boolean mailEnabled) {
+    this.mailEnabled = mailEnabled;
     this.reader = reader;
     this.comments = comments;
     this.pages = pages;
@@ -190,6 +193,9 @@ public final class PostHandlers {
         nonNull(form.url()),
         nonNull(form.body()),
         form.remember(),
+        form.notifyFollowUps(),
+        form.notifyPosts(),
+        mailEnabled,
         discussion.requireNameAndEmail(),
         discussion.maxLength(),
         errors);

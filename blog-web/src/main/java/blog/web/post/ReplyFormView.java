@@ -19,6 +19,9 @@ public record ReplyFormView(
     String url,
     String body,
     boolean remember,
+    boolean notifyFollowUps,
+    boolean notifyPosts,
+    boolean mailEnabled,
     boolean requireNameAndEmail,
     int maxLength,
     List<FieldError> errors) {

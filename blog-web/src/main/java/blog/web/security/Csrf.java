@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * CSRF protection for every state-changing request, applied in one before-handler so no route can
@@ -25,8 +26,19 @@ public final class Csrf {
   private final Cookies cookies;
   private final String baseOrigin;
   private final SecureRandom random;
+  private final Set<String> tokenAuthorisedPaths;
 
-  public Csrf(Signer signer, Cookies cookies, String baseUrl, SecureRandom random) {
+  /**
+   * {@code tokenAuthorisedPaths}: POST routes authorised by a signed token of their own (mail
+   * links, which mail clients post to without cookies) and so exempt from this check.
+   */
+  public Csrf(
+      Signer signer,
+      Cookies cookies,
+      String baseUrl,
+      SecureRandom random,
+      Set<String> tokenAuthorisedPaths) {
+    this.tokenAuthorisedPaths = Set.copyOf(tokenAuthorisedPaths);
     this.signer = signer;
     this.cookies = cookies;
     this.baseOrigin = origin(baseUrl).orElseThrow();
@@ -59,7 +71,10 @@ public final class Csrf {
   /** Before every request: state-changing methods must pass, or {@link CsrfFailure} is thrown. */
   public void check(Context ctx) {
     HandlerType method = ctx.method();
-    if (method == HandlerType.GET || method == HandlerType.HEAD || method == HandlerType.OPTIONS) {
+    if (method == HandlerType.GET
+        || method == HandlerType.HEAD
+        || method == HandlerType.OPTIONS
+        || tokenAuthorisedPaths.contains(ctx.path())) {
       return;
     }
     String origin = ctx.header("Origin");

@@ -1,11 +1,9 @@
 package blog.web.site;
 
 import blog.core.post.Post;
+import blog.core.post.PostPaths;
 import blog.core.taxonomy.Taxonomy;
 import blog.core.taxonomy.Term;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.ZoneId;
 
 /** WordPress-style "day and name" permalinks and archive paths, all with a trailing slash. */
@@ -13,10 +11,7 @@ public final class Permalinks {
   private Permalinks() {}
 
   public static String post(Post post, ZoneId zone) {
-    LocalDate day = post.publishedAt().atZone(zone).toLocalDate();
-    return String.format(
-        "/%04d/%02d/%02d/%s/",
-        day.getYear(), day.getMonthValue(), day.getDayOfMonth(), segment(post.slug()));
+    return PostPaths.permalink(post, zone);
   }
 
   public static String term(Term term) {
@@ -38,6 +33,6 @@ public final class Permalinks {
   }
 
   private static String segment(String slug) {
-    return URLEncoder.encode(slug, StandardCharsets.UTF_8).replace("+", "%20");
+    return PostPaths.segment(slug);
   }
 }

@@ -308,6 +308,13 @@ class GuestCommentsTest extends WebTestBase {
   }
 
   @Test
+  void withoutMailTheFormOffersNoSubscriptions() {
+    String page = new Browser(server).page(newPost());
+    assertTrue(page.contains("id=\"commentform\""));
+    assertFalse(page.contains("Notify me of"));
+  }
+
+  @Test
   void theEmailIsNeverShownPublicly() {
     String permalink = newPost();
     settings.putAll(Map.of(DiscussionSettings.MODERATION, "none"));

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 
 /** The real blog server on a random loopback port, and an HTTP client that talks to it. */
@@ -32,8 +33,16 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Database database) {
-    Config config = Config.of(Map.of("port", "0", "host", "127.0.0.1"));
-    return new TestServer(BlogApp.start(config, Clock.fixed(NOW, ZoneOffset.UTC), database));
+    return start(database, Map.of());
+  }
+
+  /** With extra configuration keys, e.g. an SMTP server. */
+  public static TestServer start(Database database, Map<String, String> extra) {
+    Map<String, String> values = new HashMap<>(extra);
+    values.put("port", "0");
+    values.put("host", "127.0.0.1");
+    return new TestServer(
+        BlogApp.start(Config.of(values), Clock.fixed(NOW, ZoneOffset.UTC), database));
   }
 
   public String url(String path) {

@@ -3,6 +3,7 @@ package blog.web.testing;
 import blog.core.testing.DbKind;
 import blog.core.testing.Fixtures;
 import blog.core.testing.TestDatabase;
+import java.util.Map;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -26,7 +27,7 @@ public abstract class WebTestBase {
   @BeforeParameterizedClassInvocation
   void startServer(DbKind kind) {
     db = TestDatabase.create(kind);
-    server = TestServer.start(db.database());
+    server = TestServer.start(db.database(), config());
     fixtures = new Fixtures(db.database().jdbi());
     prepare();
   }
@@ -39,6 +40,11 @@ public abstract class WebTestBase {
     if (db != null) {
       db.close();
     }
+  }
+
+  /** Extra configuration for the server, e.g. SMTP settings. */
+  protected Map<String, String> config() {
+    return Map.of();
   }
 
   /** Called once per database after the server is up. */

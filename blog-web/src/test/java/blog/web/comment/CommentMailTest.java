@@ -1,0 +1,236 @@
+package blog.web.comment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import blog.core.comment.DiscussionSettings;
+import blog.core.post.Post;
+import blog.core.post.PostRepository;
+import blog.core.post.PostStatus;
+import blog.core.site.SettingsRepository;
+import blog.core.testing.Fixtures;
+import blog.core.testing.TestSmtpServer;
+import blog.core.user.Role;
+import blog.core.user.UserRepository;
+import blog.web.testing.Browser;
+import blog.web.testing.TestServer;
+import blog.web.testing.WebTestBase;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** Notification mails through a real SMTP server (GreenMail) on loopback. */
+class CommentMailTest extends WebTestBase {
+  private static final Pattern LINK = Pattern.compile("https?://\\S+");
+
+  private final TestSmtpServer smtp = TestSmtpServer.onFreePort().start();
+  private SettingsRepository settings;
+
+  @Override
+  protected Map<String, String> config() {
+    return Map.of(
+        "mail.smtp.host", "127.0.0.1",
+        "mail.smtp.port", Integer.toString(smtp.port()),
+        "mail.smtp.security", "none",
+        "mail.from", "Blog <blog@blog.example>");
+  }
+
+  @Override
+  protected void prepare() {
+    settings = new SettingsRepository(db.database().jdbi());
+    settings.putAll(
+        Map.of(
+            DiscussionSettings.MIN_SECONDS_TO_SUBMIT, "0",
+            DiscussionSettings.FLOOD_SECONDS, "0",
+            DiscussionSettings.MODERATION, "first"));
+  }
+
+  @AfterAll
+  void stopSmtp() {
+    smtp.close();
+  }
+
+  private record Written(String permalink, String authorEmail) {}
+
+  private Written postByAuthorWithEmail() {
+    String email = Fixtures.unique("writer") + "@example.org";
+    long author =
+        new UserRepository(db.database().jdbi())
+            .insert(Fixtures.unique("writer"), "Writer", email, Role.AUTHOR, Instant.EPOCH);
+    long id =
+        fixtures.post(
+            author,
+            Fixtures.unique("Mailed"),
+            PostStatus.PUBLISHED,
+            TestServer.NOW.minusSeconds(60));
+    Post post = new PostRepository(db.database().jdbi()).findById(id).orElseThrow();
+    return new Written("/2026/06/01/" + post.slug() + "/", email);
+  }
+
+  private HttpResponse<String> comment(
+      Browser browser, String permalink, String name, String email, String text, boolean follow) {
+    Map<String, String> form = Browser.replyForm(browser.page(permalink));
+    form.putAll(Map.of("author", name, "email", email, "comment", text));
+    if (follow) {
+      form.put("subscribe_comments", "subscribe");
+    }
+    HttpResponse<String> response = browser.post("/comments/", form);
+    assertEquals(303, response.statusCode(), response.body());
+    return response;
+  }
+
+  @Test
+  void theAuthorIsAskedToModerateAHeldComment() throws Exception {
+    Written post = postByAuthorWithEmail();
+    comment(
+        new Browser(server),
+        post.permalink(),
+        "Nell",
+        Fixtures.unique("nell") + "@example.org",
+        "Please let me in.",
+        false);
+    MimeMessage mail = awaitMailTo(post.authorEmail());
+    assertTrue(mail.getSubject().contains("Please moderate"), mail.getSubject());
+    String text = text(mail);
+    assertTrue(text.contains("Please let me in."), text);
+    assertTrue(text.contains("first comment from this commenter"), "says why it was held");
+    assertTrue(mail.getHeader("List-Unsubscribe")[0].contains("/unsubscribe?token="));
+  }
+
+  @Test
+  void followUpsNeedConfirmationThenArriveAndOneClickUnsubscribeStopsThem() throws Exception {
+    Written post = postByAuthorWithEmail();
+    settings.putAll(Map.of(DiscussionSettings.MODERATION, "none"));
+    try {
+      String follower = Fixtures.unique("fay") + "@example.org";
+      Browser fay = new Browser(server);
+      comment(fay, post.permalink(), "Fay", follower, "Tell me what others say.", true);
+
+      MimeMessage confirmation = awaitMailTo(follower);
+      assertTrue(confirmation.getSubject().contains("confirm"), confirmation.getSubject());
+      String confirmPath = path(link(text(confirmation), "/subscriptions/confirm"));
+
+      Browser anyone = new Browser(server);
+      String confirmPage = anyone.page(confirmPath);
+      assertTrue(confirmPage.contains("Confirm subscription"), "GET only asks");
+      comment(
+          new Browser(server),
+          post.permalink(),
+          "Gus",
+          Fixtures.unique("gus") + "@example.org",
+          "Before confirming.",
+          false);
+      awaitMails(post.authorEmail(), 2);
+      assertEquals(1, mailsTo(follower).size(), "nothing is sent before confirmation");
+
+      HttpResponse<String> confirmed = anyone.post(confirmPath, Map.of(), (String) null);
+      assertEquals(200, confirmed.statusCode(), confirmed.body());
+      assertTrue(confirmed.body().contains("Subscribed"));
+
+      comment(
+          new Browser(server),
+          post.permalink(),
+          "Hal",
+          Fixtures.unique("hal") + "@example.org",
+          "A follow-up from Hal.",
+          false);
+      MimeMessage followUp = awaitMails(follower, 2).get(1);
+      assertTrue(text(followUp).contains("A follow-up from Hal."));
+      String unsubscribe = followUp.getHeader("List-Unsubscribe")[0];
+      assertEquals("List-Unsubscribe=One-Click", followUp.getHeader("List-Unsubscribe-Post")[0]);
+
+      // What a mail client does for RFC 8058: POST to the link, no cookies, no page.
+      String unsubscribePath = path(unsubscribe.substring(1, unsubscribe.length() - 1));
+      HttpResponse<String> gone =
+          new Browser(server)
+              .post(unsubscribePath, Map.of("List-Unsubscribe", "One-Click"), (String) null);
+      assertEquals(200, gone.statusCode(), gone.body());
+      assertTrue(gone.body().contains("Unsubscribed"));
+
+      comment(
+          new Browser(server),
+          post.permalink(),
+          "Ivy",
+          Fixtures.unique("ivy") + "@example.org",
+          "After unsubscribing.",
+          false);
+      awaitMails(post.authorEmail(), 4);
+      assertEquals(2, mailsTo(follower).size(), "no mail after unsubscribing");
+    } finally {
+      settings.putAll(Map.of(DiscussionSettings.MODERATION, "first"));
+    }
+  }
+
+  @Test
+  void theFormOffersSubscriptionsOnlyWhenMailIsOn() {
+    Written post = postByAuthorWithEmail();
+    String page = new Browser(server).page(post.permalink());
+    assertTrue(page.contains("Notify me of follow-up comments by email."));
+    assertTrue(page.contains("Notify me of new posts by email."));
+  }
+
+  @Test
+  void forgedOrUnknownLinksAreNotFound() {
+    assertEquals(404, new Browser(server).get("/unsubscribe?token=s1~forged").statusCode());
+    assertEquals(404, new Browser(server).get("/subscriptions/confirm?token=").statusCode());
+  }
+
+  private MimeMessage awaitMailTo(String recipient) throws MessagingException {
+    return awaitMails(recipient, 1).get(0);
+  }
+
+  private List<MimeMessage> awaitMails(String recipient, int count) throws MessagingException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    List<MimeMessage> mails = mailsTo(recipient);
+    while (mails.size() < count && Instant.now().isBefore(deadline)) {
+      smtp.await(smtp.received().size() + 1, Duration.ofMillis(250));
+      mails = mailsTo(recipient);
+    }
+    assertTrue(
+        mails.size() >= count,
+        "expected " + count + " mails to " + recipient + ", got " + mails.size());
+    return mails;
+  }
+
+  private List<MimeMessage> mailsTo(String recipient) throws MessagingException {
+    List<MimeMessage> result = new ArrayList<>();
+    for (MimeMessage m : smtp.received()) {
+      if (m.getRecipients(Message.RecipientType.TO)[0].toString().equals(recipient)) {
+        result.add(m);
+      }
+    }
+    return result;
+  }
+
+  private static String text(MimeMessage mail) throws IOException, MessagingException {
+    return mail.getContent().toString();
+  }
+
+  private static String link(String text, String containing) {
+    Matcher m = LINK.matcher(text);
+    while (m.find()) {
+      if (m.group().contains(containing)) {
+        return m.group();
+      }
+    }
+    throw new AssertionError("no link with " + containing + " in:\n" + text);
+  }
+
+  /** The path and query of a link: mails use the configured public address, tests the port. */
+  private static String path(String url) {
+    URI uri = URI.create(url);
+    return uri.getRawPath() + "?" + uri.getRawQuery();
+  }
+}
