@@ -79,6 +79,26 @@ public final class NotificationMails {
     return withUnsubscribe(new OutgoingMail(to.email(), subject, body, null), unsubscribe);
   }
 
+  /** To a confirmed subscriber of the blog: a post was published. */
+  public OutgoingMail newPost(Subscription to, Post post, String excerpt, SiteSettings site) {
+    String unsubscribe = link("/unsubscribe?token=", tokens.unsubscribe(to));
+    String body =
+        "“"
+            + post.title()
+            + "” was published on "
+            + site.title()
+            + ".\n\n"
+            + excerpt
+            + "\n\nRead it: "
+            + permalink(post, site)
+            + "\n\n-- \nYou receive this because you asked to be told about new posts.\n"
+            + "Unsubscribe: "
+            + unsubscribe
+            + "\n";
+    String subject = "[" + site.title() + "] New post: " + post.title();
+    return withUnsubscribe(new OutgoingMail(to.email(), subject, body, null), unsubscribe);
+  }
+
   /** Double opt-in: nothing is sent to a subscription until its address confirms it. */
   public OutgoingMail confirmation(Subscription s, Post post, SiteSettings site) {
     String what =

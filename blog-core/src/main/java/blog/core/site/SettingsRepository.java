@@ -68,6 +68,23 @@ public final class SettingsRepository {
         });
   }
 
+  /**
+   * Replaces {@code expected} by {@code value} only if it is still stored: of several instances
+   * racing, exactly one succeeds.
+   */
+  public boolean compareAndSet(String name, String expected, String value) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate(
+                        "UPDATE settings SET setting_value = :value"
+                            + " WHERE name = :name AND setting_value = :expected")
+                    .bind("name", name)
+                    .bind("expected", expected)
+                    .bind("value", value)
+                    .execute()
+                == 1);
+  }
+
   public SiteSettings site() {
     return SiteSettings.from(all());
   }
