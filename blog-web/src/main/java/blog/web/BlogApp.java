@@ -1,6 +1,7 @@
 package blog.web;
 
 import blog.core.NotFoundException;
+import blog.core.comment.CommentEditing;
 import blog.core.comment.CommentNotifications;
 import blog.core.comment.CommentRenderer;
 import blog.core.comment.CommentRepository;
@@ -187,6 +188,7 @@ public final class BlogApp implements AutoCloseable {
     var commentHandlers =
         new CommentHandlers(
             commentService,
+            new CommentEditing(comments, settings, new CommentRenderer()),
             reader,
             postHandlers,
             formTokens,
@@ -217,6 +219,8 @@ public final class BlogApp implements AutoCloseable {
               cfg.routes.get("/assets/<name>", assets::serve);
               cfg.routes.get("/avatar/{key}", Avatars::serve);
               cfg.routes.post(CommentHandlers.PATH, commentHandlers::submit);
+              cfg.routes.post("/comments/edit", commentHandlers::edit);
+              cfg.routes.post("/comments/delete", commentHandlers::delete);
               cfg.routes.get(SubscriptionHandlers.CONFIRM, subscriptionHandlers::confirmPage);
               cfg.routes.post(SubscriptionHandlers.CONFIRM, subscriptionHandlers::confirm);
               cfg.routes.get(
@@ -240,6 +244,8 @@ public final class BlogApp implements AutoCloseable {
                   (e, ctx) -> {
                     if (ctx.path().equals(CommentHandlers.PATH)) {
                       commentHandlers.csrfFailed(e, ctx);
+                    } else if (ctx.path().equals("/comments/edit")) {
+                      commentHandlers.csrfFailedEdit(e, ctx);
                     } else {
                       errors.forbidden(e, ctx);
                     }

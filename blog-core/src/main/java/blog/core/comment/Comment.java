@@ -1,5 +1,6 @@
 package blog.core.comment;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -21,4 +22,12 @@ public record Comment(
     String heldReason,
     Instant createdAt,
     String clientIp,
-    String userAgent) {}
+    String userAgent,
+    Instant editedAt) {
+
+  /** Whether its author may still change it: within {@code window} of posting, not binned. */
+  public boolean editableAt(Instant now, Duration window) {
+    return (status == CommentStatus.APPROVED || status == CommentStatus.PENDING)
+        && now.isBefore(createdAt.plus(window));
+  }
+}

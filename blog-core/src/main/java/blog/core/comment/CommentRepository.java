@@ -29,7 +29,8 @@ public final class CommentRepository {
               rs.getString("held_reason"),
               Times.instant(rs, "created_at"),
               rs.getString("client_ip"),
-              rs.getString("user_agent"));
+              rs.getString("user_agent"),
+              Times.instant(rs, "edited_at"));
 
   private final Jdbi jdbi;
 
@@ -128,6 +129,40 @@ public final class CommentRepository {
                 .bindList("ids", List.copyOf(ids))
                 .map(MAPPER)
                 .list());
+  }
+
+  /** Replaces the text of a comment its author edited, with the status the rules now give. */
+  public void updateText(
+      long id,
+      String bodySource,
+      String bodyHtml,
+      CommentStatus status,
+      String heldReason,
+      Instant editedAt) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    UPDATE comments SET body_source = :source, body_html = :html,
+                      status = :status, held_reason = :reason, edited_at = :editedAt
+                    WHERE id = :id
+                    """)
+                .bind("id", id)
+                .bind("source", bodySource)
+                .bind("html", bodyHtml)
+                .bind("status", status.dbValue())
+                .bind("reason", heldReason)
+                .bind("editedAt", editedAt)
+                .execute());
+  }
+
+  public void setStatus(long id, CommentStatus status) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("UPDATE comments SET status = :status WHERE id = :id")
+                .bind("id", id)
+                .bind("status", status.dbValue())
+                .execute());
   }
 
   public Optional<Comment> findById(long id) {

@@ -74,6 +74,11 @@ public final class CommentService {
         new FirstCommentCheck(comments));
   }
 
+  /** The post a comment belongs to (any status). */
+  public Optional<Long> postOf(long commentId) {
+    return comments.findById(commentId).map(Comment::postId);
+  }
+
   public DiscussionSettings discussion() {
     return DiscussionSettings.from(settings.all());
   }

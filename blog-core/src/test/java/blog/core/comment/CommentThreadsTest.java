@@ -23,6 +23,7 @@ class CommentThreadsTest {
         null,
         Instant.EPOCH.plusSeconds(id),
         null,
+        null,
         null);
   }
 

@@ -2,6 +2,7 @@ package blog.web.comment;
 
 import blog.core.NotFoundException;
 import blog.core.comment.Comment;
+import blog.core.comment.CommentEditing;
 import blog.core.comment.CommentForm;
 import blog.core.comment.CommentService;
 import blog.core.comment.CommentService.Outcome;
@@ -10,6 +11,7 @@ import blog.core.comment.FieldError;
 import blog.core.comment.SubmissionContext;
 import blog.core.post.Post;
 import blog.core.reading.BlogReader;
+import blog.web.post.EditState;
 import blog.web.post.FormTokens;
 import blog.web.post.OwnComments;
 import blog.web.post.PostHandlers;
@@ -33,6 +35,7 @@ public final class CommentHandlers {
   public static final String PATH = "/comments/";
 
   private final CommentService comments;
+  private final CommentEditing editing;
   private final BlogReader reader;
   private final PostHandlers postPages;
   private final FormTokens tokens;
@@ -43,6 +46,7 @@ public final class CommentHandlers {
 
   public CommentHandlers(
       CommentService comments,
+      CommentEditing editing,
       BlogReader reader,
       PostHandlers postPages,
       FormTokens tokens,
@@ -51,6 +55,7 @@ public final class CommentHandlers {
       ClientAddress clientAddress,
       Clock clock) {
     this.comments = comments;
+    this.editing = editing;
     this.reader = reader;
     this.postPages = postPages;
     this.tokens = tokens;
@@ -104,6 +109,59 @@ public final class CommentHandlers {
     String permalink = Permalinks.post(post, reader.site().timeZone());
     String anchor = stored.status() == CommentStatus.SPAM ? "#respond" : "#comment-" + stored.id();
     ctx.redirect(permalink + anchor, HttpStatus.SEE_OTHER);
+  }
+
+  /** {@code POST /comments/edit}: the author changes their comment within the edit window. */
+  public void edit(Context ctx) {
+    long id = commentId(ctx);
+    Post post = postOf(id);
+    String text = ctx.formParam("comment");
+    Outcome outcome = editing.edit(id, text, own.ids(ctx), clock.instant());
+    if (outcome instanceof Outcome.Refused refused) {
+      postPages.showRefusedEdit(
+          ctx,
+          post,
+          new EditState(id, text == null ? "" : text, refused.errors().get(0).message()));
+      return;
+    }
+    ctx.redirect(
+        Permalinks.post(post, reader.site().timeZone()) + "#comment-" + id, HttpStatus.SEE_OTHER);
+  }
+
+  /** {@code POST /comments/delete}: the author takes their comment back (to the trash). */
+  public void delete(Context ctx) {
+    long id = commentId(ctx);
+    Post post = postOf(id);
+    Optional<String> problem = editing.delete(id, own.ids(ctx), clock.instant());
+    if (problem.isPresent()) {
+      postPages.showRefusedEdit(ctx, post, new EditState(0, "", problem.get()));
+      return;
+    }
+    ctx.redirect(
+        Permalinks.post(post, reader.site().timeZone()) + "#comments", HttpStatus.SEE_OTHER);
+  }
+
+  /** An edit whose CSRF check failed is shown again, text intact, with the reason. */
+  public void csrfFailedEdit(CsrfFailure failure, Context ctx) {
+    long id = commentId(ctx);
+    String text = ctx.formParam("comment");
+    postPages.showRefusedEdit(
+        ctx, postOf(id), new EditState(id, text == null ? "" : text, failure.getMessage()));
+  }
+
+  private static long commentId(Context ctx) {
+    String raw = ctx.formParam("comment_id");
+    if (raw == null || !raw.matches("[0-9]{1,18}")) {
+      throw new NotFoundException("comment " + raw);
+    }
+    return Long.parseLong(raw);
+  }
+
+  private Post postOf(long commentId) {
+    return comments
+        .postOf(commentId)
+        .flatMap(reader::visiblePost)
+        .orElseThrow(() -> new NotFoundException("comment " + commentId));
   }
 
   /** A comment whose CSRF check failed is shown again, text intact, with the reason. */

@@ -17,6 +17,9 @@ public record CommentView(
     int depth,
     boolean awaitingModeration,
     String replyUrl,
+    boolean editable,
+    String editUrl,
+    boolean edited,
     List<CommentView> replies) {
   public CommentView {
     replies = List.copyOf(replies);

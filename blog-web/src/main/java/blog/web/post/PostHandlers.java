@@ -19,10 +19,13 @@ import blog.web.site.Permalinks;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The home page, its later pages and single posts with their reply form. */
 public final class PostHandlers {
@@ -100,13 +103,37 @@ public final class PostHandlers {
                         true))
             .orElse(CommentForm.empty(post.id()));
     String replyTo = ctx.queryParam("replytocom");
-    show(ctx, detail, form.replyingTo(replyTo == null ? "" : replyTo), List.of(), HttpStatus.OK);
+    show(
+        ctx,
+        detail,
+        form.replyingTo(replyTo == null ? "" : replyTo),
+        List.of(),
+        HttpStatus.OK,
+        editRequest(ctx.queryParam("editcomment"), detail.comments()));
   }
 
   /** The post page again with the reply form as it was sent and what was wrong with it. */
   public void showRefusedForm(
       Context ctx, Post post, CommentForm form, List<FieldError> errors, HttpStatus status) {
-    show(ctx, reader.post(post.slug(), own.ids(ctx)), form, errors, status);
+    show(ctx, reader.post(post.slug(), own.ids(ctx)), form, errors, status, EditState.NONE);
+  }
+
+  /** The post page with a comment's edit form as it was sent and what was wrong with it. */
+  public void showRefusedEdit(Context ctx, Post post, EditState editing) {
+    show(
+        ctx,
+        reader.post(post.slug(), own.ids(ctx)),
+        CommentForm.empty(post.id()),
+        List.of(),
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        editing);
+  }
+
+  /** {@code ?editcomment=ID}: the author's own comment, in an edit form with its source text. */
+  private EditState editRequest(String raw, List<ThreadedComment> threads) {
+    return replyTarget(raw, threads, false)
+        .map(c -> new EditState(c.id(), c.bodySource(), ""))
+        .orElse(EditState.NONE);
   }
 
   private void show(
@@ -114,24 +141,31 @@ public final class PostHandlers {
       PostDetail detail,
       CommentForm form,
       List<FieldError> errors,
-      HttpStatus status) {
+      HttpStatus status,
+      EditState editing) {
     SiteSettings site = reader.site();
     DiscussionSettings discussion = comments.discussion();
     Post post = detail.summary().post();
     boolean open = CommentService.isOpen(post, discussion, clock.instant());
     PostView view = views.post(detail.summary(), site, open);
-    List<CommentView> thread =
-        views.comments(
-            detail.comments(), site, view.permalink(), open ? discussion.threadDepth() - 1 : 0);
+    List<CommentView> thread = thread(ctx, detail, site, view.permalink(), open, discussion);
     ReplyFormView replyForm =
         formView(ctx, post, view.permalink(), form, errors, discussion, detail);
     boolean formShown = open || replyForm.hasErrors();
     Map<String, Object> model =
         Map.of(
-            "post", view,
-            "comments", thread,
-            "form", replyForm,
-            "formUnder", formShown && replyForm.isReply() ? replyForm.replyTo() : 0L);
+            "post",
+            view,
+            "comments",
+            thread,
+            "form",
+            replyForm,
+            "formUnder",
+            formShown && replyForm.isReply() ? replyForm.replyTo() : 0L,
+            "editing",
+            editableOnly(editing, thread),
+            "notice",
+            editableOnly(editing, thread) == editing ? "" : editing.error());
     // The page carries tokens for this browser: no shared cache may keep it.
     ctx.header("Cache-Control", "private, no-cache");
     ctx.status(status);
@@ -149,14 +183,49 @@ public final class PostHandlers {
     boolean open = CommentService.isOpen(post, discussion, clock.instant());
     String permalink = Permalinks.post(post, site.timeZone());
     CommentView view =
-        find(
-                views.comments(
-                    detail.comments(), site, permalink, open ? discussion.threadDepth() - 1 : 0),
-                commentId)
+        find(thread(ctx, detail, site, permalink, open, discussion), commentId)
             .orElseThrow(() -> new NotFoundException("comment " + commentId));
     ctx.header("Cache-Control", "no-store");
     ctx.header("X-Form-Token", tokens.issue(post.id(), clock.instant()));
-    Pages.write(ctx, pages.fragment("post/comment", Map.of("comment", view, "formUnder", 0L)));
+    Pages.write(
+        ctx,
+        pages.fragment(
+            "post/comment",
+            Map.of(
+                "comment",
+                view,
+                "formUnder",
+                0L,
+                "editing",
+                EditState.NONE,
+                "form",
+                Map.of("csrfToken", csrf.token(ctx)))));
+  }
+
+  /** The comment tree as this browser sees it: its own comments can be edited for a while. */
+  private List<CommentView> thread(
+      Context ctx,
+      PostDetail detail,
+      SiteSettings site,
+      String permalink,
+      boolean open,
+      DiscussionSettings discussion) {
+    Set<Long> mine = own.ids(ctx);
+    Instant now = clock.instant();
+    Duration window = Duration.ofMinutes(discussion.editWindowMinutes());
+    return views.comments(
+        detail.comments(),
+        site,
+        permalink,
+        open ? discussion.threadDepth() - 1 : 0,
+        c -> mine.contains(c.id()) && c.editableAt(now, window));
+  }
+
+  /** An edit form is only shown for a comment that may still be edited. */
+  private static EditState editableOnly(EditState editing, List<CommentView> thread) {
+    return find(thread, editing.commentId()).filter(CommentView::editable).isPresent()
+        ? editing
+        : EditState.NONE;
   }
 
   private static Optional<CommentView> find(List<CommentView> views, long id) {
@@ -203,15 +272,21 @@ public final class PostHandlers {
 
   /** The approved comment being answered, if the id names one on this page. */
   private static Optional<Comment> replyTarget(String raw, List<ThreadedComment> threads) {
+    return replyTarget(raw, threads, true);
+  }
+
+  private static Optional<Comment> replyTarget(
+      String raw, List<ThreadedComment> threads, boolean approvedOnly) {
     if (raw == null || !raw.matches("[0-9]{1,18}")) {
       return Optional.empty();
     }
     long id = Long.parseLong(raw);
     for (ThreadedComment t : threads) {
-      if (t.comment().id() == id && t.comment().status() == CommentStatus.APPROVED) {
+      if (t.comment().id() == id
+          && (!approvedOnly || t.comment().status() == CommentStatus.APPROVED)) {
         return Optional.of(t.comment());
       }
-      Optional<Comment> below = replyTarget(raw, t.replies());
+      Optional<Comment> below = replyTarget(raw, t.replies(), approvedOnly);
       if (below.isPresent()) {
         return below;
       }

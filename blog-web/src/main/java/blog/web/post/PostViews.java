@@ -16,6 +16,7 @@ import blog.web.site.TermLink;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Turns what the reading service returns into view records for the templates. */
 public final class PostViews {
@@ -57,13 +58,21 @@ public final class PostViews {
    * "Reply" link (0 when comments are closed).
    */
   public List<CommentView> comments(
-      List<ThreadedComment> threads, SiteSettings site, String permalink, int replyDepth) {
+      List<ThreadedComment> threads,
+      SiteSettings site,
+      String permalink,
+      int replyDepth,
+      Predicate<Comment> editable) {
     Formats formats = new Formats(site);
-    return threads.stream().map(t -> comment(t, formats, permalink, replyDepth)).toList();
+    return threads.stream().map(t -> comment(t, formats, permalink, replyDepth, editable)).toList();
   }
 
   private CommentView comment(
-      ThreadedComment thread, Formats formats, String permalink, int replyDepth) {
+      ThreadedComment thread,
+      Formats formats,
+      String permalink,
+      int replyDepth,
+      Predicate<Comment> editable) {
     Comment c = thread.comment();
     boolean approved = c.status() == CommentStatus.APPROVED;
     return new CommentView(
@@ -79,7 +88,12 @@ public final class PostViews {
         approved && thread.depth() <= replyDepth
             ? permalink + "?replytocom=" + c.id() + "#respond"
             : null,
-        thread.replies().stream().map(r -> comment(r, formats, permalink, replyDepth)).toList());
+        editable.test(c),
+        permalink + "?editcomment=" + c.id() + "#comment-" + c.id(),
+        c.editedAt() != null,
+        thread.replies().stream()
+            .map(r -> comment(r, formats, permalink, replyDepth, editable))
+            .toList());
   }
 
   private static List<TermLink> links(List<Term> terms) {
