@@ -237,6 +237,8 @@ public final class BlogApp implements AutoCloseable {
               cfg.routes.get("/{year}/{month}/", archives::month);
               cfg.routes.get("/{year}/{month}/page/{page}/", archives::month);
               cfg.routes.get("/{year}/{month}/{day}/{slug}/", postHandlers::single);
+              cfg.routes.get(
+                  "/{year}/{month}/{day}/{slug}/comment-page-{cpage}/", postHandlers::single);
 
               cfg.routes.exception(NotFoundException.class, errors::notFound);
               cfg.routes.exception(

@@ -19,7 +19,10 @@ public record DiscussionSettings(
     int closeAfterDays,
     int floodSeconds,
     int minSecondsToSubmit,
-    int editWindowMinutes) {
+    int editWindowMinutes,
+    boolean pageComments,
+    int commentsPerPage,
+    boolean newestFirst) {
 
   public static final String REQUIRE_NAME_EMAIL = "discussion.require-name-email";
   public static final String THREAD_DEPTH = "discussion.thread-depth";
@@ -31,6 +34,9 @@ public record DiscussionSettings(
   public static final String FLOOD_SECONDS = "discussion.flood-seconds";
   public static final String MIN_SECONDS_TO_SUBMIT = "discussion.min-seconds-to-submit";
   public static final String EDIT_WINDOW_MINUTES = "discussion.edit-window-minutes";
+  public static final String PAGE_COMMENTS = "discussion.page-comments";
+  public static final String COMMENTS_PER_PAGE = "discussion.comments-per-page";
+  public static final String COMMENTS_ORDER = "discussion.comments-order";
 
   public DiscussionSettings {
     blocklist = List.copyOf(blocklist);
@@ -47,7 +53,10 @@ public record DiscussionSettings(
         number(stored.get(CLOSE_AFTER_DAYS), 0, 0, 100_000),
         number(stored.get(FLOOD_SECONDS), 15, 0, 86_400),
         number(stored.get(MIN_SECONDS_TO_SUBMIT), 3, 0, 3_600),
-        number(stored.get(EDIT_WINDOW_MINUTES), 15, 0, 10_080));
+        number(stored.get(EDIT_WINDOW_MINUTES), 15, 0, 10_080),
+        "true".equalsIgnoreCase(stored.getOrDefault(PAGE_COMMENTS, "false").trim()),
+        number(stored.get(COMMENTS_PER_PAGE), 50, 1, 1_000),
+        "newest".equalsIgnoreCase(stored.getOrDefault(COMMENTS_ORDER, "oldest").trim()));
   }
 
   private static int number(String value, int fallback, int min, int max) {

@@ -106,9 +106,11 @@ public final class CommentHandlers {
       }
       return;
     }
-    String permalink = Permalinks.post(post, reader.site().timeZone());
-    String anchor = stored.status() == CommentStatus.SPAM ? "#respond" : "#comment-" + stored.id();
-    ctx.redirect(permalink + anchor, HttpStatus.SEE_OTHER);
+    ctx.redirect(
+        stored.status() == CommentStatus.SPAM
+            ? Permalinks.post(post, reader.site().timeZone()) + "#respond"
+            : postPages.commentUrl(post, stored.id()),
+        HttpStatus.SEE_OTHER);
   }
 
   /** {@code POST /comments/edit}: the author changes their comment within the edit window. */
@@ -124,8 +126,7 @@ public final class CommentHandlers {
           new EditState(id, text == null ? "" : text, refused.errors().get(0).message()));
       return;
     }
-    ctx.redirect(
-        Permalinks.post(post, reader.site().timeZone()) + "#comment-" + id, HttpStatus.SEE_OTHER);
+    ctx.redirect(postPages.commentUrl(post, id), HttpStatus.SEE_OTHER);
   }
 
   /** {@code POST /comments/delete}: the author takes their comment back (to the trash). */

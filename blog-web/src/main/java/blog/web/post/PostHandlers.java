@@ -3,6 +3,7 @@ package blog.web.post;
 import blog.core.NotFoundException;
 import blog.core.comment.Comment;
 import blog.core.comment.CommentForm;
+import blog.core.comment.CommentPages;
 import blog.core.comment.CommentService;
 import blog.core.comment.CommentStatus;
 import blog.core.comment.DiscussionSettings;
@@ -148,7 +149,14 @@ public final class PostHandlers {
     Post post = detail.summary().post();
     boolean open = CommentService.isOpen(post, discussion, clock.instant());
     PostView view = views.post(detail.summary(), site, open);
-    List<CommentView> thread = thread(ctx, detail, site, view.permalink(), open, discussion);
+    CommentPages.Page commentPage =
+        CommentPages.page(
+            detail.comments(), discussion, commentPage(ctx, discussion, detail, form, editing));
+    if (commentPage.page() > commentPage.totalPages()) {
+      throw new NotFoundException("comment page " + commentPage.page());
+    }
+    List<CommentView> thread =
+        thread(ctx, commentPage.threads(), site, view.permalink(), open, discussion);
     ReplyFormView replyForm =
         formView(ctx, post, view.permalink(), form, errors, discussion, detail);
     boolean formShown = open || replyForm.hasErrors();
@@ -165,7 +173,16 @@ public final class PostHandlers {
             "editing",
             editableOnly(editing, thread),
             "notice",
-            editableOnly(editing, thread) == editing ? "" : editing.error());
+            editableOnly(editing, thread) == editing ? "" : editing.error(),
+            "commentPages",
+            new CommentPagesView(
+                commentPage.page() > 1
+                    ? commentPageUrl(view.permalink(), commentPage.page() - 1)
+                    : null,
+                commentPage.page() < commentPage.totalPages()
+                    ? commentPageUrl(view.permalink(), commentPage.page() + 1)
+                    : null,
+                discussion.newestFirst()));
     // The page carries tokens for this browser: no shared cache may keep it.
     ctx.header("Cache-Control", "private, no-cache");
     ctx.status(status);
@@ -183,7 +200,7 @@ public final class PostHandlers {
     boolean open = CommentService.isOpen(post, discussion, clock.instant());
     String permalink = Permalinks.post(post, site.timeZone());
     CommentView view =
-        find(thread(ctx, detail, site, permalink, open, discussion), commentId)
+        find(thread(ctx, detail.comments(), site, permalink, open, discussion), commentId)
             .orElseThrow(() -> new NotFoundException("comment " + commentId));
     ctx.header("Cache-Control", "no-store");
     ctx.header("X-Form-Token", tokens.issue(post.id(), clock.instant()));
@@ -205,7 +222,7 @@ public final class PostHandlers {
   /** The comment tree as this browser sees it: its own comments can be edited for a while. */
   private List<CommentView> thread(
       Context ctx,
-      PostDetail detail,
+      List<ThreadedComment> threads,
       SiteSettings site,
       String permalink,
       boolean open,
@@ -214,11 +231,47 @@ public final class PostHandlers {
     Instant now = clock.instant();
     Duration window = Duration.ofMinutes(discussion.editWindowMinutes());
     return views.comments(
-        detail.comments(),
+        threads,
         site,
         permalink,
         open ? discussion.threadDepth() - 1 : 0,
         c -> mine.contains(c.id()) && c.editableAt(now, window));
+  }
+
+  /**
+   * Which page of comments to show: the one in the path ({@code comment-page-N}), else the page
+   * with the comment being answered or edited, else the first.
+   */
+  private static int commentPage(
+      Context ctx,
+      DiscussionSettings discussion,
+      PostDetail detail,
+      CommentForm form,
+      EditState editing) {
+    String raw = ctx.pathParamMap().get("cpage");
+    if (raw != null) {
+      return PathParams.number(raw, "comment page");
+    }
+    long focus = editing.commentId();
+    if (focus == 0 && form.parentId() != null && form.parentId().matches("[0-9]{1,18}")) {
+      focus = Long.parseLong(form.parentId());
+    }
+    return focus == 0 ? 1 : CommentPages.pageOf(detail.comments(), discussion, focus);
+  }
+
+  /** Where a comment can be read: its page of comments and its anchor. */
+  public String commentUrl(Post post, long commentId) {
+    String permalink = Permalinks.post(post, reader.site().timeZone());
+    int page =
+        CommentPages.pageOf(
+            reader.post(post.slug(), Set.of(commentId)).comments(),
+            comments.discussion(),
+            commentId);
+    return commentPageUrl(permalink, page) + "#comment-" + commentId;
+  }
+
+  private static String commentPageUrl(String permalink, int page) {
+    return page <= 1 ? permalink : permalink + "comment-page-" + page + "/";
   }
 
   /** An edit form is only shown for a comment that may still be edited. */

@@ -1,0 +1,82 @@
+package blog.core.comment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CommentPagesTest {
+  private static ThreadedComment thread(long id, ThreadedComment... replies) {
+    Comment c =
+        new Comment(
+            id,
+            1,
+            null,
+            "n",
+            null,
+            null,
+            null,
+            null,
+            "t",
+            "<p>t</p>",
+            CommentStatus.APPROVED,
+            null,
+            Instant.EPOCH.plusSeconds(id),
+            null,
+            null,
+            null);
+    return new ThreadedComment(c, 1, List.of(replies));
+  }
+
+  private static List<ThreadedComment> threads(int n) {
+    List<ThreadedComment> list = new ArrayList<>();
+    for (long i = 1; i <= n; i++) {
+      list.add(i == 3 ? thread(i, thread(100)) : thread(i));
+    }
+    return list;
+  }
+
+  private static List<Long> ids(CommentPages.Page page) {
+    return page.threads().stream().map(t -> t.comment().id()).toList();
+  }
+
+  @Test
+  void offByDefaultEverythingOnOnePage() {
+    DiscussionSettings s = DiscussionSettings.from(Map.of());
+    CommentPages.Page page = CommentPages.page(threads(7), s, 1);
+    assertEquals(7, page.threads().size());
+    assertEquals(1, page.totalPages());
+  }
+
+  @Test
+  void pagesOfThreadsOldestFirst() {
+    DiscussionSettings s =
+        DiscussionSettings.from(
+            Map.of(
+                DiscussionSettings.PAGE_COMMENTS,
+                "true",
+                DiscussionSettings.COMMENTS_PER_PAGE,
+                "3"));
+    assertEquals(List.of(1L, 2L, 3L), ids(CommentPages.page(threads(7), s, 1)));
+    assertEquals(List.of(7L), ids(CommentPages.page(threads(7), s, 3)));
+    assertEquals(3, CommentPages.page(threads(7), s, 1).totalPages());
+    assertEquals(List.of(), ids(CommentPages.page(threads(7), s, 4)));
+    assertEquals(1, CommentPages.pageOf(threads(7), s, 100), "a reply lives with its thread");
+    assertEquals(3, CommentPages.pageOf(threads(7), s, 7));
+  }
+
+  @Test
+  void newestFirstPutsTheLatestThreadsOnPageOne() {
+    DiscussionSettings s =
+        DiscussionSettings.from(
+            Map.of(
+                DiscussionSettings.PAGE_COMMENTS, "true",
+                DiscussionSettings.COMMENTS_PER_PAGE, "3",
+                DiscussionSettings.COMMENTS_ORDER, "newest"));
+    assertEquals(List.of(7L, 6L, 5L), ids(CommentPages.page(threads(7), s, 1)));
+    assertEquals(3, CommentPages.pageOf(threads(7), s, 1));
+  }
+}

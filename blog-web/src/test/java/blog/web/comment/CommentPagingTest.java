@@ -1,0 +1,127 @@
+package blog.web.comment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import blog.core.comment.DiscussionSettings;
+import blog.core.post.Post;
+import blog.core.post.PostRepository;
+import blog.core.post.PostStatus;
+import blog.core.site.SettingsRepository;
+import blog.core.testing.Fixtures;
+import blog.web.testing.Browser;
+import blog.web.testing.TestServer;
+import blog.web.testing.WebTestBase;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** "Break comments into pages": off by default; threads stay whole; newest or oldest first. */
+class CommentPagingTest extends WebTestBase {
+  private SettingsRepository settings;
+
+  @Override
+  protected void prepare() {
+    settings = new SettingsRepository(db.database().jdbi());
+  }
+
+  private String postWithThreads(int threads) {
+    long id =
+        fixtures.post(
+            fixtures.author("Pager"),
+            Fixtures.unique("Paged"),
+            PostStatus.PUBLISHED,
+            TestServer.NOW.minusSeconds(3600));
+    for (int i = 1; i <= threads; i++) {
+      long root =
+          fixtures.comment(
+              id,
+              null,
+              "Root" + i,
+              "Thread " + i + " starts.",
+              TestServer.NOW.minusSeconds(3000 - i * 10));
+      if (i == 1) {
+        fixtures.comment(
+            id, root, "Replier", "A reply in thread 1.", TestServer.NOW.minusSeconds(100));
+      }
+    }
+    Post post = new PostRepository(db.database().jdbi()).findById(id).orElseThrow();
+    return "/2026/06/01/" + post.slug() + "/";
+  }
+
+  @Test
+  void withPagingOffAllCommentsAreOnThePost() {
+    settings.putAll(Map.of(DiscussionSettings.PAGE_COMMENTS, "false"));
+    String permalink = postWithThreads(5);
+    String page = server.page(permalink);
+    assertTrue(page.contains("Thread 1 starts.") && page.contains("Thread 5 starts."));
+    assertFalse(page.contains("comment-page-"));
+  }
+
+  @Test
+  void threadsArePagedOldestFirstAndANewCommentLeadsToItsPage() {
+    settings.putAll(
+        Map.of(
+            DiscussionSettings.PAGE_COMMENTS, "true",
+            DiscussionSettings.COMMENTS_PER_PAGE, "2",
+            DiscussionSettings.COMMENTS_ORDER, "oldest",
+            DiscussionSettings.MODERATION, "none",
+            DiscussionSettings.MIN_SECONDS_TO_SUBMIT, "0",
+            DiscussionSettings.FLOOD_SECONDS, "0"));
+    try {
+      String permalink = postWithThreads(5);
+      String first = server.page(permalink);
+      assertTrue(first.contains("Thread 1 starts.") && first.contains("Thread 2 starts."));
+      assertTrue(first.contains("A reply in thread 1."), "replies stay with their thread");
+      assertFalse(first.contains("Thread 3 starts."));
+      assertTrue(first.contains("href=\"" + permalink + "comment-page-2/#comments\""));
+      assertTrue(first.contains("6 responses to"), "the count covers every page");
+
+      String third = server.page(permalink + "comment-page-3/");
+      assertTrue(third.contains("Thread 5 starts."));
+      assertTrue(third.contains("id=\"commentform\""), "the form is on every page");
+      assertEquals(404, server.get(permalink + "comment-page-4/").statusCode());
+      assertEquals(404, server.get(permalink + "comment-page-x/").statusCode());
+
+      Browser browser = new Browser(server);
+      Map<String, String> form = Browser.replyForm(browser.page(permalink));
+      form.putAll(Map.of("author", "New", "email", "new@example.org", "comment", "Thread 6."));
+      HttpResponse<String> posted = browser.post("/comments/", form);
+      assertTrue(
+          posted
+              .headers()
+              .firstValue("Location")
+              .orElseThrow()
+              .startsWith(permalink + "comment-page-3/#comment-"),
+          posted.headers().firstValue("Location").orElseThrow());
+    } finally {
+      settings.putAll(Map.of(DiscussionSettings.PAGE_COMMENTS, "false"));
+    }
+  }
+
+  @Test
+  void newestFirstShowsTheLatestThreadsOnThePost() {
+    settings.putAll(
+        Map.of(
+            DiscussionSettings.PAGE_COMMENTS, "true",
+            DiscussionSettings.COMMENTS_PER_PAGE, "2",
+            DiscussionSettings.COMMENTS_ORDER, "newest"));
+    try {
+      String permalink = postWithThreads(5);
+      String first = server.page(permalink);
+      int five = first.indexOf("Thread 5 starts.");
+      int four = first.indexOf("Thread 4 starts.");
+      assertTrue(five > 0 && four > five, "newest first");
+      assertFalse(first.contains("Thread 1 starts."));
+      assertTrue(first.contains("Older comments"));
+    } finally {
+      settings.putAll(
+          Map.of(
+              DiscussionSettings.PAGE_COMMENTS,
+              "false",
+              DiscussionSettings.COMMENTS_ORDER,
+              "oldest"));
+    }
+  }
+}
