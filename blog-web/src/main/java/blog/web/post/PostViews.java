@@ -79,7 +79,8 @@ public final class PostViews {
         approved && thread.depth() <= replyDepth
             ? permalink + "?replytocom=" + c.id() + "#respond"
             : null,
-        thread.replies().stream().map(r -> comment(r, formats, permalink, replyDepth)).toList());
+        thread.replies().stream().map(r -> comment(r, formats, permalink, replyDepth)).toList(),
+        permalink + "#comment-" + c.id());
   }
 
   private static List<TermLink> links(List<Term> terms) {
