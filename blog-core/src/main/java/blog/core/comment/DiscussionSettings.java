@@ -19,7 +19,8 @@ public record DiscussionSettings(
     int closeAfterDays,
     int floodSeconds,
     int minSecondsToSubmit,
-    int editWindowMinutes) {
+    int editWindowMinutes,
+    AvatarSource avatars) {
 
   public static final String REQUIRE_NAME_EMAIL = "discussion.require-name-email";
   public static final String THREAD_DEPTH = "discussion.thread-depth";
@@ -31,6 +32,7 @@ public record DiscussionSettings(
   public static final String FLOOD_SECONDS = "discussion.flood-seconds";
   public static final String MIN_SECONDS_TO_SUBMIT = "discussion.min-seconds-to-submit";
   public static final String EDIT_WINDOW_MINUTES = "discussion.edit-window-minutes";
+  public static final String AVATARS = "discussion.avatars";
 
   public DiscussionSettings {
     blocklist = List.copyOf(blocklist);
@@ -47,7 +49,8 @@ public record DiscussionSettings(
         number(stored.get(CLOSE_AFTER_DAYS), 0, 0, 100_000),
         number(stored.get(FLOOD_SECONDS), 15, 0, 86_400),
         number(stored.get(MIN_SECONDS_TO_SUBMIT), 3, 0, 3_600),
-        number(stored.get(EDIT_WINDOW_MINUTES), 15, 0, 10_080));
+        number(stored.get(EDIT_WINDOW_MINUTES), 15, 0, 10_080),
+        avatars(stored.get(AVATARS)));
   }
 
   private static int number(String value, int fallback, int min, int max) {
@@ -66,6 +69,16 @@ public record DiscussionSettings(
           : ModerationMode.valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       return ModerationMode.FIRST;
+    }
+  }
+
+  private static AvatarSource avatars(String value) {
+    try {
+      return value == null
+          ? AvatarSource.IDENTICON
+          : AvatarSource.valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return AvatarSource.IDENTICON;
     }
   }
 

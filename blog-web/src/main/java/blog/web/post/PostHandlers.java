@@ -119,7 +119,11 @@ public final class PostHandlers {
     PostView view = views.post(detail.summary(), site, open);
     List<CommentView> thread =
         views.comments(
-            detail.comments(), site, view.permalink(), open ? discussion.threadDepth() - 1 : 0);
+            detail.comments(),
+            site,
+            view.permalink(),
+            open ? discussion.threadDepth() - 1 : 0,
+            discussion.avatars());
     ReplyFormView replyForm =
         formView(ctx, post, view.permalink(), form, errors, discussion, detail);
     boolean formShown = open || replyForm.hasErrors();
@@ -148,7 +152,11 @@ public final class PostHandlers {
     CommentView view =
         find(
                 views.comments(
-                    detail.comments(), site, permalink, open ? discussion.threadDepth() - 1 : 0),
+                    detail.comments(),
+                    site,
+                    permalink,
+                    open ? discussion.threadDepth() - 1 : 0,
+                    discussion.avatars()),
                 commentId)
             .orElseThrow(() -> new NotFoundException("comment " + commentId));
     ctx.header("Cache-Control", "no-store");

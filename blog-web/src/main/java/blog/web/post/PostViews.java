@@ -1,5 +1,6 @@
 package blog.web.post;
 
+import blog.core.comment.AvatarSource;
 import blog.core.comment.Comment;
 import blog.core.comment.CommentStatus;
 import blog.core.comment.ThreadedComment;
@@ -54,23 +55,31 @@ public final class PostViews {
 
   /**
    * The comment tree for the page. {@code replyDepth} is the deepest level that still gets a
-   * "Reply" link (0 when comments are closed).
+   * "Reply" link (0 when comments are closed); {@code avatars} is the discussion setting.
    */
   public List<CommentView> comments(
-      List<ThreadedComment> threads, SiteSettings site, String permalink, int replyDepth) {
+      List<ThreadedComment> threads,
+      SiteSettings site,
+      String permalink,
+      int replyDepth,
+      AvatarSource avatars) {
     Formats formats = new Formats(site);
-    return threads.stream().map(t -> comment(t, formats, permalink, replyDepth)).toList();
+    return threads.stream().map(t -> comment(t, formats, permalink, replyDepth, avatars)).toList();
   }
 
   private CommentView comment(
-      ThreadedComment thread, Formats formats, String permalink, int replyDepth) {
+      ThreadedComment thread,
+      Formats formats,
+      String permalink,
+      int replyDepth,
+      AvatarSource avatars) {
     Comment c = thread.comment();
     boolean approved = c.status() == CommentStatus.APPROVED;
     return new CommentView(
         c.id(),
         c.authorName(),
         safeWebsite(c.authorUrl()),
-        Avatars.url(c.authorName()),
+        Avatars.url(c.authorName(), c.authorEmail(), avatars),
         formats.dateTime(c.createdAt()),
         formats.iso(c.createdAt()),
         c.bodyHtml(),
@@ -79,7 +88,9 @@ public final class PostViews {
         approved && thread.depth() <= replyDepth
             ? permalink + "?replytocom=" + c.id() + "#respond"
             : null,
-        thread.replies().stream().map(r -> comment(r, formats, permalink, replyDepth)).toList(),
+        thread.replies().stream()
+            .map(r -> comment(r, formats, permalink, replyDepth, avatars))
+            .toList(),
         permalink + "#comment-" + c.id());
   }
 
