@@ -20,7 +20,8 @@ public record DiscussionSettings(
     int floodSeconds,
     int minSecondsToSubmit,
     int editWindowMinutes,
-    AvatarSource avatars) {
+    AvatarSource avatars,
+    int ipRetentionDays) {
 
   public static final String REQUIRE_NAME_EMAIL = "discussion.require-name-email";
   public static final String THREAD_DEPTH = "discussion.thread-depth";
@@ -33,6 +34,9 @@ public record DiscussionSettings(
   public static final String MIN_SECONDS_TO_SUBMIT = "discussion.min-seconds-to-submit";
   public static final String EDIT_WINDOW_MINUTES = "discussion.edit-window-minutes";
   public static final String AVATARS = "discussion.avatars";
+
+  /** Days a comment keeps its client IP and user agent; 0 keeps them forever. */
+  public static final String IP_RETENTION_DAYS = "discussion.ip-retention-days";
 
   public DiscussionSettings {
     blocklist = List.copyOf(blocklist);
@@ -50,7 +54,8 @@ public record DiscussionSettings(
         number(stored.get(FLOOD_SECONDS), 15, 0, 86_400),
         number(stored.get(MIN_SECONDS_TO_SUBMIT), 3, 0, 3_600),
         number(stored.get(EDIT_WINDOW_MINUTES), 15, 0, 10_080),
-        avatars(stored.get(AVATARS)));
+        avatars(stored.get(AVATARS)),
+        number(stored.get(IP_RETENTION_DAYS), 90, 0, 100_000));
   }
 
   private static int number(String value, int fallback, int min, int max) {
