@@ -1,6 +1,7 @@
 package blog.web;
 
 import blog.core.NotFoundException;
+import blog.core.comment.ClientDataRetention;
 import blog.core.comment.CommentEditing;
 import blog.core.comment.CommentNotifications;
 import blog.core.comment.CommentRenderer;
@@ -66,17 +67,28 @@ public final class BlogApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BlogApp.class);
   static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
+  // Old comments' IP addresses are cleared shortly after start (not during it), then hourly.
+  static final Duration RETENTION_FIRST_RUN = Duration.ofSeconds(3);
+  static final Duration RETENTION_INTERVAL = Duration.ofHours(1);
+  static final String RETENTION_JOB = "client-data-retention";
+
   private final Database database;
   private final boolean ownsDatabase;
   private final Javalin javalin;
   private final MailDispatcher dispatcher;
+  private final PeriodicJob retention;
 
   private BlogApp(
-      Database database, boolean ownsDatabase, Javalin javalin, MailDispatcher dispatcher) {
+      Database database,
+      boolean ownsDatabase,
+      Javalin javalin,
+      MailDispatcher dispatcher,
+      PeriodicJob retention) {
     this.database = database;
     this.ownsDatabase = ownsDatabase;
     this.javalin = javalin;
     this.dispatcher = dispatcher;
+    this.retention = retention;
   }
 
   /** Opens the configured database, migrates and seeds it, and starts serving. */
@@ -260,7 +272,13 @@ public final class BlogApp implements AutoCloseable {
       dispatcher.start();
     }
     LOG.info("Blog serving on port {} (public address {})", javalin.port(), server.baseUrl());
-    return new BlogApp(database, owns, javalin, dispatcher);
+    var retention =
+        PeriodicJob.start(
+            RETENTION_JOB,
+            new ClientDataRetention(comments, settings, clock)::purge,
+            RETENTION_FIRST_RUN,
+            RETENTION_INTERVAL);
+    return new BlogApp(database, owns, javalin, dispatcher, retention);
   }
 
   /** {@code trusted-proxies}: comma-separated IP addresses whose X-Forwarded-For counts. */
@@ -276,7 +294,8 @@ public final class BlogApp implements AutoCloseable {
   }
 
   /**
-   * Stops taking new requests, lets in-flight ones finish (up to the stop timeout), then closes.
+   * Stops taking new requests, lets in-flight ones finish (up to the stop timeout), stops the
+   * background jobs, then closes the database.
    */
   @Override
   public void close() {
@@ -284,6 +303,7 @@ public final class BlogApp implements AutoCloseable {
     if (dispatcher != null) {
       dispatcher.close();
     }
+    retention.close();
     if (ownsDatabase) {
       database.close();
     }

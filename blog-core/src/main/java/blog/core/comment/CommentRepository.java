@@ -188,6 +188,24 @@ public final class CommentRepository {
                 .list());
   }
 
+  /**
+   * Forgets where comments written before {@code cutoff} came from: their client IP and user agent
+   * become NULL. Idempotent, so instances sharing the database may all run it; returns how many
+   * comments it changed.
+   */
+  public int clearClientDataBefore(Instant cutoff) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    UPDATE comments SET client_ip = NULL, user_agent = NULL
+                    WHERE created_at < :cutoff
+                      AND (client_ip IS NOT NULL OR user_agent IS NOT NULL)
+                    """)
+                .bind("cutoff", cutoff)
+                .execute());
+  }
+
   /** Approved-comment counts by post id; posts without any are absent. */
   public Map<Long, Integer> approvedCounts(Collection<Long> postIds) {
     if (postIds.isEmpty()) {

@@ -22,7 +22,9 @@ public record DiscussionSettings(
     int editWindowMinutes,
     boolean pageComments,
     int commentsPerPage,
-    boolean newestFirst) {
+    boolean newestFirst,
+    AvatarSource avatars,
+    int ipRetentionDays) {
 
   public static final String REQUIRE_NAME_EMAIL = "discussion.require-name-email";
   public static final String THREAD_DEPTH = "discussion.thread-depth";
@@ -37,6 +39,10 @@ public record DiscussionSettings(
   public static final String PAGE_COMMENTS = "discussion.page-comments";
   public static final String COMMENTS_PER_PAGE = "discussion.comments-per-page";
   public static final String COMMENTS_ORDER = "discussion.comments-order";
+  public static final String AVATARS = "discussion.avatars";
+
+  /** Days a comment keeps its client IP and user agent; 0 keeps them forever. */
+  public static final String IP_RETENTION_DAYS = "discussion.ip-retention-days";
 
   public DiscussionSettings {
     blocklist = List.copyOf(blocklist);
@@ -56,7 +62,9 @@ public record DiscussionSettings(
         number(stored.get(EDIT_WINDOW_MINUTES), 15, 0, 10_080),
         "true".equalsIgnoreCase(stored.getOrDefault(PAGE_COMMENTS, "false").trim()),
         number(stored.get(COMMENTS_PER_PAGE), 50, 1, 1_000),
-        "newest".equalsIgnoreCase(stored.getOrDefault(COMMENTS_ORDER, "oldest").trim()));
+        "newest".equalsIgnoreCase(stored.getOrDefault(COMMENTS_ORDER, "oldest").trim()),
+        avatars(stored.get(AVATARS)),
+        number(stored.get(IP_RETENTION_DAYS), 90, 0, 100_000));
   }
 
   private static int number(String value, int fallback, int min, int max) {
@@ -75,6 +83,16 @@ public record DiscussionSettings(
           : ModerationMode.valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       return ModerationMode.FIRST;
+    }
+  }
+
+  private static AvatarSource avatars(String value) {
+    try {
+      return value == null
+          ? AvatarSource.IDENTICON
+          : AvatarSource.valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return AvatarSource.IDENTICON;
     }
   }
 

@@ -1,6 +1,7 @@
 package blog.web.avatar;
 
 import blog.core.NotFoundException;
+import blog.core.comment.AvatarSource;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,12 +11,13 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Avatars drawn here rather than fetched from Gravatar: a symmetric 5×5 identicon keyed by a hash
- * of the (public) display name, so no email hash is ever published and no reader's browser calls a
- * third party.
+ * Avatars drawn here by default rather than fetched from Gravatar: a symmetric 5×5 identicon keyed
+ * by a hash of the (public) display name, so no email hash is published and no reader's browser
+ * calls a third party. Gravatar is an opt-in setting ({@link AvatarSource#GRAVATAR}).
  */
 public final class Avatars {
   private static final Pattern KEY = Pattern.compile("[0-9a-f]{16}\\.svg");
+  private static final String GRAVATAR = "https://www.gravatar.com/avatar/";
 
   private Avatars() {}
 
@@ -23,12 +25,28 @@ public final class Avatars {
     return "/avatar/" + key(displayName) + ".svg";
   }
 
+  /**
+   * A comment's avatar: with {@link AvatarSource#GRAVATAR}, Gravatar's picture for the email (by
+   * its SHA-256 hash, which Gravatar accepts; its own identicon where it has none), otherwise and
+   * for comments without an email the local identicon of the display name.
+   */
+  public static String url(String displayName, String email, AvatarSource source) {
+    if (source == AvatarSource.GRAVATAR && email != null && !email.isBlank()) {
+      return GRAVATAR + sha256(email.strip().toLowerCase(Locale.ROOT)) + "?s=96&d=identicon";
+    }
+    return url(displayName);
+  }
+
   static String key(String displayName) {
     String normalised = displayName == null ? "" : displayName.strip().toLowerCase(Locale.ROOT);
+    return sha256(normalised).substring(0, 16);
+  }
+
+  private static String sha256(String text) {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A comment as the public page shows it. Deliberately without email, IP address or user agent: what
- * is not in the view cannot leak into a page.
+ * is not in the view cannot leak into a page. {@code permalink} is the comment's own address (the
+ * post's permalink and the comment's anchor), for search engines.
  */
 public record CommentView(
     long id,
@@ -20,7 +21,8 @@ public record CommentView(
     boolean editable,
     String editUrl,
     boolean edited,
-    List<CommentView> replies) {
+    List<CommentView> replies,
+    String permalink) {
   public CommentView {
     replies = List.copyOf(replies);
   }

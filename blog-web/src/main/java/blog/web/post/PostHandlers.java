@@ -235,7 +235,8 @@ public final class PostHandlers {
         site,
         permalink,
         open ? discussion.threadDepth() - 1 : 0,
-        c -> mine.contains(c.id()) && c.editableAt(now, window));
+        c -> mine.contains(c.id()) && c.editableAt(now, window),
+        discussion.avatars());
   }
 
   /**

@@ -1,5 +1,6 @@
 package blog.web.post;
 
+import blog.core.comment.AvatarSource;
 import blog.core.comment.Comment;
 import blog.core.comment.CommentStatus;
 import blog.core.comment.ThreadedComment;
@@ -55,16 +56,19 @@ public final class PostViews {
 
   /**
    * The comment tree for the page. {@code replyDepth} is the deepest level that still gets a
-   * "Reply" link (0 when comments are closed).
+   * "Reply" link (0 when comments are closed); {@code avatars} is the discussion setting.
    */
   public List<CommentView> comments(
       List<ThreadedComment> threads,
       SiteSettings site,
       String permalink,
       int replyDepth,
-      Predicate<Comment> editable) {
+      Predicate<Comment> editable,
+      AvatarSource avatars) {
     Formats formats = new Formats(site);
-    return threads.stream().map(t -> comment(t, formats, permalink, replyDepth, editable)).toList();
+    return threads.stream()
+        .map(t -> comment(t, formats, permalink, replyDepth, editable, avatars))
+        .toList();
   }
 
   private CommentView comment(
@@ -72,14 +76,15 @@ public final class PostViews {
       Formats formats,
       String permalink,
       int replyDepth,
-      Predicate<Comment> editable) {
+      Predicate<Comment> editable,
+      AvatarSource avatars) {
     Comment c = thread.comment();
     boolean approved = c.status() == CommentStatus.APPROVED;
     return new CommentView(
         c.id(),
         c.authorName(),
         safeWebsite(c.authorUrl()),
-        Avatars.url(c.authorName()),
+        Avatars.url(c.authorName(), c.authorEmail(), avatars),
         formats.dateTime(c.createdAt()),
         formats.iso(c.createdAt()),
         c.bodyHtml(),
@@ -92,8 +97,9 @@ public final class PostViews {
         permalink + "?editcomment=" + c.id() + "#comment-" + c.id(),
         c.editedAt() != null,
         thread.replies().stream()
-            .map(r -> comment(r, formats, permalink, replyDepth, editable))
-            .toList());
+            .map(r -> comment(r, formats, permalink, replyDepth, editable, avatars))
+            .toList(),
+        permalink + "#comment-" + c.id());
   }
 
   private static List<TermLink> links(List<Term> terms) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blog.core.comment.AvatarSource;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +30,18 @@ class AvatarsTest {
         assertEquals(a.contains(cell), a.contains(mirror), cell);
       }
     }
+  }
+
+  @Test
+  void gravatarIsUsedOnlyWhenChosenAndOnlyForCommentsWithAnEmail() {
+    // SHA-256 of "test@example.com": Gravatar's hash of the trimmed, lower-cased address.
+    String hash = "973dfe463ec85785f5f95af5ba3906eedb2d931c24e69824a89ea65dba4e813b";
+    assertEquals(
+        "https://www.gravatar.com/avatar/" + hash + "?s=96&d=identicon",
+        Avatars.url("Tess", "  Test@Example.COM ", AvatarSource.GRAVATAR));
+    assertEquals(Avatars.url("Tess"), Avatars.url("Tess", null, AvatarSource.GRAVATAR));
+    assertEquals(Avatars.url("Tess"), Avatars.url("Tess", " ", AvatarSource.GRAVATAR));
+    assertEquals(
+        Avatars.url("Tess"), Avatars.url("Tess", "test@example.com", AvatarSource.IDENTICON));
   }
 }

@@ -85,6 +85,8 @@ class XssCorpusTest extends WebTestBase {
     assertEquals(1, ActiveContent.find("<a href=\"javascript:alert(1)\">a</a>").size());
     assertTrue(!ActiveContent.find("<svg><g></g></svg>").isEmpty());
     assertEquals(1, ActiveContent.find("<script>alert(1)</script>").size());
+    assertEquals(
+        1, ActiveContent.find("<div itemscope itemtype=\"https://evil.example/T\">").size());
     assertEquals(List.of(), ActiveContent.find("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"));
   }
 

@@ -34,7 +34,10 @@ class SeedArticlePagesTest extends WebTestBase {
         "text/html;charset=utf-8",
         response.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase());
     String page = response.body();
-    assertTrue(page.contains("<h1 class=\"entry-title\">" + SeedContent.TITLE + "</h1>"), page);
+    assertTrue(
+        page.contains(
+            "<h1 class=\"entry-title\" itemprop=\"headline\">" + SeedContent.TITLE + "</h1>"),
+        page);
     assertTrue(page.contains("<p>If you read this blog, I think you’re savvy enough"), page);
     assertTrue(
         page.contains("<p>I disagree with this well preached approach for two pretty fundamental"),
@@ -59,7 +62,7 @@ class SeedArticlePagesTest extends WebTestBase {
   @Test
   void eachResponseHasAnAvatarAndADateLinkedToItsAnchor() {
     String page = server.page(PERMALINK);
-    int sarah = page.indexOf("<b class=\"fn\">Sarah</b>");
+    int sarah = page.indexOf("<span itemprop=\"name\">Sarah</span></b>");
     assertTrue(sarah > 0, page);
     String item = page.substring(page.lastIndexOf("<li id=\"comment-", sarah), sarah);
     String id = item.substring("<li id=\"".length(), item.indexOf('"', "<li id=\"".length()));

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Finds markup that could run or load something in HTML we serve: any tag outside the blog's own
  * vocabulary, any attribute outside it (event handlers, style, srcdoc...), and any link or source
- * that is not http(s), mailto, or a path on our own site. Text that merely looks like markup is
- * escaped and has no raw '<', so it is not seen here.
+ * that is not http(s), mailto, or a path on our own site. Microdata may only name schema.org types.
+ * Text that merely looks like markup is escaped and has no raw '<', so it is not seen here.
  */
 public final class ActiveContent {
   private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>");
@@ -105,7 +105,13 @@ public final class ActiveContent {
           "data-comment-id",
           "data-author",
           "data-max-length",
-          "defer");
+          "defer",
+          // schema.org microdata on the post page; itemtype is held to schema.org below.
+          "itemscope",
+          "itemtype",
+          "itemprop",
+          "itemref");
+  private static final Pattern SCHEMA_ORG_TYPE = Pattern.compile("https://schema\\.org/[A-Za-z]+");
 
   private ActiveContent() {}
 
@@ -128,6 +134,8 @@ public final class ActiveContent {
         } else if ((attr.equals("href") || attr.equals("src") || attr.equals("action"))
             && !safeUrl(value)) {
           problems.add("URL " + value + " in " + tag.group());
+        } else if (attr.equals("itemtype") && !SCHEMA_ORG_TYPE.matcher(value).matches()) {
+          problems.add("item type " + value + " in " + tag.group());
         } else if (name.equals("script") && !(attr.equals("src") || attr.equals("defer"))) {
           problems.add("script attribute in " + tag.group());
         }
