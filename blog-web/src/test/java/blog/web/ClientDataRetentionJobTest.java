@@ -44,7 +44,7 @@ class ClientDataRetentionJobTest {
         assertEquals(1, started.size(), "one job thread for this blog");
         await(
             () -> comments.findById(old).orElseThrow().clientIp() == null,
-            BlogApp.RETENTION_FIRST_RUN.plusSeconds(10));
+            BackgroundJobs.RETENTION_FIRST_RUN.plusSeconds(10));
         assertEquals(null, comments.findById(old).orElseThrow().userAgent());
         assertEquals("127.0.0.1", comments.findById(recent).orElseThrow().clientIp());
       } finally {
@@ -58,7 +58,7 @@ class ClientDataRetentionJobTest {
 
   private static List<Thread> jobThreads() {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().equals(BlogApp.RETENTION_JOB) && t.isAlive())
+        .filter(t -> t.getName().equals(BackgroundJobs.RETENTION_JOB) && t.isAlive())
         .collect(Collectors.toCollection(ArrayList::new));
   }
 

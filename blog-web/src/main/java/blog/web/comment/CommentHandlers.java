@@ -33,6 +33,8 @@ import java.util.Optional;
  */
 public final class CommentHandlers {
   public static final String PATH = "/comments/";
+  public static final String EDIT_PATH = "/comments/edit";
+  public static final String DELETE_PATH = "/comments/delete";
 
   private final CommentService comments;
   private final CommentEditing editing;

@@ -1,0 +1,72 @@
+package blog.web;
+
+import blog.core.comment.ClientDataRetention;
+import blog.core.comment.CommentRepository;
+import blog.core.mail.MailDispatcher;
+import blog.core.notify.NewPostAnnouncer;
+import blog.core.site.SettingsRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Work that happens without a request: sending queued mail, announcing posts that came due, and
+ * clearing old commenters' IP addresses. Each is safe with several instances (claims, compare-and-
+ * set, idempotent updates). Started after the server is up, stopped before the database closes.
+ */
+final class BackgroundJobs implements AutoCloseable {
+  // Old comments' IP addresses are cleared shortly after start (not during it), then hourly.
+  static final Duration RETENTION_FIRST_RUN = Duration.ofSeconds(3);
+  static final Duration RETENTION_INTERVAL = Duration.ofHours(1);
+  static final String RETENTION_JOB = "client-data-retention";
+  static final String ANNOUNCER_JOB = "new-post-announcer";
+  static final Duration ANNOUNCER_INTERVAL = Duration.ofMinutes(1);
+
+  private final MailDispatcher dispatcher;
+  private final NewPostAnnouncer announcer;
+  private final ClientDataRetention retention;
+  private final List<PeriodicJob> running = new ArrayList<>();
+
+  /** {@code dispatcher} and {@code announcer} are null when mail is off. */
+  BackgroundJobs(
+      MailDispatcher dispatcher,
+      NewPostAnnouncer announcer,
+      CommentRepository comments,
+      SettingsRepository settings,
+      Clock clock) {
+    this.dispatcher = dispatcher;
+    this.announcer = announcer;
+    this.retention = new ClientDataRetention(comments, settings, clock);
+  }
+
+  synchronized void start() {
+    if (dispatcher != null) {
+      dispatcher.start();
+    }
+    if (announcer != null) {
+      running.add(
+          PeriodicJob.start(
+              ANNOUNCER_JOB,
+              () -> {
+                if (announcer.announce() > 0) {
+                  dispatcher.wake();
+                }
+              },
+              Duration.ZERO,
+              ANNOUNCER_INTERVAL));
+    }
+    running.add(
+        PeriodicJob.start(
+            RETENTION_JOB, retention::purge, RETENTION_FIRST_RUN, RETENTION_INTERVAL));
+  }
+
+  @Override
+  public synchronized void close() {
+    running.forEach(PeriodicJob::close);
+    running.clear();
+    if (dispatcher != null) {
+      dispatcher.close();
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package blog.web;
+
+import blog.core.NotFoundException;
+import blog.web.avatar.Avatars;
+import blog.web.comment.CommentHandlers;
+import blog.web.security.CsrfFailure;
+import blog.web.subscription.SubscriptionHandlers;
+import io.javalin.config.JavalinConfig;
+
+/** Every route in one place. Order matters: fixed paths first, then date-shaped patterns. */
+final class Routes {
+  private Routes() {}
+
+  static void install(JavalinConfig cfg, WebHandlers h) {
+    cfg.routes.before(h.headers()::apply);
+    cfg.routes.before(h.csrf()::check);
+
+    cfg.routes.get("/healthz", h.health()::health);
+    cfg.routes.get("/assets/<name>", h.assets()::serve);
+    cfg.routes.get("/avatar/{key}", Avatars::serve);
+
+    cfg.routes.post(CommentHandlers.PATH, h.comments()::submit);
+    cfg.routes.post(CommentHandlers.EDIT_PATH, h.comments()::edit);
+    cfg.routes.post(CommentHandlers.DELETE_PATH, h.comments()::delete);
+    cfg.routes.get(SubscriptionHandlers.CONFIRM, h.subscriptions()::confirmPage);
+    cfg.routes.post(SubscriptionHandlers.CONFIRM, h.subscriptions()::confirm);
+    cfg.routes.get(SubscriptionHandlers.UNSUBSCRIBE, h.subscriptions()::unsubscribePage);
+    cfg.routes.post(SubscriptionHandlers.UNSUBSCRIBE, h.subscriptions()::unsubscribe);
+
+    cfg.routes.get("/", h.posts()::home);
+    cfg.routes.get("/page/{page}/", h.posts()::home);
+    cfg.routes.get("/category/{slug}/", h.archives()::category);
+    cfg.routes.get("/category/{slug}/page/{page}/", h.archives()::category);
+    cfg.routes.get("/tag/{slug}/", h.archives()::tag);
+    cfg.routes.get("/tag/{slug}/page/{page}/", h.archives()::tag);
+    cfg.routes.get("/{year}/", h.archives()::year);
+    cfg.routes.get("/{year}/page/{page}/", h.archives()::year);
+    cfg.routes.get("/{year}/{month}/", h.archives()::month);
+    cfg.routes.get("/{year}/{month}/page/{page}/", h.archives()::month);
+    cfg.routes.get("/{year}/{month}/{day}/{slug}/", h.posts()::single);
+    cfg.routes.get("/{year}/{month}/{day}/{slug}/comment-page-{cpage}/", h.posts()::single);
+
+    cfg.routes.exception(NotFoundException.class, h.errors()::notFound);
+    cfg.routes.exception(
+        CsrfFailure.class,
+        (e, ctx) -> {
+          // Refused comment forms come back with their text; other forms get a 403 page.
+          if (ctx.path().equals(CommentHandlers.PATH)) {
+            h.comments().csrfFailed(e, ctx);
+          } else if (ctx.path().equals(CommentHandlers.EDIT_PATH)) {
+            h.comments().csrfFailedEdit(e, ctx);
+          } else {
+            h.errors().forbidden(e, ctx);
+          }
+        });
+    cfg.routes.exception(Exception.class, h.errors()::failure);
+    cfg.routes.error(404, h.errors()::notFoundPage);
+  }
+}

@@ -1,0 +1,110 @@
+package blog.web;
+
+import blog.core.comment.CommentEditing;
+import blog.core.comment.CommentNotifications;
+import blog.core.comment.CommentRenderer;
+import blog.core.comment.CommentRepository;
+import blog.core.comment.CommentService;
+import blog.core.config.Config;
+import blog.core.db.Database;
+import blog.core.db.Transactions;
+import blog.core.mail.MailDispatcher;
+import blog.core.mail.MailQueueRepository;
+import blog.core.mail.MailSettings;
+import blog.core.mail.RetryPolicy;
+import blog.core.mail.SmtpMailer;
+import blog.core.notify.NewPostAnnouncer;
+import blog.core.notify.NotificationMails;
+import blog.core.notify.NotificationTokens;
+import blog.core.notify.Notifications;
+import blog.core.notify.SubscriptionLinks;
+import blog.core.notify.SubscriptionRepository;
+import blog.core.post.PostRepository;
+import blog.core.reading.BlogReader;
+import blog.core.security.Signer;
+import blog.core.security.SiteSecret;
+import blog.core.seed.SeedContent;
+import blog.core.site.SettingsRepository;
+import blog.core.taxonomy.TermRepository;
+import blog.core.text.MarkdownRenderer;
+import blog.core.user.UserRepository;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * The domain half of the composition root: repositories and services over one database, plus the
+ * background work they need (mail sending, maintenance). Built once per app, by hand.
+ */
+record Services(
+    Database database,
+    Clock clock,
+    SecureRandom random,
+    Signer signer,
+    BlogReader reader,
+    CommentService comments,
+    CommentEditing commentEditing,
+    SubscriptionLinks subscriptionLinks,
+    boolean mailEnabled,
+    BackgroundJobs jobs) {
+
+  /** Builds the services over a migrated database and seeds it if it is empty. */
+  static Services create(Database database, Config config, String baseUrl, Clock clock) {
+    var jdbi = database.jdbi();
+    var transactions = new Transactions(jdbi);
+    var posts = new PostRepository(jdbi);
+    var terms = new TermRepository(jdbi);
+    var comments = new CommentRepository(jdbi);
+    var users = new UserRepository(jdbi);
+    var settings = new SettingsRepository(jdbi);
+    var commentRenderer = new CommentRenderer();
+    new SeedContent(
+            transactions, users, posts, comments, settings, new MarkdownRenderer(), commentRenderer)
+        .seedIfEmpty(clock.instant());
+
+    var random = new SecureRandom();
+    var signer = SiteSecret.signer(settings, random);
+    var mail = MailSettings.from(config);
+    var mailQueue = new MailQueueRepository(jdbi);
+    var subscriptions = new SubscriptionRepository(jdbi);
+    var tokens = new NotificationTokens(signer);
+    var mails = new NotificationMails(baseUrl, tokens);
+    MailDispatcher dispatcher =
+        mail.enabled()
+            ? new MailDispatcher(
+                mailQueue,
+                new SmtpMailer(mail, clock),
+                RetryPolicy.from(mail),
+                clock,
+                MailDispatcher.newWorkerId())
+            : null;
+    CommentNotifications notifications =
+        dispatcher == null
+            ? CommentNotifications.NONE
+            : new Notifications(
+                mailQueue, subscriptions, users, settings, mails, clock, dispatcher::wake);
+    NewPostAnnouncer announcer =
+        dispatcher == null
+            ? null
+            : new NewPostAnnouncer(
+                settings, posts, subscriptions, mailQueue, mails, transactions, clock);
+
+    return new Services(
+        database,
+        clock,
+        random,
+        signer,
+        new BlogReader(posts, terms, comments, users, settings, clock),
+        new CommentService(
+            posts,
+            comments,
+            settings,
+            commentRenderer,
+            CommentService.standardChecks(comments),
+            transactions,
+            notifications),
+        new CommentEditing(comments, settings, commentRenderer),
+        new SubscriptionLinks(tokens, subscriptions, users, posts, settings, clock),
+        mail.enabled(),
+        new BackgroundJobs(dispatcher, announcer, comments, settings, clock));
+  }
+}

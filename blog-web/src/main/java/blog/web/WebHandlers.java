@@ -1,0 +1,93 @@
+package blog.web;
+
+import blog.core.config.Config;
+import blog.web.archive.ArchiveHandlers;
+import blog.web.comment.CommentHandlers;
+import blog.web.error.ErrorPages;
+import blog.web.health.HealthHandler;
+import blog.web.post.FormTokens;
+import blog.web.post.OwnComments;
+import blog.web.post.PostHandlers;
+import blog.web.post.PostViews;
+import blog.web.post.RememberedCommenter;
+import blog.web.security.ClientAddress;
+import blog.web.security.Cookies;
+import blog.web.security.Csrf;
+import blog.web.site.Pages;
+import blog.web.site.PebbleRenderer;
+import blog.web.site.StaticAssets;
+import blog.web.subscription.SubscriptionHandlers;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The web half of the composition root: every handler, built over the services. */
+record WebHandlers(
+    SecurityHeaders headers,
+    Csrf csrf,
+    StaticAssets assets,
+    HealthHandler health,
+    PostHandlers posts,
+    ArchiveHandlers archives,
+    CommentHandlers comments,
+    SubscriptionHandlers subscriptions,
+    ErrorPages errors) {
+
+  static WebHandlers create(Services services, ServerSettings server, Config config) {
+    boolean https = server.baseUrl().startsWith("https:");
+    var assets = new StaticAssets(List.of("css/blog.css", "js/comments.js"));
+    var pages = new Pages(PebbleRenderer.fromEnvironment(), services.reader(), assets);
+    var cookies = new Cookies(https);
+    var csrf =
+        new Csrf(
+            services.signer(),
+            cookies,
+            server.baseUrl(),
+            services.random(),
+            Set.of(SubscriptionHandlers.CONFIRM, SubscriptionHandlers.UNSUBSCRIBE));
+    var formTokens = new FormTokens(services.signer(), services.random());
+    var ownComments = new OwnComments(services.signer(), cookies);
+    var remembered = new RememberedCommenter(cookies);
+    var views = new PostViews();
+    var posts =
+        new PostHandlers(
+            services.reader(),
+            services.comments(),
+            pages,
+            views,
+            formTokens,
+            csrf,
+            ownComments,
+            remembered,
+            services.clock(),
+            services.mailEnabled());
+    return new WebHandlers(
+        new SecurityHeaders(https),
+        csrf,
+        assets,
+        new HealthHandler(services.database()),
+        posts,
+        new ArchiveHandlers(services.reader(), pages, views),
+        new CommentHandlers(
+            services.comments(),
+            services.commentEditing(),
+            services.reader(),
+            posts,
+            formTokens,
+            ownComments,
+            remembered,
+            new ClientAddress(trustedProxies(config)),
+            services.clock()),
+        new SubscriptionHandlers(services.subscriptionLinks(), pages),
+        new ErrorPages(pages));
+  }
+
+  /** {@code trusted-proxies}: comma-separated IP addresses whose X-Forwarded-For counts. */
+  private static Set<String> trustedProxies(Config config) {
+    return Arrays.stream(config.get("trusted-proxies", "").split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
+  }
+}
