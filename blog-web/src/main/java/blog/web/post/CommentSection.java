@@ -1,0 +1,258 @@
+package blog.web.post;
+
+import blog.core.NotFoundException;
+import blog.core.comment.Comment;
+import blog.core.comment.CommentForm;
+import blog.core.comment.CommentPages;
+import blog.core.comment.CommentService;
+import blog.core.comment.CommentStatus;
+import blog.core.comment.DiscussionSettings;
+import blog.core.comment.FieldError;
+import blog.core.comment.ThreadedComment;
+import blog.core.post.Post;
+import blog.core.reading.PostDetail;
+import blog.core.site.SiteSettings;
+import blog.web.security.Csrf;
+import blog.web.site.PathParams;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The comments area of a post page as this browser sees it: the page of threads, its own comments
+ * editable for a while, the reply form (where it sits, what was typed, what was wrong) and an edit
+ * form when one is open.
+ */
+final class CommentSection {
+  private final CommentService comments;
+  private final PostViews views;
+  private final FormTokens tokens;
+  private final Csrf csrf;
+  private final OwnComments own;
+  private final Clock clock;
+  private final boolean mailEnabled;
+
+  CommentSection(
+      CommentService comments,
+      PostViews views,
+      FormTokens tokens,
+      Csrf csrf,
+      OwnComments own,
+      Clock clock,
+      boolean mailEnabled) {
+    this.comments = comments;
+    this.views = views;
+    this.tokens = tokens;
+    this.csrf = csrf;
+    this.own = own;
+    this.clock = clock;
+    this.mailEnabled = mailEnabled;
+  }
+
+  /** The template variables of the comments area. */
+  Map<String, Object> model(
+      Context ctx,
+      PostDetail detail,
+      String permalink,
+      SiteSettings site,
+      boolean open,
+      CommentForm form,
+      List<FieldError> errors,
+      EditState editing) {
+    DiscussionSettings discussion = comments.discussion();
+    Post post = detail.summary().post();
+    CommentPages.Page commentPage =
+        CommentPages.page(
+            detail.comments(), discussion, commentPage(ctx, discussion, detail, form, editing));
+    if (commentPage.page() > commentPage.totalPages()) {
+      throw new NotFoundException("comment page " + commentPage.page());
+    }
+    List<CommentView> thread =
+        thread(ctx, commentPage.threads(), site, permalink, open, discussion);
+    ReplyFormView replyForm = formView(ctx, post, permalink, form, errors, discussion, detail);
+    boolean formShown = open || replyForm.hasErrors();
+    EditState shownEdit = editableOnly(editing, thread);
+    return Map.of(
+        "comments",
+        thread,
+        "form",
+        replyForm,
+        "formUnder",
+        formShown && replyForm.isReply() ? replyForm.replyTo() : 0L,
+        "editing",
+        shownEdit,
+        "notice",
+        shownEdit == editing ? "" : editing.error(),
+        "commentPages",
+        new CommentPagesView(
+            commentPage.page() > 1 ? commentPageUrl(permalink, commentPage.page() - 1) : null,
+            commentPage.page() < commentPage.totalPages()
+                ? commentPageUrl(permalink, commentPage.page() + 1)
+                : null,
+            discussion.newestFirst()));
+  }
+
+  /** The variables for one comment rendered alone (after an in-place submission). */
+  Map<String, Object> fragment(
+      Context ctx,
+      PostDetail detail,
+      String permalink,
+      SiteSettings site,
+      boolean open,
+      long commentId) {
+    CommentView view =
+        find(
+                thread(ctx, detail.comments(), site, permalink, open, comments.discussion()),
+                commentId)
+            .orElseThrow(() -> new NotFoundException("comment " + commentId));
+    return Map.of(
+        "comment",
+        view,
+        "formUnder",
+        0L,
+        "editing",
+        EditState.NONE,
+        "form",
+        Map.of("csrfToken", csrf.token(ctx)));
+  }
+
+  /** {@code ?editcomment=ID}: the author's own comment, in an edit form with its source text. */
+  EditState editRequest(String raw, List<ThreadedComment> threads) {
+    return replyTarget(raw, threads, false)
+        .map(c -> new EditState(c.id(), c.bodySource(), ""))
+        .orElse(EditState.NONE);
+  }
+
+  /** The comment tree as this browser sees it: its own comments can be edited for a while. */
+  private List<CommentView> thread(
+      Context ctx,
+      List<ThreadedComment> threads,
+      SiteSettings site,
+      String permalink,
+      boolean open,
+      DiscussionSettings discussion) {
+    Set<Long> mine = own.ids(ctx);
+    Instant now = clock.instant();
+    Duration window = Duration.ofMinutes(discussion.editWindowMinutes());
+    return views.comments(
+        threads,
+        site,
+        permalink,
+        open ? discussion.threadDepth() - 1 : 0,
+        c -> mine.contains(c.id()) && c.editableAt(now, window),
+        discussion.avatars());
+  }
+
+  /**
+   * Which page of comments to show: the one in the path ({@code comment-page-N}), else the page
+   * with the comment being answered or edited, else the first.
+   */
+  private static int commentPage(
+      Context ctx,
+      DiscussionSettings discussion,
+      PostDetail detail,
+      CommentForm form,
+      EditState editing) {
+    String raw = ctx.pathParamMap().get("cpage");
+    if (raw != null) {
+      return PathParams.number(raw, "comment page");
+    }
+    long focus = editing.commentId();
+    if (focus == 0 && form.parentId() != null && form.parentId().matches("[0-9]{1,18}")) {
+      focus = Long.parseLong(form.parentId());
+    }
+    return focus == 0 ? 1 : CommentPages.pageOf(detail.comments(), discussion, focus);
+  }
+
+  /** Where a comment can be read: its page of comments and its anchor. */
+  String commentUrl(String permalink, List<ThreadedComment> threads, long commentId) {
+    int page = CommentPages.pageOf(threads, comments.discussion(), commentId);
+    return commentPageUrl(permalink, page) + "#comment-" + commentId;
+  }
+
+  private static String commentPageUrl(String permalink, int page) {
+    return page <= 1 ? permalink : permalink + "comment-page-" + page + "/";
+  }
+
+  /** An edit form is only shown for a comment that may still be edited. */
+  private static EditState editableOnly(EditState editing, List<CommentView> thread) {
+    return find(thread, editing.commentId()).filter(CommentView::editable).isPresent()
+        ? editing
+        : EditState.NONE;
+  }
+
+  private static Optional<CommentView> find(List<CommentView> views, long id) {
+    for (CommentView view : views) {
+      if (view.id() == id) {
+        return Optional.of(view);
+      }
+      Optional<CommentView> below = find(view.replies(), id);
+      if (below.isPresent()) {
+        return below;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private ReplyFormView formView(
+      Context ctx,
+      Post post,
+      String permalink,
+      CommentForm form,
+      List<FieldError> errors,
+      DiscussionSettings discussion,
+      PostDetail detail) {
+    Optional<Comment> parent = replyTarget(form.parentId(), detail.comments());
+    return new ReplyFormView(
+        post.id(),
+        parent.map(Comment::id).orElse(0L),
+        parent.map(Comment::authorName).orElse(""),
+        permalink + "#respond",
+        tokens.issue(post.id(), clock.instant()),
+        csrf.token(ctx),
+        nonNull(form.name()),
+        nonNull(form.email()),
+        nonNull(form.url()),
+        nonNull(form.body()),
+        form.remember(),
+        form.notifyFollowUps(),
+        form.notifyPosts(),
+        mailEnabled,
+        discussion.requireNameAndEmail(),
+        discussion.maxLength(),
+        errors);
+  }
+
+  /** The approved comment being answered, if the id names one on this page. */
+  private static Optional<Comment> replyTarget(String raw, List<ThreadedComment> threads) {
+    return replyTarget(raw, threads, true);
+  }
+
+  private static Optional<Comment> replyTarget(
+      String raw, List<ThreadedComment> threads, boolean approvedOnly) {
+    if (raw == null || !raw.matches("[0-9]{1,18}")) {
+      return Optional.empty();
+    }
+    long id = Long.parseLong(raw);
+    for (ThreadedComment t : threads) {
+      if (t.comment().id() == id
+          && (!approvedOnly || t.comment().status() == CommentStatus.APPROVED)) {
+        return Optional.of(t.comment());
+      }
+      Optional<Comment> below = replyTarget(raw, t.replies(), approvedOnly);
+      if (below.isPresent()) {
+        return below;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String nonNull(String value) {
+    return value == null ? "" : value;
+  }
+}
