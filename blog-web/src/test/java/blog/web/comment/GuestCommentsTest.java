@@ -7,17 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import blog.core.comment.DiscussionSettings;
 import blog.core.comment.check.DuplicateCheck;
 import blog.core.comment.check.FloodCheck;
-import blog.core.post.Post;
-import blog.core.post.PostRepository;
-import blog.core.post.PostStatus;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.Fixtures;
 import blog.web.testing.Browser;
-import blog.web.testing.TestServer;
 import blog.web.testing.WebTestBase;
 import java.net.http.HttpResponse;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,19 +39,7 @@ class GuestCommentsTest extends WebTestBase {
   }
 
   private String newPost() {
-    long id =
-        fixtures.post(
-            author,
-            Fixtures.unique("Talk"),
-            PostStatus.PUBLISHED,
-            TestServer.NOW.minusSeconds(3600));
-    Post post = new PostRepository(db.database().jdbi()).findById(id).orElseThrow();
-    return "/"
-        + DateTimeFormatter.ofPattern("yyyy/MM/dd")
-            .format(post.publishedAt().atZone(ZoneOffset.UTC))
-        + "/"
-        + post.slug()
-        + "/";
+    return publishedPost("Talk");
   }
 
   private static HttpResponse<String> comment(

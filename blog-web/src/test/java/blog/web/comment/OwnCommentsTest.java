@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.comment.DiscussionSettings;
-import blog.core.post.Post;
-import blog.core.post.PostRepository;
-import blog.core.post.PostStatus;
 import blog.core.site.SettingsRepository;
-import blog.core.testing.Fixtures;
 import blog.web.testing.Browser;
-import blog.web.testing.TestServer;
 import blog.web.testing.WebTestBase;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -39,14 +34,7 @@ class OwnCommentsTest extends WebTestBase {
   }
 
   private String newPost() {
-    long id =
-        fixtures.post(
-            fixtures.author("Owner"),
-            Fixtures.unique("Own"),
-            PostStatus.PUBLISHED,
-            TestServer.NOW.minusSeconds(60));
-    Post post = new PostRepository(db.database().jdbi()).findById(id).orElseThrow();
-    return "/2026/06/01/" + post.slug() + "/";
+    return publishedPost("Own");
   }
 
   private static long comment(Browser browser, String permalink, String text) {

@@ -54,8 +54,13 @@ public final class TestServer implements AutoCloseable {
   }
 
   public HttpResponse<String> send(HttpRequest request) {
+    return send(http, request);
+  }
+
+  /** Sends and reads the body as text; failures become unchecked, as tests want them. */
+  static HttpResponse<String> send(HttpClient client, HttpRequest request) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -1,8 +1,13 @@
 package blog.web.testing;
 
+import blog.core.post.Post;
+import blog.core.post.PostPaths;
+import blog.core.post.PostRepository;
+import blog.core.post.PostStatus;
 import blog.core.testing.DbKind;
 import blog.core.testing.Fixtures;
 import blog.core.testing.TestDatabase;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -40,6 +45,23 @@ public abstract class WebTestBase {
     if (db != null) {
       db.close();
     }
+  }
+
+  /** A post published an hour before the server's "now", by a fresh author; its permalink path. */
+  protected String publishedPost(String titlePrefix) {
+    long id =
+        fixtures.post(
+            fixtures.author("Author of " + titlePrefix),
+            Fixtures.unique(titlePrefix),
+            PostStatus.PUBLISHED,
+            TestServer.NOW.minusSeconds(3600));
+    return permalinkOf(id);
+  }
+
+  /** The permalink path of a post, as readers' links have it. */
+  protected String permalinkOf(long postId) {
+    Post post = new PostRepository(db.database().jdbi()).findById(postId).orElseThrow();
+    return PostPaths.permalink(post, ZoneOffset.UTC);
   }
 
   /** Extra configuration for the server, e.g. SMTP settings. */
