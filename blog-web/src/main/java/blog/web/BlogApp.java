@@ -65,7 +65,7 @@ public final class BlogApp implements AutoCloseable {
               cfg.jetty.modifyServer(s -> s.setStopTimeout(STOP_TIMEOUT.toMillis()));
               cfg.router.ignoreTrailingSlashes = true;
               cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
-              Routes.install(cfg, handlers);
+              Routes.install(cfg, handlers, MAX_REQUEST_BYTES);
             });
     javalin.start(server.port());
     services.jobs().start();

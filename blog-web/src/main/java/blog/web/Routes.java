@@ -6,13 +6,22 @@ import blog.web.comment.CommentHandlers;
 import blog.web.security.CsrfFailure;
 import blog.web.subscription.SubscriptionHandlers;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.ContentTooLargeResponse;
+import io.javalin.http.HttpResponseException;
 
 /** Every route in one place. Order matters: fixed paths first, then date-shaped patterns. */
 final class Routes {
   private Routes() {}
 
-  static void install(JavalinConfig cfg, WebHandlers h) {
+  static void install(JavalinConfig cfg, WebHandlers h, long maxRequestBytes) {
     cfg.routes.before(h.headers()::apply);
+    // Refuse oversized bodies before anything reads them (Javalin would only notice on reading).
+    cfg.routes.before(
+        ctx -> {
+          if (ctx.contentLength() > maxRequestBytes) {
+            throw new ContentTooLargeResponse("request body too large");
+          }
+        });
     cfg.routes.before(h.csrf()::check);
 
     cfg.routes.get("/healthz", h.health()::health);
@@ -41,6 +50,7 @@ final class Routes {
     cfg.routes.get("/{year}/{month}/{day}/{slug}/comment-page-{cpage}/", h.posts()::single);
 
     cfg.routes.exception(NotFoundException.class, h.errors()::notFound);
+    cfg.routes.exception(HttpResponseException.class, h.errors()::httpResponse);
     cfg.routes.exception(
         CsrfFailure.class,
         (e, ctx) -> {

@@ -3,6 +3,7 @@ package blog.web.error;
 import blog.core.NotFoundException;
 import blog.web.site.Pages;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -42,6 +43,23 @@ public final class ErrorPages {
       ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
       Pages.write(ctx, pages.standalone("error/500", "Something went wrong"));
     }
+  }
+
+  /** Javalin's own refusals (e.g. a request body over the size limit), as styled pages. */
+  public void httpResponse(HttpResponseException e, Context ctx) {
+    HttpStatus status = HttpStatus.forStatus(e.getStatus());
+    ctx.status(status);
+    String message =
+        status == HttpStatus.CONTENT_TOO_LARGE
+            ? "That was more than this site accepts in one go. Comments can be up to a few"
+                + " thousand words; please shorten yours and send it again."
+            : "The request could not be handled (" + e.getStatus() + ").";
+    Pages.write(
+        ctx,
+        pages.standalone(
+            "error/status",
+            status.getMessage(),
+            Map.of("heading", status.getMessage(), "message", message)));
   }
 
   /** A refused state-changing request (CSRF): say why, change nothing. */

@@ -290,6 +290,19 @@ class GuestCommentsTest extends WebTestBase {
   }
 
   @Test
+  void anOversizedBodyIsRefusedBeforeItIsRead() {
+    String permalink = newPost();
+    Browser browser = new Browser(server);
+    Map<String, String> form = Browser.replyForm(browser.page(permalink));
+    form.putAll(
+        Map.of("author", "Big", "email", "big@example.org", "comment", "x".repeat(300_000)));
+    HttpResponse<String> refused = browser.post("/comments/", form);
+    assertEquals(413, refused.statusCode());
+    assertTrue(refused.body().contains("please shorten yours"), refused.body());
+    assertTrue(refused.headers().firstValue("Content-Security-Policy").isPresent());
+  }
+
+  @Test
   void withoutMailTheFormOffersNoSubscriptions() {
     String page = new Browser(server).page(newPost());
     assertTrue(page.contains("id=\"commentform\""));
