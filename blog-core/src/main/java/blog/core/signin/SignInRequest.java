@@ -1,0 +1,14 @@
+package blog.core.signin;
+
+/**
+ * A third-party log-in between leaving for the provider and coming back: what the callback must
+ * match, which browser started it, and the comment form as it was typed.
+ */
+public record SignInRequest(
+    String stateHash,
+    String browserHash,
+    String provider,
+    String nonce,
+    String codeVerifier,
+    long postId,
+    String formData) {}
