@@ -8,6 +8,7 @@ import blog.core.comment.CommentService;
 import blog.core.config.Config;
 import blog.core.db.Database;
 import blog.core.db.Transactions;
+import blog.core.identity.IdentityRepository;
 import blog.core.mail.MailDispatcher;
 import blog.core.mail.MailQueueRepository;
 import blog.core.mail.MailSettings;
@@ -93,7 +94,8 @@ record Services(
         clock,
         random,
         signer,
-        new BlogReader(posts, terms, comments, users, settings, clock),
+        new BlogReader(
+            posts, terms, comments, users, new IdentityRepository(jdbi), settings, clock),
         new CommentService(
             posts,
             comments,

@@ -65,6 +65,7 @@ public final class CommentEditing {
             c.authorName(),
             c.authorEmail(),
             c.authorUrl(),
+            c.identityId(),
             body,
             "",
             new SubmissionContext(c.clientIp(), c.userAgent(), now, null, c.createdAt()));

@@ -112,6 +112,21 @@ public final class CommentRepository {
                 .isPresent());
   }
 
+  /** Whether this log-in identity has an approved comment: a known commenter. */
+  public boolean hasApprovedCommentByIdentity(long identityId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT 1 FROM comments WHERE identity_id = :id AND status = 'approved'
+                    FETCH FIRST 1 ROWS ONLY
+                    """)
+                .bind("id", identityId)
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent());
+  }
+
   /** Those of {@code ids} that are on the post and still held, for showing to their author. */
   public List<Comment> listPendingAmong(long postId, Collection<Long> ids) {
     if (ids.isEmpty()) {

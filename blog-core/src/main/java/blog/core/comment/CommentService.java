@@ -150,7 +150,7 @@ public final class CommentService {
             comment.authorName(),
             comment.authorEmail(),
             comment.authorUrl(),
-            null,
+            comment.identityId(),
             null,
             comment.body(),
             renderer.render(comment.body()),

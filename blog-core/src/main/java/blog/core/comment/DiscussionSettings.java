@@ -24,7 +24,8 @@ public record DiscussionSettings(
     int commentsPerPage,
     boolean newestFirst,
     AvatarSource avatars,
-    int ipRetentionDays) {
+    int ipRetentionDays,
+    boolean trustIdentities) {
 
   public static final String REQUIRE_NAME_EMAIL = "discussion.require-name-email";
   public static final String THREAD_DEPTH = "discussion.thread-depth";
@@ -40,6 +41,9 @@ public record DiscussionSettings(
   public static final String COMMENTS_PER_PAGE = "discussion.comments-per-page";
   public static final String COMMENTS_ORDER = "discussion.comments-order";
   public static final String AVATARS = "discussion.avatars";
+
+  /** Whether commenters logged in with a provider skip first-comment moderation. */
+  public static final String TRUST_IDENTITIES = "discussion.trust-identities";
 
   /** Days a comment keeps its client IP and user agent; 0 keeps them forever. */
   public static final String IP_RETENTION_DAYS = "discussion.ip-retention-days";
@@ -64,7 +68,8 @@ public record DiscussionSettings(
         number(stored.get(COMMENTS_PER_PAGE), 50, 1, 1_000),
         "newest".equalsIgnoreCase(stored.getOrDefault(COMMENTS_ORDER, "oldest").trim()),
         avatars(stored.get(AVATARS)),
-        number(stored.get(IP_RETENTION_DAYS), 90, 0, 100_000));
+        number(stored.get(IP_RETENTION_DAYS), 90, 0, 100_000),
+        "true".equalsIgnoreCase(stored.getOrDefault(TRUST_IDENTITIES, "false").trim()));
   }
 
   private static int number(String value, int fallback, int min, int max) {

@@ -1,5 +1,6 @@
 package blog.core.comment;
 
+import blog.core.identity.CommenterIdentity;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -18,6 +19,7 @@ public record NewComment(
     String authorName,
     String authorEmail,
     String authorUrl,
+    Long identityId,
     String body,
     String honeypot,
     SubmissionContext context) {
@@ -48,6 +50,7 @@ public record NewComment(
       SubmissionContext ctx) {
     List<FieldError> errors = new ArrayList<>();
     String body = form.bodyOrEmpty().strip();
+    CommenterIdentity identity = ctx.identity();
     if (body.isEmpty()) {
       errors.add(new FieldError("body", "Please type your comment."));
     } else if (body.codePointCount(0, body.length()) > settings.maxLength()) {
@@ -57,6 +60,23 @@ public record NewComment(
               "Your comment is too long: at most "
                   + settings.maxLength()
                   + " characters, please."));
+    }
+    if (identity != null) {
+      // Logged in with a provider: who they are comes from there, not from the form.
+      return errors.isEmpty()
+          ? new Checked(
+              new NewComment(
+                  postId,
+                  parentId,
+                  identity.displayName(),
+                  identity.email() == null ? null : identity.email().toLowerCase(Locale.ROOT),
+                  identity.profileUrl(),
+                  identity.id(),
+                  body,
+                  form.honeypot() == null ? "" : form.honeypot(),
+                  ctx),
+              List.of())
+          : new Checked(null, errors);
     }
     String name = clean(form.name());
     String email = clean(form.email()).toLowerCase(Locale.ROOT);
@@ -85,6 +105,7 @@ public record NewComment(
             name.isEmpty() ? "Anonymous" : name,
             email.isEmpty() ? null : email,
             url.isEmpty() ? null : url,
+            null,
             body,
             form.honeypot() == null ? "" : form.honeypot(),
             ctx),

@@ -1,5 +1,6 @@
 package blog.core.comment;
 
+import blog.core.identity.CommenterIdentity;
 import java.time.Instant;
 
 /**
@@ -7,4 +8,16 @@ import java.time.Instant;
  * verified one-time key and render time of the form it was typed into.
  */
 public record SubmissionContext(
-    String clientIp, String userAgent, Instant now, String submissionKey, Instant formIssuedAt) {}
+    String clientIp,
+    String userAgent,
+    Instant now,
+    String submissionKey,
+    Instant formIssuedAt,
+    CommenterIdentity identity) {
+
+  /** A guest's submission (no third-party log-in). */
+  public SubmissionContext(
+      String clientIp, String userAgent, Instant now, String submissionKey, Instant formIssuedAt) {
+    this(clientIp, userAgent, now, submissionKey, formIssuedAt, null);
+  }
+}

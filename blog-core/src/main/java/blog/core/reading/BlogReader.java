@@ -4,6 +4,7 @@ import blog.core.NotFoundException;
 import blog.core.comment.Comment;
 import blog.core.comment.CommentRepository;
 import blog.core.comment.CommentThreads;
+import blog.core.identity.IdentityRepository;
 import blog.core.post.Post;
 import blog.core.post.PostPage;
 import blog.core.post.PostRepository;
@@ -25,6 +26,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
@@ -41,6 +43,7 @@ public final class BlogReader {
   private final TermRepository terms;
   private final CommentRepository comments;
   private final UserRepository users;
+  private final IdentityRepository identities;
   private final SettingsRepository settings;
   private final Clock clock;
 
@@ -49,8 +52,10 @@ public final class BlogReader {
       TermRepository terms,
       CommentRepository comments,
       UserRepository users,
+      IdentityRepository identities,
       SettingsRepository settings,
       Clock clock) {
+    this.identities = identities;
     this.posts = posts;
     this.terms = terms;
     this.comments = comments;
@@ -146,7 +151,12 @@ public final class BlogReader {
       shown.addAll(own);
       shown.sort(Comparator.comparing(Comment::createdAt).thenComparing(Comment::id));
     }
-    return new PostDetail(summary, CommentThreads.build(shown));
+    Set<Long> identityIds =
+        shown.stream()
+            .map(Comment::identityId)
+            .filter(Objects::nonNull)
+            .collect(Collectors.toSet());
+    return new PostDetail(summary, CommentThreads.build(shown), identities.findAll(identityIds));
   }
 
   /** A post readers can see, by id (the reply form names its post by id). */

@@ -9,6 +9,8 @@ import blog.core.comment.CommentService.Outcome;
 import blog.core.comment.check.DuplicateCheck;
 import blog.core.comment.check.FloodCheck;
 import blog.core.db.Transactions;
+import blog.core.identity.CommenterIdentity;
+import blog.core.identity.IdentityRepository;
 import blog.core.post.PostRepository;
 import blog.core.post.PostStatus;
 import blog.core.site.SettingsRepository;
@@ -116,6 +118,93 @@ class CommentServiceTest extends DatabaseTestBase {
     assertEquals(CommentStatus.APPROVED, second.status());
     assertNull(second.heldReason());
     assertEquals(email, second.authorEmail(), "emails are stored lower-cased");
+  }
+
+  @Test
+  void aLoggedInCommenterIsWhoTheProviderSaysAndIsKnownAfterOneApproval() {
+    long post = post();
+    CommenterIdentity identity =
+        new IdentityRepository(db.database().jdbi())
+            .save(
+                "github",
+                Fixtures.unique("gh"),
+                "Octo Cat",
+                "Octo@Example.org",
+                "https://avatars.example/o.png",
+                "https://github.com/octo",
+                NOW);
+    CommentForm typed =
+        new CommentForm(
+            Long.toString(post),
+            "",
+            "Forged name",
+            "forged@example.org",
+            "https://evil.example",
+            "Hello from GitHub.",
+            "",
+            false,
+            false,
+            false);
+    Comment first =
+        stored(
+            service.submit(
+                typed,
+                new SubmissionContext(
+                    newIp(),
+                    "JUnit",
+                    NOW,
+                    UUID.randomUUID().toString(),
+                    NOW.minusSeconds(60),
+                    identity)));
+    assertEquals("Octo Cat", first.authorName());
+    assertEquals("octo@example.org", first.authorEmail());
+    assertEquals("https://github.com/octo", first.authorUrl());
+    assertEquals(identity.id(), first.identityId());
+    assertEquals(CommentStatus.PENDING, first.status(), "first comment held");
+
+    fixtures.approve(first.id());
+    CommentForm again =
+        new CommentForm(Long.toString(post), "", "", "", "", "Again.", "", false, false, false);
+    Comment second =
+        stored(
+            service.submit(
+                again,
+                new SubmissionContext(
+                    newIp(),
+                    "JUnit",
+                    NOW,
+                    UUID.randomUUID().toString(),
+                    NOW.minusSeconds(60),
+                    identity)));
+    assertEquals(CommentStatus.APPROVED, second.status());
+  }
+
+  @Test
+  void aSettingLetsLoggedInCommentersSkipFirstCommentModeration() {
+    long post = post();
+    settings.putAll(Map.of(DiscussionSettings.TRUST_IDENTITIES, "true"));
+    try {
+      CommenterIdentity identity =
+          new IdentityRepository(db.database().jdbi())
+              .save("google", Fixtures.unique("g"), "Gee", null, null, null, NOW);
+      CommentForm form =
+          new CommentForm(Long.toString(post), "", "", "", "", "Trusted.", "", false, false, false);
+      assertEquals(
+          CommentStatus.APPROVED,
+          stored(
+                  service.submit(
+                      form,
+                      new SubmissionContext(
+                          newIp(),
+                          "JUnit",
+                          NOW,
+                          UUID.randomUUID().toString(),
+                          NOW.minusSeconds(60),
+                          identity)))
+              .status());
+    } finally {
+      settings.putAll(Map.of(DiscussionSettings.TRUST_IDENTITIES, "false"));
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import blog.core.NotFoundException;
 import blog.core.comment.CommentRepository;
 import blog.core.comment.CommentStatus;
+import blog.core.identity.IdentityRepository;
 import blog.core.post.PostPage;
 import blog.core.post.PostRepository;
 import blog.core.post.PostStatus;
@@ -49,6 +50,7 @@ class BlogReaderTest extends DatabaseTestBase {
             new TermRepository(jdbi),
             new CommentRepository(jdbi),
             new UserRepository(jdbi),
+            new IdentityRepository(jdbi),
             settings,
             Clock.fixed(NOW, ZoneOffset.UTC));
     Fixtures f = new Fixtures(jdbi);

@@ -9,6 +9,7 @@ import blog.core.comment.CommentStatus;
 import blog.core.comment.DiscussionSettings;
 import blog.core.comment.FieldError;
 import blog.core.comment.ThreadedComment;
+import blog.core.identity.CommenterIdentity;
 import blog.core.post.Post;
 import blog.core.reading.PostDetail;
 import blog.core.site.SiteSettings;
@@ -73,7 +74,7 @@ final class CommentSection {
       throw new NotFoundException("comment page " + commentPage.page());
     }
     List<CommentView> thread =
-        thread(ctx, commentPage.threads(), site, permalink, open, discussion);
+        thread(ctx, commentPage.threads(), detail.identities(), site, permalink, open, discussion);
     ReplyFormView replyForm = formView(ctx, post, permalink, form, errors, discussion, detail);
     boolean formShown = open || replyForm.hasErrors();
     EditState shownEdit = editableOnly(editing, thread);
@@ -107,7 +108,14 @@ final class CommentSection {
       long commentId) {
     CommentView view =
         find(
-                thread(ctx, detail.comments(), site, permalink, open, comments.discussion()),
+                thread(
+                    ctx,
+                    detail.comments(),
+                    detail.identities(),
+                    site,
+                    permalink,
+                    open,
+                    comments.discussion()),
                 commentId)
             .orElseThrow(() -> new NotFoundException("comment " + commentId));
     return Map.of(
@@ -132,6 +140,7 @@ final class CommentSection {
   private List<CommentView> thread(
       Context ctx,
       List<ThreadedComment> threads,
+      Map<Long, CommenterIdentity> identities,
       SiteSettings site,
       String permalink,
       boolean open,
@@ -142,10 +151,12 @@ final class CommentSection {
     return views.comments(
         threads,
         site,
-        permalink,
-        open ? discussion.threadDepth() - 1 : 0,
-        c -> mine.contains(c.id()) && c.editableAt(now, window),
-        discussion.avatars());
+        new ThreadOptions(
+            permalink,
+            open ? discussion.threadDepth() - 1 : 0,
+            c -> mine.contains(c.id()) && c.editableAt(now, window),
+            discussion.avatars(),
+            identities));
   }
 
   /**

@@ -1,9 +1,9 @@
 package blog.web.post;
 
-import blog.core.comment.AvatarSource;
 import blog.core.comment.Comment;
 import blog.core.comment.CommentStatus;
 import blog.core.comment.ThreadedComment;
+import blog.core.identity.CommenterIdentity;
 import blog.core.post.Post;
 import blog.core.post.PostPage;
 import blog.core.post.PostSummary;
@@ -17,7 +17,6 @@ import blog.web.site.TermLink;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
-import java.util.function.Predicate;
 
 /** Turns what the reading service returns into view records for the templates. */
 public final class PostViews {
@@ -54,51 +53,39 @@ public final class PostViews {
         page.page());
   }
 
-  /**
-   * The comment tree for the page. {@code replyDepth} is the deepest level that still gets a
-   * "Reply" link (0 when comments are closed); {@code avatars} is the discussion setting.
-   */
-  public List<CommentView> comments(
-      List<ThreadedComment> threads,
-      SiteSettings site,
-      String permalink,
-      int replyDepth,
-      Predicate<Comment> editable,
-      AvatarSource avatars) {
+  /** The comment tree for the page. */
+  List<CommentView> comments(
+      List<ThreadedComment> threads, SiteSettings site, ThreadOptions options) {
     Formats formats = new Formats(site);
-    return threads.stream()
-        .map(t -> comment(t, formats, permalink, replyDepth, editable, avatars))
-        .toList();
+    return threads.stream().map(t -> comment(t, formats, options)).toList();
   }
 
-  private CommentView comment(
-      ThreadedComment thread,
-      Formats formats,
-      String permalink,
-      int replyDepth,
-      Predicate<Comment> editable,
-      AvatarSource avatars) {
+  private CommentView comment(ThreadedComment thread, Formats formats, ThreadOptions options) {
     Comment c = thread.comment();
     boolean approved = c.status() == CommentStatus.APPROVED;
+    String permalink = options.permalink();
+    CommenterIdentity identity =
+        c.identityId() == null ? null : options.identities().get(c.identityId());
+    String providerAvatar = identity == null ? null : safeWebsite(identity.avatarUrl());
     return new CommentView(
         c.id(),
         c.authorName(),
-        safeWebsite(c.authorUrl()),
-        Avatars.url(c.authorName(), c.authorEmail(), avatars),
+        safeWebsite(identity != null ? identity.profileUrl() : c.authorUrl()),
+        providerAvatar != null
+            ? providerAvatar
+            : Avatars.url(c.authorName(), c.authorEmail(), options.avatars()),
         formats.dateTime(c.createdAt()),
         formats.iso(c.createdAt()),
         c.bodyHtml(),
         thread.depth(),
         !approved,
-        approved && thread.depth() <= replyDepth
+        approved && thread.depth() <= options.replyDepth()
             ? permalink + "?replytocom=" + c.id() + "#respond"
             : null,
-        editable.test(c),
+        options.editable().test(c),
         permalink + "?editcomment=" + c.id() + "#comment-" + c.id(),
         c.editedAt() != null,
-        thread.replies().stream()
-            .map(r -> comment(r, formats, permalink, replyDepth, editable, avatars))
-            .toList(),
+        thread.replies().stream().map(r -> comment(r, formats, options)).toList(),
         permalink + "#comment-" + c.id());
   }
 

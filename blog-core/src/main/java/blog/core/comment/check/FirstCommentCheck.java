@@ -15,13 +15,26 @@ public final class FirstCommentCheck implements CommentCheck {
     this.comments = comments;
   }
 
+  /**
+   * Known: an approved comment by this log-in identity or this email, or (if the settings trust
+   * them) any identity verified by a log-in provider.
+   */
+  private boolean known(NewComment comment, DiscussionSettings settings) {
+    if (comment.identityId() != null) {
+      return settings.trustIdentities()
+          || comments.hasApprovedCommentByIdentity(comment.identityId());
+    }
+    return comment.authorEmail() != null
+        && comments.hasApprovedCommentByEmail(comment.authorEmail());
+  }
+
   @Override
   public Verdict check(NewComment comment, DiscussionSettings settings) {
     return switch (settings.moderation()) {
       case ALL -> new Verdict.Hold("every comment is held for moderation");
       case NONE -> Verdict.PASS;
       case FIRST ->
-          comment.authorEmail() != null && comments.hasApprovedCommentByEmail(comment.authorEmail())
+          known(comment, settings)
               ? Verdict.PASS
               : new Verdict.Hold("first comment from this commenter");
     };
