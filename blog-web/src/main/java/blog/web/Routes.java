@@ -1,6 +1,7 @@
 package blog.web;
 
 import blog.core.NotFoundException;
+import blog.web.auth.AuthHandlers;
 import blog.web.avatar.Avatars;
 import blog.web.comment.CommentHandlers;
 import blog.web.security.CsrfFailure;
@@ -31,6 +32,7 @@ final class Routes {
     cfg.routes.post(CommentHandlers.PATH, h.comments()::submit);
     cfg.routes.post(CommentHandlers.EDIT_PATH, h.comments()::edit);
     cfg.routes.post(CommentHandlers.DELETE_PATH, h.comments()::delete);
+    cfg.routes.post(AuthHandlers.LOGOUT, h.auth()::logout);
     cfg.routes.get(SubscriptionHandlers.CONFIRM, h.subscriptions()::confirmPage);
     cfg.routes.post(SubscriptionHandlers.CONFIRM, h.subscriptions()::confirm);
     cfg.routes.get(SubscriptionHandlers.UNSUBSCRIBE, h.subscriptions()::unsubscribePage);
@@ -55,7 +57,7 @@ final class Routes {
         CsrfFailure.class,
         (e, ctx) -> {
           // Refused comment forms come back with their text; other forms get a 403 page.
-          if (ctx.path().equals(CommentHandlers.PATH)) {
+          if (ctx.path().equals(CommentHandlers.PATH) || ctx.path().equals(AuthHandlers.LOGOUT)) {
             h.comments().csrfFailed(e, ctx);
           } else if (ctx.path().equals(CommentHandlers.EDIT_PATH)) {
             h.comments().csrfFailedEdit(e, ctx);

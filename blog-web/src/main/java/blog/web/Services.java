@@ -8,6 +8,7 @@ import blog.core.comment.CommentService;
 import blog.core.config.Config;
 import blog.core.db.Database;
 import blog.core.db.Transactions;
+import blog.core.identity.Commenters;
 import blog.core.identity.IdentityRepository;
 import blog.core.mail.MailDispatcher;
 import blog.core.mail.MailQueueRepository;
@@ -24,7 +25,10 @@ import blog.core.post.PostRepository;
 import blog.core.reading.BlogReader;
 import blog.core.security.Signer;
 import blog.core.security.SiteSecret;
+import blog.core.security.Tokens;
 import blog.core.seed.SeedContent;
+import blog.core.session.SessionRepository;
+import blog.core.session.Sessions;
 import blog.core.site.SettingsRepository;
 import blog.core.taxonomy.TermRepository;
 import blog.core.text.MarkdownRenderer;
@@ -45,6 +49,7 @@ record Services(
     CommentService comments,
     CommentEditing commentEditing,
     SubscriptionLinks subscriptionLinks,
+    Commenters commenters,
     boolean mailEnabled,
     BackgroundJobs jobs) {
 
@@ -57,6 +62,7 @@ record Services(
     var comments = new CommentRepository(jdbi);
     var users = new UserRepository(jdbi);
     var settings = new SettingsRepository(jdbi);
+    var identities = new IdentityRepository(jdbi);
     var commentRenderer = new CommentRenderer();
     new SeedContent(
             transactions, users, posts, comments, settings, new MarkdownRenderer(), commentRenderer)
@@ -94,8 +100,7 @@ record Services(
         clock,
         random,
         signer,
-        new BlogReader(
-            posts, terms, comments, users, new IdentityRepository(jdbi), settings, clock),
+        new BlogReader(posts, terms, comments, users, identities, settings, clock),
         new CommentService(
             posts,
             comments,
@@ -106,6 +111,10 @@ record Services(
             notifications),
         new CommentEditing(comments, settings, commentRenderer),
         new SubscriptionLinks(tokens, subscriptions, users, posts, settings, clock),
+        new Commenters(
+            identities,
+            new Sessions(new SessionRepository(jdbi), new Tokens(random), clock),
+            clock),
         mail.enabled(),
         new BackgroundJobs(dispatcher, announcer, comments, settings, clock));
   }

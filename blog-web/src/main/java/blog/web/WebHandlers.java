@@ -1,7 +1,13 @@
 package blog.web;
 
 import blog.core.config.Config;
+import blog.core.security.Tokens;
+import blog.core.signin.FormDraftRepository;
 import blog.web.archive.ArchiveHandlers;
+import blog.web.auth.AuthHandlers;
+import blog.web.auth.CommenterSession;
+import blog.web.auth.FormDrafts;
+import blog.web.auth.LoginMenu;
 import blog.web.comment.CommentHandlers;
 import blog.web.error.ErrorPages;
 import blog.web.health.HealthHandler;
@@ -10,6 +16,7 @@ import blog.web.post.OwnComments;
 import blog.web.post.PostHandlers;
 import blog.web.post.PostViews;
 import blog.web.post.RememberedCommenter;
+import blog.web.post.ReplyFormParts;
 import blog.web.security.ClientAddress;
 import blog.web.security.Cookies;
 import blog.web.security.Csrf;
@@ -32,6 +39,7 @@ record WebHandlers(
     ArchiveHandlers archives,
     CommentHandlers comments,
     SubscriptionHandlers subscriptions,
+    AuthHandlers auth,
     ErrorPages errors) {
 
   static WebHandlers create(Services services, ServerSettings server, Config config) {
@@ -46,22 +54,24 @@ record WebHandlers(
             server.baseUrl(),
             services.random(),
             Set.of(SubscriptionHandlers.CONFIRM, SubscriptionHandlers.UNSUBSCRIBE));
-    var formTokens = new FormTokens(services.signer(), services.random());
-    var ownComments = new OwnComments(services.signer(), cookies);
-    var remembered = new RememberedCommenter(cookies);
+    var parts =
+        new ReplyFormParts(
+            new FormTokens(services.signer(), services.random()),
+            csrf,
+            new OwnComments(services.signer(), cookies),
+            new RememberedCommenter(cookies),
+            new CommenterSession(services.commenters(), cookies),
+            LoginMenu.NONE,
+            new FormDrafts(
+                new FormDraftRepository(services.database().jdbi()),
+                csrf,
+                new Tokens(services.random()),
+                services.clock()),
+            services.mailEnabled());
     var views = new PostViews();
     var posts =
         new PostHandlers(
-            services.reader(),
-            services.comments(),
-            pages,
-            views,
-            formTokens,
-            csrf,
-            ownComments,
-            remembered,
-            services.clock(),
-            services.mailEnabled());
+            services.reader(), services.comments(), pages, views, parts, services.clock());
     return new WebHandlers(
         new SecurityHeaders(https),
         csrf,
@@ -74,12 +84,11 @@ record WebHandlers(
             services.commentEditing(),
             services.reader(),
             posts,
-            formTokens,
-            ownComments,
-            remembered,
+            parts,
             new ClientAddress(trustedProxies(config)),
             services.clock()),
         new SubscriptionHandlers(services.subscriptionLinks(), pages),
+        new AuthHandlers(services.reader(), parts.commenters(), parts.drafts()),
         new ErrorPages(pages));
   }
 

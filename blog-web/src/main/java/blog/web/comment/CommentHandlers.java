@@ -13,9 +13,9 @@ import blog.core.post.Post;
 import blog.core.reading.BlogReader;
 import blog.web.post.EditState;
 import blog.web.post.FormTokens;
-import blog.web.post.OwnComments;
 import blog.web.post.PostHandlers;
 import blog.web.post.RememberedCommenter;
+import blog.web.post.ReplyFormParts;
 import blog.web.security.ClientAddress;
 import blog.web.security.CsrfFailure;
 import blog.web.site.Permalinks;
@@ -40,9 +40,7 @@ public final class CommentHandlers {
   private final CommentEditing editing;
   private final BlogReader reader;
   private final PostHandlers postPages;
-  private final FormTokens tokens;
-  private final OwnComments own;
-  private final RememberedCommenter remembered;
+  private final ReplyFormParts parts;
   private final ClientAddress clientAddress;
   private final Clock clock;
 
@@ -51,20 +49,24 @@ public final class CommentHandlers {
       CommentEditing editing,
       BlogReader reader,
       PostHandlers postPages,
-      FormTokens tokens,
-      OwnComments own,
-      RememberedCommenter remembered,
+      ReplyFormParts parts,
       ClientAddress clientAddress,
       Clock clock) {
     this.comments = comments;
     this.editing = editing;
     this.reader = reader;
     this.postPages = postPages;
-    this.tokens = tokens;
-    this.own = own;
-    this.remembered = remembered;
+    this.parts = parts;
     this.clientAddress = clientAddress;
     this.clock = clock;
+  }
+
+  /**
+   * A comment form as the person typed it; public for the log-in flow, which carries it to the
+   * provider and back.
+   */
+  public static CommentForm typedForm(Context ctx) {
+    return form(ctx);
   }
 
   public void submit(Context ctx) {
@@ -72,7 +74,7 @@ public final class CommentHandlers {
     Post post = post(form);
     Instant now = clock.instant();
     Optional<FormTokens.IssuedForm> issued =
-        tokens.verify(ctx.formParam("form_token"), form.postId(), now);
+        parts.tokens().verify(ctx.formParam("form_token"), form.postId(), now);
     if (issued.isEmpty()) {
       refuse(ctx, post, form, "This form has expired. Please submit it again.");
       return;
@@ -83,7 +85,8 @@ public final class CommentHandlers {
             truncate(ctx.header("User-Agent"), 500),
             now,
             issued.get().key(),
-            issued.get().issuedAt());
+            issued.get().issuedAt(),
+            parts.commenters().identity(ctx).orElse(null));
     Outcome outcome = comments.submit(form, submission);
     if (outcome instanceof Outcome.Refused refused) {
       postPages.showRefusedForm(
@@ -92,13 +95,16 @@ public final class CommentHandlers {
     }
     Comment stored = ((Outcome.Stored) outcome).comment();
     if (stored.status() != CommentStatus.SPAM) {
-      own.add(ctx, stored.id());
+      parts.own().add(ctx, stored.id());
     }
-    if (form.remember()) {
-      remembered.remember(
-          ctx, new RememberedCommenter.Details(form.name(), form.email(), form.url()));
+    if (parts.commenters().identity(ctx).isPresent()) {
+      // Details come from the provider; nothing of the form is remembered.
+    } else if (form.remember()) {
+      parts
+          .remembered()
+          .remember(ctx, new RememberedCommenter.Details(form.name(), form.email(), form.url()));
     } else {
-      remembered.forget(ctx);
+      parts.remembered().forget(ctx);
     }
     if ("fetch".equals(ctx.header("X-Requested-With"))) {
       if (stored.status() == CommentStatus.SPAM) {
@@ -120,7 +126,7 @@ public final class CommentHandlers {
     long id = commentId(ctx);
     Post post = postOf(id);
     String text = ctx.formParam("comment");
-    Outcome outcome = editing.edit(id, text, own.ids(ctx), clock.instant());
+    Outcome outcome = editing.edit(id, text, parts.own().ids(ctx), clock.instant());
     if (outcome instanceof Outcome.Refused refused) {
       postPages.showRefusedEdit(
           ctx,
@@ -135,7 +141,7 @@ public final class CommentHandlers {
   public void delete(Context ctx) {
     long id = commentId(ctx);
     Post post = postOf(id);
-    Optional<String> problem = editing.delete(id, own.ids(ctx), clock.instant());
+    Optional<String> problem = editing.delete(id, parts.own().ids(ctx), clock.instant());
     if (problem.isPresent()) {
       postPages.showRefusedEdit(ctx, post, new EditState(0, "", problem.get()));
       return;

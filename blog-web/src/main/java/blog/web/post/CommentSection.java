@@ -13,7 +13,7 @@ import blog.core.identity.CommenterIdentity;
 import blog.core.post.Post;
 import blog.core.reading.PostDetail;
 import blog.core.site.SiteSettings;
-import blog.web.security.Csrf;
+import blog.web.avatar.Avatars;
 import blog.web.site.PathParams;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -32,27 +32,14 @@ import java.util.Set;
 final class CommentSection {
   private final CommentService comments;
   private final PostViews views;
-  private final FormTokens tokens;
-  private final Csrf csrf;
-  private final OwnComments own;
+  private final ReplyFormParts parts;
   private final Clock clock;
-  private final boolean mailEnabled;
 
-  CommentSection(
-      CommentService comments,
-      PostViews views,
-      FormTokens tokens,
-      Csrf csrf,
-      OwnComments own,
-      Clock clock,
-      boolean mailEnabled) {
+  CommentSection(CommentService comments, PostViews views, ReplyFormParts parts, Clock clock) {
     this.comments = comments;
     this.views = views;
-    this.tokens = tokens;
-    this.csrf = csrf;
-    this.own = own;
+    this.parts = parts;
     this.clock = clock;
-    this.mailEnabled = mailEnabled;
   }
 
   /** The template variables of the comments area. */
@@ -126,7 +113,7 @@ final class CommentSection {
         "editing",
         EditState.NONE,
         "form",
-        Map.of("csrfToken", csrf.token(ctx)));
+        Map.of("csrfToken", parts.csrf().token(ctx)));
   }
 
   /** {@code ?editcomment=ID}: the author's own comment, in an edit form with its source text. */
@@ -145,7 +132,7 @@ final class CommentSection {
       String permalink,
       boolean open,
       DiscussionSettings discussion) {
-    Set<Long> mine = own.ids(ctx);
+    Set<Long> mine = parts.own().ids(ctx);
     Instant now = clock.instant();
     Duration window = Duration.ofMinutes(discussion.editWindowMinutes());
     return views.comments(
@@ -224,8 +211,8 @@ final class CommentSection {
         parent.map(Comment::id).orElse(0L),
         parent.map(Comment::authorName).orElse(""),
         permalink + "#respond",
-        tokens.issue(post.id(), clock.instant()),
-        csrf.token(ctx),
+        parts.tokens().issue(post.id(), clock.instant()),
+        parts.csrf().token(ctx),
         nonNull(form.name()),
         nonNull(form.email()),
         nonNull(form.url()),
@@ -233,10 +220,21 @@ final class CommentSection {
         form.remember(),
         form.notifyFollowUps(),
         form.notifyPosts(),
-        mailEnabled,
+        parts.mailEnabled(),
         discussion.requireNameAndEmail(),
         discussion.maxLength(),
-        errors);
+        errors,
+        parts
+            .commenters()
+            .identity(ctx)
+            .map(
+                who ->
+                    new CommenterView(
+                        who.displayName(),
+                        who.avatarUrl() != null ? who.avatarUrl() : Avatars.url(who.displayName()),
+                        parts.logins().label(who.provider())))
+            .orElse(null),
+        parts.logins().buttons());
   }
 
   /** The approved comment being answered, if the id names one on this page. */

@@ -7,7 +7,7 @@ import blog.core.post.Post;
 import blog.core.reading.BlogReader;
 import blog.core.reading.PostDetail;
 import blog.core.site.SiteSettings;
-import blog.web.security.Csrf;
+import blog.web.auth.FormDrafts;
 import blog.web.site.Pages;
 import blog.web.site.PathParams;
 import blog.web.site.Permalinks;
@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The home page, its later pages and single posts with their reply form. */
@@ -26,10 +27,7 @@ public final class PostHandlers {
   private final CommentService comments;
   private final Pages pages;
   private final PostViews views;
-  private final FormTokens tokens;
-  private final Csrf csrf;
-  private final OwnComments own;
-  private final RememberedCommenter remembered;
+  private final ReplyFormParts parts;
   private final Clock clock;
   private final CommentSection section;
 
@@ -38,22 +36,15 @@ public final class PostHandlers {
       CommentService comments,
       Pages pages,
       PostViews views,
-      FormTokens tokens,
-      Csrf csrf,
-      OwnComments own,
-      RememberedCommenter remembered,
-      Clock clock,
-      boolean mailEnabled) {
-    this.section = new CommentSection(comments, views, tokens, csrf, own, clock, mailEnabled);
+      ReplyFormParts parts,
+      Clock clock) {
     this.reader = reader;
     this.comments = comments;
     this.pages = pages;
     this.views = views;
-    this.tokens = tokens;
-    this.csrf = csrf;
-    this.own = own;
-    this.remembered = remembered;
+    this.parts = parts;
     this.clock = clock;
+    this.section = new CommentSection(comments, views, parts, clock);
   }
 
   /** {@code GET /} and {@code GET /page/{page}/} */
@@ -72,14 +63,15 @@ public final class PostHandlers {
   public void single(Context ctx) {
     LocalDate day =
         PathParams.date(ctx.pathParam("year"), ctx.pathParam("month"), ctx.pathParam("day"));
-    PostDetail detail = reader.post(ctx.pathParam("slug"), own.ids(ctx));
+    PostDetail detail = reader.post(ctx.pathParam("slug"), parts.own().ids(ctx));
     Post post = detail.summary().post();
     if (!reader.permalinkDate(post).equals(day)) {
       ctx.redirect(Permalinks.post(post, reader.site().timeZone()), HttpStatus.MOVED_PERMANENTLY);
       return;
     }
     CommentForm form =
-        remembered
+        parts
+            .remembered()
             .get(ctx)
             .map(
                 d ->
@@ -96,11 +88,22 @@ public final class PostHandlers {
                         true))
             .orElse(CommentForm.empty(post.id()));
     String replyTo = ctx.queryParam("replytocom");
+    form = form.replyingTo(replyTo == null ? "" : replyTo);
+    List<FieldError> notes = List.of();
+    Optional<FormDrafts.Restored> restored = parts.drafts().take(ctx, ctx.queryParam("draft"));
+    if (restored.isPresent() && restored.get().form().postId().equals(Long.toString(post.id()))) {
+      form = restored.get().form();
+      String message = restored.get().message();
+      notes =
+          message == null || message.isEmpty()
+              ? List.of()
+              : List.of(new FieldError(FieldError.NOTICE, message));
+    }
     show(
         ctx,
         detail,
-        form.replyingTo(replyTo == null ? "" : replyTo),
-        List.of(),
+        form,
+        notes,
         HttpStatus.OK,
         section.editRequest(ctx.queryParam("editcomment"), detail.comments()));
   }
@@ -108,14 +111,14 @@ public final class PostHandlers {
   /** The post page again with the reply form as it was sent and what was wrong with it. */
   public void showRefusedForm(
       Context ctx, Post post, CommentForm form, List<FieldError> errors, HttpStatus status) {
-    show(ctx, reader.post(post.slug(), own.ids(ctx)), form, errors, status, EditState.NONE);
+    show(ctx, reader.post(post.slug(), parts.own().ids(ctx)), form, errors, status, EditState.NONE);
   }
 
   /** The post page with a comment's edit form as it was sent and what was wrong with it. */
   public void showRefusedEdit(Context ctx, Post post, EditState editing) {
     show(
         ctx,
-        reader.post(post.slug(), own.ids(ctx)),
+        reader.post(post.slug(), parts.own().ids(ctx)),
         CommentForm.empty(post.id()),
         List.of(),
         HttpStatus.UNPROCESSABLE_CONTENT,
@@ -148,12 +151,12 @@ public final class PostHandlers {
    * a fresh form token in {@code X-Form-Token} for the next comment.
    */
   public void commentFragment(Context ctx, Post post, long commentId) {
-    PostDetail detail = reader.post(post.slug(), own.ids(ctx));
+    PostDetail detail = reader.post(post.slug(), parts.own().ids(ctx));
     SiteSettings site = reader.site();
     boolean open = CommentService.isOpen(post, comments.discussion(), clock.instant());
     String permalink = Permalinks.post(post, site.timeZone());
     ctx.header("Cache-Control", "no-store");
-    ctx.header("X-Form-Token", tokens.issue(post.id(), clock.instant()));
+    ctx.header("X-Form-Token", parts.tokens().issue(post.id(), clock.instant()));
     Pages.write(
         ctx,
         pages.fragment(

@@ -1,6 +1,7 @@
 package blog.web.post;
 
 import blog.core.comment.FieldError;
+import blog.web.auth.ProviderButton;
 import java.util.List;
 
 /**
@@ -24,9 +25,16 @@ public record ReplyFormView(
     boolean mailEnabled,
     boolean requireNameAndEmail,
     int maxLength,
-    List<FieldError> errors) {
+    List<FieldError> errors,
+    CommenterView commenter,
+    List<ProviderButton> providers) {
   public ReplyFormView {
     errors = List.copyOf(errors);
+    providers = List.copyOf(providers);
+  }
+
+  public boolean isSignedIn() {
+    return commenter != null;
   }
 
   /** The message for {@code field}, or "" when there is none. */
@@ -44,7 +52,11 @@ public record ReplyFormView(
 
   /** A refused form is shown even where comments just closed, so its text is not lost. */
   public boolean hasErrors() {
-    return !errors.isEmpty();
+    return errors.stream().anyMatch(e -> !e.field().equals(FieldError.NOTICE));
+  }
+
+  public String notice() {
+    return error(FieldError.NOTICE);
   }
 
   public boolean isReply() {

@@ -1,6 +1,7 @@
 package blog.web.testing;
 
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -25,17 +27,40 @@ public final class Browser {
       Pattern.compile("<textarea[^>]*name=\"comment\"[^>]*>(.*?)</textarea>", Pattern.DOTALL);
 
   private final TestServer server;
-  private final CookieManager cookies = new CookieManager();
+  private final CookieManager cookies;
   private final HttpClient http;
 
   public Browser(TestServer server) {
+    this(server, new CookieManager());
+  }
+
+  private Browser(TestServer server, CookieManager cookies) {
     this.server = server;
+    this.cookies = cookies;
     this.http =
         HttpClient.newBuilder()
             .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+  }
+
+  /** The same browser (same cookies) talking to another server, e.g. a second instance. */
+  public Browser on(TestServer other) {
+    return new Browser(other, cookies);
+  }
+
+  /** Sets a cookie as the blog would (values travel base64url-encoded). */
+  public void setCookie(String name, String value) {
+    HttpCookie cookie =
+        new HttpCookie(
+            name,
+            Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(value.getBytes(StandardCharsets.UTF_8)));
+    cookie.setPath("/");
+    cookie.setVersion(0);
+    cookies.getCookieStore().add(URI.create(server.url("/")), cookie);
   }
 
   public HttpResponse<String> get(String path) {

@@ -1,0 +1,61 @@
+package blog.web.auth;
+
+import blog.core.NotFoundException;
+import blog.core.comment.CommentForm;
+import blog.core.post.Post;
+import blog.core.reading.BlogReader;
+import blog.web.comment.CommentHandlers;
+import blog.web.site.Permalinks;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+/**
+ * Log-in with a provider and log-out for commenters. The buttons live in the reply form and post
+ * the whole form, so what was typed survives the trip (as a draft kept for this browser).
+ */
+public final class AuthHandlers {
+  public static final String LOGOUT = "/auth/logout";
+
+  private final BlogReader reader;
+  private final CommenterSession session;
+  private final FormDrafts drafts;
+
+  public AuthHandlers(BlogReader reader, CommenterSession session, FormDrafts drafts) {
+    this.reader = reader;
+    this.session = session;
+    this.drafts = drafts;
+  }
+
+  /**
+   * {@code POST /auth/logout} (Log Out, or Change with {@code ?change=1}): ends the commenter
+   * session only, and goes back to the post with the typed comment still in the form.
+   */
+  public void logout(Context ctx) {
+    CommentForm form = CommentHandlers.typedForm(ctx);
+    Post post = post(form);
+    session.signOut(ctx);
+    String message =
+        "1".equals(ctx.queryParam("change"))
+            ? "You are logged out. Choose how to comment below."
+            : "You are logged out.";
+    backToPost(ctx, post, form, message);
+  }
+
+  /** Back to the post's reply form, with the form as typed and a message above it. */
+  void backToPost(Context ctx, Post post, CommentForm form, String message) {
+    String token = drafts.keep(ctx, post.id(), form, message);
+    ctx.redirect(
+        Permalinks.post(post, reader.site().timeZone()) + "?draft=" + token + "#respond",
+        HttpStatus.SEE_OTHER);
+  }
+
+  Post post(CommentForm form) {
+    String id = form.postId() == null ? "" : form.postId().strip();
+    if (!id.matches("[0-9]{1,18}")) {
+      throw new NotFoundException("post " + id);
+    }
+    return reader
+        .visiblePost(Long.parseLong(id))
+        .orElseThrow(() -> new NotFoundException("post " + id));
+  }
+}

@@ -1,0 +1,20 @@
+package blog.web.post;
+
+import blog.web.auth.CommenterSession;
+import blog.web.auth.FormDrafts;
+import blog.web.auth.LoginMenu;
+import blog.web.security.Csrf;
+
+/**
+ * What the reply form needs from this browser and this blog: its one-time tokens, the browser's own
+ * comments and remembered details, the signed-in commenter, and the log-in choices.
+ */
+public record ReplyFormParts(
+    FormTokens tokens,
+    Csrf csrf,
+    OwnComments own,
+    RememberedCommenter remembered,
+    CommenterSession commenters,
+    LoginMenu logins,
+    FormDrafts drafts,
+    boolean mailEnabled) {}
