@@ -4,7 +4,7 @@ import blog.core.NotFoundException;
 import blog.core.comment.CommentForm;
 import blog.core.post.Post;
 import blog.core.reading.BlogReader;
-import blog.web.comment.CommentHandlers;
+import blog.web.form.CommentFormFields;
 import blog.web.site.Permalinks;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -31,7 +31,7 @@ public final class AuthHandlers {
    * session only, and goes back to the post with the typed comment still in the form.
    */
   public void logout(Context ctx) {
-    CommentForm form = CommentHandlers.typedForm(ctx);
+    CommentForm form = CommentFormFields.read(ctx);
     Post post = post(form);
     session.signOut(ctx);
     String message =

@@ -11,6 +11,7 @@ import blog.core.comment.FieldError;
 import blog.core.comment.SubmissionContext;
 import blog.core.post.Post;
 import blog.core.reading.BlogReader;
+import blog.web.form.CommentFormFields;
 import blog.web.post.EditState;
 import blog.web.post.FormTokens;
 import blog.web.post.PostHandlers;
@@ -61,16 +62,8 @@ public final class CommentHandlers {
     this.clock = clock;
   }
 
-  /**
-   * A comment form as the person typed it; public for the log-in flow, which carries it to the
-   * provider and back.
-   */
-  public static CommentForm typedForm(Context ctx) {
-    return form(ctx);
-  }
-
   public void submit(Context ctx) {
-    CommentForm form = form(ctx);
+    CommentForm form = CommentFormFields.read(ctx);
     Post post = post(form);
     Instant now = clock.instant();
     Optional<FormTokens.IssuedForm> issued =
@@ -175,7 +168,7 @@ public final class CommentHandlers {
 
   /** A comment whose CSRF check failed is shown again, text intact, with the reason. */
   public void csrfFailed(CsrfFailure failure, Context ctx) {
-    CommentForm form = form(ctx);
+    CommentForm form = CommentFormFields.read(ctx);
     refuse(ctx, post(form), form, failure.getMessage());
   }
 
@@ -196,20 +189,6 @@ public final class CommentHandlers {
     return reader
         .visiblePost(Long.parseLong(id))
         .orElseThrow(() -> new NotFoundException("post " + id));
-  }
-
-  private static CommentForm form(Context ctx) {
-    return new CommentForm(
-        ctx.formParam("comment_post_ID"),
-        ctx.formParam("comment_parent"),
-        ctx.formParam("author"),
-        ctx.formParam("email"),
-        ctx.formParam("url"),
-        ctx.formParam("comment"),
-        ctx.formParam("contact_me_by_fax_only"),
-        ctx.formParam("subscribe_comments") != null,
-        ctx.formParam("subscribe_blog") != null,
-        ctx.formParam("remember") != null);
   }
 
   private static String truncate(String value, int max) {

@@ -1,0 +1,26 @@
+package blog.web.form;
+
+import blog.core.comment.CommentForm;
+import io.javalin.http.Context;
+
+/**
+ * The reply form's field names (WordPress's, so themes and habits carry over) and how a posted form
+ * becomes a {@link CommentForm}, exactly as typed.
+ */
+public final class CommentFormFields {
+  private CommentFormFields() {}
+
+  public static CommentForm read(Context ctx) {
+    return new CommentForm(
+        ctx.formParam("comment_post_ID"),
+        ctx.formParam("comment_parent"),
+        ctx.formParam("author"),
+        ctx.formParam("email"),
+        ctx.formParam("url"),
+        ctx.formParam("comment"),
+        ctx.formParam("contact_me_by_fax_only"),
+        ctx.formParam("subscribe_comments") != null,
+        ctx.formParam("subscribe_blog") != null,
+        ctx.formParam("remember") != null);
+  }
+}
