@@ -10,5 +10,6 @@ public record SignInRequest(
     String provider,
     String nonce,
     String codeVerifier,
+    String redirectTo,
     long postId,
     String formData) {}

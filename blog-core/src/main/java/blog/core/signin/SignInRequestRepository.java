@@ -18,9 +18,9 @@ public final class SignInRequestRepository {
             h.createUpdate(
                     """
                     INSERT INTO sign_in_requests (state_hash, browser_hash, provider, nonce,
-                      code_verifier, post_id, form_data, created_at, expires_at)
-                    VALUES (:stateHash, :browserHash, :provider, :nonce, :codeVerifier, :postId,
-                      :formData, :now, :expiresAt)
+                      code_verifier, redirect_to, post_id, form_data, created_at, expires_at)
+                    VALUES (:stateHash, :browserHash, :provider, :nonce, :codeVerifier,
+                      :redirectTo, :postId, :formData, :now, :expiresAt)
                     """)
                 .bindMethods(request)
                 .bind("now", now)
@@ -48,6 +48,7 @@ public final class SignInRequestRepository {
                               rs.getString("provider"),
                               rs.getString("nonce"),
                               rs.getString("code_verifier"),
+                              rs.getString("redirect_to"),
                               rs.getLong("post_id"),
                               rs.getString("form_data")))
                   .findOne();

@@ -32,7 +32,15 @@ class SignInRequestRepositoryTest extends DatabaseTestBase {
   }
 
   private SignInRequest request(String state) {
-    return new SignInRequest(state, "browser", "github", null, "verifier", post, "comment=Hi");
+    return new SignInRequest(
+        state,
+        "browser",
+        "github",
+        null,
+        "verifier",
+        "https://github.example/authorize",
+        post,
+        "comment=Hi");
   }
 
   @Test
