@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Configuration keys such as {@code db.url}, read from an optional properties file (named by {@code
@@ -71,6 +73,40 @@ public final class Config {
       value = file.get(key);
     }
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+  }
+
+  /**
+   * The names {@code x} for which {@code prefix + x + suffix} has a value, for keys that name
+   * things the operator chooses, such as {@code auth.oidc.<name>.issuer}. The environment spells
+   * such a key {@code BLOG_AUTH_OIDC_MY_CORP_ISSUER}; a name found there comes back in lower case
+   * with hyphens ({@code my-corp}), so names meant for the environment should be spelt that way.
+   */
+  public SortedSet<String> namesBetween(String prefix, String suffix) {
+    SortedSet<String> names = new TreeSet<>();
+    file.forEach(
+        (key, value) -> {
+          if (!value.isBlank()
+              && key.length() > prefix.length() + suffix.length()
+              && key.startsWith(prefix)
+              && key.endsWith(suffix)) {
+            names.add(key.substring(prefix.length(), key.length() - suffix.length()));
+          }
+        });
+    String envPrefix = envName(prefix);
+    String envSuffix = envName(suffix).substring("BLOG_".length());
+    env.forEach(
+        (name, value) -> {
+          if (!value.isBlank()
+              && name.length() > envPrefix.length() + envSuffix.length()
+              && name.startsWith(envPrefix)
+              && name.endsWith(envSuffix)) {
+            names.add(
+                name.substring(envPrefix.length(), name.length() - envSuffix.length())
+                    .toLowerCase(Locale.ROOT)
+                    .replace('_', '-'));
+          }
+        });
+    return names;
   }
 
   public String get(String key, String fallback) {

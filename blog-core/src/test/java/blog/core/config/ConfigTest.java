@@ -8,6 +8,8 @@ import blog.core.db.DatabaseSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +28,25 @@ class ConfigTest {
     assertEquals(9090, config.getInt("port", 7070));
     assertEquals("http://file.example", config.get("base-url", "x"));
     assertEquals("fallback", config.get("absent", "fallback"));
+  }
+
+  @Test
+  void namesBetweenAPrefixAndASuffixComeFromFileAndEnvironment() {
+    Config config =
+        new Config(
+            Map.of(
+                "auth.oidc.corp.issuer", "https://login.corp.example",
+                "auth.oidc.blank.issuer", " ",
+                "auth.oidc.corp.label", "Corp",
+                "auth.oidc..issuer", "https://nameless.example"),
+            Map.of(
+                "BLOG_AUTH_OIDC_MY_IDP_ISSUER", "https://idp.example",
+                "BLOG_AUTH_OIDC_OTHER_CLIENT_ID", "abc",
+                "BLOG_DB_URL", "jdbc:h2:mem:x"));
+    assertEquals(
+        new TreeSet<>(Set.of("corp", "my-idp")), config.namesBetween("auth.oidc.", ".issuer"));
+    assertEquals(Set.of("other"), config.namesBetween("auth.oidc.", ".client-id"));
+    assertEquals(Set.of(), config.namesBetween("mail.", ".issuer"));
   }
 
   @Test
