@@ -2,6 +2,7 @@ package blog.web;
 
 import blog.core.NotFoundException;
 import blog.web.auth.AuthHandlers;
+import blog.web.auth.SignInRejected;
 import blog.web.avatar.Avatars;
 import blog.web.comment.CommentHandlers;
 import blog.web.security.CsrfFailure;
@@ -33,6 +34,8 @@ final class Routes {
     cfg.routes.post(CommentHandlers.EDIT_PATH, h.comments()::edit);
     cfg.routes.post(CommentHandlers.DELETE_PATH, h.comments()::delete);
     cfg.routes.post(AuthHandlers.LOGOUT, h.auth()::logout);
+    cfg.routes.post("/auth/{provider}/start", h.signIn()::start);
+    cfg.routes.get("/auth/{provider}/callback", h.signIn()::callback);
     cfg.routes.get(SubscriptionHandlers.CONFIRM, h.subscriptions()::confirmPage);
     cfg.routes.post(SubscriptionHandlers.CONFIRM, h.subscriptions()::confirm);
     cfg.routes.get(SubscriptionHandlers.UNSUBSCRIBE, h.subscriptions()::unsubscribePage);
@@ -53,11 +56,14 @@ final class Routes {
 
     cfg.routes.exception(NotFoundException.class, h.errors()::notFound);
     cfg.routes.exception(HttpResponseException.class, h.errors()::httpResponse);
+    cfg.routes.exception(SignInRejected.class, h.errors()::signInRejected);
     cfg.routes.exception(
         CsrfFailure.class,
         (e, ctx) -> {
           // Refused comment forms come back with their text; other forms get a 403 page.
-          if (ctx.path().equals(CommentHandlers.PATH) || ctx.path().equals(AuthHandlers.LOGOUT)) {
+          if (ctx.path().equals(CommentHandlers.PATH)
+              || ctx.path().equals(AuthHandlers.LOGOUT)
+              || (ctx.path().startsWith("/auth/") && ctx.path().endsWith("/start"))) {
             h.comments().csrfFailed(e, ctx);
           } else if (ctx.path().equals(CommentHandlers.EDIT_PATH)) {
             h.comments().csrfFailedEdit(e, ctx);

@@ -1,13 +1,16 @@
 package blog.web;
 
+import blog.core.auth.LoginProviders;
 import blog.core.config.Config;
 import blog.core.security.Tokens;
 import blog.core.signin.FormDraftRepository;
+import blog.core.signin.SignInRequestRepository;
 import blog.web.archive.ArchiveHandlers;
 import blog.web.auth.AuthHandlers;
 import blog.web.auth.CommenterSession;
 import blog.web.auth.FormDrafts;
-import blog.web.auth.LoginMenu;
+import blog.web.auth.ProviderMenu;
+import blog.web.auth.SignInFlow;
 import blog.web.comment.CommentHandlers;
 import blog.web.error.ErrorPages;
 import blog.web.health.HealthHandler;
@@ -40,6 +43,7 @@ record WebHandlers(
     CommentHandlers comments,
     SubscriptionHandlers subscriptions,
     AuthHandlers auth,
+    SignInFlow signIn,
     ErrorPages errors) {
 
   static WebHandlers create(Services services, ServerSettings server, Config config) {
@@ -54,21 +58,26 @@ record WebHandlers(
             server.baseUrl(),
             services.random(),
             Set.of(SubscriptionHandlers.CONFIRM, SubscriptionHandlers.UNSUBSCRIBE));
+    LoginProviders providers = LoginProviders.from(config);
+    var drafts =
+        new FormDrafts(
+            new FormDraftRepository(services.database().jdbi()),
+            csrf,
+            new Tokens(services.random()),
+            services.clock());
+    var commenterSession = new CommenterSession(services.commenters(), cookies);
     var parts =
         new ReplyFormParts(
             new FormTokens(services.signer(), services.random()),
             csrf,
             new OwnComments(services.signer(), cookies),
             new RememberedCommenter(cookies),
-            new CommenterSession(services.commenters(), cookies),
-            LoginMenu.NONE,
-            new FormDrafts(
-                new FormDraftRepository(services.database().jdbi()),
-                csrf,
-                new Tokens(services.random()),
-                services.clock()),
+            commenterSession,
+            new ProviderMenu(providers),
+            drafts,
             services.mailEnabled());
     var views = new PostViews();
+    var auth = new AuthHandlers(services.reader(), commenterSession, drafts);
     var posts =
         new PostHandlers(
             services.reader(), services.comments(), pages, views, parts, services.clock());
@@ -88,7 +97,16 @@ record WebHandlers(
             new ClientAddress(trustedProxies(config)),
             services.clock()),
         new SubscriptionHandlers(services.subscriptionLinks(), pages),
-        new AuthHandlers(services.reader(), parts.commenters(), parts.drafts()),
+        auth,
+        new SignInFlow(
+            providers,
+            new SignInRequestRepository(services.database().jdbi()),
+            auth,
+            commenterSession,
+            drafts,
+            csrf,
+            server.baseUrl(),
+            services.clock()),
         new ErrorPages(pages));
   }
 

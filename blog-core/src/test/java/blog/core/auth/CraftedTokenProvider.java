@@ -1,6 +1,7 @@
 package blog.core.auth;
 
 import blog.core.config.Config;
+import blog.core.testing.StubTokenEndpoint;
 import blog.core.testing.TestOidcServer;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.auth.LoginFailure.Reason;
 import blog.core.config.Config;
+import blog.core.testing.StubTokenEndpoint;
 import blog.core.testing.TestOidcServer;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;

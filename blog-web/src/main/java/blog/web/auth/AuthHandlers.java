@@ -54,8 +54,10 @@ public final class AuthHandlers {
     if (!id.matches("[0-9]{1,18}")) {
       throw new NotFoundException("post " + id);
     }
-    return reader
-        .visiblePost(Long.parseLong(id))
-        .orElseThrow(() -> new NotFoundException("post " + id));
+    return post(Long.parseLong(id));
+  }
+
+  Post post(long id) {
+    return reader.visiblePost(id).orElseThrow(() -> new NotFoundException("post " + id));
   }
 }

@@ -62,6 +62,17 @@ public final class ErrorPages {
             Map.of("heading", status.getMessage(), "message", message)));
   }
 
+  /** A log-in callback that this browser did not start (or already finished). */
+  public void signInRejected(Exception e, Context ctx) {
+    ctx.status(HttpStatus.BAD_REQUEST);
+    Pages.write(
+        ctx,
+        pages.standalone(
+            "error/status",
+            "Log-in not completed",
+            Map.of("heading", "Log-in not completed", "message", e.getMessage())));
+  }
+
   /** A refused state-changing request (CSRF): say why, change nothing. */
   public void forbidden(Exception e, Context ctx) {
     LOG.info("403 {} {}: {}", ctx.method(), ctx.path(), e.getMessage());

@@ -63,6 +63,11 @@ public final class Browser {
     cookies.getCookieStore().add(URI.create(server.url("/")), cookie);
   }
 
+  /** A GET to any address (a log-in provider, say), with this browser's cookies. */
+  public HttpResponse<String> getAbsolute(URI url) {
+    return send(HttpRequest.newBuilder(url).GET().build());
+  }
+
   public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(URI.create(server.url(path))).GET().build());
   }

@@ -39,7 +39,7 @@ public final class TestServer implements AutoCloseable {
   /** With extra configuration keys, e.g. an SMTP server. */
   public static TestServer start(Database database, Map<String, String> extra) {
     Map<String, String> values = new HashMap<>(extra);
-    values.put("port", "0");
+    values.putIfAbsent("port", "0");
     values.put("host", "127.0.0.1");
     return new TestServer(
         BlogApp.start(Config.of(values), Clock.fixed(NOW, ZoneOffset.UTC), database));

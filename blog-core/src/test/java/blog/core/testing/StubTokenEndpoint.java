@@ -1,4 +1,4 @@
-package blog.core.auth;
+package blog.core.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * A token endpoint on loopback that answers whatever the test set, for tokens the real server would
  * never issue. It reads and ignores the request, as a provider that had accepted the code.
  */
-final class StubTokenEndpoint implements AutoCloseable {
+public final class StubTokenEndpoint implements AutoCloseable {
   private record Answer(int status, String contentType, String body) {}
 
   private final HttpServer server;
@@ -24,7 +24,7 @@ final class StubTokenEndpoint implements AutoCloseable {
     this.server = server;
   }
 
-  static StubTokenEndpoint start() {
+  public static StubTokenEndpoint start() {
     try {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
@@ -48,12 +48,12 @@ final class StubTokenEndpoint implements AutoCloseable {
     }
   }
 
-  URI uri() {
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/token");
   }
 
   /** Answers 200 with a bearer token response carrying these tokens (idToken may be null). */
-  void answerTokens(String accessToken, String idToken) {
+  public void answerTokens(String accessToken, String idToken) {
     String json = "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\"";
     if (idToken != null) {
       json += ",\"id_token\":\"" + idToken + "\"";
@@ -61,7 +61,7 @@ final class StubTokenEndpoint implements AutoCloseable {
     answer(200, json + ",\"expires_in\":3600}");
   }
 
-  void answer(int status, String json) {
+  public void answer(int status, String json) {
     answer.set(new Answer(status, "application/json", json));
   }
 

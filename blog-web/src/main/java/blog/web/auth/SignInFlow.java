@@ -1,0 +1,163 @@
+package blog.web.auth;
+
+import blog.core.NotFoundException;
+import blog.core.auth.AuthorizationRequest;
+import blog.core.auth.LoginFailure;
+import blog.core.auth.LoginProvider;
+import blog.core.auth.LoginProviders;
+import blog.core.auth.Profile;
+import blog.core.comment.CommentForm;
+import blog.core.post.Post;
+import blog.core.security.Tokens;
+import blog.core.signin.SignInRequest;
+import blog.core.signin.SignInRequestRepository;
+import blog.web.form.CommentFormFields;
+import blog.web.security.Csrf;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Log-in with a provider, from the reply form and back to it. {@code POST /auth/{id}/start} (an
+ * icon button in the form, so the typed comment comes along) keeps the flow's secrets and the form
+ * server-side and sends the browser to the provider; {@code GET /auth/{id}/callback} checks that
+ * this browser started this very log-in, finishes it, starts a fresh commenter session and returns
+ * to the post with the comment as typed. Every failure returns there too, with a message.
+ */
+public final class SignInFlow {
+  private static final Logger LOG = LoggerFactory.getLogger(SignInFlow.class);
+  static final Duration PENDING = Duration.ofMinutes(15);
+
+  private final LoginProviders providers;
+  private final SignInRequestRepository requests;
+  private final AuthHandlers back;
+  private final CommenterSession session;
+  private final FormDrafts drafts;
+  private final Csrf csrf;
+  private final String baseUrl;
+  private final Clock clock;
+
+  public SignInFlow(
+      LoginProviders providers,
+      SignInRequestRepository requests,
+      AuthHandlers back,
+      CommenterSession session,
+      FormDrafts drafts,
+      Csrf csrf,
+      String baseUrl,
+      Clock clock) {
+    this.providers = providers;
+    this.requests = requests;
+    this.back = back;
+    this.session = session;
+    this.drafts = drafts;
+    this.csrf = csrf;
+    this.baseUrl = baseUrl;
+    this.clock = clock;
+  }
+
+  /** The exact redirect URI to register with a provider: {@code <base-url>/auth/<id>/callback}. */
+  public URI callbackUri(String providerId) {
+    return URI.create(baseUrl + "/auth/" + providerId + "/callback");
+  }
+
+  /** {@code POST /auth/{provider}/start} */
+  public void start(Context ctx) {
+    LoginProvider provider = provider(ctx);
+    CommentForm form = CommentFormFields.read(ctx);
+    Post post = back.post(form);
+    AuthorizationRequest started;
+    try {
+      started = provider.start(callbackUri(provider.id()));
+    } catch (LoginFailure e) {
+      LOG.warn("{}", e.getMessage());
+      back.backToPost(ctx, post, form, e.userMessage());
+      return;
+    }
+    Instant now = clock.instant();
+    requests.save(
+        new SignInRequest(
+            Tokens.hash(started.state()),
+            Tokens.hash(csrf.browserId(ctx)),
+            provider.id(),
+            started.nonce(),
+            started.codeVerifier(),
+            started.redirectTo().toString(),
+            post.id(),
+            FormDrafts.encode(form)),
+        now,
+        now.plus(PENDING));
+    ctx.header("Cache-Control", "no-store");
+    ctx.redirect(started.redirectTo().toString(), HttpStatus.SEE_OTHER);
+  }
+
+  /** {@code GET /auth/{provider}/callback?code=...&state=...} (or {@code ?error=...}) */
+  public void callback(Context ctx) {
+    LoginProvider provider = provider(ctx);
+    String state = ctx.queryParam("state");
+    Optional<SignInRequest> pending =
+        state == null || state.isBlank()
+            ? Optional.empty()
+            : requests.take(Tokens.hash(state), clock.instant());
+    if (pending.isEmpty()
+        || !pending.get().provider().equals(provider.id())
+        || !pending.get().browserHash().equals(Tokens.hash(csrf.browserId(ctx)))) {
+      // Forged, replayed, expired or another browser's: nothing to finish, nothing to give back.
+      LOG.warn("Log-in callback from {} with an unknown, used or foreign state", provider.id());
+      throw new SignInRejected(
+          "This log-in could not be completed: it has expired, was already used, or was started"
+              + " in another browser. Please go back to the post and log in again.");
+    }
+    SignInRequest request = pending.get();
+    Post post = back.post(request.postId());
+    CommentForm form = FormDrafts.decode(request.formData());
+    String error = ctx.queryParam("error");
+    if (error != null) {
+      LOG.info("Log-in with {} ended at the provider: {}", provider.id(), printable(error));
+      back.backToPost(
+          ctx,
+          post,
+          form,
+          "access_denied".equals(error)
+              ? "You cancelled the log-in with " + provider.label() + ". Nothing was shared."
+              : provider.label() + " did not log you in (" + printable(error) + ").");
+      return;
+    }
+    try {
+      Profile profile =
+          provider.complete(
+              callbackUri(provider.id()),
+              new AuthorizationRequest(
+                  URI.create(request.redirectTo()), state, request.nonce(), request.codeVerifier()),
+              ctx.queryParam("code"));
+      session.signIn(
+          ctx,
+          profile.provider(),
+          profile.subject(),
+          profile.displayName(),
+          profile.emailVerified() ? profile.email() : null,
+          profile.avatarUrl(),
+          profile.profileUrl());
+      back.backToPost(ctx, post, form, "You are logged in with " + provider.label() + ".");
+    } catch (LoginFailure e) {
+      LOG.warn("{}", e.getMessage());
+      back.backToPost(ctx, post, form, e.userMessage());
+    }
+  }
+
+  private LoginProvider provider(Context ctx) {
+    String id = ctx.pathParam("provider");
+    return providers.find(id).orElseThrow(() -> new NotFoundException("log-in provider " + id));
+  }
+
+  /** Provider error codes are short ASCII words; anything else is not shown as is. */
+  private static String printable(String error) {
+    return error.matches("[A-Za-z0-9_.-]{1,64}") ? error : "error";
+  }
+}
