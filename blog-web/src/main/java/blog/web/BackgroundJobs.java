@@ -11,9 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Work that happens without a request: sending queued mail, announcing posts that came due, and
- * clearing old commenters' IP addresses. Each is safe with several instances (claims, compare-and-
- * set, idempotent updates). Started after the server is up, stopped before the database closes.
+ * Work that happens without a request: sending queued mail, announcing posts that came due,
+ * clearing old commenters' IP addresses, and removing ended sessions and abandoned log-ins. Each is
+ * safe with several instances (claims, compare-and- set, idempotent updates). Started after the
+ * server is up, stopped before the database closes.
  */
 final class BackgroundJobs implements AutoCloseable {
   // Old comments' IP addresses are cleared shortly after start (not during it), then hourly.
@@ -22,10 +23,13 @@ final class BackgroundJobs implements AutoCloseable {
   static final String RETENTION_JOB = "client-data-retention";
   static final String ANNOUNCER_JOB = "new-post-announcer";
   static final Duration ANNOUNCER_INTERVAL = Duration.ofMinutes(1);
+  static final String HOUSEKEEPING_JOB = "expired-sessions-cleanup";
+  static final Duration HOUSEKEEPING_INTERVAL = Duration.ofHours(1);
 
   private final MailDispatcher dispatcher;
   private final NewPostAnnouncer announcer;
   private final ClientDataRetention retention;
+  private final Runnable housekeeping;
   private final List<PeriodicJob> running = new ArrayList<>();
 
   /** {@code dispatcher} and {@code announcer} are null when mail is off. */
@@ -34,7 +38,9 @@ final class BackgroundJobs implements AutoCloseable {
       NewPostAnnouncer announcer,
       CommentRepository comments,
       SettingsRepository settings,
-      Clock clock) {
+      Clock clock,
+      Runnable housekeeping) {
+    this.housekeeping = housekeeping;
     this.dispatcher = dispatcher;
     this.announcer = announcer;
     this.retention = new ClientDataRetention(comments, settings, clock);
@@ -59,6 +65,9 @@ final class BackgroundJobs implements AutoCloseable {
     running.add(
         PeriodicJob.start(
             RETENTION_JOB, retention::purge, RETENTION_FIRST_RUN, RETENTION_INTERVAL));
+    running.add(
+        PeriodicJob.start(
+            HOUSEKEEPING_JOB, housekeeping, RETENTION_FIRST_RUN, HOUSEKEEPING_INTERVAL));
   }
 
   @Override

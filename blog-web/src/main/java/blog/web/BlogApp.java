@@ -4,6 +4,7 @@ import blog.core.config.Config;
 import blog.core.db.Database;
 import blog.core.db.DatabaseSettings;
 import blog.migrations.Migrations;
+import blog.web.auth.DemoProvider;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,12 +26,19 @@ public final class BlogApp implements AutoCloseable {
   private final boolean ownsDatabase;
   private final Javalin javalin;
   private final BackgroundJobs jobs;
+  private final DemoProvider demo;
 
-  private BlogApp(Database database, boolean ownsDatabase, Javalin javalin, BackgroundJobs jobs) {
+  private BlogApp(
+      Database database,
+      boolean ownsDatabase,
+      Javalin javalin,
+      BackgroundJobs jobs,
+      DemoProvider demo) {
     this.database = database;
     this.ownsDatabase = ownsDatabase;
     this.javalin = javalin;
     this.jobs = jobs;
+    this.demo = demo;
   }
 
   /** Opens the configured database, migrates and seeds it, and starts serving. */
@@ -70,7 +78,7 @@ public final class BlogApp implements AutoCloseable {
     javalin.start(server.port());
     services.jobs().start();
     LOG.info("Blog serving on port {} (public address {})", javalin.port(), server.baseUrl());
-    return new BlogApp(database, owns, javalin, services.jobs());
+    return new BlogApp(database, owns, javalin, services.jobs(), handlers.demo());
   }
 
   public int port() {
@@ -85,6 +93,9 @@ public final class BlogApp implements AutoCloseable {
   public void close() {
     javalin.stop();
     jobs.close();
+    if (demo != null) {
+      demo.close();
+    }
     if (ownsDatabase) {
       database.close();
     }

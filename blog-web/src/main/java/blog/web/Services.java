@@ -29,6 +29,8 @@ import blog.core.security.Tokens;
 import blog.core.seed.SeedContent;
 import blog.core.session.SessionRepository;
 import blog.core.session.Sessions;
+import blog.core.signin.FormDraftRepository;
+import blog.core.signin.SignInRequestRepository;
 import blog.core.site.SettingsRepository;
 import blog.core.taxonomy.TermRepository;
 import blog.core.text.MarkdownRenderer;
@@ -51,7 +53,9 @@ record Services(
     SubscriptionLinks subscriptionLinks,
     Commenters commenters,
     boolean mailEnabled,
-    BackgroundJobs jobs) {
+    BackgroundJobs jobs,
+    SignInRequestRepository signInRequests,
+    FormDraftRepository formDrafts) {
 
   /** Builds the services over a migrated database and seeds it if it is empty. */
   static Services create(Database database, Config config, String baseUrl, Clock clock) {
@@ -69,6 +73,15 @@ record Services(
         .seedIfEmpty(clock.instant());
 
     var random = new SecureRandom();
+    var sessions = new Sessions(new SessionRepository(jdbi), new Tokens(random), clock);
+    var signInRequests = new SignInRequestRepository(jdbi);
+    var formDrafts = new FormDraftRepository(jdbi);
+    Runnable housekeeping =
+        () -> {
+          sessions.removeExpired();
+          signInRequests.deleteExpired(clock.instant());
+          formDrafts.deleteExpired(clock.instant());
+        };
     var signer = SiteSecret.signer(settings, random);
     var mail = MailSettings.from(config);
     var mailQueue = new MailQueueRepository(jdbi);
@@ -111,11 +124,10 @@ record Services(
             notifications),
         new CommentEditing(comments, settings, commentRenderer),
         new SubscriptionLinks(tokens, subscriptions, users, posts, settings, clock),
-        new Commenters(
-            identities,
-            new Sessions(new SessionRepository(jdbi), new Tokens(random), clock),
-            clock),
+        new Commenters(identities, sessions, clock),
         mail.enabled(),
-        new BackgroundJobs(dispatcher, announcer, comments, settings, clock));
+        new BackgroundJobs(dispatcher, announcer, comments, settings, clock, housekeeping),
+        signInRequests,
+        formDrafts);
   }
 }

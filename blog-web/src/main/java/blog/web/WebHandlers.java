@@ -3,11 +3,10 @@ package blog.web;
 import blog.core.auth.LoginProviders;
 import blog.core.config.Config;
 import blog.core.security.Tokens;
-import blog.core.signin.FormDraftRepository;
-import blog.core.signin.SignInRequestRepository;
 import blog.web.archive.ArchiveHandlers;
 import blog.web.auth.AuthHandlers;
 import blog.web.auth.CommenterSession;
+import blog.web.auth.DemoProvider;
 import blog.web.auth.FormDrafts;
 import blog.web.auth.ProviderMenu;
 import blog.web.auth.SignInFlow;
@@ -32,7 +31,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The web half of the composition root: every handler, built over the services. */
+/**
+ * The web half of the composition root: every handler, built over the services; and the demo
+ * sign-in provider when one runs ({@code demo}, null otherwise), which the app stops on close.
+ */
 record WebHandlers(
     SecurityHeaders headers,
     Csrf csrf,
@@ -44,6 +46,7 @@ record WebHandlers(
     SubscriptionHandlers subscriptions,
     AuthHandlers auth,
     SignInFlow signIn,
+    DemoProvider demo,
     ErrorPages errors) {
 
   static WebHandlers create(Services services, ServerSettings server, Config config) {
@@ -58,13 +61,12 @@ record WebHandlers(
             server.baseUrl(),
             services.random(),
             Set.of(SubscriptionHandlers.CONFIRM, SubscriptionHandlers.UNSUBSCRIBE));
-    LoginProviders providers = LoginProviders.from(config);
+    LoginProviders configured = LoginProviders.from(config);
+    DemoProvider demo = DemoProvider.wanted(config, configured) ? DemoProvider.start() : null;
+    LoginProviders providers = demo == null ? configured : demo.addTo(configured);
     var drafts =
         new FormDrafts(
-            new FormDraftRepository(services.database().jdbi()),
-            csrf,
-            new Tokens(services.random()),
-            services.clock());
+            services.formDrafts(), csrf, new Tokens(services.random()), services.clock());
     var commenterSession = new CommenterSession(services.commenters(), cookies);
     var parts =
         new ReplyFormParts(
@@ -100,13 +102,14 @@ record WebHandlers(
         auth,
         new SignInFlow(
             providers,
-            new SignInRequestRepository(services.database().jdbi()),
+            services.signInRequests(),
             auth,
             commenterSession,
             drafts,
             csrf,
             server.baseUrl(),
             services.clock()),
+        demo,
         new ErrorPages(pages));
   }
 

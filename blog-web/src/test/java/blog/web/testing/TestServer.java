@@ -40,6 +40,8 @@ public final class TestServer implements AutoCloseable {
   public static TestServer start(Database database, Map<String, String> extra) {
     Map<String, String> values = new HashMap<>(extra);
     values.putIfAbsent("port", "0");
+    // Each server would start its own demo sign-in provider; the test that wants one says so.
+    values.putIfAbsent("auth.demo.enabled", "false");
     values.put("host", "127.0.0.1");
     return new TestServer(
         BlogApp.start(Config.of(values), Clock.fixed(NOW, ZoneOffset.UTC), database));
