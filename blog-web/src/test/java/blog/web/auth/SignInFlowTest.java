@@ -10,6 +10,13 @@ import blog.core.testing.StubTokenEndpoint;
 import blog.core.testing.TestOidcServer;
 import blog.web.testing.Browser;
 import blog.web.testing.WebTestBase;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -17,10 +24,13 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The whole third-party log-in, over HTTP, against a real OpenID Connect / OAuth 2.0 server on
@@ -203,25 +213,87 @@ class SignInFlowTest extends WebTestBase {
     assertFalse(attacker.page(permalink).contains("You are commenting using"));
   }
 
-  @Test
-  void anIdTokenForSomeoneElseIsRefusedAndTheTextKept() {
+  /** ID tokens that are right in every way but one, as a provider (or an attacker) might send. */
+  enum BadIdToken {
+    FOR_ANOTHER_CLIENT,
+    WRONG_NONCE,
+    EXPIRED,
+    SIGNED_WITH_ANOTHER_KEY,
+    TAMPERED
+  }
+
+  @ParameterizedTest
+  @EnumSource(BadIdToken.class)
+  void aBadIdTokenIsRefusedAndTheTextKept(BadIdToken bad) throws Exception {
     String permalink = publishedPost("Social");
     Browser browser = new Browser(server);
     URI authorization = clickProvider(browser, permalink, "stub");
-    // The provider's own key signs a token that is right in every way but its audience.
-    stub.answerTokens(
-        "access",
-        oidc.mint(
-                "stub",
-                "eve",
-                List.of("another-client"),
-                Map.of("nonce", param(authorization, "nonce")),
-                300)
-            .serialize());
+    String nonce = param(authorization, "nonce");
+    stub.answerTokens("access", badIdToken(bad, nonce));
     String page = backAtThePost(browser, browser.get(atProvider(browser, authorization)));
-    assertTrue(page.contains("could not verify"), page);
+    assertTrue(page.contains("could not verify"), bad + ": " + page);
     assertFalse(page.contains("You are commenting using"));
     assertEquals(TYPED, Browser.replyForm(page).get("comment"));
+  }
+
+  @Test
+  void theSameStubWithAGoodIdTokenLogsIn() {
+    // The control for the test above: only the one defect makes those fail.
+    String permalink = publishedPost("Social");
+    Browser browser = new Browser(server);
+    URI authorization = clickProvider(browser, permalink, "stub");
+    String nonce = param(authorization, "nonce");
+    stub.answerTokens(
+        oidc.mint("stub", "eve", List.of("blog"), Map.of(), 300).serialize(),
+        oidc.mint("stub", "eve", List.of("blog"), Map.of("nonce", nonce, "name", "Eve"), 300)
+            .serialize());
+    String page = backAtThePost(browser, browser.get(atProvider(browser, authorization)));
+    assertTrue(page.contains("You are commenting using"), page);
+  }
+
+  private String badIdToken(BadIdToken bad, String nonce) throws Exception {
+    Map<String, Object> claims = Map.of("nonce", nonce, "name", "Eve");
+    switch (bad) {
+      case FOR_ANOTHER_CLIENT:
+        return oidc.mint("stub", "eve", List.of("another-client"), claims, 300).serialize();
+      case WRONG_NONCE:
+        return oidc.mint("stub", "eve", List.of("blog"), Map.of("nonce", "not-the-nonce"), 300)
+            .serialize();
+      case EXPIRED:
+        return oidc.mint("stub", "eve", List.of("blog"), claims, -600).serialize();
+      case SIGNED_WITH_ANOTHER_KEY:
+        {
+          SignedJWT genuine = oidc.mint("stub", "eve", List.of("blog"), claims, 300);
+          RSAKey other = new RSAKeyGenerator(2048).keyID(genuine.getHeader().getKeyID()).generate();
+          SignedJWT forged =
+              new SignedJWT(
+                  new JWSHeader.Builder(JWSAlgorithm.RS256)
+                      .keyID(genuine.getHeader().getKeyID())
+                      .build(),
+                  genuine.getJWTClaimsSet());
+          forged.sign(new RSASSASigner(other));
+          return forged.serialize();
+        }
+      case TAMPERED:
+        {
+          String[] parts =
+              oidc.mint("stub", "eve", List.of("blog"), claims, 300).serialize().split("\\.");
+          JWTClaimsSet changed =
+              new JWTClaimsSet.Builder(
+                      JWTClaimsSet.parse(
+                          new String(
+                              Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)))
+                  .subject("admin")
+                  .build();
+          String payload =
+              Base64.getUrlEncoder()
+                  .withoutPadding()
+                  .encodeToString(changed.toString().getBytes(StandardCharsets.UTF_8));
+          return parts[0] + "." + payload + "." + parts[2];
+        }
+      default:
+        throw new IllegalArgumentException(bad.toString());
+    }
   }
 
   @Test
