@@ -33,6 +33,12 @@ import picocli.CommandLine.Command;
       "  mail.smtp.username BLOG_MAIL_SMTP_USERNAME   SMTP log-in (with mail.smtp.password)",
       "  mail.from          BLOG_MAIL_FROM            sender address (required with mail on)",
       "  mail.max-attempts  BLOG_MAIL_MAX_ATTEMPTS    tries per mail before giving up (default 8)",
+      "  auth.<p>.client-id, auth.<p>.client-secret   log-in with p = wordpress, google, x,",
+      "                                             facebook or github; callback URL to register:",
+      "                                             <base-url>/auth/<p>/callback",
+      "  auth.oidc.<id>.issuer, .client-id, .client-secret, .label",
+      "                                             any OpenID Connect provider (BLOG_AUTH_OIDC_...)",
+      "  auth.demo.enabled  BLOG_AUTH_DEMO_ENABLED    local demo sign-in when no provider is set (true)",
       "Environment variables win over the file."
     })
 public final class Main implements Callable<Integer> {
