@@ -99,29 +99,23 @@ public final class CommentRepository {
 
   /** Whether anyone with this (normalised) email has an approved comment: a known commenter. */
   public boolean hasApprovedCommentByEmail(String email) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    """
-                    SELECT 1 FROM comments WHERE author_email = :email AND status = 'approved'
-                    FETCH FIRST 1 ROWS ONLY
-                    """)
-                .bind("email", email)
-                .mapTo(Integer.class)
-                .findOne()
-                .isPresent());
+    return hasApproved("author_email = :value", email);
   }
 
   /** Whether this log-in identity has an approved comment: a known commenter. */
   public boolean hasApprovedCommentByIdentity(long identityId) {
+    return hasApproved("identity_id = :value", identityId);
+  }
+
+  /** {@code condition} is one of the fixed conditions above, never user input. */
+  private boolean hasApproved(String condition, Object value) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    """
-                    SELECT 1 FROM comments WHERE identity_id = :id AND status = 'approved'
-                    FETCH FIRST 1 ROWS ONLY
-                    """)
-                .bind("id", identityId)
+                    "SELECT 1 FROM comments WHERE "
+                        + condition
+                        + " AND status = 'approved' FETCH FIRST 1 ROWS ONLY")
+                .bind("value", value)
                 .mapTo(Integer.class)
                 .findOne()
                 .isPresent());

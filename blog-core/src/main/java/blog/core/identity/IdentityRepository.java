@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.jdbi.v3.core.statement.Update;
 
 /** Commenter identities, one per provider and subject, refreshed at every log-in. */
 public final class IdentityRepository {
@@ -45,19 +46,21 @@ public final class IdentityRepository {
         h -> {
           if (update(h, provider, subject, displayName, email, avatarUrl, profileUrl, now) == 0) {
             try {
-              h.createUpdate(
-                      """
-                      INSERT INTO commenter_identities (provider, subject, display_name, email,
-                        avatar_url, profile_url, created_at, updated_at)
-                      VALUES (:provider, :subject, :name, :email, :avatar, :profile, :now, :now)
-                      """)
-                  .bind("provider", provider)
-                  .bind("subject", subject)
-                  .bind("name", displayName)
-                  .bind("email", email)
-                  .bind("avatar", avatarUrl)
-                  .bind("profile", profileUrl)
-                  .bind("now", now)
+              bindDetails(
+                      h.createUpdate(
+                          """
+                          INSERT INTO commenter_identities (provider, subject, display_name,
+                            email, avatar_url, profile_url, created_at, updated_at)
+                          VALUES (:provider, :subject, :name, :email, :avatar, :profile, :now,
+                            :now)
+                          """),
+                      provider,
+                      subject,
+                      displayName,
+                      email,
+                      avatarUrl,
+                      profileUrl,
+                      now)
                   .execute();
             } catch (UnableToExecuteStatementException e) {
               // Another instance created it at the same moment: take theirs, with our details.
@@ -85,20 +88,40 @@ public final class IdentityRepository {
       String avatarUrl,
       String profileUrl,
       Instant now) {
-    return h.createUpdate(
-            """
-            UPDATE commenter_identities SET display_name = :name, email = :email,
-              avatar_url = :avatar, profile_url = :profile, updated_at = :now
-            WHERE provider = :provider AND subject = :subject
-            """)
+    return bindDetails(
+            h.createUpdate(
+                """
+                UPDATE commenter_identities SET display_name = :name, email = :email,
+                  avatar_url = :avatar, profile_url = :profile, updated_at = :now
+                WHERE provider = :provider AND subject = :subject
+                """),
+            provider,
+            subject,
+            displayName,
+            email,
+            avatarUrl,
+            profileUrl,
+            now)
+        .execute();
+  }
+
+  private static Update bindDetails(
+      Update update,
+      String provider,
+      String subject,
+      String displayName,
+      String email,
+      String avatarUrl,
+      String profileUrl,
+      Instant now) {
+    return update
         .bind("provider", provider)
         .bind("subject", subject)
         .bind("name", displayName)
         .bind("email", email)
         .bind("avatar", avatarUrl)
         .bind("profile", profileUrl)
-        .bind("now", now)
-        .execute();
+        .bind("now", now);
   }
 
   public Optional<CommenterIdentity> findById(long id) {
