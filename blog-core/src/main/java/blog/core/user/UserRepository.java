@@ -103,4 +103,39 @@ public final class UserRepository {
                 .bind("id", id)
                 .execute());
   }
+
+  /** A user with the stored password hash, for checking a log-in (never for display). */
+  public record Credentials(User user, String passwordHash) {}
+
+  /** By lower-cased username; only accounts that have a password. */
+  public Optional<Credentials> credentials(String username) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM users WHERE LOWER(username) = :u AND password_hash IS NOT NULL")
+                .bind("u", username)
+                .map(
+                    (rs, ctx) ->
+                        new Credentials(MAPPER.map(rs, ctx), rs.getString("password_hash")))
+                .findOne());
+  }
+
+  public void setPassword(long id, String passwordHash) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("UPDATE users SET password_hash = :hash WHERE id = :id")
+                .bind("hash", passwordHash)
+                .bind("id", id)
+                .execute());
+  }
+
+  public int countWithRole(Role role) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT COUNT(*) FROM users WHERE role = :role AND password_hash IS NOT NULL")
+                .bind("role", role.dbValue())
+                .mapTo(Integer.class)
+                .one());
+  }
 }

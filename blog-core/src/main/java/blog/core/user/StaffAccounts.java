@@ -1,0 +1,127 @@
+package blog.core.user;
+
+import blog.core.comment.FieldError;
+import blog.core.db.UniqueViolations;
+import blog.core.security.Tokens;
+import blog.core.site.SettingsRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Creating staff accounts: the first admin through {@code create-admin} on the command line, or
+ * through a one-time setup link that a brand-new blog (no admin yet) prints to its log.
+ */
+public final class StaffAccounts {
+  static final String SETUP_HASH = "admin.setup-token-hash";
+  static final String SETUP_EXPIRES = "admin.setup-token-expires";
+  static final Duration SETUP_VALIDITY = Duration.ofHours(24);
+  private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,59}");
+
+  /** A created account, or everything wrong with the request. */
+  public record Created(Optional<User> user, List<FieldError> errors) {}
+
+  private final UserRepository users;
+  private final Passwords passwords;
+  private final SettingsRepository settings;
+  private final Tokens tokens;
+  private final Clock clock;
+
+  public StaffAccounts(
+      UserRepository users,
+      Passwords passwords,
+      SettingsRepository settings,
+      Tokens tokens,
+      Clock clock) {
+    this.users = users;
+    this.passwords = passwords;
+    this.settings = settings;
+    this.tokens = tokens;
+    this.clock = clock;
+  }
+
+  public boolean hasAdmin() {
+    return users.countWithRole(Role.ADMIN) > 0;
+  }
+
+  public Created create(String username, String displayName, String password, Role role) {
+    String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    List<FieldError> errors = new ArrayList<>();
+    if (!USERNAME.matcher(name).matches()) {
+      errors.add(
+          new FieldError(
+              "username", "Use 2 to 60 lower-case letters, digits, dots, dashes or underscores."));
+    }
+    passwords.problem(password).ifPresent(p -> errors.add(new FieldError("password", p)));
+    if (!errors.isEmpty()) {
+      return new Created(Optional.empty(), errors);
+    }
+    String shown = displayName == null || displayName.isBlank() ? name : displayName.strip();
+    try {
+      long id = users.insert(name, shown, null, role, clock.instant());
+      users.setPassword(id, passwords.hash(password));
+      return new Created(users.findById(id), List.of());
+    } catch (RuntimeException e) {
+      if (!UniqueViolations.isUniqueViolation(e)) {
+        throw e;
+      }
+      return new Created(
+          Optional.empty(), List.of(new FieldError("username", "That username is taken.")));
+    }
+  }
+
+  /**
+   * A fresh one-time setup token while the blog has no admin (replacing any earlier one), or empty
+   * when an admin exists.
+   */
+  public Optional<String> issueSetupToken() {
+    if (hasAdmin()) {
+      return Optional.empty();
+    }
+    String token = tokens.random();
+    settings.putAll(
+        Map.of(
+            SETUP_HASH,
+            Tokens.hash(token),
+            SETUP_EXPIRES,
+            clock.instant().plus(SETUP_VALIDITY).toString()));
+    return Optional.of(token);
+  }
+
+  public boolean setupTokenValid(String token) {
+    if (token == null || token.isBlank() || hasAdmin()) {
+      return false;
+    }
+    var stored = settings.all();
+    String hash = stored.get(SETUP_HASH);
+    String expires = stored.get(SETUP_EXPIRES);
+    return hash != null
+        && expires != null
+        && hash.equals(Tokens.hash(token))
+        && clock.instant().isBefore(Instant.parse(expires));
+  }
+
+  /** Creates the first admin with a valid setup token, which is then used up. */
+  public Created setUp(String token, String username, String displayName, String password) {
+    if (!setupTokenValid(token)) {
+      return new Created(
+          Optional.empty(),
+          List.of(
+              new FieldError(
+                  FieldError.FORM,
+                  "This setup link is no longer valid. Restart the blog for a new one, or use"
+                      + " create-admin.")));
+    }
+    Created created = create(username, displayName, password, Role.ADMIN);
+    if (created.user().isPresent()) {
+      settings.putAll(Map.of(SETUP_HASH, "", SETUP_EXPIRES, Instant.EPOCH.toString()));
+    }
+    return created;
+  }
+}
