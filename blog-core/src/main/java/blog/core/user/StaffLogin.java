@@ -13,10 +13,10 @@ import java.util.Optional;
  */
 public final class StaffLogin {
   public static final String WRONG = "Wrong username or password.";
-  static final LoginThrottle.Rule PER_ACCOUNT =
-      new LoginThrottle.Rule(5, Duration.ofMinutes(15), Duration.ofMinutes(15));
-  static final LoginThrottle.Rule PER_CLIENT =
-      new LoginThrottle.Rule(20, Duration.ofMinutes(15), Duration.ofMinutes(15));
+  static final LoginThrottleRepository.Rule PER_ACCOUNT =
+      new LoginThrottleRepository.Rule(5, Duration.ofMinutes(15), Duration.ofMinutes(15));
+  static final LoginThrottleRepository.Rule PER_CLIENT =
+      new LoginThrottleRepository.Rule(20, Duration.ofMinutes(15), Duration.ofMinutes(15));
 
   /** What became of a log-in attempt. */
   public sealed interface Result {
@@ -27,11 +27,11 @@ public final class StaffLogin {
 
   private final UserRepository users;
   private final Passwords passwords;
-  private final LoginThrottle throttle;
+  private final LoginThrottleRepository throttle;
   private final Clock clock;
 
   public StaffLogin(
-      UserRepository users, Passwords passwords, LoginThrottle throttle, Clock clock) {
+      UserRepository users, Passwords passwords, LoginThrottleRepository throttle, Clock clock) {
     this.users = users;
     this.passwords = passwords;
     this.throttle = throttle;

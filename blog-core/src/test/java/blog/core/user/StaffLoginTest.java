@@ -34,7 +34,7 @@ class StaffLoginTest extends DatabaseTestBase {
             new SettingsRepository(jdbi),
             new Tokens(new SecureRandom()),
             clock);
-    login = new StaffLogin(users, new Passwords(), new LoginThrottle(jdbi), clock);
+    login = new StaffLogin(users, new Passwords(), new LoginThrottleRepository(jdbi), clock);
   }
 
   private String account() {

@@ -11,13 +11,13 @@ import org.jdbi.v3.core.Jdbi;
  * sees the same counts. After {@code limit} failures within {@code window} the key is blocked for
  * {@code block}; a success clears it.
  */
-public final class LoginThrottle {
+public final class LoginThrottleRepository {
   /** One throttle: how many failures in what time block for how long. */
   public record Rule(int limit, Duration window, Duration block) {}
 
   private final Jdbi jdbi;
 
-  public LoginThrottle(Jdbi jdbi) {
+  public LoginThrottleRepository(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 
