@@ -77,6 +77,16 @@ public final class BlogApp implements AutoCloseable {
             });
     javalin.start(server.port());
     services.jobs().start();
+    services
+        .staffAccounts()
+        .issueSetupToken()
+        .ifPresent(
+            token ->
+                LOG.warn(
+                    "This blog has no administrator yet. Create one at {}/admin/setup?token={}"
+                        + " (valid 24 hours, once), or run: java -jar blog.jar create-admin NAME",
+                    server.baseUrl(),
+                    token));
     LOG.info("Blog serving on port {} (public address {})", javalin.port(), server.baseUrl());
     return new BlogApp(database, owns, javalin, services.jobs(), handlers.demo());
   }

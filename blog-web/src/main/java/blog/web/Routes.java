@@ -1,6 +1,7 @@
 package blog.web;
 
 import blog.core.NotFoundException;
+import blog.web.admin.AccessRole;
 import blog.web.auth.AuthHandlers;
 import blog.web.auth.SignInRejected;
 import blog.web.avatar.Avatars;
@@ -25,6 +26,7 @@ final class Routes {
           }
         });
     cfg.routes.before(h.csrf()::check);
+    cfg.routes.beforeMatched(h.adminAccess()::check);
 
     cfg.routes.get("/healthz", h.health()::health);
     cfg.routes.get("/assets/<name>", h.assets()::serve);
@@ -40,6 +42,13 @@ final class Routes {
     cfg.routes.post(SubscriptionHandlers.CONFIRM, h.subscriptions()::confirm);
     cfg.routes.get(SubscriptionHandlers.UNSUBSCRIBE, h.subscriptions()::unsubscribePage);
     cfg.routes.post(SubscriptionHandlers.UNSUBSCRIBE, h.subscriptions()::unsubscribe);
+
+    cfg.routes.get("/admin/login", h.admin()::loginPage);
+    cfg.routes.post("/admin/login", h.admin()::login);
+    cfg.routes.post("/admin/logout", h.admin()::logout);
+    cfg.routes.get("/admin/setup", h.admin()::setupPage);
+    cfg.routes.post("/admin/setup", h.admin()::setup);
+    cfg.routes.get("/admin", h.admin()::dashboard, AccessRole.AUTHOR);
 
     cfg.routes.get("/", h.posts()::home);
     cfg.routes.get("/page/{page}/", h.posts()::home);

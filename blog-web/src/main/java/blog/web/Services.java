@@ -34,6 +34,10 @@ import blog.core.signin.SignInRequestRepository;
 import blog.core.site.SettingsRepository;
 import blog.core.taxonomy.TermRepository;
 import blog.core.text.MarkdownRenderer;
+import blog.core.user.LoginThrottleRepository;
+import blog.core.user.Passwords;
+import blog.core.user.StaffAccounts;
+import blog.core.user.StaffLogin;
 import blog.core.user.UserRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -55,7 +59,11 @@ record Services(
     boolean mailEnabled,
     BackgroundJobs jobs,
     SignInRequestRepository signInRequests,
-    FormDraftRepository formDrafts) {
+    FormDraftRepository formDrafts,
+    Sessions sessions,
+    UserRepository users,
+    StaffLogin staffLogin,
+    StaffAccounts staffAccounts) {
 
   /** Builds the services over a migrated database and seeds it if it is empty. */
   static Services create(Database database, Config config, String baseUrl, Clock clock) {
@@ -73,6 +81,7 @@ record Services(
         .seedIfEmpty(clock.instant());
 
     var random = new SecureRandom();
+    var passwords = new Passwords();
     var sessions = new Sessions(new SessionRepository(jdbi), new Tokens(random), clock);
     var signInRequests = new SignInRequestRepository(jdbi);
     var formDrafts = new FormDraftRepository(jdbi);
@@ -128,6 +137,10 @@ record Services(
         mail.enabled(),
         new BackgroundJobs(dispatcher, announcer, comments, settings, clock, housekeeping),
         signInRequests,
-        formDrafts);
+        formDrafts,
+        sessions,
+        users,
+        new StaffLogin(users, passwords, new LoginThrottleRepository(jdbi), clock),
+        new StaffAccounts(users, passwords, settings, new Tokens(random), clock));
   }
 }

@@ -3,6 +3,9 @@ package blog.web;
 import blog.core.auth.LoginProviders;
 import blog.core.config.Config;
 import blog.core.security.Tokens;
+import blog.web.admin.AdminAccess;
+import blog.web.admin.AdminHandlers;
+import blog.web.admin.StaffSession;
 import blog.web.archive.ArchiveHandlers;
 import blog.web.auth.AuthHandlers;
 import blog.web.auth.CommenterSession;
@@ -47,6 +50,8 @@ record WebHandlers(
     AuthHandlers auth,
     SignInFlow signIn,
     DemoProvider demo,
+    AdminAccess adminAccess,
+    AdminHandlers admin,
     ErrorPages errors) {
 
   static WebHandlers create(Services services, ServerSettings server, Config config) {
@@ -79,6 +84,8 @@ record WebHandlers(
             drafts,
             services.mailEnabled());
     var views = new PostViews();
+    var staffSession = new StaffSession(services.sessions(), services.users(), cookies);
+    var clientAddress = new ClientAddress(trustedProxies(config));
     var auth = new AuthHandlers(services.reader(), commenterSession, drafts);
     var posts =
         new PostHandlers(
@@ -96,7 +103,7 @@ record WebHandlers(
             services.reader(),
             posts,
             parts,
-            new ClientAddress(trustedProxies(config)),
+            clientAddress,
             services.clock()),
         new SubscriptionHandlers(services.subscriptionLinks(), pages),
         auth,
@@ -110,6 +117,14 @@ record WebHandlers(
             server.baseUrl(),
             services.clock()),
         demo,
+        new AdminAccess(staffSession),
+        new AdminHandlers(
+            services.staffLogin(),
+            services.staffAccounts(),
+            staffSession,
+            pages,
+            csrf,
+            clientAddress),
         new ErrorPages(pages));
   }
 

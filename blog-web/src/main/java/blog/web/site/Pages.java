@@ -39,6 +39,16 @@ public final class Pages {
     write(ctx, html(template, title, model, site, sidebar(reader.sidebar(), site.timeZone())));
   }
 
+  /**
+   * A page of the admin: its own layout (no public sidebar), the site's name, and whatever the
+   * handler adds (the staff user, CSRF token).
+   */
+  public void renderAdmin(Context ctx, String template, String title, Map<String, Object> model) {
+    SiteSettings site = reader.site();
+    lastSite = site;
+    write(ctx, html(template, title, model, site, SidebarView.EMPTY));
+  }
+
   /** A piece of a page (no layout), e.g. a new comment for the page's script to insert. */
   public String fragment(String template, Map<String, Object> model) {
     return pebble.render(template, model);

@@ -1,0 +1,157 @@
+package blog.web.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import blog.core.security.Tokens;
+import blog.core.site.SettingsRepository;
+import blog.core.testing.Fixtures;
+import blog.core.user.Passwords;
+import blog.core.user.Role;
+import blog.core.user.StaffAccounts;
+import blog.core.user.UserRepository;
+import blog.web.testing.Browser;
+import blog.web.testing.TestServer;
+import blog.web.testing.WebTestBase;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Staff log-in, log-out, access control, throttling and the first-admin setup link. */
+class AdminLoginTest extends WebTestBase {
+  static final String PASSWORD = "correct horse battery staple";
+  private StaffAccounts accounts;
+
+  @Override
+  protected void prepare() {
+    var jdbi = db.database().jdbi();
+    accounts =
+        new StaffAccounts(
+            new UserRepository(jdbi),
+            new Passwords(),
+            new SettingsRepository(jdbi),
+            new Tokens(new SecureRandom()),
+            Clock.fixed(TestServer.NOW, ZoneOffset.UTC));
+  }
+
+  private String account(Role role) {
+    String name = Fixtures.unique("staff").toLowerCase();
+    assertTrue(accounts.create(name, "Staff Member", PASSWORD, role).user().isPresent());
+    return name;
+  }
+
+  static HttpResponse<String> logIn(
+      Browser browser, String username, String password, String next) {
+    String page = browser.page("/admin/login");
+    Map<String, String> form = new HashMap<>();
+    form.put("username", username);
+    form.put("password", password);
+    form.put("next", next);
+    form.put("_csrf", hidden(page, "_csrf"));
+    return browser.post("/admin/login", form);
+  }
+
+  static String hidden(String page, String name) {
+    String marker = "name=\"" + name + "\" value=\"";
+    int at = page.indexOf(marker);
+    return page.substring(at + marker.length(), page.indexOf('"', at + marker.length()));
+  }
+
+  @Test
+  void loggedOutVisitorsAreSentToTheLogInPageAndBack() {
+    Browser browser = new Browser(server);
+    HttpResponse<String> dashboard = browser.get("/admin");
+    assertEquals(303, dashboard.statusCode());
+    assertEquals(
+        "/admin/login?next=%2Fadmin", dashboard.headers().firstValue("Location").orElse(""));
+
+    HttpResponse<String> in = logIn(browser, account(Role.AUTHOR), PASSWORD, "/admin");
+    assertEquals(303, in.statusCode(), in.body());
+    assertEquals("/admin", in.headers().firstValue("Location").orElse(""));
+    HttpResponse<String> page = browser.get("/admin");
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("Dashboard"));
+    assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""));
+  }
+
+  @Test
+  void wrongCredentialsGetOneAnswerAndNoSession() {
+    Browser browser = new Browser(server);
+    String name = account(Role.AUTHOR);
+    HttpResponse<String> wrong = logIn(browser, name, "not the password", "/admin");
+    assertEquals(401, wrong.statusCode());
+    assertTrue(wrong.body().contains("Wrong username or password."));
+    assertTrue(wrong.body().contains("value=\"" + name + "\""), "the username is kept");
+    HttpResponse<String> unknown = logIn(browser, "no-such-user", PASSWORD, "/admin");
+    assertTrue(unknown.body().contains("Wrong username or password."));
+    assertEquals(303, browser.get("/admin").statusCode());
+  }
+
+  @Test
+  void repeatedFailuresAreThrottled() {
+    Browser browser = new Browser(server);
+    String name = account(Role.AUTHOR);
+    for (int i = 0; i < 5; i++) {
+      logIn(browser, name, "guess " + i, "/admin");
+    }
+    HttpResponse<String> locked = logIn(browser, name, PASSWORD, "/admin");
+    assertTrue(locked.body().contains("Too many failed log-ins"), locked.body());
+  }
+
+  @Test
+  void logInNeedsTheFormsCsrfTokenAndLogOutEndsTheSession() {
+    Browser browser = new Browser(server);
+    String name = account(Role.AUTHOR);
+    browser.page("/admin/login");
+    HttpResponse<String> forged =
+        browser.post("/admin/login", Map.of("username", name, "password", PASSWORD));
+    assertEquals(403, forged.statusCode());
+
+    assertEquals(303, logIn(browser, name, PASSWORD, "/admin").statusCode());
+    String dashboard = browser.page("/admin");
+    HttpResponse<String> out =
+        browser.post("/admin/logout", Map.of("_csrf", hidden(dashboard, "_csrf")));
+    assertEquals(303, out.statusCode());
+    assertEquals(303, browser.get("/admin").statusCode(), "logged out");
+  }
+
+  @Test
+  void theReturnAddressStaysOnThisSite() {
+    for (String next :
+        new String[] {
+          "//evil.example/", "https://evil.example/", "/\\evil", "javascript:alert(1)"
+        }) {
+      Browser browser = new Browser(server);
+      HttpResponse<String> in = logIn(browser, account(Role.AUTHOR), PASSWORD, next);
+      assertEquals("/admin", in.headers().firstValue("Location").orElse(""), next);
+    }
+  }
+
+  @Test
+  void theSetupLinkCreatesTheFirstAdminOnce() {
+    // A blog under test may already have an admin from other tests; the link only exists without.
+    if (accounts.hasAdmin()) {
+      assertTrue(accounts.issueSetupToken().isEmpty());
+      return;
+    }
+    String token = accounts.issueSetupToken().orElseThrow();
+    Browser browser = new Browser(server);
+    String page = browser.page("/admin/setup?token=" + token);
+    Map<String, String> form = new HashMap<>();
+    form.put("token", token);
+    form.put("username", "first-admin");
+    form.put("display_name", "First Admin");
+    form.put("password", PASSWORD);
+    form.put("_csrf", hidden(page, "_csrf"));
+    HttpResponse<String> made = browser.post("/admin/setup", form);
+    assertEquals(303, made.statusCode(), made.body());
+    assertTrue(browser.page("/admin").contains("First Admin"));
+    assertEquals(404, new Browser(server).get("/admin/setup?token=" + token).statusCode());
+    assertFalse(accounts.issueSetupToken().isPresent());
+  }
+}
