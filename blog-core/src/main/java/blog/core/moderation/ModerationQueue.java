@@ -1,12 +1,15 @@
 package blog.core.moderation;
 
 import blog.core.comment.CommentNotifications;
+import blog.core.comment.CommentRenderer;
 import blog.core.comment.CommentRepository;
+import blog.core.comment.CommentService.Outcome;
 import blog.core.comment.CommentStatus;
 import blog.core.db.Transactions;
 import blog.core.moderation.ModerationRepository.Scope;
 import blog.core.moderation.ModerationRepository.Target;
 import blog.core.post.PostRepository;
+import blog.core.site.SettingsRepository;
 import blog.core.user.User;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,17 +39,23 @@ public final class ModerationQueue {
   private final ModerationRepository queue;
   private final Transactions transactions;
   private final Announcer announcer;
+  private final StaffWriting writing;
 
   public ModerationQueue(
       ModerationRepository queue,
       CommentRepository comments,
       PostRepository posts,
+      SettingsRepository settings,
+      CommentRenderer renderer,
       Transactions transactions,
       CommentNotifications notifications,
       Clock clock) {
     this.queue = queue;
     this.transactions = transactions;
     this.announcer = new Announcer(queue, comments, posts, notifications, clock);
+    this.writing =
+        new StaffWriting(
+            queue, comments, posts, settings, renderer, transactions, announcer, clock);
   }
 
   /** A page of the queue as {@code actor} may see it (an author: comments on their posts). */
@@ -147,6 +156,29 @@ public final class ModerationQueue {
 
   public int deletePermanently(User actor, long id) {
     return deletePermanently(actor, List.of(id));
+  }
+
+  /**
+   * Corrects a comment: the author's name, email and website, and its text, which is rendered
+   * again. The fields are checked as a new comment's are, except that name and email may be left
+   * empty. The status stays; the comment is not marked as edited by its author.
+   *
+   * @throws blog.core.NotFoundException when there is no such comment
+   */
+  public Outcome edit(User actor, long commentId, CommentEdit edit) {
+    return writing.edit(actor, commentId, edit);
+  }
+
+  /**
+   * Replies to a comment as {@code actor}: approved at once, signed with the account's display name
+   * and stored with its user id, so the site can mark the post author's replies. Replying to a
+   * pending comment approves it too, as WordPress's "Approve and Reply" does. A repeated {@code
+   * submissionKey} (a double click; may be null) returns the reply stored the first time.
+   *
+   * @throws blog.core.NotFoundException when there is no such comment
+   */
+  public Outcome reply(User actor, long parentId, String body, String submissionKey) {
+    return writing.reply(actor, parentId, body, submissionKey);
   }
 
   private int act(

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blog.core.comment.CommentService.Outcome;
 import blog.core.comment.CommentStatus;
 import blog.core.user.Role;
 import blog.core.user.User;
@@ -32,8 +33,15 @@ class ModerationRightsTest extends ModerationTestBase {
         () -> moderation.unapprove(mine, List.of(onMine, onTheirs)));
     assertEquals(CommentStatus.APPROVED, status(onMine), "a refused bulk action changes nothing");
     assertThrows(ModerationForbiddenException.class, () -> moderation.find(mine, onTheirs));
+    assertThrows(
+        ModerationForbiddenException.class,
+        () -> moderation.edit(mine, onTheirs, new CommentEdit("X", "", "", "Changed.")));
+    assertThrows(
+        ModerationForbiddenException.class, () -> moderation.reply(mine, onTheirs, "Hi.", null));
+    assertEquals("Hello.", stored(onTheirs).bodySource());
 
     assertEquals(1, moderation.approve(admin, onTheirs), "admins moderate everything");
+    assertTrue(moderation.reply(admin, onMine, "Admin here.", null) instanceof Outcome.Stored);
   }
 
   @Test

@@ -75,6 +75,8 @@ abstract class ModerationTestBase extends DatabaseTestBase {
             new ModerationRepository(jdbi),
             comments,
             posts,
+            settings,
+            new CommentRenderer(),
             new Transactions(jdbi),
             notifications,
             clock);
