@@ -3,7 +3,9 @@ package blog.core.moderation;
 import blog.core.comment.CommentStatus;
 import blog.core.db.Times;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,8 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * The moderation queue's reads (keyset pages, counts) and its status changes. Pages never use
  * OFFSET: each continues strictly after the (created_at, id) of the row that ended the last one,
- * which the index on (status, created_at, id) serves directly.
+ * which the indexes on (status, created_at, id) and (post_id, status, created_at, id) serve as a
+ * range scan.
  */
 public final class ModerationRepository {
   /** A comment an action is about: enough to check who may act on it. */
@@ -73,42 +76,63 @@ public final class ModerationRepository {
 
   /**
    * Up to {@code limit} rows of the scope strictly beyond {@code cursor} (from the newest when
-   * null): going {@code older} they come newest first, otherwise oldest first.
+   * null): going {@code older} they come newest first, otherwise oldest first. A tab of several
+   * statuses ("All") reads each status's own index range and merges, so no page sorts the tab.
    */
   public List<QueueRow> rows(Scope scope, QueueCursor cursor, boolean older, int limit) {
     String order =
         older ? " ORDER BY c.created_at DESC, c.id DESC" : " ORDER BY c.created_at, c.id";
-    return jdbi.withHandle(
-        h ->
-            bind(
-                    h.createQuery(
-                        ROW_SELECT + where(scope, cursor, older) + order + " LIMIT :limit"),
-                    scope,
-                    cursor)
-                .bind("limit", limit)
-                .map(ROW)
-                .list());
+    Comparator<QueueRow> byPosition =
+        Comparator.comparing(QueueRow::createdAt).thenComparingLong(QueueRow::id);
+    List<QueueRow> merged = new ArrayList<>();
+    for (CommentStatus status : scope.statuses()) {
+      merged.addAll(
+          jdbi.withHandle(
+              h ->
+                  bind(
+                          h.createQuery(
+                              ROW_SELECT + where(scope, cursor, older) + order + " LIMIT :limit"),
+                          status,
+                          scope,
+                          cursor)
+                      .bind("limit", limit)
+                      .map(ROW)
+                      .list()));
+    }
+    merged.sort(older ? byPosition.reversed() : byPosition);
+    return List.copyOf(merged.subList(0, Math.min(limit, merged.size())));
   }
 
   /** Whether the scope holds anything beyond {@code cursor} in that direction. */
   public boolean anyBeyond(Scope scope, QueueCursor cursor, boolean older) {
-    return jdbi.withHandle(
-        h ->
-            bind(
-                    h.createQuery(
-                        "SELECT c.id FROM comments c JOIN posts p ON p.id = c.post_id"
-                            + where(scope, cursor, older)
-                            + " LIMIT 1"),
-                    scope,
-                    cursor)
-                .mapTo(Long.class)
-                .findOne()
-                .isPresent());
+    for (CommentStatus status : scope.statuses()) {
+      boolean found =
+          jdbi.withHandle(
+              h ->
+                  bind(
+                          h.createQuery(
+                              "SELECT c.id FROM comments c JOIN posts p ON p.id = c.post_id"
+                                  + where(scope, cursor, older)
+                                  + " LIMIT 1"),
+                          status,
+                          scope,
+                          cursor)
+                      .mapTo(Long.class)
+                      .findOne()
+                      .isPresent());
+      if (found) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  /** The WHERE clause from fixed fragments only; every value is bound. */
+  /**
+   * The WHERE clause of one status, from fixed fragments only; every value is bound. The cursor
+   * condition repeats its time as a plain bound so the index range starts at the cursor.
+   */
   private static String where(Scope scope, QueueCursor cursor, boolean older) {
-    StringBuilder sql = new StringBuilder(" WHERE c.status IN (<statuses>)");
+    StringBuilder sql = new StringBuilder(" WHERE c.status = :status");
     if (scope.postId() != null) {
       sql.append(" AND c.post_id = :postId");
     }
@@ -118,14 +142,14 @@ public final class ModerationRepository {
     if (cursor != null) {
       sql.append(
           older
-              ? " AND (c.created_at < :at OR (c.created_at = :at AND c.id < :id))"
-              : " AND (c.created_at > :at OR (c.created_at = :at AND c.id > :id))");
+              ? " AND c.created_at <= :at AND (c.created_at < :at OR c.id < :id)"
+              : " AND c.created_at >= :at AND (c.created_at > :at OR c.id > :id)");
     }
     return sql.toString();
   }
 
-  private static Query bind(Query query, Scope scope, QueueCursor cursor) {
-    query.bindList("statuses", scope.statuses().stream().map(CommentStatus::dbValue).toList());
+  private static Query bind(Query query, CommentStatus status, Scope scope, QueueCursor cursor) {
+    query.bind("status", status.dbValue());
     if (scope.postId() != null) {
       query.bind("postId", scope.postId());
     }

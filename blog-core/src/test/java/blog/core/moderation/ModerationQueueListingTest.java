@@ -19,12 +19,17 @@ import org.junit.jupiter.api.Test;
 class ModerationQueueListingTest extends ModerationTestBase {
   /** Ids of {@code n} pending comments on the post, in queue order (newest first, then id). */
   private List<Long> pendingComments(long post, int n) {
+    return comments(post, n, List.of(CommentStatus.PENDING));
+  }
+
+  /** {@code n} comments taking {@code statuses} in turn, in queue order. */
+  private List<Long> comments(long post, int n, List<CommentStatus> statuses) {
     record Made(long id, Instant at) {}
     List<Made> made = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       // Five at a time share a creation time: the id alone must order them.
       Instant at = NOW.minusSeconds(3_600).plusSeconds(i / 5).plusNanos(123_000);
-      made.add(new Made(comment(post, CommentStatus.PENDING, at), at));
+      made.add(new Made(comment(post, statuses.get(i % statuses.size()), at), at));
     }
     return made.stream()
         .sorted(
@@ -65,6 +70,32 @@ class ModerationQueueListingTest extends ModerationTestBase {
     QueuePage top = moderation.list(admin, first.newerThan(back.newer()));
     assertEquals(ids(pages.get(0)), ids(top));
     assertFalse(top.hasNewer());
+  }
+
+  @Test
+  void theAllTabPagesThroughPendingAndApprovedCommentsAsOneList() {
+    long post = post(admin);
+    List<Long> expected =
+        comments(
+            post,
+            45,
+            List.of(
+                CommentStatus.PENDING,
+                CommentStatus.APPROVED,
+                CommentStatus.APPROVED,
+                CommentStatus.SPAM));
+    List<Long> shown = expected.stream().filter(id -> status(id) != CommentStatus.SPAM).toList();
+    QueueQuery all = QueueQuery.first(QueueView.ALL).onPost(post);
+    List<Long> seen = new ArrayList<>();
+    QueuePage page = moderation.list(admin, all);
+    seen.addAll(ids(page));
+    while (page.hasOlder()) {
+      page = moderation.list(admin, all.olderThan(page.older()));
+      seen.addAll(ids(page));
+    }
+    assertEquals(shown, seen);
+    QueuePage back = moderation.list(admin, all.newerThan(page.newer()));
+    assertEquals(shown.subList(0, 20), ids(back));
   }
 
   @Test
