@@ -6,8 +6,8 @@ import blog.core.comment.CommentRepository;
 import blog.core.comment.CommentService.Outcome;
 import blog.core.comment.CommentStatus;
 import blog.core.db.Transactions;
-import blog.core.moderation.ModerationRepository.Scope;
 import blog.core.moderation.ModerationRepository.Target;
+import blog.core.moderation.QueueRepository.Scope;
 import blog.core.post.PostRepository;
 import blog.core.site.SettingsRepository;
 import blog.core.user.User;
@@ -36,13 +36,15 @@ public final class ModerationQueue {
 
   private static final Logger log = LoggerFactory.getLogger(ModerationQueue.class);
 
-  private final ModerationRepository queue;
+  private final QueueRepository queue;
+  private final ModerationRepository changes;
   private final Transactions transactions;
   private final Announcer announcer;
   private final StaffWriting writing;
 
   public ModerationQueue(
-      ModerationRepository queue,
+      QueueRepository queue,
+      ModerationRepository changes,
       CommentRepository comments,
       PostRepository posts,
       SettingsRepository settings,
@@ -51,11 +53,12 @@ public final class ModerationQueue {
       CommentNotifications notifications,
       Clock clock) {
     this.queue = queue;
+    this.changes = changes;
     this.transactions = transactions;
-    this.announcer = new Announcer(queue, comments, posts, notifications, clock);
+    this.announcer = new Announcer(changes, comments, posts, notifications, clock);
     this.writing =
         new StaffWriting(
-            queue, comments, posts, settings, renderer, transactions, announcer, clock);
+            changes, comments, posts, settings, renderer, transactions, announcer, clock);
   }
 
   /** A page of the queue as {@code actor} may see it (an author: comments on their posts). */
@@ -104,21 +107,21 @@ public final class ModerationQueue {
    * subscribers, exactly once per comment. Returns how many changed.
    */
   public int approve(User actor, Collection<Long> ids) {
-    return act(actor, ids, "approved", targets -> queue.approve(idsOf(targets)), true);
+    return act(actor, ids, "approved", targets -> changes.approve(idsOf(targets)), true);
   }
 
   /** Takes approved comments off the site, back to pending. */
   public int unapprove(User actor, Collection<Long> ids) {
-    return act(actor, ids, "unapproved", targets -> queue.unapprove(idsOf(targets)), false);
+    return act(actor, ids, "unapproved", targets -> changes.unapprove(idsOf(targets)), false);
   }
 
   public int markSpam(User actor, Collection<Long> ids) {
     return act(
-        actor, ids, "marked as spam", t -> queue.moveAside(idsOf(t), CommentStatus.SPAM), false);
+        actor, ids, "marked as spam", t -> changes.moveAside(idsOf(t), CommentStatus.SPAM), false);
   }
 
   public int trash(User actor, Collection<Long> ids) {
-    return act(actor, ids, "trashed", t -> queue.moveAside(idsOf(t), CommentStatus.TRASH), false);
+    return act(actor, ids, "trashed", t -> changes.moveAside(idsOf(t), CommentStatus.TRASH), false);
   }
 
   /**
@@ -126,12 +129,12 @@ public final class ModerationQueue {
    * is not known). One restored to public and never announced is announced now.
    */
   public int restore(User actor, Collection<Long> ids) {
-    return act(actor, ids, "restored", targets -> queue.restore(idsOf(targets)), true);
+    return act(actor, ids, "restored", targets -> changes.restore(idsOf(targets)), true);
   }
 
   /** Deletes for good, but only comments in the spam or the trash; others are left alone. */
   public int deletePermanently(User actor, Collection<Long> ids) {
-    return act(actor, ids, "deleted", targets -> queue.deleteAside(idsOf(targets)), false);
+    return act(actor, ids, "deleted", targets -> changes.deleteAside(idsOf(targets)), false);
   }
 
   public int approve(User actor, long id) {
@@ -199,7 +202,7 @@ public final class ModerationQueue {
     int changed =
         transactions.inTransaction(
             () -> {
-              List<Target> targets = queue.targets(unique);
+              List<Target> targets = changes.targets(unique);
               for (Target t : targets) {
                 ModerationRights.require(actor, t.postAuthorId(), t.id());
               }

@@ -72,6 +72,7 @@ abstract class ModerationTestBase extends DatabaseTestBase {
     fixtures = new Fixtures(jdbi);
     moderation =
         new ModerationQueue(
+            new QueueRepository(jdbi),
             new ModerationRepository(jdbi),
             comments,
             posts,
