@@ -22,9 +22,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What moderators write: corrections to comments, and replies under their own name. */
 final class StaffWriting {
+  private static final Logger log = LoggerFactory.getLogger(StaffWriting.class);
+
   private static final FieldError BINNED =
       new FieldError(
           FieldError.FORM, "This comment is in the spam or the trash: restore it before replying.");
@@ -92,6 +96,7 @@ final class StaffWriting {
         n.authorUrl(),
         n.body(),
         renderer.render(n.body()));
+    log.info("user {} edited comment {}", actor.id(), c.id());
     return new Outcome.Stored(existing(c.id()));
   }
 
@@ -154,7 +159,8 @@ final class StaffWriting {
       // The same form, sent twice at once: the other request stored the one reply.
       return new Outcome.Stored(comments.findBySubmissionKey(submissionKey).orElseThrow());
     }
-    if (outcome instanceof Outcome.Stored) {
+    if (outcome instanceof Outcome.Stored stored) {
+      log.info("user {} replied to comment {}: {}", actor.id(), parent.id(), stored.comment().id());
       announcer.afterCommit();
     }
     return outcome;
