@@ -1,5 +1,6 @@
 package blog.core.comment;
 
+import blog.core.post.Post;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -29,5 +30,15 @@ public record Comment(
   public boolean editableAt(Instant now, Duration window) {
     return (status == CommentStatus.APPROVED || status == CommentStatus.PENDING)
         && now.isBefore(createdAt.plus(window));
+  }
+
+  /** Written by a staff account (a moderator's reply), not by a guest or a signed-in commenter. */
+  public boolean isByStaff() {
+    return userId != null;
+  }
+
+  /** The post's author answering on their own post, which pages may mark as such. */
+  public boolean isByPostAuthor(Post post) {
+    return userId != null && userId == post.authorId() && postId == post.id();
   }
 }

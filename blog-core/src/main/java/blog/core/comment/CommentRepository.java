@@ -46,13 +46,15 @@ public final class CommentRepository {
                     INSERT INTO comments (post_id, parent_id, author_name, author_email,
                                           author_url, identity_id, user_id, body_source,
                                           body_html, status, held_reason, created_at,
-                                          client_ip, user_agent, submission_key)
+                                          client_ip, user_agent, submission_key, approved_at)
                     VALUES (:postId, :parentId, :authorName, :authorEmail, :authorUrl,
                             :identityId, :userId, :bodySource, :bodyHtml, :status, :heldReason,
-                            :createdAt, :clientIp, :userAgent, :submissionKey)
+                            :createdAt, :clientIp, :userAgent, :submissionKey, :approvedAt)
                     """)
                 .bindMethods(c)
                 .bind("status", c.status().dbValue())
+                // Public from the start: announced by the storing transaction itself.
+                .bind("approvedAt", c.status() == CommentStatus.APPROVED ? c.createdAt() : null)
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one());

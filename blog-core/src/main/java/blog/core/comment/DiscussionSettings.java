@@ -52,6 +52,30 @@ public record DiscussionSettings(
     blocklist = List.copyOf(blocklist);
   }
 
+  /**
+   * The same settings with name and email optional: a moderator editing a comment (or a staff
+   * account without an email replying) is not a guest who must identify.
+   */
+  public DiscussionSettings withNameAndEmailOptional() {
+    return new DiscussionSettings(
+        false,
+        threadDepth,
+        maxLength,
+        moderation,
+        maxLinks,
+        blocklist,
+        closeAfterDays,
+        floodSeconds,
+        minSecondsToSubmit,
+        editWindowMinutes,
+        pageComments,
+        commentsPerPage,
+        newestFirst,
+        avatars,
+        ipRetentionDays,
+        trustIdentities);
+  }
+
   public static DiscussionSettings from(Map<String, String> stored) {
     return new DiscussionSettings(
         !"false".equalsIgnoreCase(stored.getOrDefault(REQUIRE_NAME_EMAIL, "true").trim()),
