@@ -26,6 +26,7 @@ final class EditorKit {
   final PostTrash trash;
   final PostHistory history;
   final Autosaves autosaves;
+  final PostListing listing;
   final OldPermalinks oldPermalinks;
   final Fixtures fixtures;
 
@@ -55,6 +56,7 @@ final class EditorKit {
     this.trash = new PostTrash(editorPosts, posts, transactions, clock);
     this.history = new PostHistory(posts, revisions);
     this.autosaves = new Autosaves(autosaveRows, posts, clock);
+    this.listing = new PostListing(new AdminPostQueries(jdbi), terms, clock);
     this.oldPermalinks = new OldPermalinks(redirects, posts, clock);
     this.fixtures = new Fixtures(jdbi);
   }
