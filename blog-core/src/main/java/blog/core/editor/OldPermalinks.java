@@ -10,11 +10,11 @@ import java.util.Optional;
  * no post by a slug, asks here and answers 301 with the post's current permalink.
  */
 public final class OldPermalinks {
-  private final SlugRedirects redirects;
+  private final SlugRedirectRepository redirects;
   private final PostRepository posts;
   private final Clock clock;
 
-  public OldPermalinks(SlugRedirects redirects, PostRepository posts, Clock clock) {
+  public OldPermalinks(SlugRedirectRepository redirects, PostRepository posts, Clock clock) {
     this.redirects = redirects;
     this.posts = posts;
     this.clock = clock;

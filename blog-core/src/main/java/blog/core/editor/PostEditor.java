@@ -36,7 +36,7 @@ public final class PostEditor {
       PostRepository posts,
       TermRepository terms,
       RevisionRepository revisions,
-      SlugRedirects redirects,
+      SlugRedirectRepository redirects,
       AutosaveRepository autosaves,
       UserRepository users,
       MarkdownRenderer renderer,

@@ -17,12 +17,12 @@ import java.util.Map;
 public final class PostListing {
   public static final int PAGE_SIZE = 20;
 
-  private final AdminPostQueries queries;
+  private final PostListRepository postList;
   private final TermRepository terms;
   private final Clock clock;
 
-  public PostListing(AdminPostQueries queries, TermRepository terms, Clock clock) {
-    this.queries = queries;
+  public PostListing(PostListRepository postList, TermRepository terms, Clock clock) {
+    this.postList = postList;
     this.terms = terms;
     this.clock = clock;
   }
@@ -31,23 +31,23 @@ public final class PostListing {
   public PostListPage list(Actor actor, PostListQuery query) {
     Instant now = clock.instant();
     Long authorId = query.mineOnly() ? actor.userId() : null;
-    int total = queries.count(query.filter(), query.search(), authorId, now);
+    int total = postList.count(query.filter(), query.search(), authorId, now);
     int totalPages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     int page = Math.min(Math.max(1, query.page()), totalPages);
-    List<AdminPostQueries.Row> rows =
-        queries.list(
+    List<PostListRepository.Row> rows =
+        postList.list(
             query.filter(), query.search(), authorId, now, PAGE_SIZE, (page - 1) * PAGE_SIZE);
     Map<Long, List<Term>> termsByPost =
-        terms.forPosts(rows.stream().map(AdminPostQueries.Row::id).toList());
+        terms.forPosts(rows.stream().map(PostListRepository.Row::id).toList());
     List<PostListItem> items =
         rows.stream()
             .map(r -> item(r, termsByPost.getOrDefault(r.id(), List.of()), actor, now))
             .toList();
-    return new PostListPage(items, query, page, totalPages, total, queries.counts(authorId, now));
+    return new PostListPage(items, query, page, totalPages, total, postList.counts(authorId, now));
   }
 
   private static PostListItem item(
-      AdminPostQueries.Row r, List<Term> postTerms, Actor actor, Instant now) {
+      PostListRepository.Row r, List<Term> postTerms, Actor actor, Instant now) {
     boolean visible =
         (r.status() == PostStatus.PUBLISHED || r.status() == PostStatus.SCHEDULED)
             && r.publishedAt() != null

@@ -26,7 +26,7 @@ final class PostStorage {
   private final PostRepository reader;
   private final TermRepository terms;
   private final RevisionRepository revisions;
-  private final SlugRedirects redirects;
+  private final SlugRedirectRepository redirects;
   private final AutosaveRepository autosaves;
   private final MarkdownRenderer renderer;
   private final Transactions transactions;
@@ -36,7 +36,7 @@ final class PostStorage {
       PostRepository reader,
       TermRepository terms,
       RevisionRepository revisions,
-      SlugRedirects redirects,
+      SlugRedirectRepository redirects,
       AutosaveRepository autosaves,
       MarkdownRenderer renderer,
       Transactions transactions) {

@@ -20,7 +20,7 @@ final class EditorKit {
   final UserRepository users;
   final TermRepository terms;
   final RevisionRepository revisions;
-  final SlugRedirects redirects;
+  final SlugRedirectRepository redirects;
   final AutosaveRepository autosaveRows;
   final PostEditor editor;
   final PostTrash trash;
@@ -37,7 +37,7 @@ final class EditorKit {
     this.users = new UserRepository(jdbi);
     this.terms = new TermRepository(jdbi);
     this.revisions = new RevisionRepository(jdbi);
-    this.redirects = new SlugRedirects(jdbi);
+    this.redirects = new SlugRedirectRepository(jdbi);
     this.autosaveRows = new AutosaveRepository(jdbi);
     EditorPostRepository editorPosts = new EditorPostRepository(jdbi);
     Transactions transactions = new Transactions(jdbi);
@@ -56,7 +56,7 @@ final class EditorKit {
     this.trash = new PostTrash(editorPosts, posts, transactions, clock);
     this.history = new PostHistory(posts, revisions);
     this.autosaves = new Autosaves(autosaveRows, posts, clock);
-    this.listing = new PostListing(new AdminPostQueries(jdbi), terms, clock);
+    this.listing = new PostListing(new PostListRepository(jdbi), terms, clock);
     this.oldPermalinks = new OldPermalinks(redirects, posts, clock);
     this.fixtures = new Fixtures(jdbi);
   }

@@ -12,7 +12,7 @@ import org.jdbi.v3.core.statement.SqlStatement;
  * The admin's post list: any status, filtered by view, title search and author, newest first. The
  * SQL is assembled only from fixed fragments; what the user typed is always a bound parameter.
  */
-public final class AdminPostQueries {
+public final class PostListRepository {
   /** A post as listed, without its body. */
   public record Row(
       long id,
@@ -40,7 +40,7 @@ public final class AdminPostQueries {
 
   private final Jdbi jdbi;
 
-  public AdminPostQueries(Jdbi jdbi) {
+  public PostListRepository(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

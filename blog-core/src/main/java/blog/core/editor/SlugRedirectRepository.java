@@ -6,10 +6,10 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** Former slugs of published posts, each leading to the post that had it. */
-public final class SlugRedirects {
+public final class SlugRedirectRepository {
   private final Jdbi jdbi;
 
-  public SlugRedirects(Jdbi jdbi) {
+  public SlugRedirectRepository(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 
