@@ -20,7 +20,7 @@ import java.util.Set;
  * the unique key; it is then run again with a fresh slug.
  */
 final class PostStorage {
-  private static final int ATTEMPTS = 3;
+  private static final int ATTEMPTS = 5;
 
   private final EditorPostRepository posts;
   private final PostRepository reader;

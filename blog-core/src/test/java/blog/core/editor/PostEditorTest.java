@@ -17,8 +17,14 @@ import blog.core.testing.Fixtures;
 import blog.core.text.Slugs;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +84,33 @@ class PostEditorTest extends DatabaseTestBase {
     assertEquals(first.slug() + "-3", third.slug());
     Post chosen = kit.create(ada, Form.draft("Other", "4").slug(first.slug()));
     assertEquals(first.slug() + "-4", chosen.slug(), "a chosen slug that is taken gets a suffix");
+  }
+
+  @Test
+  void postsCreatedAtOnceUnderOneTitleGetDistinctSlugs() throws Exception {
+    String title = Fixtures.unique("Race");
+    int writers = 3;
+    CyclicBarrier start = new CyclicBarrier(writers);
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      List<Future<SaveResult>> results = new ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return kit.editor.create(ada, Form.draft(title, "").build());
+                }));
+      }
+      Set<String> slugs = new HashSet<>();
+      for (Future<SaveResult> result : results) {
+        slugs.add(assertInstanceOf(Saved.class, result.get()).post().slug());
+      }
+      String base = Slugs.slugify(title);
+      assertEquals(Set.of(base, base + "-2", base + "-3"), slugs);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
