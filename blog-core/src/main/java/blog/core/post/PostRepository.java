@@ -2,18 +2,21 @@ package blog.core.post;
 
 import blog.core.db.Times;
 import blog.core.taxonomy.Taxonomy;
-import blog.core.text.Slugs;
+import blog.core.taxonomy.TermRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Posts and their links to categories and tags. */
 public final class PostRepository {
-  /** Readers see published posts, and scheduled ones once their time has come. */
-  static final String VISIBLE = "p.status IN ('published', 'scheduled') AND p.published_at <= :now";
+  /**
+   * Readers see published posts, and scheduled ones once their time has come. The one definition of
+   * visibility in SQL (other repositories add it to their queries); binds {@code :now}.
+   */
+  public static final String VISIBLE =
+      "p.status IN ('published', 'scheduled') AND p.published_at <= :now";
 
   private static final RowMapper<Post> MAPPER =
       (rs, ctx) ->
@@ -33,9 +36,11 @@ public final class PostRepository {
               rs.getInt("version"));
 
   private final Jdbi jdbi;
+  private final TermRepository terms;
 
   public PostRepository(Jdbi jdbi) {
     this.jdbi = jdbi;
+    this.terms = new TermRepository(jdbi);
   }
 
   /** Stores the post, creating missing categories and tags, all in one transaction. */
@@ -64,46 +69,11 @@ public final class PostRepository {
                   .executeAndReturnGeneratedKeys("id")
                   .mapTo(Long.class)
                   .one();
-          for (String name : post.categories()) {
-            link(h, id, termId(h, Taxonomy.CATEGORY, name));
-          }
-          for (String name : post.tags()) {
-            link(h, id, termId(h, Taxonomy.TAG, name));
-          }
+          // Runs on this transaction's handle: Jdbi reuses it for calls on the same thread.
+          terms.link(id, Taxonomy.CATEGORY, post.categories());
+          terms.link(id, Taxonomy.TAG, post.tags());
           return id;
         });
-  }
-
-  private static long termId(Handle h, Taxonomy taxonomy, String name) {
-    String slug = Slugs.slugify(name);
-    Optional<Long> existing =
-        h.createQuery("SELECT id FROM terms WHERE taxonomy = :taxonomy AND slug = :slug")
-            .bind("taxonomy", taxonomy.dbValue())
-            .bind("slug", slug)
-            .mapTo(Long.class)
-            .findOne();
-    return existing.orElseGet(
-        () ->
-            h.createUpdate(
-                    "INSERT INTO terms (taxonomy, slug, name) VALUES (:taxonomy, :slug, :name)")
-                .bind("taxonomy", taxonomy.dbValue())
-                .bind("slug", slug)
-                .bind("name", name.strip())
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .one());
-  }
-
-  private static void link(Handle h, long postId, long termId) {
-    h.createUpdate(
-            """
-            INSERT INTO post_terms (post_id, term_id)
-            SELECT :postId, :termId WHERE NOT EXISTS
-              (SELECT 1 FROM post_terms WHERE post_id = :postId AND term_id = :termId)
-            """)
-        .bind("postId", postId)
-        .bind("termId", termId)
-        .execute();
   }
 
   public long count() {

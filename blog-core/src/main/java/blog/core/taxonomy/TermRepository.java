@@ -1,11 +1,13 @@
 package blog.core.taxonomy;
 
+import blog.core.text.Slugs;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -23,6 +25,65 @@ public final class TermRepository {
 
   public TermRepository(Jdbi jdbi) {
     this.jdbi = jdbi;
+  }
+
+  /**
+   * Links the post to the terms of one taxonomy named in {@code names}, creating the missing terms
+   * (a name's slug identifies its term, so "Café" and "cafe" are one tag).
+   */
+  public void link(long postId, Taxonomy taxonomy, List<String> names) {
+    jdbi.useHandle(
+        h -> {
+          for (String name : names) {
+            link(h, postId, findOrCreate(h, taxonomy, name));
+          }
+        });
+  }
+
+  /**
+   * Makes the post's categories and tags exactly the named ones (multi-statement: call in a
+   * transaction).
+   */
+  public void replacePostTerms(long postId, List<String> categories, List<String> tags) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("DELETE FROM post_terms WHERE post_id = :postId")
+                .bind("postId", postId)
+                .execute());
+    link(postId, Taxonomy.CATEGORY, categories);
+    link(postId, Taxonomy.TAG, tags);
+  }
+
+  private static long findOrCreate(Handle h, Taxonomy taxonomy, String name) {
+    String slug = Slugs.slugify(name);
+    Optional<Long> existing =
+        h.createQuery("SELECT id FROM terms WHERE taxonomy = :taxonomy AND slug = :slug")
+            .bind("taxonomy", taxonomy.dbValue())
+            .bind("slug", slug)
+            .mapTo(Long.class)
+            .findOne();
+    return existing.orElseGet(
+        () ->
+            h.createUpdate(
+                    "INSERT INTO terms (taxonomy, slug, name) VALUES (:taxonomy, :slug, :name)")
+                .bind("taxonomy", taxonomy.dbValue())
+                .bind("slug", slug)
+                .bind("name", name.strip())
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  private static void link(Handle h, long postId, long termId) {
+    h.createUpdate(
+            """
+            INSERT INTO post_terms (post_id, term_id)
+            SELECT :postId, :termId WHERE NOT EXISTS
+              (SELECT 1 FROM post_terms WHERE post_id = :postId AND term_id = :termId)
+            """)
+        .bind("postId", postId)
+        .bind("termId", termId)
+        .execute();
   }
 
   public Optional<Term> findBySlug(Taxonomy taxonomy, String slug) {

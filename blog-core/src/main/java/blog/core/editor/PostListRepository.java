@@ -1,0 +1,132 @@
+package blog.core.editor;
+
+import blog.core.db.Times;
+import blog.core.post.PostStatus;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * The admin's post list: any status, filtered by view, title search and author, newest first. The
+ * SQL is assembled only from fixed fragments; what the user typed is always a bound parameter.
+ */
+public final class PostListRepository {
+  /** A post as listed, without its body. */
+  public record Row(
+      long id,
+      String title,
+      String slug,
+      PostStatus status,
+      long authorId,
+      String authorName,
+      Instant publishedAt,
+      Instant updatedAt,
+      int version) {}
+
+  private static final RowMapper<Row> MAPPER =
+      (rs, ctx) ->
+          new Row(
+              rs.getLong("id"),
+              rs.getString("title"),
+              rs.getString("slug"),
+              PostStatus.fromDb(rs.getString("status")),
+              rs.getLong("author_id"),
+              rs.getString("author_name"),
+              Times.instant(rs, "published_at"),
+              Times.instant(rs, "updated_at"),
+              rs.getInt("version"));
+
+  private final Jdbi jdbi;
+
+  public PostListRepository(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /**
+   * @param authorId only this author's posts, or null for everyone's
+   */
+  public List<Row> list(
+      PostFilter filter, String search, Long authorId, Instant now, int limit, int offset) {
+    String sql =
+        """
+        SELECT p.id, p.title, p.slug, p.status, p.author_id, p.published_at, p.updated_at,
+               p.version, u.display_name AS author_name
+        FROM posts p LEFT JOIN users u ON u.id = p.author_id
+        """
+            + where(filter.condition, search, authorId)
+            + " ORDER BY COALESCE(p.published_at, p.updated_at) DESC, p.id DESC"
+            + " LIMIT :limit OFFSET :offset";
+    return jdbi.withHandle(
+        h ->
+            bind(h.createQuery(sql), sql, search, authorId, now)
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(MAPPER)
+                .list());
+  }
+
+  public int count(PostFilter filter, String search, Long authorId, Instant now) {
+    String sql = "SELECT COUNT(*) FROM posts p" + where(filter.condition, search, authorId);
+    return jdbi.withHandle(
+        h -> bind(h.createQuery(sql), sql, search, authorId, now).mapTo(Integer.class).one());
+  }
+
+  /** The number of posts in each view, for everyone's posts or one author's. */
+  public StatusCounts counts(Long authorId, Instant now) {
+    StringBuilder sql = new StringBuilder("SELECT ");
+    PostFilter[] filters = PostFilter.values();
+    for (int i = 0; i < filters.length; i++) {
+      sql.append(i == 0 ? "" : ", ")
+          .append("COALESCE(SUM(CASE WHEN ")
+          .append(filters[i].condition)
+          .append(" THEN 1 ELSE 0 END), 0) AS n")
+          .append(i);
+    }
+    sql.append(" FROM posts p").append(where("1 = 1", "", authorId));
+    String query = sql.toString();
+    return jdbi.withHandle(
+        h ->
+            bind(h.createQuery(query), query, "", authorId, now)
+                .map(
+                    (rs, ctx) ->
+                        new StatusCounts(
+                            rs.getInt("n" + PostFilter.ALL.ordinal()),
+                            rs.getInt("n" + PostFilter.PUBLISHED.ordinal()),
+                            rs.getInt("n" + PostFilter.DRAFTS.ordinal()),
+                            rs.getInt("n" + PostFilter.SCHEDULED.ordinal()),
+                            rs.getInt("n" + PostFilter.TRASH.ordinal())))
+                .one());
+  }
+
+  private static String where(String condition, String search, Long authorId) {
+    StringBuilder where = new StringBuilder(" WHERE (").append(condition).append(")");
+    if (!search.isEmpty()) {
+      where.append(" AND LOWER(p.title) LIKE LOWER(:pattern) ESCAPE '\\'");
+    }
+    if (authorId != null) {
+      where.append(" AND p.author_id = :authorId");
+    }
+    return where.toString();
+  }
+
+  private static <S extends SqlStatement<S>> S bind(
+      S statement, String sql, String search, Long authorId, Instant now) {
+    if (!search.isEmpty()) {
+      statement.bind("pattern", "%" + escapeLike(search) + "%");
+    }
+    if (authorId != null) {
+      statement.bind("authorId", authorId.longValue());
+    }
+    if (sql.contains(":now")) {
+      statement.bind("now", now);
+    }
+    return statement;
+  }
+
+  /** The text, matched literally by LIKE ... ESCAPE '\'. */
+  static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}
