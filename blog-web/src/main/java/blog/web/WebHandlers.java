@@ -115,7 +115,8 @@ record WebHandlers(
             drafts,
             csrf,
             server.baseUrl(),
-            services.clock()),
+            services.clock(),
+            demo),
         demo,
         new AdminAccess(staffSession),
         new AdminHandlers(

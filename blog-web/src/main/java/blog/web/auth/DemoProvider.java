@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.http.NettyWrapper;
@@ -28,10 +29,12 @@ public final class DemoProvider implements AutoCloseable {
 
   private final MockOAuth2Server server;
   private final URI issuer;
+  private final CompletableFuture<Void> started;
 
-  private DemoProvider(MockOAuth2Server server, URI issuer) {
+  private DemoProvider(MockOAuth2Server server, URI issuer, CompletableFuture<Void> started) {
     this.server = server;
     this.issuer = issuer;
+    this.started = started;
   }
 
   /** Whether to run the demo: no real provider, and not switched off. */
@@ -45,17 +48,25 @@ public final class DemoProvider implements AutoCloseable {
             new OAuth2Config(
                 true, null, null, false, new OAuth2TokenProvider(), Set.of(), new NettyWrapper()));
     int port = freePort();
-    try {
-      server.start(InetAddress.getLoopbackAddress(), port);
-    } catch (RuntimeException e) {
-      throw new IllegalStateException("Could not start the demo sign-in provider", e);
-    }
     URI issuer = URI.create("http://127.0.0.1:" + port + "/" + ID);
-    LOG.info(
-        "Demo sign-in provider at {} (no real provider configured; {}=false turns it off)",
-        issuer,
-        ENABLED);
-    return new DemoProvider(server, issuer);
+    // Started beside the blog rather than before it: nobody can click "Demo sign-in" in the
+    // moment it takes, and the blog answers its first request sooner.
+    CompletableFuture<Void> started =
+        CompletableFuture.runAsync(
+            () -> {
+              server.start(InetAddress.getLoopbackAddress(), port);
+              LOG.info(
+                  "Demo sign-in provider at {} (no real provider configured; {}=false turns it"
+                      + " off)",
+                  issuer,
+                  ENABLED);
+            });
+    started.exceptionally(
+        e -> {
+          LOG.error("Could not start the demo sign-in provider: {}", e.toString());
+          return null;
+        });
+    return new DemoProvider(server, issuer, started);
   }
 
   /** The providers with the demo added. */
@@ -65,7 +76,13 @@ public final class DemoProvider implements AutoCloseable {
 
   @Override
   public void close() {
+    awaitStarted();
     server.shutdown();
+  }
+
+  /** Waits (briefly, once) for the server to be up; a log-in with it starts only then. */
+  public void awaitStarted() {
+    started.exceptionally(e -> null).join();
   }
 
   private static int freePort() {

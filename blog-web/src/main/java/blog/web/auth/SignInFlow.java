@@ -42,6 +42,7 @@ public final class SignInFlow {
   private final Csrf csrf;
   private final String baseUrl;
   private final Clock clock;
+  private final DemoProvider demo;
 
   public SignInFlow(
       LoginProviders providers,
@@ -51,7 +52,9 @@ public final class SignInFlow {
       FormDrafts drafts,
       Csrf csrf,
       String baseUrl,
-      Clock clock) {
+      Clock clock,
+      DemoProvider demo) {
+    this.demo = demo;
     this.providers = providers;
     this.requests = requests;
     this.back = back;
@@ -72,6 +75,9 @@ public final class SignInFlow {
     LoginProvider provider = provider(ctx);
     CommentForm form = CommentFormFields.read(ctx);
     Post post = back.post(form);
+    if (demo != null && provider.id().equals(DemoProvider.ID)) {
+      demo.awaitStarted();
+    }
     AuthorizationRequest started;
     try {
       started = provider.start(callbackUri(provider.id()));
