@@ -1,7 +1,9 @@
 package blog.web;
 
 import blog.core.NotFoundException;
+import blog.core.moderation.ModerationForbiddenException;
 import blog.web.admin.AccessRole;
+import blog.web.admin.moderation.ModerationRoutes;
 import blog.web.auth.AuthHandlers;
 import blog.web.auth.SignInRejected;
 import blog.web.avatar.Avatars;
@@ -49,6 +51,7 @@ final class Routes {
     cfg.routes.get("/admin/setup", h.admin()::setupPage);
     cfg.routes.post("/admin/setup", h.admin()::setup);
     cfg.routes.get("/admin", h.admin()::dashboard, AccessRole.AUTHOR);
+    ModerationRoutes.install(cfg, h.moderation());
 
     cfg.routes.get("/", h.posts()::home);
     cfg.routes.get("/page/{page}/", h.posts()::home);
@@ -65,6 +68,7 @@ final class Routes {
 
     cfg.routes.exception(NotFoundException.class, h.errors()::notFound);
     cfg.routes.exception(HttpResponseException.class, h.errors()::httpResponse);
+    cfg.routes.exception(ModerationForbiddenException.class, h.errors()::forbidden);
     cfg.routes.exception(SignInRejected.class, h.errors()::signInRejected);
     cfg.routes.exception(
         CsrfFailure.class,

@@ -15,6 +15,9 @@ import blog.core.mail.MailQueueRepository;
 import blog.core.mail.MailSettings;
 import blog.core.mail.RetryPolicy;
 import blog.core.mail.SmtpMailer;
+import blog.core.moderation.ModerationQueue;
+import blog.core.moderation.ModerationRepository;
+import blog.core.moderation.QueueRepository;
 import blog.core.notify.NewPostAnnouncer;
 import blog.core.notify.NotificationMails;
 import blog.core.notify.NotificationTokens;
@@ -29,6 +32,7 @@ import blog.core.security.Tokens;
 import blog.core.seed.SeedContent;
 import blog.core.session.SessionRepository;
 import blog.core.session.Sessions;
+import blog.core.settings.SettingsEditor;
 import blog.core.signin.FormDraftRepository;
 import blog.core.signin.SignInRequestRepository;
 import blog.core.site.SettingsRepository;
@@ -63,7 +67,9 @@ record Services(
     Sessions sessions,
     UserRepository users,
     StaffLogin staffLogin,
-    StaffAccounts staffAccounts) {
+    StaffAccounts staffAccounts,
+    ModerationQueue moderation,
+    SettingsEditor settingsEditor) {
 
   /** Builds the services over a migrated database and seeds it if it is empty. */
   static Services create(Database database, Config config, String baseUrl, Clock clock) {
@@ -141,6 +147,17 @@ record Services(
         sessions,
         users,
         new StaffLogin(users, passwords, new LoginThrottleRepository(jdbi), clock),
-        new StaffAccounts(users, passwords, settings, new Tokens(random), clock));
+        new StaffAccounts(users, passwords, settings, new Tokens(random), clock),
+        new ModerationQueue(
+            new QueueRepository(jdbi),
+            new ModerationRepository(jdbi),
+            comments,
+            posts,
+            settings,
+            commentRenderer,
+            transactions,
+            notifications,
+            clock),
+        new SettingsEditor(settings));
   }
 }

@@ -6,6 +6,7 @@ import blog.core.security.Tokens;
 import blog.web.admin.AdminAccess;
 import blog.web.admin.AdminHandlers;
 import blog.web.admin.StaffSession;
+import blog.web.admin.moderation.Moderation;
 import blog.web.archive.ArchiveHandlers;
 import blog.web.auth.AuthHandlers;
 import blog.web.auth.CommenterSession;
@@ -52,11 +53,12 @@ record WebHandlers(
     DemoProvider demo,
     AdminAccess adminAccess,
     AdminHandlers admin,
-    ErrorPages errors) {
+    ErrorPages errors,
+    Moderation moderation) {
 
   static WebHandlers create(Services services, ServerSettings server, Config config) {
     boolean https = server.baseUrl().startsWith("https:");
-    var assets = new StaticAssets(List.of("css/blog.css", "js/comments.js"));
+    var assets = new StaticAssets(List.of("css/blog.css", "js/comments.js", "css/admin.css"));
     var pages = new Pages(PebbleRenderer.fromEnvironment(), services.reader(), assets);
     var cookies = new Cookies(https);
     var csrf =
@@ -87,6 +89,15 @@ record WebHandlers(
     var staffSession = new StaffSession(services.sessions(), services.users(), cookies);
     var clientAddress = new ClientAddress(trustedProxies(config));
     var auth = new AuthHandlers(services.reader(), commenterSession, drafts);
+    var admin =
+        new AdminHandlers(
+            services.staffLogin(),
+            services.staffAccounts(),
+            staffSession,
+            pages,
+            csrf,
+            clientAddress,
+            user -> services.moderation().counts(user, null).pending());
     var posts =
         new PostHandlers(
             services.reader(), services.comments(), pages, views, parts, services.clock());
@@ -119,14 +130,15 @@ record WebHandlers(
             demo),
         demo,
         new AdminAccess(staffSession),
-        new AdminHandlers(
-            services.staffLogin(),
-            services.staffAccounts(),
+        admin,
+        new ErrorPages(pages),
+        Moderation.create(
+            services.moderation(),
+            services.settingsEditor(),
+            services.reader(),
+            admin,
             staffSession,
-            pages,
-            csrf,
-            clientAddress),
-        new ErrorPages(pages));
+            new Tokens(services.random())));
   }
 
   /** {@code trusted-proxies}: comma-separated IP addresses whose X-Forwarded-For counts. */

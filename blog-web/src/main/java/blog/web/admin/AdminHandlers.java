@@ -23,6 +23,7 @@ public final class AdminHandlers {
   private final Pages pages;
   private final Csrf csrf;
   private final ClientAddress clientAddress;
+  private final PendingCount pendingCount;
 
   public AdminHandlers(
       StaffLogin login,
@@ -30,13 +31,15 @@ public final class AdminHandlers {
       StaffSession session,
       Pages pages,
       Csrf csrf,
-      ClientAddress clientAddress) {
+      ClientAddress clientAddress,
+      PendingCount pendingCount) {
     this.login = login;
     this.accounts = accounts;
     this.session = session;
     this.pages = pages;
     this.csrf = csrf;
     this.clientAddress = clientAddress;
+    this.pendingCount = pendingCount;
   }
 
   /** {@code GET /admin/login} */
@@ -105,6 +108,7 @@ public final class AdminHandlers {
     all.put("staff", user);
     all.put("isAdmin", user.role() == Role.ADMIN);
     all.put("csrfToken", csrf.token(ctx));
+    all.put("pendingCount", pendingCount.pending(user));
     pages.renderAdmin(ctx, template, title + " ‹ Admin", all);
   }
 

@@ -46,7 +46,9 @@ public final class Pages {
   public void renderAdmin(Context ctx, String template, String title, Map<String, Object> model) {
     SiteSettings site = reader.site();
     lastSite = site;
-    write(ctx, html(template, title, model, site, SidebarView.EMPTY));
+    Map<String, Object> all = new HashMap<>(model);
+    all.put("adminStylesheet", assets.url("css/admin.css"));
+    write(ctx, html(template, title, all, site, SidebarView.EMPTY));
   }
 
   /** A piece of a page (no layout), e.g. a new comment for the page's script to insert. */

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,6 +86,16 @@ public final class Browser {
     return post(path, fields, server.url(""));
   }
 
+  /** Posts a form whose fields may repeat (ticked checkboxes of one name), in order. */
+  public HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields) {
+    return send(
+        HttpRequest.newBuilder(URI.create(server.url(path)))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Origin", server.url("").replaceAll("/$", ""))
+            .POST(HttpRequest.BodyPublishers.ofString(encode(fields)))
+            .build());
+  }
+
   public HttpResponse<String> post(
       String path, Map<String, String> fields, Map<String, String> headers) {
     HttpRequest.Builder request =
@@ -148,7 +159,11 @@ public final class Browser {
   }
 
   private static String encode(Map<String, String> fields) {
-    return fields.entrySet().stream()
+    return encode(List.copyOf(fields.entrySet()));
+  }
+
+  private static String encode(List<Map.Entry<String, String>> fields) {
+    return fields.stream()
         .map(
             e ->
                 URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)

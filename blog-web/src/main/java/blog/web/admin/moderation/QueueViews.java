@@ -1,0 +1,33 @@
+package blog.web.admin.moderation;
+
+import java.util.List;
+
+/** The view records of the comment queue screen. */
+final class QueueViews {
+  private QueueViews() {}
+
+  /** A tab: "Pending (3)". */
+  public record Tab(String label, int count, String url, boolean current) {}
+
+  /** A button or menu entry: the value sent and the words shown. */
+  public record Action(String value, String label) {}
+
+  /**
+   * A comment in the queue. Empty strings stand for what is not known (no website, no identity
+   * provider, a post not on the site yet). {@code bodyHtml} is sanitised by the domain.
+   */
+  public record Row(
+      long id,
+      String status,
+      String authorName,
+      String email,
+      String website,
+      String ip,
+      String provider,
+      String time,
+      String postTitle,
+      String postUrl,
+      String bodyHtml,
+      String heldReason,
+      List<Action> actions) {}
+}

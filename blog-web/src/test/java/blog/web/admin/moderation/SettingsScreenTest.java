@@ -1,0 +1,88 @@
+package blog.web.admin.moderation;
+
+import static blog.web.admin.moderation.StaffBrowsers.hidden;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import blog.core.settings.SettingsEditor;
+import blog.core.settings.SettingsForm;
+import blog.core.site.SettingsRepository;
+import blog.core.testing.Fixtures;
+import blog.core.user.Role;
+import blog.web.testing.Browser;
+import blog.web.testing.WebTestBase;
+import java.lang.reflect.RecordComponent;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The settings screen over HTTP: admins only, checked, saved at once for the public site. */
+class SettingsScreenTest extends WebTestBase {
+  private StaffBrowsers staff;
+  private Browser admin;
+
+  @Override
+  protected void prepare() {
+    staff = new StaffBrowsers(db.database().jdbi(), server);
+    admin = staff.loggedIn(staff.account(Role.ADMIN, "Ada Admin"));
+  }
+
+  /** The settings in force, as the form would send them back untouched. */
+  private Map<String, String> currentForm(String page) throws ReflectiveOperationException {
+    SettingsForm current =
+        new SettingsEditor(new SettingsRepository(db.database().jdbi())).current();
+    Map<String, String> form = new HashMap<>();
+    for (RecordComponent c : SettingsForm.class.getRecordComponents()) {
+      form.put(c.getName(), (String) c.getAccessor().invoke(current));
+    }
+    form.put("_csrf", hidden(page, "_csrf"));
+    return form;
+  }
+
+  @Test
+  void theFormShowsTheCurrentValues() {
+    String page = admin.page("/admin/settings");
+    assertTrue(page.contains("name=\"title\""));
+    assertTrue(page.contains("name=\"trustIdentities\""));
+    assertTrue(page.contains("Posts per page"));
+  }
+
+  @Test
+  void aRefusedFormKeepsWhatWasTypedAndSavesNothing() throws Exception {
+    String title = Fixtures.unique("Never Saved");
+    Map<String, String> form = currentForm(admin.page("/admin/settings"));
+    form.put("title", title);
+    form.put("postsPerPage", "many");
+    HttpResponse<String> refused = admin.post("/admin/settings", form);
+    assertEquals(422, refused.statusCode());
+    assertTrue(refused.body().contains("Please enter a whole number from 1 to 100."));
+    assertTrue(refused.body().contains("value=\"many\""), "typed value kept");
+    assertTrue(refused.body().contains("value=\"" + title + "\""), "typed title kept");
+    assertFalse(server.page("/").contains(title), "nothing saved");
+  }
+
+  @Test
+  void aSavedTitleShowsOnThePublicSiteAtOnce() throws Exception {
+    String title = Fixtures.unique("Fresh Title");
+    Map<String, String> form = currentForm(admin.page("/admin/settings"));
+    form.put("title", title);
+    HttpResponse<String> saved = admin.post("/admin/settings", form);
+    assertEquals(303, saved.statusCode(), saved.body());
+    String location = saved.headers().firstValue("Location").orElseThrow();
+    assertTrue(admin.page(location).contains("Settings saved."));
+    assertTrue(server.page("/").contains(title), "the home page shows the new title");
+  }
+
+  @Test
+  void authorsMayNotChangeSettings() throws Exception {
+    Browser author = staff.loggedIn(staff.account(Role.AUTHOR, "Al Author"));
+    assertEquals(403, author.get("/admin/settings").statusCode());
+    assertFalse(author.page("/admin").contains("/admin/settings"), "no link for authors");
+    Map<String, String> form = currentForm(author.page("/admin"));
+    form.put("title", "Hijacked");
+    assertEquals(403, author.post("/admin/settings", form).statusCode());
+    assertFalse(server.page("/").contains("Hijacked"));
+  }
+}

@@ -1,0 +1,70 @@
+package blog.web.admin.moderation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import blog.core.security.Tokens;
+import blog.core.site.SettingsRepository;
+import blog.core.testing.Fixtures;
+import blog.core.user.Passwords;
+import blog.core.user.Role;
+import blog.core.user.StaffAccounts;
+import blog.core.user.User;
+import blog.core.user.UserRepository;
+import blog.web.testing.Browser;
+import blog.web.testing.TestServer;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/** Staff accounts for web tests, and browsers logged in as them. */
+final class StaffBrowsers {
+  static final String PASSWORD = "correct horse battery staple";
+  private final StaffAccounts accounts;
+  private final TestServer server;
+
+  StaffBrowsers(Jdbi jdbi, TestServer server) {
+    this.server = server;
+    this.accounts =
+        new StaffAccounts(
+            new UserRepository(jdbi),
+            new Passwords(),
+            new SettingsRepository(jdbi),
+            new Tokens(new SecureRandom()),
+            Clock.fixed(TestServer.NOW, ZoneOffset.UTC));
+  }
+
+  User account(Role role, String displayName) {
+    String name = Fixtures.unique("staff").toLowerCase();
+    return accounts.create(name, displayName, PASSWORD, role).user().orElseThrow();
+  }
+
+  Browser loggedIn(User user) {
+    Browser browser = new Browser(server);
+    String page = browser.page("/admin/login");
+    HttpResponse<String> in =
+        browser.post(
+            "/admin/login",
+            Map.of(
+                "username",
+                user.username(),
+                "password",
+                PASSWORD,
+                "next",
+                "/admin",
+                "_csrf",
+                hidden(page, "_csrf")));
+    assertEquals(303, in.statusCode(), in.body());
+    return browser;
+  }
+
+  static String hidden(String page, String name) {
+    String marker = "name=\"" + name + "\" value=\"";
+    int at = page.indexOf(marker);
+    assertTrue(at >= 0, "no field " + name);
+    return page.substring(at + marker.length(), page.indexOf('"', at + marker.length()));
+  }
+}
