@@ -2,6 +2,7 @@ package blog.web;
 
 import blog.core.NotFoundException;
 import blog.web.admin.AccessRole;
+import blog.web.admin.posts.PostAdminRoutes;
 import blog.web.auth.AuthHandlers;
 import blog.web.auth.SignInRejected;
 import blog.web.avatar.Avatars;
@@ -21,7 +22,9 @@ final class Routes {
     // Refuse oversized bodies before anything reads them (Javalin would only notice on reading).
     cfg.routes.before(
         ctx -> {
-          if (ctx.contentLength() > maxRequestBytes) {
+          if (ctx.path().equals(PostAdminRoutes.MEDIA)) {
+            h.postAdmin().media().checkBodySize(ctx);
+          } else if (ctx.contentLength() > maxRequestBytes) {
             throw new ContentTooLargeResponse("request body too large");
           }
         });
@@ -49,6 +52,8 @@ final class Routes {
     cfg.routes.get("/admin/setup", h.admin()::setupPage);
     cfg.routes.post("/admin/setup", h.admin()::setup);
     cfg.routes.get("/admin", h.admin()::dashboard, AccessRole.AUTHOR);
+
+    PostAdminRoutes.install(cfg, h.postAdmin(), h.errors());
 
     cfg.routes.get("/", h.posts()::home);
     cfg.routes.get("/page/{page}/", h.posts()::home);

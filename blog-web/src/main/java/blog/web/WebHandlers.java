@@ -6,6 +6,7 @@ import blog.core.security.Tokens;
 import blog.web.admin.AdminAccess;
 import blog.web.admin.AdminHandlers;
 import blog.web.admin.StaffSession;
+import blog.web.admin.posts.PostAdmin;
 import blog.web.archive.ArchiveHandlers;
 import blog.web.auth.AuthHandlers;
 import blog.web.auth.CommenterSession;
@@ -52,11 +53,14 @@ record WebHandlers(
     DemoProvider demo,
     AdminAccess adminAccess,
     AdminHandlers admin,
+    PostAdmin postAdmin,
     ErrorPages errors) {
 
   static WebHandlers create(Services services, ServerSettings server, Config config) {
     boolean https = server.baseUrl().startsWith("https:");
-    var assets = new StaticAssets(List.of("css/blog.css", "js/comments.js"));
+    var assets =
+        new StaticAssets(
+            List.of("css/blog.css", "js/comments.js", "css/editor.css", "js/editor.js"));
     var pages = new Pages(PebbleRenderer.fromEnvironment(), services.reader(), assets);
     var cookies = new Cookies(https);
     var csrf =
@@ -89,7 +93,21 @@ record WebHandlers(
     var auth = new AuthHandlers(services.reader(), commenterSession, drafts);
     var posts =
         new PostHandlers(
-            services.reader(), services.comments(), pages, views, parts, services.clock());
+            services.reader(),
+            services.comments(),
+            pages,
+            views,
+            parts,
+            services.clock(),
+            services.editing().oldPermalinks());
+    var admin =
+        new AdminHandlers(
+            services.staffLogin(),
+            services.staffAccounts(),
+            staffSession,
+            pages,
+            csrf,
+            clientAddress);
     return new WebHandlers(
         new SecurityHeaders(https),
         csrf,
@@ -118,13 +136,9 @@ record WebHandlers(
             services.clock()),
         demo,
         new AdminAccess(staffSession),
-        new AdminHandlers(
-            services.staffLogin(),
-            services.staffAccounts(),
-            staffSession,
-            pages,
-            csrf,
-            clientAddress),
+        admin,
+        PostAdmin.create(
+            services.editing(), admin, staffSession, services.reader(), assets, services.random()),
         new ErrorPages(pages));
   }
 
