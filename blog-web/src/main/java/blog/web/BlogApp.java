@@ -3,9 +3,11 @@ package blog.web;
 import blog.core.config.Config;
 import blog.core.db.Database;
 import blog.core.db.DatabaseSettings;
+import blog.core.media.MediaSettings;
 import blog.migrations.Migrations;
 import blog.web.auth.DemoProvider;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -21,6 +23,8 @@ public final class BlogApp implements AutoCloseable {
   static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
   // Large enough for the longest comment form, small enough to refuse floods early.
   static final long MAX_REQUEST_BYTES = 256 * 1024L;
+  // Image uploads alone may be larger; Routes checks each request's declared length first.
+  static final long MAX_UPLOAD_REQUEST_BYTES = MediaSettings.CEILING + 64 * 1024L;
 
   private final Database database;
   private final boolean ownsDatabase;
@@ -72,7 +76,10 @@ public final class BlogApp implements AutoCloseable {
               cfg.jetty.host = server.host();
               cfg.jetty.modifyServer(s -> s.setStopTimeout(STOP_TIMEOUT.toMillis()));
               cfg.router.ignoreTrailingSlashes = true;
-              cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+              cfg.http.maxRequestSize = MAX_UPLOAD_REQUEST_BYTES;
+              cfg.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_REQUEST_BYTES, SizeUnit.BYTES);
+              cfg.jetty.multipartConfig.maxTotalRequestSize(
+                  MAX_UPLOAD_REQUEST_BYTES, SizeUnit.BYTES);
               Routes.install(cfg, handlers, MAX_REQUEST_BYTES);
             });
     javalin.start(server.port());

@@ -4,6 +4,7 @@ import blog.core.NotFoundException;
 import blog.core.moderation.ModerationForbiddenException;
 import blog.web.admin.AccessRole;
 import blog.web.admin.moderation.ModerationRoutes;
+import blog.web.admin.posts.PostAdminRoutes;
 import blog.web.auth.AuthHandlers;
 import blog.web.auth.SignInRejected;
 import blog.web.avatar.Avatars;
@@ -23,7 +24,9 @@ final class Routes {
     // Refuse oversized bodies before anything reads them (Javalin would only notice on reading).
     cfg.routes.before(
         ctx -> {
-          if (ctx.contentLength() > maxRequestBytes) {
+          if (ctx.path().equals(PostAdminRoutes.MEDIA)) {
+            h.postAdmin().media().checkBodySize(ctx);
+          } else if (ctx.contentLength() > maxRequestBytes) {
             throw new ContentTooLargeResponse("request body too large");
           }
         });
@@ -52,6 +55,8 @@ final class Routes {
     cfg.routes.post("/admin/setup", h.admin()::setup);
     cfg.routes.get("/admin", h.admin()::dashboard, AccessRole.AUTHOR);
     ModerationRoutes.install(cfg, h.moderation());
+
+    PostAdminRoutes.install(cfg, h.postAdmin(), h.errors());
 
     cfg.routes.get("/", h.posts()::home);
     cfg.routes.get("/page/{page}/", h.posts()::home);

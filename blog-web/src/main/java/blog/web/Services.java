@@ -8,6 +8,17 @@ import blog.core.comment.CommentService;
 import blog.core.config.Config;
 import blog.core.db.Database;
 import blog.core.db.Transactions;
+import blog.core.editor.AutosaveRepository;
+import blog.core.editor.Autosaves;
+import blog.core.editor.EditorPostRepository;
+import blog.core.editor.OldPermalinks;
+import blog.core.editor.PostEditor;
+import blog.core.editor.PostHistory;
+import blog.core.editor.PostListRepository;
+import blog.core.editor.PostListing;
+import blog.core.editor.PostTrash;
+import blog.core.editor.RevisionRepository;
+import blog.core.editor.SlugRedirectRepository;
 import blog.core.identity.Commenters;
 import blog.core.identity.IdentityRepository;
 import blog.core.mail.MailDispatcher;
@@ -15,6 +26,8 @@ import blog.core.mail.MailQueueRepository;
 import blog.core.mail.MailSettings;
 import blog.core.mail.RetryPolicy;
 import blog.core.mail.SmtpMailer;
+import blog.core.media.MediaRepository;
+import blog.core.media.MediaStore;
 import blog.core.moderation.ModerationQueue;
 import blog.core.moderation.ModerationRepository;
 import blog.core.moderation.QueueRepository;
@@ -43,6 +56,7 @@ import blog.core.user.Passwords;
 import blog.core.user.StaffAccounts;
 import blog.core.user.StaffLogin;
 import blog.core.user.UserRepository;
+import blog.web.admin.posts.EditorServices;
 import java.security.SecureRandom;
 import java.time.Clock;
 
@@ -69,7 +83,8 @@ record Services(
     StaffLogin staffLogin,
     StaffAccounts staffAccounts,
     ModerationQueue moderation,
-    SettingsEditor settingsEditor) {
+    SettingsEditor settingsEditor,
+    EditorServices editing) {
 
   /** Builds the services over a migrated database and seeds it if it is empty. */
   static Services create(Database database, Config config, String baseUrl, Clock clock) {
@@ -158,6 +173,42 @@ record Services(
             transactions,
             notifications,
             clock),
-        new SettingsEditor(settings));
+        new SettingsEditor(settings),
+        editing(database, transactions, posts, terms, users, settings, clock));
+  }
+
+  private static EditorServices editing(
+      Database database,
+      Transactions transactions,
+      PostRepository posts,
+      TermRepository terms,
+      UserRepository users,
+      SettingsRepository settings,
+      Clock clock) {
+    var jdbi = database.jdbi();
+    var editorPosts = new EditorPostRepository(jdbi);
+    var revisions = new RevisionRepository(jdbi);
+    var redirects = new SlugRedirectRepository(jdbi);
+    var autosaves = new AutosaveRepository(jdbi);
+    var renderer = new MarkdownRenderer();
+    return new EditorServices(
+        new PostEditor(
+            editorPosts,
+            posts,
+            terms,
+            revisions,
+            redirects,
+            autosaves,
+            users,
+            renderer,
+            transactions,
+            clock),
+        new PostTrash(editorPosts, posts, transactions, clock),
+        new PostHistory(posts, revisions),
+        new Autosaves(autosaves, posts, clock),
+        new PostListing(new PostListRepository(jdbi), terms, clock),
+        new OldPermalinks(redirects, posts, clock),
+        new MediaStore(new MediaRepository(jdbi), settings, clock),
+        renderer);
   }
 }

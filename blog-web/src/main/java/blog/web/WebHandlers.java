@@ -7,6 +7,7 @@ import blog.web.admin.AdminAccess;
 import blog.web.admin.AdminHandlers;
 import blog.web.admin.StaffSession;
 import blog.web.admin.moderation.Moderation;
+import blog.web.admin.posts.PostAdmin;
 import blog.web.archive.ArchiveHandlers;
 import blog.web.auth.AuthHandlers;
 import blog.web.auth.CommenterSession;
@@ -53,12 +54,20 @@ record WebHandlers(
     DemoProvider demo,
     AdminAccess adminAccess,
     AdminHandlers admin,
+    PostAdmin postAdmin,
     ErrorPages errors,
     Moderation moderation) {
 
   static WebHandlers create(Services services, ServerSettings server, Config config) {
     boolean https = server.baseUrl().startsWith("https:");
-    var assets = new StaticAssets(List.of("css/blog.css", "js/comments.js", "css/admin.css"));
+    var assets =
+        new StaticAssets(
+            List.of(
+                "css/blog.css",
+                "js/comments.js",
+                "css/admin.css",
+                "css/editor.css",
+                "js/editor.js"));
     var pages = new Pages(PebbleRenderer.fromEnvironment(), services.reader(), assets);
     var cookies = new Cookies(https);
     var csrf =
@@ -100,7 +109,13 @@ record WebHandlers(
             user -> services.moderation().counts(user, null).pending());
     var posts =
         new PostHandlers(
-            services.reader(), services.comments(), pages, views, parts, services.clock());
+            services.reader(),
+            services.comments(),
+            pages,
+            views,
+            parts,
+            services.clock(),
+            services.editing().oldPermalinks());
     return new WebHandlers(
         new SecurityHeaders(https),
         csrf,
@@ -131,6 +146,8 @@ record WebHandlers(
         demo,
         new AdminAccess(staffSession),
         admin,
+        PostAdmin.create(
+            services.editing(), admin, staffSession, services.reader(), assets, services.random()),
         new ErrorPages(pages),
         Moderation.create(
             services.moderation(),

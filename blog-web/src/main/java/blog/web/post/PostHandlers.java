@@ -1,8 +1,10 @@
 package blog.web.post;
 
+import blog.core.NotFoundException;
 import blog.core.comment.CommentForm;
 import blog.core.comment.CommentService;
 import blog.core.comment.FieldError;
+import blog.core.editor.OldPermalinks;
 import blog.core.post.Post;
 import blog.core.reading.BlogReader;
 import blog.core.reading.PostDetail;
@@ -30,6 +32,7 @@ public final class PostHandlers {
   private final ReplyFormParts parts;
   private final Clock clock;
   private final CommentSection section;
+  private final OldPermalinks oldPermalinks;
 
   public PostHandlers(
       BlogReader reader,
@@ -37,13 +40,15 @@ public final class PostHandlers {
       Pages pages,
       PostViews views,
       ReplyFormParts parts,
-      Clock clock) {
+      Clock clock,
+      OldPermalinks oldPermalinks) {
     this.reader = reader;
     this.comments = comments;
     this.pages = pages;
     this.views = views;
     this.parts = parts;
     this.clock = clock;
+    this.oldPermalinks = oldPermalinks;
     this.section = new CommentSection(comments, views, parts, clock);
   }
 
@@ -63,7 +68,15 @@ public final class PostHandlers {
   public void single(Context ctx) {
     LocalDate day =
         PathParams.date(ctx.pathParam("year"), ctx.pathParam("month"), ctx.pathParam("day"));
-    PostDetail detail = reader.post(ctx.pathParam("slug"), parts.own().ids(ctx));
+    PostDetail detail;
+    try {
+      detail = reader.post(ctx.pathParam("slug"), parts.own().ids(ctx));
+    } catch (NotFoundException e) {
+      // A slug changed after publication: its old links move permanently to the new one.
+      Post moved = oldPermalinks.findByOldSlug(ctx.pathParam("slug")).orElseThrow(() -> e);
+      ctx.redirect(Permalinks.post(moved, reader.site().timeZone()), HttpStatus.MOVED_PERMANENTLY);
+      return;
+    }
     Post post = detail.summary().post();
     if (!reader.permalinkDate(post).equals(day)) {
       ctx.redirect(Permalinks.post(post, reader.site().timeZone()), HttpStatus.MOVED_PERMANENTLY);

@@ -154,7 +154,7 @@ public final class Browser {
         .replace("&amp;", "&");
   }
 
-  private HttpResponse<String> send(HttpRequest request) {
+  public HttpResponse<String> send(HttpRequest request) {
     return TestServer.send(http, request);
   }
 

@@ -38,13 +38,17 @@ public final class TestServer implements AutoCloseable {
 
   /** With extra configuration keys, e.g. an SMTP server. */
   public static TestServer start(Database database, Map<String, String> extra) {
+    return start(database, extra, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  /** With a clock of the test's own, e.g. a {@code MutableClock} to let scheduled times pass. */
+  public static TestServer start(Database database, Map<String, String> extra, Clock clock) {
     Map<String, String> values = new HashMap<>(extra);
     values.putIfAbsent("port", "0");
     // Each server would start its own demo sign-in provider; the test that wants one says so.
     values.putIfAbsent("auth.demo.enabled", "false");
     values.put("host", "127.0.0.1");
-    return new TestServer(
-        BlogApp.start(Config.of(values), Clock.fixed(NOW, ZoneOffset.UTC), database));
+    return new TestServer(BlogApp.start(Config.of(values), clock, database));
   }
 
   public String url(String path) {

@@ -32,7 +32,7 @@ public abstract class WebTestBase {
   @BeforeParameterizedClassInvocation
   void startServer(DbKind kind) {
     db = TestDatabase.create(kind);
-    server = TestServer.start(db.database(), config());
+    server = TestServer.start(db.database(), config(), clock());
     fixtures = new Fixtures(db.database().jdbi());
     prepare();
   }
@@ -62,6 +62,11 @@ public abstract class WebTestBase {
   protected String permalinkOf(long postId) {
     Post post = new PostRepository(db.database().jdbi()).findById(postId).orElseThrow();
     return PostPaths.permalink(post, ZoneOffset.UTC);
+  }
+
+  /** The server's clock: fixed at {@link TestServer#NOW} unless a test class needs to move it. */
+  protected java.time.Clock clock() {
+    return java.time.Clock.fixed(TestServer.NOW, ZoneOffset.UTC);
   }
 
   /** Extra configuration for the server, e.g. SMTP settings. */

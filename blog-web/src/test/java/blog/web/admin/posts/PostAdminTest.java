@@ -1,0 +1,337 @@
+package blog.web.admin.posts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import blog.core.security.Tokens;
+import blog.core.site.SettingsRepository;
+import blog.core.testing.Fixtures;
+import blog.core.testing.MutableClock;
+import blog.core.user.Passwords;
+import blog.core.user.Role;
+import blog.core.user.StaffAccounts;
+import blog.core.user.UserRepository;
+import blog.web.testing.Browser;
+import blog.web.testing.TestServer;
+import blog.web.testing.WebTestBase;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** The admin's post screens over HTTP: writing, publishing, history, trash, media and access. */
+class PostAdminTest extends WebTestBase {
+  static final String PASSWORD = "correct horse battery staple";
+  private final MutableClock clock = new MutableClock(TestServer.NOW);
+  private StaffAccounts accounts;
+
+  @Override
+  protected Clock clock() {
+    return clock;
+  }
+
+  @Override
+  protected void prepare() {
+    var jdbi = db.database().jdbi();
+    accounts =
+        new StaffAccounts(
+            new UserRepository(jdbi),
+            new Passwords(),
+            new SettingsRepository(jdbi),
+            new Tokens(new SecureRandom()),
+            clock);
+  }
+
+  private Browser author() {
+    String name = Fixtures.unique("author").toLowerCase();
+    assertTrue(accounts.create(name, "Author " + name, PASSWORD, Role.AUTHOR).user().isPresent());
+    Browser browser = new Browser(server);
+    String page = browser.page("/admin/login");
+    HttpResponse<String> in =
+        browser.post(
+            "/admin/login",
+            Map.of(
+                "username",
+                name,
+                "password",
+                PASSWORD,
+                "next",
+                "/admin",
+                "_csrf",
+                hidden(page, "_csrf")));
+    assertEquals(303, in.statusCode(), in.body());
+    return browser;
+  }
+
+  static String hidden(String page, String name) {
+    String marker = "name=\"" + name + "\" value=\"";
+    int at = page.indexOf(marker);
+    return Browser.unescape(
+        page.substring(at + marker.length(), page.indexOf('"', at + marker.length())));
+  }
+
+  private static Map<String, String> form(String page, String title, String body, String status) {
+    Map<String, String> form = new HashMap<>();
+    form.put("_csrf", hidden(page, "_csrf"));
+    form.put("version", hidden(page, "version"));
+    form.put("draft_key", hidden(page, "draft_key"));
+    form.put("title", title);
+    form.put("slug", "");
+    form.put("body", body);
+    form.put("excerpt", "");
+    form.put("categories", "News");
+    form.put("tags", "one, two");
+    form.put("comments_open", "on");
+    form.put("status", status);
+    form.put("publish_at", "");
+    return form;
+  }
+
+  /** Creates a post through the editor; returns its id. */
+  private long create(Browser browser, String title, String body, String status) {
+    String page = browser.page("/admin/posts/new");
+    HttpResponse<String> saved = browser.post("/admin/posts", form(page, title, body, status));
+    assertEquals(303, saved.statusCode(), saved.body());
+    Matcher m =
+        Pattern.compile("/admin/posts/(\\d+)/edit\\?saved=1")
+            .matcher(saved.headers().firstValue("Location").orElse(""));
+    assertTrue(m.matches());
+    return Long.parseLong(m.group(1));
+  }
+
+  private static String viewLink(String editor) {
+    Matcher m = Pattern.compile("<a href=\"([^\"]+)\">View post</a>").matcher(editor);
+    assertTrue(m.find(), "a View post link");
+    return m.group(1);
+  }
+
+  @Test
+  void aDraftIsPreviewedThenPublishedAndAppearsOnTheHomePage() {
+    Browser browser = author();
+    String title = Fixtures.unique("Draft");
+    long id = create(browser, title, "Some **bold** words", "draft");
+    String editor = browser.page("/admin/posts/" + id + "/edit?saved=1");
+    assertTrue(editor.contains("Post saved."));
+    assertFalse(server.page("/").contains(title), "a draft is not public");
+    assertTrue(browser.page("/admin/posts?status=drafts").contains(title));
+
+    HttpResponse<String> preview =
+        browser.post(
+            "/admin/posts/preview",
+            Map.of("_csrf", hidden(editor, "_csrf"), "body", "Some **bold** words"));
+    assertEquals(200, preview.statusCode());
+    assertTrue(preview.body().contains("<strong>bold</strong>"), preview.body());
+
+    Map<String, String> noScript = form(editor, title, "A *previewed* text", "draft");
+    noScript.put("preview", "1");
+    HttpResponse<String> previewed = browser.post("/admin/posts/" + id, noScript);
+    assertEquals(200, previewed.statusCode());
+    assertTrue(previewed.body().contains("<em>previewed</em>"));
+
+    HttpResponse<String> published =
+        browser.post("/admin/posts/" + id, form(editor, title, "Now public", "publish"));
+    assertEquals(303, published.statusCode(), published.body());
+    assertTrue(server.page("/").contains(title));
+    String after = browser.page("/admin/posts/" + id + "/edit?saved=1");
+    assertTrue(server.page(viewLink(after)).contains("Now public"));
+  }
+
+  @Test
+  void aScheduledPostAppearsWhenItsTimeComes() {
+    Browser browser = author();
+    String title = Fixtures.unique("Scheduled");
+    String page = browser.page("/admin/posts/new");
+    Matcher zone = Pattern.compile("Publication time \\(([^)]+)\\)").matcher(page);
+    assertTrue(zone.find());
+    Map<String, String> form = form(page, title, "Later", "schedule");
+    form.put(
+        "publish_at",
+        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
+            .format(
+                LocalDateTime.ofInstant(
+                    clock.instant().plus(Duration.ofHours(2)), ZoneId.of(zone.group(1)))));
+    assertEquals(303, browser.post("/admin/posts", form).statusCode());
+    assertFalse(server.page("/").contains(title));
+    clock.advance(Duration.ofHours(3));
+    assertTrue(server.page("/").contains(title));
+  }
+
+  @Test
+  void aChangedSlugMovesPermanently() {
+    Browser browser = author();
+    String title = Fixtures.unique("Moving");
+    long id = create(browser, title, "Text", "publish");
+    String editor = browser.page("/admin/posts/" + id + "/edit");
+    String oldLink = viewLink(editor);
+    Map<String, String> form = form(editor, title, "Text", "publish");
+    form.put("slug", "moved-" + id);
+    assertEquals(303, browser.post("/admin/posts/" + id, form).statusCode());
+    String newLink = viewLink(browser.page("/admin/posts/" + id + "/edit"));
+    assertTrue(newLink.contains("moved-" + id));
+    HttpResponse<String> old = server.get(oldLink);
+    assertEquals(301, old.statusCode());
+    assertEquals(newLink, old.headers().firstValue("Location").orElse(""));
+    assertTrue(server.page(newLink).contains(title));
+  }
+
+  @Test
+  void anEditConflictIsRefusedShowingBothVersions() {
+    Browser browser = author();
+    String title = Fixtures.unique("Conflict");
+    long id = create(browser, title, "Original", "draft");
+    String tabOne = browser.page("/admin/posts/" + id + "/edit");
+    String tabTwo = browser.page("/admin/posts/" + id + "/edit");
+    assertEquals(
+        303,
+        browser
+            .post("/admin/posts/" + id, form(tabOne, title, "Saved first", "draft"))
+            .statusCode());
+    HttpResponse<String> second =
+        browser.post("/admin/posts/" + id, form(tabTwo, title, "Typed second", "draft"));
+    assertEquals(409, second.statusCode());
+    assertTrue(second.body().contains("Someone else saved this post"));
+    assertTrue(second.body().contains("Saved first"));
+    assertTrue(second.body().contains("Typed second"));
+    assertTrue(browser.page("/admin/posts/" + id + "/edit").contains("Saved first"));
+  }
+
+  @Test
+  void aRevisionIsRestored() {
+    Browser browser = author();
+    String title = Fixtures.unique("History");
+    long id = create(browser, title, "First text", "draft");
+    String editor = browser.page("/admin/posts/" + id + "/edit");
+    assertEquals(
+        303,
+        browser
+            .post("/admin/posts/" + id, form(editor, title, "Second text", "draft"))
+            .statusCode());
+    String list = browser.page("/admin/posts/" + id + "/revisions");
+    Matcher links =
+        Pattern.compile("href=\"(/admin/posts/" + id + "/revisions/\\d+)\"").matcher(list);
+    String last = null;
+    while (links.find()) {
+      last = links.group(1);
+    }
+    String revision = browser.page(last);
+    assertTrue(revision.contains("diff-removed"), revision);
+    assertTrue(revision.contains("First text"));
+    HttpResponse<String> restored =
+        browser.post(
+            last + "/restore",
+            Map.of("_csrf", hidden(revision, "_csrf"), "version", hidden(revision, "version")));
+    assertEquals(303, restored.statusCode(), restored.body());
+    assertTrue(browser.page("/admin/posts/" + id + "/edit").contains("First text"));
+  }
+
+  @Test
+  void trashHidesAndRestoreShows() {
+    Browser browser = author();
+    String title = Fixtures.unique("Trashed");
+    long id = create(browser, title, "Text", "publish");
+    String editor = browser.page("/admin/posts/" + id + "/edit");
+    String link = viewLink(editor);
+    Map<String, String> csrf = Map.of("_csrf", hidden(editor, "_csrf"));
+    assertEquals(303, browser.post("/admin/posts/" + id + "/trash", csrf).statusCode());
+    assertEquals(404, server.get(link).statusCode());
+    assertTrue(browser.page("/admin/posts?status=trash").contains(title));
+    assertEquals(303, browser.post("/admin/posts/" + id + "/restore", csrf).statusCode());
+    assertEquals(200, server.get(link).statusCode());
+  }
+
+  @Test
+  void uploadsRefuseDisguisedFilesAndServeImages() throws IOException {
+    Browser browser = author();
+    String csrf = hidden(browser.page("/admin/posts/new"), "_csrf");
+    HttpResponse<String> disguised =
+        upload(browser, csrf, "photo.png", "<script>alert(1)</script>".getBytes());
+    assertEquals(422, disguised.statusCode());
+    BufferedImage image = new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB);
+    image.setRGB(1, 1, 0xff0000 + (int) (System.nanoTime() & 0xff));
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", png);
+    HttpResponse<String> ok = upload(browser, csrf, "dot.png", png.toByteArray());
+    assertEquals(200, ok.statusCode(), ok.body());
+    Matcher m = Pattern.compile("!\\[[^]]*\\]\\((/media/[^)]+)\\)").matcher(ok.body());
+    assertTrue(m.matches(), ok.body());
+    HttpResponse<String> served = server.get(m.group(1));
+    assertEquals(200, served.statusCode());
+    assertEquals("image/png", served.headers().firstValue("Content-Type").orElse(""));
+    assertEquals("nosniff", served.headers().firstValue("X-Content-Type-Options").orElse(""));
+    assertTrue(served.headers().firstValue("Cache-Control").orElse("").contains("immutable"));
+  }
+
+  private HttpResponse<String> upload(Browser browser, String csrf, String name, byte[] bytes) {
+    String boundary = "----test" + System.nanoTime();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    String head =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+            + csrf
+            + "\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+            + name
+            + "\"\r\nContent-Type: image/png\r\n\r\n";
+    body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(bytes);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return browser.send(
+        HttpRequest.newBuilder(URI.create(server.url("/admin/media")))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Accept", "text/plain")
+            .header("Origin", server.url("").replaceAll("/$", ""))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
+  }
+
+  @Test
+  void anAuthorMayNotChangeAnotherAuthorsPost() {
+    Browser owner = author();
+    String title = Fixtures.unique("Owned");
+    long id = create(owner, title, "Mine", "draft");
+    Browser other = author();
+    assertEquals(403, other.get("/admin/posts/" + id + "/edit").statusCode());
+    String page = other.page("/admin/posts/new");
+    assertEquals(
+        403, other.post("/admin/posts/" + id, form(page, title, "Taken", "draft")).statusCode());
+    assertEquals(
+        403,
+        other
+            .post("/admin/posts/" + id + "/trash", Map.of("_csrf", hidden(page, "_csrf")))
+            .statusCode());
+    assertTrue(owner.page("/admin/posts/" + id + "/edit").contains("Mine"));
+  }
+
+  @Test
+  void loggedOutAndTokenlessPostsAreRefused() {
+    Browser visitor = new Browser(server);
+    String login = visitor.page("/admin/login");
+    Map<String, String> form =
+        Map.of("_csrf", hidden(login, "_csrf"), "title", "Sneaky", "status", "publish");
+    assertEquals(403, visitor.post("/admin/posts", form).statusCode());
+    Browser browser = author();
+    String page = browser.page("/admin/posts/new");
+    Map<String, String> tokenless = form(page, Fixtures.unique("Tokenless"), "x", "publish");
+    tokenless.remove("_csrf");
+    assertEquals(403, browser.post("/admin/posts", tokenless).statusCode());
+    assertFalse(browser.page("/admin/posts").contains(tokenless.get("title")));
+  }
+}
