@@ -14,6 +14,7 @@ import blog.web.subscription.SubscriptionHandlers;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.HttpResponseException;
+import java.util.Map;
 
 /** Every route in one place. Order matters: fixed paths first, then date-shaped patterns. */
 final class Routes {
@@ -28,6 +29,10 @@ final class Routes {
             h.postAdmin().media().checkBodySize(ctx);
           } else if (ctx.contentLength() > maxRequestBytes) {
             throw new ContentTooLargeResponse("request body too large");
+          } else if (ctx.contentLength() < 0 && ctx.header("Transfer-Encoding") != null) {
+            // A body of unknown length could only be cut off at the (large) upload ceiling;
+            // browsers send forms with a length, so refuse the rest.
+            throw new HttpResponseException(411, "length required", Map.of());
           }
         });
     cfg.routes.before(h.csrf()::check);
