@@ -12,6 +12,7 @@ import blog.core.user.Role;
 import blog.core.user.StaffAccounts;
 import blog.core.user.UserRepository;
 import blog.web.testing.Browser;
+import blog.web.testing.StaffBrowsers;
 import blog.web.testing.TestServer;
 import blog.web.testing.WebTestBase;
 import java.net.http.HttpResponse;
@@ -57,9 +58,7 @@ class AdminLoginTest extends WebTestBase {
   }
 
   static String hidden(String page, String name) {
-    String marker = "name=\"" + name + "\" value=\"";
-    int at = page.indexOf(marker);
-    return page.substring(at + marker.length(), page.indexOf('"', at + marker.length()));
+    return StaffBrowsers.hidden(page, name);
   }
 
   @Test

@@ -1,6 +1,6 @@
 package blog.web.admin.moderation;
 
-import static blog.web.admin.moderation.StaffBrowsers.hidden;
+import static blog.web.testing.StaffBrowsers.hidden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +11,7 @@ import blog.core.site.SettingsRepository;
 import blog.core.testing.Fixtures;
 import blog.core.user.Role;
 import blog.web.testing.Browser;
+import blog.web.testing.StaffBrowsers;
 import blog.web.testing.WebTestBase;
 import java.lang.reflect.RecordComponent;
 import java.net.http.HttpResponse;

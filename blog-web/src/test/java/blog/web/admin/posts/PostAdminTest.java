@@ -13,6 +13,7 @@ import blog.core.user.Role;
 import blog.core.user.StaffAccounts;
 import blog.core.user.UserRepository;
 import blog.web.testing.Browser;
+import blog.web.testing.StaffBrowsers;
 import blog.web.testing.TestServer;
 import blog.web.testing.WebTestBase;
 import java.awt.image.BufferedImage;
@@ -59,31 +60,12 @@ class PostAdminTest extends WebTestBase {
   }
 
   private Browser author() {
-    String name = Fixtures.unique("author").toLowerCase();
-    assertTrue(accounts.create(name, "Author " + name, PASSWORD, Role.AUTHOR).user().isPresent());
-    Browser browser = new Browser(server);
-    String page = browser.page("/admin/login");
-    HttpResponse<String> in =
-        browser.post(
-            "/admin/login",
-            Map.of(
-                "username",
-                name,
-                "password",
-                PASSWORD,
-                "next",
-                "/admin",
-                "_csrf",
-                hidden(page, "_csrf")));
-    assertEquals(303, in.statusCode(), in.body());
-    return browser;
+    StaffBrowsers staff = new StaffBrowsers(db.database().jdbi(), server);
+    return staff.loggedIn(staff.account(Role.AUTHOR, "Author"));
   }
 
   static String hidden(String page, String name) {
-    String marker = "name=\"" + name + "\" value=\"";
-    int at = page.indexOf(marker);
-    return Browser.unescape(
-        page.substring(at + marker.length(), page.indexOf('"', at + marker.length())));
+    return StaffBrowsers.hidden(page, name);
   }
 
   private static Map<String, String> form(String page, String title, String body, String status) {

@@ -1,4 +1,4 @@
-package blog.web.admin.moderation;
+package blog.web.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +11,6 @@ import blog.core.user.Role;
 import blog.core.user.StaffAccounts;
 import blog.core.user.User;
 import blog.core.user.UserRepository;
-import blog.web.testing.Browser;
-import blog.web.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -21,12 +19,12 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /** Staff accounts for web tests, and browsers logged in as them. */
-final class StaffBrowsers {
-  static final String PASSWORD = "correct horse battery staple";
+public final class StaffBrowsers {
+  public static final String PASSWORD = "correct horse battery staple";
   private final StaffAccounts accounts;
   private final TestServer server;
 
-  StaffBrowsers(Jdbi jdbi, TestServer server) {
+  public StaffBrowsers(Jdbi jdbi, TestServer server) {
     this.server = server;
     this.accounts =
         new StaffAccounts(
@@ -37,12 +35,12 @@ final class StaffBrowsers {
             Clock.fixed(TestServer.NOW, ZoneOffset.UTC));
   }
 
-  User account(Role role, String displayName) {
+  public User account(Role role, String displayName) {
     String name = Fixtures.unique("staff").toLowerCase();
     return accounts.create(name, displayName, PASSWORD, role).user().orElseThrow();
   }
 
-  Browser loggedIn(User user) {
+  public Browser loggedIn(User user) {
     Browser browser = new Browser(server);
     String page = browser.page("/admin/login");
     HttpResponse<String> in =
@@ -61,10 +59,12 @@ final class StaffBrowsers {
     return browser;
   }
 
-  static String hidden(String page, String name) {
+  /** The value of a hidden (or any) input named {@code name} on the page. */
+  public static String hidden(String page, String name) {
     String marker = "name=\"" + name + "\" value=\"";
     int at = page.indexOf(marker);
     assertTrue(at >= 0, "no field " + name);
-    return page.substring(at + marker.length(), page.indexOf('"', at + marker.length()));
+    return Browser.unescape(
+        page.substring(at + marker.length(), page.indexOf('"', at + marker.length())));
   }
 }
