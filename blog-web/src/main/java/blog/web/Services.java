@@ -1,5 +1,6 @@
 package blog.web;
 
+import blog.core.auth.ProviderSwitches;
 import blog.core.comment.CommentEditing;
 import blog.core.comment.CommentNotifications;
 import blog.core.comment.CommentRenderer;
@@ -84,7 +85,8 @@ record Services(
     StaffAccounts staffAccounts,
     ModerationQueue moderation,
     SettingsEditor settingsEditor,
-    EditorServices editing) {
+    EditorServices editing,
+    ProviderSwitches providerSwitches) {
 
   /** Builds the services over a migrated database and seeds it if it is empty. */
   static Services create(Database database, Config config, String baseUrl, Clock clock) {
@@ -174,7 +176,8 @@ record Services(
             notifications,
             clock),
         new SettingsEditor(settings),
-        editing(database, transactions, posts, terms, users, settings, clock));
+        editing(database, transactions, posts, terms, users, settings, clock),
+        new ProviderSwitches(settings));
   }
 
   private static EditorServices editing(

@@ -84,6 +84,8 @@ record WebHandlers(
         new FormDrafts(
             services.formDrafts(), csrf, new Tokens(services.random()), services.clock());
     var commenterSession = new CommenterSession(services.commenters(), cookies);
+    var switches = services.providerSwitches();
+    var menu = new ProviderMenu(providers, switches);
     var parts =
         new ReplyFormParts(
             new FormTokens(services.signer(), services.random()),
@@ -91,7 +93,7 @@ record WebHandlers(
             new OwnComments(services.signer(), cookies),
             new RememberedCommenter(cookies),
             commenterSession,
-            new ProviderMenu(providers),
+            menu,
             drafts,
             services.mailEnabled());
     var views = new PostViews();
@@ -142,7 +144,8 @@ record WebHandlers(
             csrf,
             server.baseUrl(),
             services.clock(),
-            demo),
+            demo,
+            switches),
         demo,
         new AdminAccess(staffSession),
         admin,
@@ -155,7 +158,9 @@ record WebHandlers(
             services.reader(),
             admin,
             staffSession,
-            new Tokens(services.random())));
+            new Tokens(services.random()),
+            switches,
+            menu));
   }
 
   /** {@code trusted-proxies}: comma-separated IP addresses whose X-Forwarded-For counts. */

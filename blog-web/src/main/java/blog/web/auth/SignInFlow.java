@@ -6,6 +6,7 @@ import blog.core.auth.LoginFailure;
 import blog.core.auth.LoginProvider;
 import blog.core.auth.LoginProviders;
 import blog.core.auth.Profile;
+import blog.core.auth.ProviderSwitches;
 import blog.core.comment.CommentForm;
 import blog.core.post.Post;
 import blog.core.security.Tokens;
@@ -43,6 +44,7 @@ public final class SignInFlow {
   private final String baseUrl;
   private final Clock clock;
   private final DemoProvider demo;
+  private final ProviderSwitches switches;
 
   public SignInFlow(
       LoginProviders providers,
@@ -53,8 +55,10 @@ public final class SignInFlow {
       Csrf csrf,
       String baseUrl,
       Clock clock,
-      DemoProvider demo) {
+      DemoProvider demo,
+      ProviderSwitches switches) {
     this.demo = demo;
+    this.switches = switches;
     this.providers = providers;
     this.requests = requests;
     this.back = back;
@@ -75,6 +79,11 @@ public final class SignInFlow {
     LoginProvider provider = provider(ctx);
     CommentForm form = CommentFormFields.read(ctx);
     Post post = back.post(form);
+    if (!switches.isOn(provider.id())) {
+      back.backToPost(
+          ctx, post, form, "Log-in with " + provider.label() + " is switched off on this blog.");
+      return;
+    }
     if (demo != null && provider.id().equals(DemoProvider.ID)) {
       demo.awaitStarted();
     }

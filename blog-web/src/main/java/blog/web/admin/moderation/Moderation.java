@@ -1,11 +1,13 @@
 package blog.web.admin.moderation;
 
+import blog.core.auth.ProviderSwitches;
 import blog.core.moderation.ModerationQueue;
 import blog.core.reading.BlogReader;
 import blog.core.security.Tokens;
 import blog.core.settings.SettingsEditor;
 import blog.web.admin.AdminHandlers;
 import blog.web.admin.StaffSession;
+import blog.web.auth.ProviderMenu;
 
 /** The handlers of the comment moderation and settings screens, for {@link ModerationRoutes}. */
 public record Moderation(
@@ -17,10 +19,12 @@ public record Moderation(
       BlogReader reader,
       AdminHandlers admin,
       StaffSession session,
-      Tokens tokens) {
+      Tokens tokens,
+      ProviderSwitches switches,
+      ProviderMenu providers) {
     return new Moderation(
         new QueueHandlers(moderation, reader, admin, session, tokens),
         new CommentEditHandlers(moderation, admin, session, tokens),
-        new SettingsHandlers(editor, admin));
+        new SettingsHandlers(editor, admin, switches, providers));
   }
 }

@@ -1,23 +1,39 @@
 package blog.web.admin.moderation;
 
+import blog.core.auth.ProviderSwitches;
 import blog.core.comment.FieldError;
 import blog.core.settings.SettingsEditor;
 import blog.core.settings.SettingsForm;
 import blog.web.admin.AdminHandlers;
+import blog.web.auth.ProviderButton;
+import blog.web.auth.ProviderMenu;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The settings screen (admins only): every field, checked on the server, saved all or none. */
 public final class SettingsHandlers {
   private final SettingsEditor editor;
   private final AdminHandlers admin;
+  private final ProviderSwitches switches;
+  private final ProviderMenu providers;
 
-  SettingsHandlers(SettingsEditor editor, AdminHandlers admin) {
+  SettingsHandlers(
+      SettingsEditor editor,
+      AdminHandlers admin,
+      ProviderSwitches switches,
+      ProviderMenu providers) {
     this.editor = editor;
     this.admin = admin;
+    this.switches = switches;
+    this.providers = providers;
   }
+
+  /** A configured log-in provider and whether it is offered, for the settings screen. */
+  public record ProviderChoice(String id, String label, boolean on) {}
 
   /** {@code GET /admin/settings} */
   public void page(Context ctx) {
@@ -32,6 +48,12 @@ public final class SettingsHandlers {
       show(ctx, form, refused.errors(), "", HttpStatus.UNPROCESSABLE_CONTENT);
       return;
     }
+    Set<String> ticked = Set.copyOf(ctx.formParams("provider_on"));
+    switches.setOff(
+        providers.configured().stream()
+            .map(ProviderButton::id)
+            .filter(id -> !ticked.contains(id))
+            .collect(Collectors.toSet()));
     ctx.redirect("/admin/settings?saved=1", HttpStatus.SEE_OTHER);
   }
 
@@ -48,6 +70,15 @@ public final class SettingsHandlers {
             "notice",
             notice,
             "hasErrors",
-            !errors.isEmpty()));
+            !errors.isEmpty(),
+            "providers",
+            providerChoices()));
+  }
+
+  private List<ProviderChoice> providerChoices() {
+    Set<String> off = switches.off();
+    return providers.configured().stream()
+        .map(p -> new ProviderChoice(p.id(), p.label(), !off.contains(p.id())))
+        .toList();
   }
 }

@@ -25,6 +25,11 @@ class SettingsScreenTest extends WebTestBase {
   private Browser admin;
 
   @Override
+  protected Map<String, String> config() {
+    return Map.of("auth.github.client-id", "gh", "auth.github.client-secret", "secret");
+  }
+
+  @Override
   protected void prepare() {
     staff = new StaffBrowsers(db.database().jdbi(), server);
     admin = staff.loggedIn(staff.account(Role.ADMIN, "Ada Admin"));
@@ -39,6 +44,9 @@ class SettingsScreenTest extends WebTestBase {
       form.put(c.getName(), (String) c.getAccessor().invoke(current));
     }
     form.put("_csrf", hidden(page, "_csrf"));
+    if (page.contains("name=\"provider_on\" value=\"github\" checked")) {
+      form.put("provider_on", "github");
+    }
     return form;
   }
 
@@ -74,6 +82,32 @@ class SettingsScreenTest extends WebTestBase {
     String location = saved.headers().firstValue("Location").orElseThrow();
     assertTrue(admin.page(location).contains("Settings saved."));
     assertTrue(server.page("/").contains(title), "the home page shows the new title");
+  }
+
+  @Test
+  void anAdminCanSwitchALogInProviderOffAndOnAgain() throws Exception {
+    String seed = "/2011/09/14/why-quality-social-networking-beats-quantity-every-time/";
+    assertTrue(server.page(seed).contains("formaction=\"/auth/github/start\""));
+
+    Map<String, String> off = currentForm(admin.page("/admin/settings"));
+    off.remove("provider_on");
+    assertEquals(303, admin.post("/admin/settings", off).statusCode(), "GitHub left unticked");
+    assertFalse(server.page(seed).contains("/auth/github/start"), "no button any more");
+    Map<String, String> typed = Browser.replyForm(admin.page(seed));
+    typed.put("comment", "Switched off?");
+    HttpResponse<String> refused = admin.post("/auth/github/start", typed);
+    assertEquals(303, refused.statusCode());
+    String back = refused.headers().firstValue("Location").orElseThrow();
+    String page = admin.page(back.substring(0, back.indexOf('#')));
+    assertTrue(page.contains("Log-in with GitHub is switched off on this blog."), page);
+    assertEquals("Switched off?", Browser.replyForm(page).get("comment"));
+
+    String settings = admin.page("/admin/settings");
+    assertTrue(settings.contains("Offer log-in with GitHub"));
+    Map<String, String> on = currentForm(settings);
+    on.put("provider_on", "github");
+    assertEquals(303, admin.post("/admin/settings", on).statusCode());
+    assertTrue(server.page(seed).contains("formaction=\"/auth/github/start\""));
   }
 
   @Test
