@@ -104,6 +104,34 @@ class PostAdminTest extends WebTestBase {
   }
 
   @Test
+  void anAutosaveIsOfferedBackAndCanBeRestored() {
+    Browser browser = author();
+    long id = create(browser, Fixtures.unique("Autosaved"), "Saved text", "draft");
+    String editor = browser.page("/admin/posts/" + id + "/edit");
+    clock.advance(Duration.ofSeconds(30));
+    HttpResponse<String> autosaved =
+        browser.post(
+            "/admin/posts/" + id + "/autosave",
+            Map.of(
+                "_csrf", hidden(editor, "_csrf"),
+                "version", hidden(editor, "version"),
+                "title", "Autosaved title",
+                "body", "Typed but not saved",
+                "excerpt", ""));
+    assertEquals(204, autosaved.statusCode(), autosaved.body());
+
+    String reopened = browser.page("/admin/posts/" + id + "/edit");
+    assertTrue(reopened.contains("There is an autosave newer than this version"), reopened);
+    assertFalse(reopened.contains(">Typed but not saved</textarea>"), "not adopted by itself");
+    HttpResponse<String> restored =
+        browser.post(
+            "/admin/posts/" + id + "/autosave/restore",
+            Map.of("_csrf", hidden(reopened, "_csrf"), "version", hidden(reopened, "version")));
+    assertEquals(303, restored.statusCode(), restored.body());
+    assertTrue(browser.page("/admin/posts/" + id + "/edit").contains("Typed but not saved"));
+  }
+
+  @Test
   void aDraftIsPreviewedThenPublishedAndAppearsOnTheHomePage() {
     Browser browser = author();
     String title = Fixtures.unique("Draft");
