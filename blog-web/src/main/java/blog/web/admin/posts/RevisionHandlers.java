@@ -45,6 +45,10 @@ public final class RevisionHandlers {
 
   /** {@code GET /admin/posts/{id}/revisions/{rev}}: what changed from it to the post now. */
   public void show(Context ctx) {
+    show(ctx, "");
+  }
+
+  private void show(Context ctx, String notice) {
     long id = AdminScreens.id(ctx, "id");
     long rev = AdminScreens.id(ctx, "rev");
     Actor actor = screens.actor(ctx);
@@ -69,7 +73,9 @@ public final class RevisionHandlers {
             "restoreUrl",
             "/admin/posts/" + id + "/revisions/" + rev + "/restore",
             "editUrl",
-            "/admin/posts/" + id + "/edit"));
+            "/admin/posts/" + id + "/edit",
+            "notice",
+            notice));
   }
 
   /** {@code POST /admin/posts/{id}/revisions/{rev}/restore} with the post's {@code version}. */
@@ -84,7 +90,11 @@ public final class RevisionHandlers {
     }
     // The post changed since the revision page was loaded (or is in the trash): show it again.
     ctx.status(HttpStatus.CONFLICT);
-    show(ctx);
+    show(
+        ctx,
+        "Nothing was restored: the post was changed (or moved to the trash) after this page was"
+            + " opened. Here is the comparison with the post as it is now; restore again if you"
+            + " still want this revision.");
   }
 
   private Row row(long postId, Revision r) {

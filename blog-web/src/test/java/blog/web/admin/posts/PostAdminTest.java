@@ -242,6 +242,10 @@ class PostAdminTest extends WebTestBase {
     String revision = browser.page(last);
     assertTrue(revision.contains("diff-removed"), revision);
     assertTrue(revision.contains("First text"));
+    HttpResponse<String> stale =
+        browser.post(last + "/restore", Map.of("_csrf", hidden(revision, "_csrf"), "version", "1"));
+    assertEquals(409, stale.statusCode(), "a version from before the last save");
+    assertTrue(stale.body().contains("Nothing was restored"), stale.body());
     HttpResponse<String> restored =
         browser.post(
             last + "/restore",
