@@ -63,7 +63,13 @@ public final class PostEditorHandlers {
     Post post = opened.post();
     EditorView view = EditorView.of(id, opened.form(), post.version(), "", screens.zone());
     Page page = Page.plain();
-    page.notice = ctx.queryParam("saved") != null ? "Post saved." : "";
+    page.notice =
+        ctx.queryParam("saved") != null
+            ? "Post saved."
+            : "refused".equals(ctx.queryParam("autosave"))
+                ? "The autosave was not restored: the post was saved again after it. Compare"
+                    + " and copy what you need from the editor below."
+                : "";
     opened
         .newerAutosave()
         .ifPresent(
@@ -110,7 +116,7 @@ public final class PostEditorHandlers {
       ctx.redirect("/admin/posts/" + id + "/edit?saved=1", HttpStatus.SEE_OTHER);
       return;
     }
-    ctx.redirect("/admin/posts/" + id + "/edit", HttpStatus.SEE_OTHER);
+    ctx.redirect("/admin/posts/" + id + "/edit?autosave=refused", HttpStatus.SEE_OTHER);
   }
 
   /** {@code POST /admin/posts/preview}: the body as readers would see it (an HTML fragment). */

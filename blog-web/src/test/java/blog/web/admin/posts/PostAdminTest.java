@@ -123,6 +123,13 @@ class PostAdminTest extends WebTestBase {
     String reopened = browser.page("/admin/posts/" + id + "/edit");
     assertTrue(reopened.contains("There is an autosave newer than this version"), reopened);
     assertFalse(reopened.contains(">Typed but not saved</textarea>"), "not adopted by itself");
+    HttpResponse<String> stale =
+        browser.post(
+            "/admin/posts/" + id + "/autosave/restore",
+            Map.of("_csrf", hidden(reopened, "_csrf"), "version", "0"));
+    assertEquals(303, stale.statusCode());
+    String location = stale.headers().firstValue("Location").orElseThrow();
+    assertTrue(browser.page(location).contains("The autosave was not restored"), location);
     HttpResponse<String> restored =
         browser.post(
             "/admin/posts/" + id + "/autosave/restore",
