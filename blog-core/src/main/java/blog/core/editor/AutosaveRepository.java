@@ -3,6 +3,8 @@ package blog.core.editor;
 import blog.core.db.Times;
 import blog.core.db.UniqueViolations;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
@@ -49,10 +51,7 @@ public final class AutosaveRepository {
                         .bind("userId", userId)
                         .bind("postId", postId)
                         .bind("base", baseVersion)
-                        .bind("title", text.title())
-                        .bind("markdown", text.bodyMarkdown())
-                        .bind("excerpt", text.excerpt())
-                        .bind("now", now)
+                        .bindMap(textFields(text, now))
                         .execute()),
         () ->
             jdbi.useHandle(
@@ -66,10 +65,7 @@ public final class AutosaveRepository {
                         .bind("userId", userId)
                         .bind("postId", postId)
                         .bind("base", baseVersion)
-                        .bind("title", text.title())
-                        .bind("markdown", text.bodyMarkdown())
-                        .bind("excerpt", text.excerpt())
-                        .bind("now", now)
+                        .bindMap(textFields(text, now))
                         .execute()));
     return findForPost(userId, postId).orElseThrow();
   }
@@ -88,10 +84,7 @@ public final class AutosaveRepository {
                             """)
                         .bind("userId", userId)
                         .bind("key", draftKey)
-                        .bind("title", text.title())
-                        .bind("markdown", text.bodyMarkdown())
-                        .bind("excerpt", text.excerpt())
-                        .bind("now", now)
+                        .bindMap(textFields(text, now))
                         .execute()),
         () ->
             jdbi.useHandle(
@@ -104,10 +97,7 @@ public final class AutosaveRepository {
                             """)
                         .bind("userId", userId)
                         .bind("key", draftKey)
-                        .bind("title", text.title())
-                        .bind("markdown", text.bodyMarkdown())
-                        .bind("excerpt", text.excerpt())
-                        .bind("now", now)
+                        .bindMap(textFields(text, now))
                         .execute()));
     return findDraft(userId, draftKey).orElseThrow();
   }
@@ -162,5 +152,15 @@ public final class AutosaveRepository {
                 .bind("userId", userId)
                 .bind("key", draftKey)
                 .execute());
+  }
+
+  /** The typed text and the save time, as every autosave statement binds them. */
+  private static Map<String, Object> textFields(PostText text, Instant now) {
+    Map<String, Object> fields = new HashMap<>();
+    fields.put("title", text.title());
+    fields.put("markdown", text.bodyMarkdown());
+    fields.put("excerpt", text.excerpt());
+    fields.put("now", now);
+    return fields;
   }
 }

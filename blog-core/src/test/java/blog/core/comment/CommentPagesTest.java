@@ -2,7 +2,6 @@ package blog.core.comment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,24 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class CommentPagesTest {
   private static ThreadedComment thread(long id, ThreadedComment... replies) {
-    Comment c =
-        new Comment(
-            id,
-            1,
-            null,
-            "n",
-            null,
-            null,
-            null,
-            null,
-            "t",
-            "<p>t</p>",
-            CommentStatus.APPROVED,
-            null,
-            Instant.EPOCH.plusSeconds(id),
-            null,
-            null,
-            null);
+    Comment c = CommentThreadsTest.c(id, null);
     return new ThreadedComment(c, 1, List.of(replies));
   }
 

@@ -7,7 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CommentThreadsTest {
-  private static Comment c(long id, Long parent) {
+  /** An approved comment with just an id, a parent and a time; for tree-shaped tests. */
+  static Comment c(long id, Long parent) {
     return new Comment(
         id,
         1,

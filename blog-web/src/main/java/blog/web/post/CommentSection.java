@@ -48,11 +48,11 @@ final class CommentSection {
       PostDetail detail,
       String permalink,
       SiteSettings site,
+      DiscussionSettings discussion,
       boolean open,
       CommentForm form,
       List<FieldError> errors,
       EditState editing) {
-    DiscussionSettings discussion = comments.discussion();
     Post post = detail.summary().post();
     CommentPages.Page commentPage =
         CommentPages.page(

@@ -3,6 +3,7 @@ package blog.web.post;
 import blog.core.NotFoundException;
 import blog.core.comment.CommentForm;
 import blog.core.comment.CommentService;
+import blog.core.comment.DiscussionSettings;
 import blog.core.comment.FieldError;
 import blog.core.editor.OldPermalinks;
 import blog.core.post.Post;
@@ -146,12 +147,15 @@ public final class PostHandlers {
       HttpStatus status,
       EditState editing) {
     SiteSettings site = reader.site();
+    // Read once per page: the settings live in the database.
+    DiscussionSettings discussion = comments.discussion();
     Post post = detail.summary().post();
-    boolean open = CommentService.isOpen(post, comments.discussion(), clock.instant());
+    boolean open = CommentService.isOpen(post, discussion, clock.instant());
     PostView view = views.post(detail.summary(), site, open);
     Map<String, Object> model =
         new HashMap<>(
-            section.model(ctx, detail, view.permalink(), site, open, form, errors, editing));
+            section.model(
+                ctx, detail, view.permalink(), site, discussion, open, form, errors, editing));
     model.put("post", view);
     // The page carries tokens for this browser: no shared cache may keep it.
     ctx.header("Cache-Control", "private, no-cache");
