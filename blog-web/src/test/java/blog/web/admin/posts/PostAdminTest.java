@@ -298,7 +298,51 @@ class PostAdminTest extends WebTestBase {
     assertTrue(served.headers().firstValue("Cache-Control").orElse("").contains("immutable"));
   }
 
+  @Test
+  void uploadsOverTheLimitOrOfUnknownLengthAreRefusedBeforeReading() {
+    new SettingsRepository(db.database().jdbi())
+        .putAll(Map.of(blog.core.media.MediaSettings.MAX_UPLOAD_BYTES, "1000"));
+    Browser browser = author();
+    String csrf = hidden(browser.page("/admin/posts/new"), "_csrf");
+    byte[] big = new byte[(int) MediaHandlers.FORM_OVERHEAD + 2000];
+    HttpResponse<String> tooLarge = upload(browser, csrf, "big.png", big);
+    assertEquals(413, tooLarge.statusCode(), tooLarge.body());
+    byte[] small = new byte[10];
+    HttpResponse<String> chunked =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(server.url("/admin/media")))
+                .header("Content-Type", "multipart/form-data; boundary=x")
+                .header("Origin", server.url("").replaceAll("/$", ""))
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(small)))
+                .build());
+    assertEquals(411, chunked.statusCode(), chunked.body());
+    assertFalse(browser.page("/admin/posts/new").isEmpty());
+  }
+
+  @Test
+  void aPlainFormUploadLeadsBackToThePostsEditor() throws IOException {
+    Browser browser = author();
+    long id = create(browser, Fixtures.unique("With image"), "Text", "draft");
+    String editor = browser.page("/admin/posts/" + id + "/edit");
+    assertTrue(editor.contains("name=\"post_id\" value=\"" + id + "\""), editor);
+    BufferedImage image = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", png);
+    HttpResponse<String> page =
+        upload(browser, hidden(editor, "_csrf"), "x.png", png.toByteArray(), "text/html", id);
+    assertEquals(200, page.statusCode(), page.body());
+    assertTrue(page.body().contains("href=\"/admin/posts/" + id + "/edit\""), page.body());
+    assertTrue(page.body().contains("<pre>![x](/media/"), page.body());
+  }
+
   private HttpResponse<String> upload(Browser browser, String csrf, String name, byte[] bytes) {
+    return upload(browser, csrf, name, bytes, "text/plain", 0);
+  }
+
+  private HttpResponse<String> upload(
+      Browser browser, String csrf, String name, byte[] bytes, String accept, long postId) {
     String boundary = "----test" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     String head =
@@ -306,6 +350,10 @@ class PostAdminTest extends WebTestBase {
             + boundary
             + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
             + csrf
+            + "\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"post_id\"\r\n\r\n"
+            + postId
             + "\r\n--"
             + boundary
             + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
@@ -317,7 +365,7 @@ class PostAdminTest extends WebTestBase {
     return browser.send(
         HttpRequest.newBuilder(URI.create(server.url("/admin/media")))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .header("Accept", "text/plain")
+            .header("Accept", accept)
             .header("Origin", server.url("").replaceAll("/$", ""))
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
             .build());
