@@ -5,8 +5,10 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Applies the blog's schema migrations. Flyway serialises concurrent runs with a database lock, so
- * two instances starting at once both come up with each migration applied exactly once.
+ * Applies the blog's schema migrations: {@code db/migration} on every database, then {@code
+ * db/vendor/h2} or {@code db/vendor/postgresql}, numbered in one sequence with them. Flyway
+ * serialises concurrent runs with a database lock, so two instances starting at once both come up
+ * with each migration applied exactly once.
  */
 public final class Migrations {
   private Migrations() {}
@@ -25,7 +27,10 @@ public final class Migrations {
   private static Flyway flyway(DataSource dataSource) {
     return Flyway.configure()
         .dataSource(dataSource)
-        .locations("classpath:db/migration")
+        // Portable migrations, plus one folder per database for what only it can do (e.g.
+        // PostgreSQL's full-text index). Not under db/migration: Flyway scans locations
+        // recursively, so a vendor folder there would run on every database.
+        .locations("classpath:db/migration", "classpath:db/vendor/{vendor}")
         .validateMigrationNaming(true)
         .load();
   }
