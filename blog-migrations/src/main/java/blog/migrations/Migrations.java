@@ -1,7 +1,11 @@
 package blog.migrations;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -30,8 +34,24 @@ public final class Migrations {
         // Portable migrations, plus one folder per database for what only it can do (e.g.
         // PostgreSQL's full-text index). Not under db/migration: Flyway scans locations
         // recursively, so a vendor folder there would run on every database.
-        .locations("classpath:db/migration", "classpath:db/vendor/{vendor}")
+        .locations("classpath:db/migration", "classpath:db/vendor/" + vendor(dataSource))
         .validateMigrationNaming(true)
         .load();
+  }
+
+  /**
+   * {@code postgresql} or {@code h2}: the folder of this database's own migrations. (Flyway itself
+   * has no {@code {vendor}} placeholder; that is Spring Boot's.)
+   */
+  static String vendor(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+      if (product.contains("postgres")) {
+        return "postgresql";
+      }
+      return product.replaceAll("[^a-z0-9]", "");
+    } catch (SQLException e) {
+      throw new FlywayException("Cannot tell which database this is: " + e.getMessage(), e);
+    }
   }
 }

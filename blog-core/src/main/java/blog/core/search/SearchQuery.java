@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * What a reader typed into the search box, made safe to hand to any database: control characters
- * become spaces, runs of spaces one, and the whole is cut to {@link #MAX_LENGTH} characters (never
- * inside a surrogate pair). {@link #terms()} are its words and "quoted phrases", lower-cased, at
- * most {@link #MAX_TERMS} of them; a search without terms finds nothing.
+ * and lone surrogates become spaces, runs of spaces one, and the whole is cut to {@link
+ * #MAX_LENGTH} characters (never inside a surrogate pair). {@link #terms()} are its words and
+ * "quoted phrases", lower-cased, at most {@link #MAX_TERMS} of them; a search without terms finds
+ * nothing.
  */
 public record SearchQuery(String text, List<String> terms) {
   public static final int MAX_LENGTH = 200;
@@ -27,7 +28,13 @@ public record SearchQuery(String text, List<String> terms) {
     }
     StringBuilder clean = new StringBuilder();
     raw.codePoints()
-        .map(c -> Character.isISOControl(c) || !Character.isDefined(c) ? ' ' : c)
+        .map(
+            c ->
+                Character.isISOControl(c)
+                        || !Character.isDefined(c)
+                        || Character.getType(c) == Character.SURROGATE
+                    ? ' '
+                    : c)
         .map(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) ? ' ' : c)
         .forEach(clean::appendCodePoint);
     String text = clean.toString().strip().replaceAll(" {2,}", " ");
