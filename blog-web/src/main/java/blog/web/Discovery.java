@@ -39,6 +39,7 @@ record Discovery(
                 new TermRepository(jdbi),
                 new FeedCommentRepository(jdbi),
                 clock),
+            services.editing().oldPermalinks(),
             reader,
             pages.urls(),
             conditional),

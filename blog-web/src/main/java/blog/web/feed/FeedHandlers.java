@@ -1,5 +1,7 @@
 package blog.web.feed;
 
+import blog.core.NotFoundException;
+import blog.core.editor.OldPermalinks;
 import blog.core.feed.FeedComment;
 import blog.core.feed.FeedReader;
 import blog.core.post.Post;
@@ -32,6 +34,7 @@ public final class FeedHandlers {
   private static final Instant EPOCH = Instant.EPOCH;
 
   private final FeedReader feeds;
+  private final OldPermalinks oldPermalinks;
   private final BlogReader reader;
   private final AbsoluteUrls urls;
   private final ConditionalGet conditional;
@@ -39,8 +42,13 @@ public final class FeedHandlers {
   private final Excerpts excerpts = new Excerpts();
 
   public FeedHandlers(
-      FeedReader feeds, BlogReader reader, AbsoluteUrls urls, ConditionalGet conditional) {
+      FeedReader feeds,
+      OldPermalinks oldPermalinks,
+      BlogReader reader,
+      AbsoluteUrls urls,
+      ConditionalGet conditional) {
     this.feeds = feeds;
+    this.oldPermalinks = oldPermalinks;
     this.reader = reader;
     this.urls = urls;
     this.conditional = conditional;
@@ -106,7 +114,16 @@ public final class FeedHandlers {
     LocalDate day =
         PathParams.date(ctx.pathParam("year"), ctx.pathParam("month"), ctx.pathParam("day"));
     SiteSettings site = reader.site();
-    FeedReader.PostComments found = feeds.latestComments(ctx.pathParam("slug"));
+    FeedReader.PostComments found;
+    try {
+      found = feeds.latestComments(ctx.pathParam("slug"));
+    } catch (NotFoundException e) {
+      // A slug changed after publication: the old feed address follows the post, as its page does.
+      Post moved = oldPermalinks.findByOldSlug(ctx.pathParam("slug")).orElseThrow(() -> e);
+      ctx.redirect(
+          Permalinks.post(moved, site.timeZone()) + format.suffix(), HttpStatus.MOVED_PERMANENTLY);
+      return;
+    }
     Post post = found.post().post();
     String permalink = Permalinks.post(post, site.timeZone());
     if (!reader.permalinkDate(post).equals(day)) {

@@ -31,13 +31,17 @@ final class HeadBuilder {
     }
 
     List<MetaTag> og = new ArrayList<>();
+    List<MetaTag> twitter = new ArrayList<>();
+    if (canonical == null) {
+      // Not a page of its own (an error, search results): nothing to preview or share.
+      return new HeadView(
+          description, null, meta.noindex() ? "noindex, follow" : null, feeds, og, twitter, null);
+    }
     og.add(new MetaTag("og:site_name", site.title()));
     og.add(new MetaTag("og:type", meta.article() == null ? "website" : "article"));
     og.add(new MetaTag("og:title", title));
     og.add(new MetaTag("og:description", description));
-    if (canonical != null) {
-      og.add(new MetaTag("og:url", canonical));
-    }
+    og.add(new MetaTag("og:url", canonical));
     if (image != null) {
       og.add(new MetaTag("og:image", image));
     }
@@ -50,7 +54,6 @@ final class HeadBuilder {
       article.tags().forEach(t -> og.add(new MetaTag("article:tag", t)));
     }
 
-    List<MetaTag> twitter = new ArrayList<>();
     twitter.add(new MetaTag("twitter:card", image == null ? "summary" : "summary_large_image"));
     twitter.add(new MetaTag("twitter:title", title));
     twitter.add(new MetaTag("twitter:description", description));

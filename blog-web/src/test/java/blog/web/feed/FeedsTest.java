@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.comment.CommentStatus;
+import blog.core.editor.SlugRedirectRepository;
 import blog.core.post.PostRepository;
 import blog.core.post.PostStatus;
+import blog.core.testing.Fixtures;
 import blog.web.testing.TestServer;
 import blog.web.testing.WebTestBase;
 import blog.web.testing.Xml;
@@ -279,6 +281,19 @@ class FeedsTest extends WebTestBase {
     HttpResponse<String> moved = server.get(wrongDate);
     assertEquals(301, moved.statusCode());
     assertEquals(permalinkOf(id) + "feed/", moved.headers().firstValue("Location").orElseThrow());
+  }
+
+  @Test
+  void aPostsFeedFollowsItWhenItsSlugChanges() {
+    long id =
+        post("Renamed post", PostStatus.PUBLISHED, NOW.minusSeconds(1200), List.of(), List.of());
+    String oldSlug = Fixtures.unique("old-slug");
+    new SlugRedirectRepository(db.database().jdbi()).put(oldSlug, id, NOW);
+    for (String feed : List.of("feed/", "feed/atom/")) {
+      HttpResponse<String> moved = server.get("/2026/06/01/" + oldSlug + "/" + feed);
+      assertEquals(301, moved.statusCode());
+      assertEquals(permalinkOf(id) + feed, moved.headers().firstValue("Location").orElseThrow());
+    }
   }
 
   @Test
