@@ -27,6 +27,7 @@ import blog.web.post.ReplyFormParts;
 import blog.web.security.ClientAddress;
 import blog.web.security.Cookies;
 import blog.web.security.Csrf;
+import blog.web.site.AbsoluteUrls;
 import blog.web.site.Pages;
 import blog.web.site.PebbleRenderer;
 import blog.web.site.StaticAssets;
@@ -56,7 +57,8 @@ record WebHandlers(
     AdminHandlers admin,
     PostAdmin postAdmin,
     ErrorPages errors,
-    Moderation moderation) {
+    Moderation moderation,
+    Discovery discovery) {
 
   static WebHandlers create(Services services, ServerSettings server, Config config) {
     boolean https = server.baseUrl().startsWith("https:");
@@ -68,7 +70,12 @@ record WebHandlers(
                 "css/admin.css",
                 "css/editor.css",
                 "js/editor.js"));
-    var pages = new Pages(PebbleRenderer.fromEnvironment(), services.reader(), assets);
+    var pages =
+        new Pages(
+            PebbleRenderer.fromEnvironment(),
+            services.reader(),
+            assets,
+            new AbsoluteUrls(server.baseUrl()));
     var cookies = new Cookies(https);
     var csrf =
         new Csrf(
@@ -160,7 +167,8 @@ record WebHandlers(
             staffSession,
             new Tokens(services.random()),
             switches,
-            menu));
+            menu),
+        Discovery.create(services, server, pages, posts, views));
   }
 
   /** {@code trusted-proxies}: comma-separated IP addresses whose X-Forwarded-For counts. */
