@@ -114,7 +114,11 @@ public final class BlogApp implements AutoCloseable {
       MetricsServer metricsServer = null;
       if (ops.metricsEnabled()) {
         metricsServer = MetricsServer.start(ops.metricsHost(), ops.metricsPort(), metrics);
-        LOG.info("Metrics at http://{}:{}/metrics", ops.metricsHost(), metricsServer.port());
+        LOG.info(
+            "Metrics on port {} (http://{}:{}/metrics)",
+            metricsServer.port(),
+            ops.metricsHost(),
+            metricsServer.port());
       }
       services
           .staffAccounts()

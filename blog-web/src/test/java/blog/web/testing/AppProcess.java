@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class AppProcess implements Site, AutoCloseable {
   private static final Pattern SERVING = Pattern.compile("Blog serving on port (\\d+)");
-  private static final Pattern METRICS = Pattern.compile("Metrics at http://[^:]+:(\\d+)/metrics");
+  private static final Pattern METRICS = Pattern.compile("Metrics on port (\\d+)");
 
   private final String name;
   private final Process process;
@@ -101,7 +101,9 @@ public final class AppProcess implements Site, AutoCloseable {
       }
     }
     // The metrics line comes right after the serving line; wait for it briefly if it is due.
-    while (metricsPort < 0 && Instant.now().isBefore(deadline) && output().contains("Metrics")) {
+    while (metricsPort < 0
+        && Instant.now().isBefore(deadline)
+        && output().contains("Metrics on port")) {
       Matcher metrics = METRICS.matcher(output());
       if (metrics.find()) {
         metricsPort = Integer.parseInt(metrics.group(1));
