@@ -93,25 +93,12 @@ public final class BlogApp implements AutoCloseable {
       database.publishMetrics(metrics.registry());
     }
     Services services = Services.create(database, config, server.baseUrl(), clock);
+    WebHandlers handlers = null;
+    MetricsServer metricsServer = null;
+    Javalin javalin = null;
     try {
       metrics.contentVersion(services.contentVersion()::current);
-      WebHandlers handlers = WebHandlers.create(services, server, config, metrics);
-      Javalin javalin =
-          Javalin.create(
-              cfg -> {
-                cfg.startup.showJavalinBanner = false;
-                cfg.jetty.host = server.host();
-                cfg.jetty.modifyServer(s -> s.setStopTimeout(STOP_TIMEOUT.toMillis()));
-                cfg.router.ignoreTrailingSlashes = true;
-                cfg.http.maxRequestSize = MAX_UPLOAD_REQUEST_BYTES;
-                cfg.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_REQUEST_BYTES, SizeUnit.BYTES);
-                cfg.jetty.multipartConfig.maxTotalRequestSize(
-                    MAX_UPLOAD_REQUEST_BYTES, SizeUnit.BYTES);
-                Routes.install(cfg, handlers, MAX_REQUEST_BYTES);
-              });
-      javalin.start(server.port());
-      services.jobs().start();
-      MetricsServer metricsServer = null;
+      handlers = WebHandlers.create(services, server, config, metrics);
       if (ops.metricsEnabled()) {
         metricsServer = MetricsServer.start(ops.metricsHost(), ops.metricsPort(), metrics);
         LOG.info(
@@ -120,6 +107,9 @@ public final class BlogApp implements AutoCloseable {
             ops.metricsHost(),
             metricsServer.port());
       }
+      javalin = javalin(server, handlers);
+      javalin.start(server.port());
+      services.jobs().start();
       services
           .staffAccounts()
           .issueSetupToken()
@@ -134,12 +124,35 @@ public final class BlogApp implements AutoCloseable {
       return new BlogApp(
           database, owns, javalin, services, handlers.demo(), metrics, metricsServer);
     } catch (RuntimeException e) {
-      // e.g. the port is taken: stop what already runs, so nothing polls a closed pool.
+      // e.g. a port is taken: stop what already runs, so nothing is left polling a closed pool.
+      if (javalin != null) {
+        javalin.stop();
+      }
+      if (metricsServer != null) {
+        metricsServer.close();
+      }
+      if (handlers != null && handlers.demo() != null) {
+        handlers.demo().close();
+      }
       services.jobs().close();
       services.contentVersion().close();
       metrics.close();
       throw e;
     }
+  }
+
+  private static Javalin javalin(ServerSettings server, WebHandlers handlers) {
+    return Javalin.create(
+        cfg -> {
+          cfg.startup.showJavalinBanner = false;
+          cfg.jetty.host = server.host();
+          cfg.jetty.modifyServer(s -> s.setStopTimeout(STOP_TIMEOUT.toMillis()));
+          cfg.router.ignoreTrailingSlashes = true;
+          cfg.http.maxRequestSize = MAX_UPLOAD_REQUEST_BYTES;
+          cfg.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_REQUEST_BYTES, SizeUnit.BYTES);
+          cfg.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_REQUEST_BYTES, SizeUnit.BYTES);
+          Routes.install(cfg, handlers, MAX_REQUEST_BYTES);
+        });
   }
 
   public int port() {
