@@ -75,8 +75,10 @@ public class V15__add_content_version extends BaseJavaMigration {
           IF current_setting('blog.content_version_raised', true)
                IS DISTINCT FROM txid_current()::text THEN
             PERFORM set_config('blog.content_version_raised', txid_current()::text, true);
-            UPDATE content_version SET version = version + 1, changed_at = clock_timestamp()
-             WHERE id = 1;
+            -- The changed table's schema, not the session's search_path: a write from psql or a
+            -- backup tool with another search_path raises the version too.
+            EXECUTE format('UPDATE %I.content_version SET version = version + 1,'
+                           ' changed_at = clock_timestamp() WHERE id = 1', TG_TABLE_SCHEMA);
           END IF;
           RETURN NULL;
         END

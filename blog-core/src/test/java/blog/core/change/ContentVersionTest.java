@@ -11,6 +11,10 @@ import blog.core.site.SettingsRepository;
 import blog.core.testing.DatabaseTestBase;
 import blog.core.testing.DbKind;
 import blog.core.testing.Fixtures;
+import blog.core.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -93,6 +97,31 @@ class ContentVersionTest extends DatabaseTestBase {
               return null;
             });
     assertEquals(before + 1, versions.read());
+  }
+
+  @Test
+  void aWriteFromASessionWithAnotherSearchPathRaisesItToo() throws Exception {
+    if (kind != DbKind.POSTGRES) {
+      return;
+    }
+    String url = db.settings().url();
+    String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+    long before = versions.read();
+    // As an operator's psql would: connected to the database, the blog's schema not on the path.
+    try (Connection psql =
+            DriverManager.getConnection(
+                TestDatabase.PG_URL, TestDatabase.PG_USER, TestDatabase.PG_PASSWORD);
+        Statement s = psql.createStatement()) {
+      s.execute(
+          "UPDATE "
+              + schema
+              + ".settings SET setting_value = 'Edited by hand' WHERE name = 'site.title'");
+      s.execute(
+          "INSERT INTO "
+              + schema
+              + ".settings (name, setting_value) VALUES ('site.note', 'by hand')");
+    }
+    assertTrue(versions.read() > before);
   }
 
   /** Two instances are two pools on one database, each polling as a running blog does. */
