@@ -23,6 +23,8 @@ final class Routes {
   private Routes() {}
 
   static void install(JavalinConfig cfg, WebHandlers h, long maxRequestBytes) {
+    cfg.routes.before(h.tracking()::begin);
+    cfg.requestLogger.http(h.tracking()::end);
     cfg.routes.before(h.headers()::apply);
     cfg.routes.before(h.discovery().canonical()::host);
     // Refuse oversized bodies before anything reads them (Javalin would only notice on reading).
@@ -42,7 +44,8 @@ final class Routes {
     cfg.routes.beforeMatched(h.adminAccess()::check);
     cfg.routes.beforeMatched(h.discovery().canonical()::trailingSlash);
 
-    cfg.routes.get("/healthz", h.health()::health);
+    cfg.routes.get("/healthz", h.health()::live);
+    cfg.routes.get("/readyz", h.health()::ready);
     cfg.routes.get("/assets/<name>", h.assets()::serve);
     cfg.routes.get("/avatar/{key}", Avatars::serve);
 
