@@ -9,7 +9,9 @@ import blog.web.auth.AuthHandlers;
 import blog.web.auth.SignInRejected;
 import blog.web.avatar.Avatars;
 import blog.web.comment.CommentHandlers;
+import blog.web.feed.FeedRoutes;
 import blog.web.security.CsrfFailure;
+import blog.web.seo.SitemapHandlers;
 import blog.web.subscription.SubscriptionHandlers;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.ContentTooLargeResponse;
@@ -21,7 +23,10 @@ final class Routes {
   private Routes() {}
 
   static void install(JavalinConfig cfg, WebHandlers h, long maxRequestBytes) {
+    cfg.routes.before(h.tracking()::begin);
+    cfg.requestLogger.http(h.tracking()::end);
     cfg.routes.before(h.headers()::apply);
+    cfg.routes.before(h.discovery().canonical()::host);
     // Refuse oversized bodies before anything reads them (Javalin would only notice on reading).
     cfg.routes.before(
         ctx -> {
@@ -37,8 +42,10 @@ final class Routes {
         });
     cfg.routes.before(h.csrf()::check);
     cfg.routes.beforeMatched(h.adminAccess()::check);
+    cfg.routes.beforeMatched(h.discovery().canonical()::trailingSlash);
 
-    cfg.routes.get("/healthz", h.health()::health);
+    cfg.routes.get("/healthz", h.health()::live);
+    cfg.routes.get("/readyz", h.health()::ready);
     cfg.routes.get("/assets/<name>", h.assets()::serve);
     cfg.routes.get("/avatar/{key}", Avatars::serve);
 
@@ -63,8 +70,14 @@ final class Routes {
 
     PostAdminRoutes.install(cfg, h.postAdmin(), h.errors());
 
-    cfg.routes.get("/", h.posts()::home);
-    cfg.routes.get("/page/{page}/", h.posts()::home);
+    cfg.routes.get(SitemapHandlers.SITEMAP, h.discovery().sitemap()::sitemap);
+    cfg.routes.get(SitemapHandlers.ROBOTS, h.discovery().sitemap()::robots);
+    // Before the date-shaped archives, which would take /feed/atom/ or /comments/feed/ for months.
+    FeedRoutes.install(cfg, h.discovery().feeds());
+
+    // The home page, search results (/?s=) and post ids (/?p=).
+    cfg.routes.get("/", h.discovery().front()::show);
+    cfg.routes.get("/page/{page}/", h.discovery().front()::show);
     cfg.routes.get("/category/{slug}/", h.archives()::category);
     cfg.routes.get("/category/{slug}/page/{page}/", h.archives()::category);
     cfg.routes.get("/tag/{slug}/", h.archives()::tag);

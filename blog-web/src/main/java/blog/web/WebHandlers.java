@@ -3,6 +3,7 @@ package blog.web;
 import blog.core.auth.LoginProviders;
 import blog.core.config.Config;
 import blog.core.security.Tokens;
+import blog.migrations.Migrations;
 import blog.web.admin.AdminAccess;
 import blog.web.admin.AdminHandlers;
 import blog.web.admin.StaffSession;
@@ -18,6 +19,8 @@ import blog.web.auth.SignInFlow;
 import blog.web.comment.CommentHandlers;
 import blog.web.error.ErrorPages;
 import blog.web.health.HealthHandler;
+import blog.web.ops.Metrics;
+import blog.web.ops.RequestTracking;
 import blog.web.post.FormTokens;
 import blog.web.post.OwnComments;
 import blog.web.post.PostHandlers;
@@ -27,6 +30,7 @@ import blog.web.post.ReplyFormParts;
 import blog.web.security.ClientAddress;
 import blog.web.security.Cookies;
 import blog.web.security.Csrf;
+import blog.web.site.AbsoluteUrls;
 import blog.web.site.Pages;
 import blog.web.site.PebbleRenderer;
 import blog.web.site.StaticAssets;
@@ -35,12 +39,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * The web half of the composition root: every handler, built over the services; and the demo
  * sign-in provider when one runs ({@code demo}, null otherwise), which the app stops on close.
  */
 record WebHandlers(
+    RequestTracking tracking,
     SecurityHeaders headers,
     Csrf csrf,
     StaticAssets assets,
@@ -56,9 +62,11 @@ record WebHandlers(
     AdminHandlers admin,
     PostAdmin postAdmin,
     ErrorPages errors,
-    Moderation moderation) {
+    Moderation moderation,
+    Discovery discovery) {
 
-  static WebHandlers create(Services services, ServerSettings server, Config config) {
+  static WebHandlers create(
+      Services services, ServerSettings server, Config config, Metrics metrics) {
     boolean https = server.baseUrl().startsWith("https:");
     var assets =
         new StaticAssets(
@@ -68,7 +76,12 @@ record WebHandlers(
                 "css/admin.css",
                 "css/editor.css",
                 "js/editor.js"));
-    var pages = new Pages(PebbleRenderer.fromEnvironment(), services.reader(), assets);
+    var pages =
+        new Pages(
+            PebbleRenderer.fromEnvironment(),
+            services.reader(),
+            assets,
+            new AbsoluteUrls(server.baseUrl()));
     var cookies = new Cookies(https);
     var csrf =
         new Csrf(
@@ -118,11 +131,13 @@ record WebHandlers(
             parts,
             services.clock(),
             services.editing().oldPermalinks());
+    DataSource dataSource = services.database().dataSource();
     return new WebHandlers(
+        new RequestTracking(clientAddress, metrics),
         new SecurityHeaders(https),
         csrf,
         assets,
-        new HealthHandler(services.database()),
+        new HealthHandler(services.database(), () -> Migrations.upToDate(dataSource)),
         posts,
         new ArchiveHandlers(services.reader(), pages, views),
         new CommentHandlers(
@@ -132,7 +147,8 @@ record WebHandlers(
             posts,
             parts,
             clientAddress,
-            services.clock()),
+            services.clock(),
+            metrics),
         new SubscriptionHandlers(services.subscriptionLinks(), pages),
         auth,
         new SignInFlow(
@@ -160,7 +176,8 @@ record WebHandlers(
             staffSession,
             new Tokens(services.random()),
             switches,
-            menu));
+            menu),
+        Discovery.create(services, server, pages, posts, views));
   }
 
   /** {@code trusted-proxies}: comma-separated IP addresses whose X-Forwarded-For counts. */

@@ -2,6 +2,7 @@ package blog.core.post;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -13,10 +14,15 @@ public final class PostPaths {
   private PostPaths() {}
 
   public static String permalink(Post post, ZoneId zone) {
-    LocalDate day = post.publishedAt().atZone(zone).toLocalDate();
+    return permalink(post.slug(), post.publishedAt(), zone);
+  }
+
+  /** The same permalink from the two things it is made of (for rows that are not whole posts). */
+  public static String permalink(String slug, Instant publishedAt, ZoneId zone) {
+    LocalDate day = publishedAt.atZone(zone).toLocalDate();
     return String.format(
         "/%04d/%02d/%02d/%s/",
-        day.getYear(), day.getMonthValue(), day.getDayOfMonth(), segment(post.slug()));
+        day.getYear(), day.getMonthValue(), day.getDayOfMonth(), segment(slug));
   }
 
   public static String segment(String slug) {

@@ -18,7 +18,10 @@ public final class PostRepository {
   public static final String VISIBLE =
       "p.status IN ('published', 'scheduled') AND p.published_at <= :now";
 
-  private static final RowMapper<Post> MAPPER =
+  /**
+   * One {@code posts} row ({@code p.*}) as a {@link Post}; other repositories' queries reuse it.
+   */
+  public static final RowMapper<Post> MAPPER =
       (rs, ctx) ->
           new Post(
               rs.getLong("id"),

@@ -194,7 +194,8 @@ public final class BlogReader {
     return new PostPage(summaries(fetchAtOffset.apply((page - 1) * perPage)), page, totalPages);
   }
 
-  private List<PostSummary> summaries(List<Post> rows) {
+  /** Visible posts with what readers see around them (author, terms, comment count), in order. */
+  public List<PostSummary> summaries(List<Post> rows) {
     Set<Long> ids = rows.stream().map(Post::id).collect(Collectors.toSet());
     Set<Long> authorIds = rows.stream().map(Post::authorId).collect(Collectors.toSet());
     Map<Long, List<Term>> termsByPost = terms.forPosts(ids);

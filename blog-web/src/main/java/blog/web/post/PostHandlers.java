@@ -11,6 +11,8 @@ import blog.core.reading.BlogReader;
 import blog.core.reading.PostDetail;
 import blog.core.site.SiteSettings;
 import blog.web.auth.FormDrafts;
+import blog.web.seo.PostMeta;
+import blog.web.site.PageMeta;
 import blog.web.site.Pages;
 import blog.web.site.PathParams;
 import blog.web.site.Permalinks;
@@ -58,7 +60,11 @@ public final class PostHandlers {
     int page = PathParams.page(ctx);
     SiteSettings site = reader.site();
     ListingView listing = views.listing(null, reader.home(page), "/", site);
-    pages.render(ctx, "post/home", page > 1 ? "Page " + page : null, Map.of("listing", listing));
+    pages.render(
+        ctx,
+        "post/home",
+        page > 1 ? "Page " + page : null,
+        Map.of("listing", listing, "meta", PageMeta.at(Permalinks.page("/", page), null)));
   }
 
   /**
@@ -157,6 +163,16 @@ public final class PostHandlers {
             section.model(
                 ctx, detail, view.permalink(), site, discussion, open, form, errors, editing));
     model.put("post", view);
+    String cpage = ctx.pathParamMap().get("cpage");
+    model.put(
+        "meta",
+        PostMeta.of(
+            detail.summary(),
+            view.permalink(),
+            cpage == null ? view.permalink() : view.permalink() + "comment-page-" + cpage + "/",
+            view.excerpt(),
+            site,
+            pages.urls()));
     // The page carries tokens for this browser: no shared cache may keep it.
     ctx.header("Cache-Control", "private, no-cache");
     ctx.status(status);

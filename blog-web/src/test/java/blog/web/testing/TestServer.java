@@ -17,7 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The real blog server on a random loopback port, and an HTTP client that talks to it. */
-public final class TestServer implements AutoCloseable {
+public final class TestServer implements Site, AutoCloseable {
   /** Tests run "now" at a fixed moment, so scheduled posts are reliably in the future or past. */
   public static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
@@ -51,6 +51,7 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(BlogApp.start(Config.of(values), clock, database));
   }
 
+  @Override
   public String url(String path) {
     return "http://127.0.0.1:" + app.port() + path;
   }

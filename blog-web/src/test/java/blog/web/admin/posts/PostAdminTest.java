@@ -11,6 +11,7 @@ import blog.core.testing.MutableClock;
 import blog.core.user.Passwords;
 import blog.core.user.Role;
 import blog.core.user.StaffAccounts;
+import blog.core.user.User;
 import blog.core.user.UserRepository;
 import blog.web.testing.Browser;
 import blog.web.testing.StaffBrowsers;
@@ -369,6 +370,70 @@ class PostAdminTest extends WebTestBase {
             .header("Origin", server.url("").replaceAll("/$", ""))
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
             .build());
+  }
+
+  @Test
+  void anAdminGivesAPostToAnAuthorWhileAnAuthorCannotChooseAnyone() {
+    StaffBrowsers staff = new StaffBrowsers(db.database().jdbi(), server);
+    User ann = staff.account(Role.AUTHOR, "Ann Author");
+    User ada = staff.account(Role.ADMIN, "Ada Admin");
+    Browser admin = staff.loggedIn(ada);
+    String page = admin.page("/admin/posts/new");
+    assertTrue(page.contains("<select id=\"author_id\" name=\"author_id\">"), page);
+    assertTrue(page.contains("<option value=\"" + ann.id() + "\">Ann Author ("), page);
+    String title = Fixtures.unique("Ghostwritten");
+    Map<String, String> given = form(page, title, "For Ann", "draft");
+    given.put("author_id", Long.toString(ann.id()));
+    assertEquals(303, admin.post("/admin/posts", given).statusCode());
+    Browser annBrowser = staff.loggedIn(ann);
+    String list = annBrowser.page("/admin/posts?mine=1");
+    assertTrue(list.contains(title), "the post is Ann's now");
+
+    Map<String, String> unknown = form(page, Fixtures.unique("Nobody's"), "x", "draft");
+    unknown.put("author_id", "999999999");
+    HttpResponse<String> refused = admin.post("/admin/posts", unknown);
+    assertEquals(422, refused.statusCode());
+    assertTrue(refused.body().contains("There is no such author."), refused.body());
+
+    String annPage = annBrowser.page("/admin/posts/new");
+    assertFalse(annPage.contains("name=\"author_id\""), "authors get no author menu");
+    String typed = Fixtures.unique("Passed on");
+    Map<String, String> forged = form(annPage, typed, "Mine to give", "draft");
+    forged.put("author_id", Long.toString(ada.id()));
+    HttpResponse<String> denied = annBrowser.post("/admin/posts", forged);
+    assertEquals(422, denied.statusCode());
+    assertTrue(denied.body().contains("Only an admin may choose another author."));
+    assertTrue(denied.body().contains("value=\"" + typed + "\""), "the typed title is kept");
+  }
+
+  @Test
+  void theListNarrowsToMyOwnPostsAndTheEditorSuggestsExistingTerms() {
+    Browser me = author();
+    Browser other = author();
+    String mine = Fixtures.unique("Mine");
+    String theirs = Fixtures.unique("Theirs");
+    create(me, mine, "x", "draft");
+    create(other, theirs, "x", "draft");
+    StaffBrowsers staff = new StaffBrowsers(db.database().jdbi(), server);
+    Browser admin = staff.loggedIn(staff.account(Role.ADMIN, "Ada"));
+    String everyone = admin.page("/admin/posts?status=drafts");
+    assertTrue(everyone.contains(mine) && everyone.contains(theirs));
+    assertTrue(everyone.contains("href=\"/admin/posts?status=drafts&amp;s=&amp;mine=1\""));
+    String adminsOwn = Fixtures.unique("Admins");
+    create(admin, adminsOwn, "x", "draft");
+    String narrowed = admin.page("/admin/posts?status=drafts&mine=1");
+    assertFalse(narrowed.contains(mine) || narrowed.contains(theirs), narrowed);
+    assertTrue(narrowed.contains(adminsOwn));
+    assertTrue(narrowed.contains("Drafts (1)"), "counts are of my own posts");
+    assertTrue(narrowed.contains("name=\"mine\" value=\"1\""), "search keeps the narrowing");
+    String myList = me.page("/admin/posts?mine=1");
+    assertTrue(myList.contains(mine) && !myList.contains(theirs));
+
+    String editor = me.page("/admin/posts/new");
+    Matcher tags = Pattern.compile("<datalist id=\"tag-names\">(.*?)</datalist>").matcher(editor);
+    assertTrue(tags.find(), editor);
+    assertTrue(tags.group(1).contains("<option value=\"one\">"), tags.group(1));
+    assertTrue(editor.contains("<option value=\"News\">"), "categories too");
   }
 
   @Test
