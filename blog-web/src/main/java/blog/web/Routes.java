@@ -43,6 +43,9 @@ final class Routes {
     cfg.routes.before(h.csrf()::check);
     cfg.routes.beforeMatched(h.adminAccess()::check);
     cfg.routes.beforeMatched(h.discovery().canonical()::trailingSlash);
+    // Last of the before-handlers: a cached page skips the route's handler.
+    cfg.routes.beforeMatched(h.pageCache()::before);
+    cfg.routes.after(h.pageCache()::after);
 
     cfg.routes.get("/healthz", h.health()::live);
     cfg.routes.get("/readyz", h.health()::ready);

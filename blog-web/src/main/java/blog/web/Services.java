@@ -90,7 +90,8 @@ record Services(
     SettingsEditor settingsEditor,
     EditorServices editing,
     ProviderSwitches providerSwitches,
-    PolledContentVersion contentVersion) {
+    PolledContentVersion contentVersion,
+    PostRepository posts) {
 
   /** Builds the services over a migrated database and seeds it if it is empty. */
   static Services create(Database database, Config config, String baseUrl, Clock clock) {
@@ -185,7 +186,8 @@ record Services(
         // Polls from here on; the app closes it. Caches key on it to stay coherent across
         // instances (see ContentVersion).
         PolledContentVersion.start(
-            new ContentVersionRepository(jdbi), PolledContentVersion.DEFAULT_INTERVAL));
+            new ContentVersionRepository(jdbi), PolledContentVersion.DEFAULT_INTERVAL),
+        posts);
   }
 
   private static EditorServices editing(

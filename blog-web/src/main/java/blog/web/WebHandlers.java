@@ -16,6 +16,7 @@ import blog.web.auth.DemoProvider;
 import blog.web.auth.FormDrafts;
 import blog.web.auth.ProviderMenu;
 import blog.web.auth.SignInFlow;
+import blog.web.cache.PageCache;
 import blog.web.comment.CommentHandlers;
 import blog.web.error.ErrorPages;
 import blog.web.health.HealthHandler;
@@ -63,7 +64,16 @@ record WebHandlers(
     PostAdmin postAdmin,
     ErrorPages errors,
     Moderation moderation,
-    Discovery discovery) {
+    Discovery discovery,
+    PageCache pageCache) {
+
+  /** {@code page-cache.max-bytes}: room for cached pages; 0 turns the page cache off. */
+  static final String PAGE_CACHE_BYTES = "page-cache.max-bytes";
+
+  static final long DEFAULT_PAGE_CACHE_BYTES = 32L * 1024 * 1024;
+
+  /** {@code page-cache.exact}: check the database's version on every cached answer. */
+  static final String PAGE_CACHE_EXACT = "page-cache.exact";
 
   static WebHandlers create(
       Services services, ServerSettings server, Config config, Metrics metrics) {
@@ -99,9 +109,10 @@ record WebHandlers(
     var commenterSession = new CommenterSession(services.commenters(), cookies);
     var switches = services.providerSwitches();
     var menu = new ProviderMenu(providers, switches);
+    var formTokens = new FormTokens(services.signer(), services.random());
     var parts =
         new ReplyFormParts(
-            new FormTokens(services.signer(), services.random()),
+            formTokens,
             csrf,
             new OwnComments(services.signer(), cookies),
             new RememberedCommenter(cookies),
@@ -177,7 +188,15 @@ record WebHandlers(
             new Tokens(services.random()),
             switches,
             menu),
-        Discovery.create(services, server, pages, posts, views));
+        Discovery.create(services, server, pages, posts, views),
+        new PageCache(
+            config.getLong(PAGE_CACHE_BYTES, DEFAULT_PAGE_CACHE_BYTES),
+            config.getBoolean(PAGE_CACHE_EXACT, false),
+            services.contentVersion(),
+            services.posts()::nextPublicationAfter,
+            csrf,
+            formTokens,
+            services.clock()));
   }
 
   /** {@code trusted-proxies}: comma-separated IP addresses whose X-Forwarded-For counts. */

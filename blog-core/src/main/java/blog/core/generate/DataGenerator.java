@@ -386,7 +386,9 @@ public final class DataGenerator {
     return p.toString().strip();
   }
 
-  /** Post bodies about the size of the seed article (about 2 KB of Markdown), rendered once each. */
+  /**
+   * Post bodies about the size of the seed article (about 2 KB of Markdown), rendered once each.
+   */
   private List<String[]> postBodies(Random random) {
     List<String[]> bodies = new ArrayList<>();
     for (int b = 0; b < 40; b++) {

@@ -119,6 +119,21 @@ public final class PostRepository {
                 .list());
   }
 
+  /**
+   * When the next post due for publication becomes visible (a scheduled post's time), if any: the
+   * moment a page rendered now goes out of date without any write.
+   */
+  public Optional<Instant> nextPublicationAfter(Instant now) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT MIN(published_at) FROM posts WHERE status IN ('published',"
+                        + " 'scheduled') AND published_at > :now")
+                .bind("now", now)
+                .mapTo(Instant.class)
+                .findOne());
+  }
+
   public int countVisible(Instant now) {
     return jdbi.withHandle(
         h ->

@@ -47,6 +47,9 @@ public final class TestServer implements Site, AutoCloseable {
     values.putIfAbsent("port", "0");
     // Each server would start its own demo sign-in provider; the test that wants one says so.
     values.putIfAbsent("auth.demo.enabled", "false");
+    // Tests write to the database directly (fixtures) and read the page at once: the page cache
+    // stays on, checking the database's version on every answer rather than the polled one.
+    values.putIfAbsent("page-cache.exact", "true");
     values.put("host", "127.0.0.1");
     return new TestServer(BlogApp.start(Config.of(values), clock, database));
   }
