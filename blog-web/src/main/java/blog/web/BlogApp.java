@@ -99,6 +99,7 @@ public final class BlogApp implements AutoCloseable {
     try {
       metrics.contentVersion(services.contentVersion()::current);
       handlers = WebHandlers.create(services, server, config, metrics);
+      metrics.pageCache(handlers.pageCache()::hits, handlers.pageCache()::misses);
       if (ops.metricsEnabled()) {
         metricsServer = MetricsServer.start(ops.metricsHost(), ops.metricsPort(), metrics);
         LOG.info(

@@ -1,6 +1,7 @@
 package blog.web.ops;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -113,6 +114,21 @@ public final class Metrics implements AutoCloseable {
     Gauge.builder("blog.content.version", current::getAsLong)
         .description("Content version this instance has seen; instances agree within a second")
         .strongReference(true)
+        .register(registry);
+  }
+
+  /**
+   * {@code blog_page_cache_requests_total{result="hit|miss"}}: shareable page requests answered
+   * from the page cache or rendered; the hit rate is hit / (hit + miss).
+   */
+  public void pageCache(LongSupplier hits, LongSupplier misses) {
+    FunctionCounter.builder("blog.page.cache.requests", hits, LongSupplier::getAsLong)
+        .description("Shareable page requests by whether the page cache answered them")
+        .tag("result", "hit")
+        .register(registry);
+    FunctionCounter.builder("blog.page.cache.requests", misses, LongSupplier::getAsLong)
+        .description("Shareable page requests by whether the page cache answered them")
+        .tag("result", "miss")
         .register(registry);
   }
 

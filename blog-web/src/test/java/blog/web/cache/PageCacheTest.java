@@ -57,11 +57,11 @@ class PageCacheTest extends WebTestBase {
     return response.headers().firstValue(PageCache.HEADER).orElse("");
   }
 
-  /**
-   * Asks for {@code path} until the cache answers it (the version poll has noticed the test's own
-   * direct writes), at most a few seconds.
-   */
+  /** Asks for {@code path} until the cache answers it, at most a few seconds. */
   private void cached(String path) throws InterruptedException {
+    // First let the version poll (every 250 ms) notice the test's own writes, so the hit below is
+    // not an entry about to go stale.
+    Thread.sleep(800);
     long deadline = System.nanoTime() + 5_000_000_000L;
     while (!"hit".equals(cacheState(new Browser(server).get(path)))) {
       assertTrue(System.nanoTime() < deadline, "the page is never answered from the cache");

@@ -96,6 +96,8 @@ class OpsEndpointsTest {
     assertTrue(text.contains("hikaricp_connections_active{"), "the database pool");
     assertTrue(text.contains("jvm_memory_used_bytes{"), "the JVM");
     assertTrue(text.contains("blog_content_version "), "the content version");
+    assertTrue(
+        text.contains("blog_page_cache_requests_total{result=\"hit\"}"), "the page cache's hits");
     assertTrue(text.contains("blog_comments_submitted_total{outcome=\"accepted\"}"), text);
 
     // The public site adds the trailing slash a page address has, as WordPress does; neither
