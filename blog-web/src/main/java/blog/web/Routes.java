@@ -13,11 +13,15 @@ import blog.web.security.CsrfFailure;
 import blog.web.subscription.SubscriptionHandlers;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.ContentTooLargeResponse;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Every route in one place. Order matters: fixed paths first, then date-shaped patterns. */
 final class Routes {
+  private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
+
   private Routes() {}
 
   static void install(JavalinConfig cfg, WebHandlers h, long maxRequestBytes) {
@@ -69,12 +73,16 @@ final class Routes {
     cfg.routes.get("/category/{slug}/page/{page}/", h.archives()::category);
     cfg.routes.get("/tag/{slug}/", h.archives()::tag);
     cfg.routes.get("/tag/{slug}/page/{page}/", h.archives()::tag);
-    cfg.routes.get("/{year}/", h.archives()::year);
-    cfg.routes.get("/{year}/page/{page}/", h.archives()::year);
-    cfg.routes.get("/{year}/{month}/", h.archives()::month);
-    cfg.routes.get("/{year}/{month}/page/{page}/", h.archives()::month);
-    cfg.routes.get("/{year}/{month}/{day}/{slug}/", h.posts()::single);
-    cfg.routes.get("/{year}/{month}/{day}/{slug}/comment-page-{cpage}/", h.posts()::single);
+    Handler page = h.posts()::page;
+    cfg.routes.get("/{year}/", datedOr(h.archives()::year, page));
+    cfg.routes.get("/{year}/page/{page}/", datedOr(h.archives()::year, page));
+    cfg.routes.get("/{year}/{month}/", datedOr(h.archives()::month, page));
+    cfg.routes.get("/{year}/{month}/page/{page}/", datedOr(h.archives()::month, page));
+    cfg.routes.get("/{year}/{month}/{day}/{slug}/", datedOr(h.posts()::single, page));
+    cfg.routes.get(
+        "/{year}/{month}/{day}/{slug}/comment-page-{cpage}/", datedOr(h.posts()::single, page));
+    // Pages (/about/, and WordPress's nested /about/team/): keep this route last.
+    cfg.routes.get("/<path>", page);
 
     cfg.routes.exception(NotFoundException.class, h.errors()::notFound);
     cfg.routes.exception(HttpResponseException.class, h.errors()::httpResponse);
@@ -96,5 +104,13 @@ final class Routes {
         });
     cfg.routes.exception(Exception.class, h.errors()::failure);
     cfg.routes.error(404, h.errors()::notFoundPage);
+  }
+
+  /**
+   * The date-shaped routes also match page addresses ({@code /about/}, {@code /about/team/}): a
+   * path whose first segment is no year goes to {@code page}.
+   */
+  private static Handler datedOr(Handler dated, Handler page) {
+    return ctx -> (YEAR.matcher(ctx.pathParam("year")).matches() ? dated : page).handle(ctx);
   }
 }

@@ -7,12 +7,16 @@ import java.time.ZoneId;
 
 /**
  * A post's WordPress "day and name" permalink path, {@code /2011/09/14/slug/}, with the day taken
- * in the site's time zone. Pages and mails link to posts through this one definition.
+ * in the site's time zone; a page's is {@code /slug/}. Pages and mails link to posts through this
+ * one definition.
  */
 public final class PostPaths {
   private PostPaths() {}
 
   public static String permalink(Post post, ZoneId zone) {
+    if (post.isPage()) {
+      return "/" + segment(post.slug()) + "/";
+    }
     LocalDate day = post.publishedAt().atZone(zone).toLocalDate();
     return String.format(
         "/%04d/%02d/%02d/%s/",
