@@ -1,6 +1,9 @@
 package blog.core.wxr;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,9 +25,9 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class WxrReader {
   private static final Pattern WP_NS =
-      Pattern.compile("https?://wordpress\\.org/export/1\\.[0-2]/");
+      Pattern.compile("https?://wordpress\\.org/export/1\\.[0-9]+/");
   private static final Pattern EXCERPT_NS =
-      Pattern.compile("https?://wordpress\\.org/export/1\\.[0-2]/excerpt/");
+      Pattern.compile("https?://wordpress\\.org/export/1\\.[0-9]+/excerpt/");
   private static final String CONTENT_NS = "http://purl.org/rss/1.0/modules/content/";
   private static final String DC_NS = "http://purl.org/dc/elements/1.1/";
   private static final Set<String> VERSIONS = Set.of("1.0", "1.1", "1.2");
@@ -46,8 +49,18 @@ final class WxrReader {
 
   /** Reads the whole export, handing each part to {@code handler} in file order. */
   void read(InputStream in, WxrModel.Handler handler) {
+    PushbackInputStream input = new PushbackInputStream(in, 1);
     try {
-      xml = factory().createXMLStreamReader(in);
+      int first = input.read();
+      if (first < 0) {
+        throw new WxrException("The file is empty: it holds no WordPress export.");
+      }
+      input.unread(first);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      xml = factory().createXMLStreamReader(input);
     } catch (XMLStreamException e) {
       throw new WxrException("The file cannot be read as XML: " + parserMessage(e), e);
     }

@@ -43,6 +43,7 @@ final class WxrKit {
   final TestDatabase db;
   final Jdbi jdbi;
   final WxrImporter importer;
+  final WxrExporter exporter;
 
   WxrKit(TestDatabase db) {
     this(db, WxrLimits.DEFAULTS);
@@ -60,6 +61,17 @@ final class WxrKit {
             new Transactions(jdbi),
             Clock.fixed(NOW, ZoneOffset.UTC),
             limits);
+    this.exporter =
+        new WxrExporter(
+            new WxrExportRepository(jdbi),
+            new SettingsRepository(jdbi),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  byte[] export() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    exporter.export(out, "https://blog.example");
+    return out.toByteArray();
   }
 
   static byte[] fixture(String name) {
