@@ -14,7 +14,15 @@ import picocli.CommandLine.Command;
     usageHelpWidth = 100,
     version = "blog 0.1.0",
     description = "A self-hosted blog with first-class comments.",
-    subcommands = {Main.Serve.class, CreateAdminCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      Main.Serve.class,
+      CreateAdminCommand.class,
+      ImportWxrCommand.class,
+      ExportWxrCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footerHeading = "%nConfiguration (properties file named by BLOG_CONFIG, or environment):%n",
     footer = {
       "  port               BLOG_PORT                 HTTP port (default 7070)",

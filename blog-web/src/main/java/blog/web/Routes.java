@@ -5,6 +5,7 @@ import blog.core.moderation.ModerationForbiddenException;
 import blog.web.admin.AccessRole;
 import blog.web.admin.moderation.ModerationRoutes;
 import blog.web.admin.posts.PostAdminRoutes;
+import blog.web.admin.wordpress.WordPressHandlers;
 import blog.web.auth.AuthHandlers;
 import blog.web.auth.SignInRejected;
 import blog.web.avatar.Avatars;
@@ -14,6 +15,7 @@ import blog.web.subscription.SubscriptionHandlers;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -31,6 +33,9 @@ final class Routes {
         ctx -> {
           if (ctx.path().equals(PostAdminRoutes.MEDIA)) {
             h.postAdmin().media().checkBodySize(ctx);
+          } else if (ctx.path().equals(WordPressHandlers.PAGE)
+              && ctx.method() == HandlerType.POST) {
+            h.wordpress().checkBodySize(ctx);
           } else if (ctx.contentLength() > maxRequestBytes) {
             throw new ContentTooLargeResponse("request body too large");
           } else if (ctx.contentLength() < 0 && ctx.header("Transfer-Encoding") != null) {
@@ -64,6 +69,9 @@ final class Routes {
     cfg.routes.post("/admin/setup", h.admin()::setup);
     cfg.routes.get("/admin", h.admin()::dashboard, AccessRole.AUTHOR);
     ModerationRoutes.install(cfg, h.moderation());
+    cfg.routes.get(WordPressHandlers.PAGE, h.wordpress()::page, AccessRole.ADMIN);
+    cfg.routes.post(WordPressHandlers.PAGE, h.wordpress()::upload, AccessRole.ADMIN);
+    cfg.routes.get(WordPressHandlers.EXPORT, h.wordpress()::export, AccessRole.ADMIN);
 
     PostAdminRoutes.install(cfg, h.postAdmin(), h.errors());
 

@@ -57,6 +57,8 @@ import blog.core.user.Passwords;
 import blog.core.user.StaffAccounts;
 import blog.core.user.StaffLogin;
 import blog.core.user.UserRepository;
+import blog.core.wxr.WxrExporter;
+import blog.core.wxr.WxrImporter;
 import blog.web.admin.posts.EditorServices;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -86,7 +88,9 @@ record Services(
     ModerationQueue moderation,
     SettingsEditor settingsEditor,
     EditorServices editing,
-    ProviderSwitches providerSwitches) {
+    ProviderSwitches providerSwitches,
+    WxrImporter wxrImporter,
+    WxrExporter wxrExporter) {
 
   /** Builds the services over a migrated database and seeds it if it is empty. */
   static Services create(Database database, Config config, String baseUrl, Clock clock) {
@@ -177,7 +181,9 @@ record Services(
             clock),
         new SettingsEditor(settings),
         editing(database, transactions, posts, terms, users, settings, clock),
-        new ProviderSwitches(settings));
+        new ProviderSwitches(settings),
+        DataTools.importer(database, clock),
+        DataTools.exporter(database, clock));
   }
 
   private static EditorServices editing(

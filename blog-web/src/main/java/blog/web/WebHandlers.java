@@ -8,6 +8,7 @@ import blog.web.admin.AdminHandlers;
 import blog.web.admin.StaffSession;
 import blog.web.admin.moderation.Moderation;
 import blog.web.admin.posts.PostAdmin;
+import blog.web.admin.wordpress.WordPressHandlers;
 import blog.web.archive.ArchiveHandlers;
 import blog.web.auth.AuthHandlers;
 import blog.web.auth.CommenterSession;
@@ -56,7 +57,8 @@ record WebHandlers(
     AdminHandlers admin,
     PostAdmin postAdmin,
     ErrorPages errors,
-    Moderation moderation) {
+    Moderation moderation,
+    WordPressHandlers wordpress) {
 
   static WebHandlers create(Services services, ServerSettings server, Config config) {
     boolean https = server.baseUrl().startsWith("https:");
@@ -160,7 +162,14 @@ record WebHandlers(
             staffSession,
             new Tokens(services.random()),
             switches,
-            menu));
+            menu),
+        new WordPressHandlers(
+            services.wxrImporter(),
+            services.wxrExporter(),
+            admin,
+            staffSession,
+            server.baseUrl(),
+            services.clock()));
   }
 
   /** {@code trusted-proxies}: comma-separated IP addresses whose X-Forwarded-For counts. */
