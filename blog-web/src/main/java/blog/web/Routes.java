@@ -75,6 +75,7 @@ final class Routes {
 
     PostAdminRoutes.install(cfg, h.postAdmin(), h.errors());
 
+    cfg.routes.before("/", h.wordPressLinks()::redirect);
     cfg.routes.get("/", h.posts()::home);
     cfg.routes.get("/page/{page}/", h.posts()::home);
     cfg.routes.get("/category/{slug}/", h.archives()::category);

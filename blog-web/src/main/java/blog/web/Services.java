@@ -57,7 +57,9 @@ import blog.core.user.Passwords;
 import blog.core.user.StaffAccounts;
 import blog.core.user.StaffLogin;
 import blog.core.user.UserRepository;
+import blog.core.wxr.WordPressLinks;
 import blog.core.wxr.WxrExporter;
+import blog.core.wxr.WxrImportRepository;
 import blog.core.wxr.WxrImporter;
 import blog.web.admin.posts.EditorServices;
 import java.security.SecureRandom;
@@ -90,7 +92,8 @@ record Services(
     EditorServices editing,
     ProviderSwitches providerSwitches,
     WxrImporter wxrImporter,
-    WxrExporter wxrExporter) {
+    WxrExporter wxrExporter,
+    WordPressLinks wordPressLinks) {
 
   /** Builds the services over a migrated database and seeds it if it is empty. */
   static Services create(Database database, Config config, String baseUrl, Clock clock) {
@@ -183,7 +186,8 @@ record Services(
         editing(database, transactions, posts, terms, users, settings, clock),
         new ProviderSwitches(settings),
         DataTools.importer(database, clock),
-        DataTools.exporter(database, clock));
+        DataTools.exporter(database, clock),
+        new WordPressLinks(new WxrImportRepository(jdbi), posts, clock));
   }
 
   private static EditorServices editing(

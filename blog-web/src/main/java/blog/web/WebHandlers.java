@@ -25,6 +25,7 @@ import blog.web.post.PostHandlers;
 import blog.web.post.PostViews;
 import blog.web.post.RememberedCommenter;
 import blog.web.post.ReplyFormParts;
+import blog.web.post.WordPressLinkRedirects;
 import blog.web.security.ClientAddress;
 import blog.web.security.Cookies;
 import blog.web.security.Csrf;
@@ -58,7 +59,8 @@ record WebHandlers(
     PostAdmin postAdmin,
     ErrorPages errors,
     Moderation moderation,
-    WordPressHandlers wordpress) {
+    WordPressHandlers wordpress,
+    WordPressLinkRedirects wordPressLinks) {
 
   static WebHandlers create(Services services, ServerSettings server, Config config) {
     boolean https = server.baseUrl().startsWith("https:");
@@ -169,7 +171,8 @@ record WebHandlers(
             admin,
             staffSession,
             server.baseUrl(),
-            services.clock()));
+            services.clock()),
+        new WordPressLinkRedirects(services.wordPressLinks(), services.reader()));
   }
 
   /** {@code trusted-proxies}: comma-separated IP addresses whose X-Forwarded-For counts. */

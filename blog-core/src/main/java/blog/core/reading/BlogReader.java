@@ -179,6 +179,11 @@ public final class BlogReader {
     return new PostDetail(summary, CommentThreads.build(shown), identities.findAll(identityIds));
   }
 
+  /** A post (not a page) readers can see, by slug. */
+  public Optional<Post> visiblePost(String slug) {
+    return posts.findVisibleBySlug(slug, clock.instant());
+  }
+
   /** A post readers can see, by id (the reply form names its post by id). */
   public Optional<Post> visiblePost(long id) {
     Instant now = clock.instant();

@@ -123,6 +123,16 @@ public final class WxrImportRepository {
                 .findOne());
   }
 
+  /** The posts imported from a WordPress post with this id, from any site. */
+  public java.util.List<Long> postsForWordPressId(long wpId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT post_id FROM wxr_posts WHERE wp_id = :wpId ORDER BY post_id")
+                .bind("wpId", wpId)
+                .mapTo(Long.class)
+                .list());
+  }
+
   boolean slugTaken(String slug) {
     return jdbi.withHandle(
         h ->

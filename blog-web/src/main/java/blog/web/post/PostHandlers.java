@@ -131,7 +131,8 @@ public final class PostHandlers {
   /**
    * {@code GET /<path>/}: a page, named by the path's last segment. WordPress nests pages ({@code
    * /about/team/}); here a page's address is its slug alone ({@code /team/}), and a nested path
-   * ending in it, or a slug the page had before, moves there permanently.
+   * ending in it, or a slug the page had before, moves there permanently. So does {@code /slug/} of
+   * a post, WordPress's "post name" permalink.
    */
   public void page(Context ctx) {
     List<String> segments = PathParams.segments(ctx.path());
@@ -143,7 +144,9 @@ public final class PostHandlers {
     try {
       detail = reader.page(slug, parts.own().ids(ctx));
     } catch (NotFoundException e) {
-      Post moved = oldPermalinks.findByOldSlug(slug).orElseThrow(() -> e);
+      // A slug the page (or a post) had before, or a post's WordPress "/%postname%/" address.
+      Post moved =
+          oldPermalinks.findByOldSlug(slug).or(() -> reader.visiblePost(slug)).orElseThrow(() -> e);
       ctx.redirect(Permalinks.post(moved, reader.site().timeZone()), HttpStatus.MOVED_PERMANENTLY);
       return;
     }

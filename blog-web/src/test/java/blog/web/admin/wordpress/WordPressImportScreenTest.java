@@ -106,6 +106,15 @@ class WordPressImportScreenTest extends WebTestBase {
         location(reader.get("/greek/%CE%B5%CF%80%CE%AF%CF%80%CE%B5%CE%B4%CE%BF-2/")));
     // Threads come through: a reply nested ten deep is on the page.
     assertTrue(reader.page("/2012/01/03/template-comments/").contains("Comment Depth 10"));
+    // Sites with "post name" permalinks linked posts as /slug/.
+    assertEquals("/2018/10/21/keyboard-navigation/", location(reader.get("/keyboard-navigation/")));
+    assertEquals(
+        "/2023/01/13/theme-block-category/", location(reader.get("/wp-6-1-theme-block-category/")));
+    // WordPress's plain links lead to the imported posts and pages too.
+    assertEquals("/2018/10/21/keyboard-navigation/", location(reader.get("/?p=1724")));
+    assertEquals("/about/", location(reader.get("/?page_id=2")));
+    assertEquals(200, reader.get("/?p=999999").statusCode());
+    assertEquals(200, reader.get("/about/?p=1724").statusCode());
     // Pages are not listed among the posts.
     String archive = reader.page("/2010/07/");
     assertFalse(archive.contains("href=\"/about/\""), archive);
