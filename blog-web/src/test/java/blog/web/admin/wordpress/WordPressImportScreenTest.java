@@ -119,6 +119,8 @@ class WordPressImportScreenTest extends WebTestBase {
     String archive = reader.page("/2010/07/");
     assertFalse(archive.contains("href=\"/about/\""), archive);
     assertTrue(reader.page("/").contains("href=\"/2023/01/16/wp-6-1-font-size-scale/\""));
+    // The admin's list marks pages.
+    assertTrue(admin.page("/admin/posts?s=About+The+Tests").contains("published (page)"));
   }
 
   @Test
