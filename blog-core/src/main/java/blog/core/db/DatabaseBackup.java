@@ -35,7 +35,7 @@ public final class DatabaseBackup {
 
   /** Writes the whole database to {@code file} as SQL (H2 only). */
   public void backup(Path file) {
-    requireH2("backup");
+    requireH2("backup", file);
     execute("SCRIPT TO " + literal(file) + " CHARSET 'UTF-8'");
   }
 
@@ -44,7 +44,7 @@ public final class DatabaseBackup {
    * afterwards, which brings a backup of an older blog up to date.
    */
   public void restore(Path file) {
-    requireH2("restore");
+    requireH2("restore", file);
     if (!Files.isRegularFile(file)) {
       throw new Refused("There is no backup file " + file + ".");
     }
@@ -77,9 +77,9 @@ public final class DatabaseBackup {
     }
   }
 
-  private void requireH2(String what) {
+  private void requireH2(String what, Path file) {
     if (settings.isPostgres()) {
-      throw new Refused(postgresAdvice(what));
+      throw new Refused(postgresAdvice(what, file.toString()));
     }
     if (!settings.url().startsWith("jdbc:h2:")) {
       throw new Refused("Only H2 databases can be backed up here; this one is " + settings.url());
@@ -87,15 +87,20 @@ public final class DatabaseBackup {
   }
 
   /** The pg_dump and pg_restore commands for this blog's PostgreSQL database. */
-  public String postgresAdvice(String what) {
+  public String postgresAdvice(String what, String file) {
     String connection = pgConnection();
+    String dump = file.matches("[A-Za-z0-9._/-]+") ? file : "'" + file.replace("'", "'\\''") + "'";
     return "This blog's database is PostgreSQL, whose own tools do the "
         + what
         + " better than the blog could; the blog does not do it itself. Back up with\n"
-        + "  pg_dump --format=custom --no-owner --file=blog.dump "
+        + "  pg_dump --format=custom --no-owner --file="
+        + dump
+        + " "
         + connection
         + "\nand restore into a new, empty database with\n"
-        + "  pg_restore --no-owner --exit-on-error --dbname=<new database> blog.dump\n"
+        + "  pg_restore --no-owner --exit-on-error --dbname=<new database> "
+        + dump
+        + "\n"
         + "(the password is asked for, or taken from PGPASSWORD or ~/.pgpass).";
   }
 

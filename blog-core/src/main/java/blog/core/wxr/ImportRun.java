@@ -256,6 +256,7 @@ final class ImportRun implements WxrModel.Handler {
                 publishedAt,
                 date == null ? now : date));
     repo.mapPost(site, item.wpId(), postId, now);
+    repo.removeRedirect(slug);
     for (WxrModel.ItemTerm term : item.terms()) {
       Taxonomy taxonomy = taxonomy(term.domain());
       if (taxonomy != null) {

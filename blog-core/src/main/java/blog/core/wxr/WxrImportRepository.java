@@ -224,6 +224,15 @@ public final class WxrImportRepository {
                 == 1);
   }
 
+  /** A slug a post now lives at leads nowhere else (the live slug wins, as in the editor). */
+  void removeRedirect(String slug) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("DELETE FROM slug_redirects WHERE old_slug = :slug")
+                .bind("slug", slug)
+                .execute());
+  }
+
   void setPostParent(long postId, long parentId) {
     jdbi.useHandle(
         h ->

@@ -99,7 +99,9 @@ class DatabaseBackupTest {
     assertTrue(
         e.getMessage()
             .contains(
-                "pg_dump --format=custom --no-owner --file=blog.dump --host=db.internal"
+                "pg_dump --format=custom --no-owner --file="
+                    + dir.resolve("b.sql")
+                    + " --host=db.internal"
                     + " --port=5433 --username=blog blog"),
         e.getMessage());
     assertTrue(e.getMessage().contains("pg_restore"), e.getMessage());
