@@ -22,6 +22,10 @@ import picocli.CommandLine.Command;
       Main.Serve.class,
       CreateAdminCommand.class,
       GenerateCommand.class,
+      ImportWxrCommand.class,
+      ExportWxrCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nConfiguration (properties file named by BLOG_CONFIG, or environment):%n",

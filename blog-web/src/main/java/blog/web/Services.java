@@ -59,6 +59,10 @@ import blog.core.user.Passwords;
 import blog.core.user.StaffAccounts;
 import blog.core.user.StaffLogin;
 import blog.core.user.UserRepository;
+import blog.core.wxr.WordPressLinks;
+import blog.core.wxr.WxrExporter;
+import blog.core.wxr.WxrImportRepository;
+import blog.core.wxr.WxrImporter;
 import blog.web.admin.posts.EditorServices;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -91,7 +95,10 @@ record Services(
     EditorServices editing,
     ProviderSwitches providerSwitches,
     PolledContentVersion contentVersion,
-    PostRepository posts) {
+    PostRepository posts,
+    WxrImporter wxrImporter,
+    WxrExporter wxrExporter,
+    WordPressLinks wordPressLinks) {
 
   /** Builds the services over a migrated database and seeds it if it is empty. */
   static Services create(Database database, Config config, String baseUrl, Clock clock) {
@@ -187,7 +194,10 @@ record Services(
         // instances (see ContentVersion).
         PolledContentVersion.start(
             new ContentVersionRepository(jdbi), PolledContentVersion.DEFAULT_INTERVAL),
-        posts);
+        posts,
+        DataTools.importer(database, clock),
+        DataTools.exporter(database, clock),
+        new WordPressLinks(new WxrImportRepository(jdbi), posts, clock));
   }
 
   private static EditorServices editing(

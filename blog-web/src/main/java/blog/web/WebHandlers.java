@@ -9,6 +9,7 @@ import blog.web.admin.AdminHandlers;
 import blog.web.admin.StaffSession;
 import blog.web.admin.moderation.Moderation;
 import blog.web.admin.posts.PostAdmin;
+import blog.web.admin.wordpress.WordPressHandlers;
 import blog.web.archive.ArchiveHandlers;
 import blog.web.auth.AuthHandlers;
 import blog.web.auth.CommenterSession;
@@ -28,6 +29,7 @@ import blog.web.post.PostHandlers;
 import blog.web.post.PostViews;
 import blog.web.post.RememberedCommenter;
 import blog.web.post.ReplyFormParts;
+import blog.web.post.WordPressLinkRedirects;
 import blog.web.security.ClientAddress;
 import blog.web.security.Cookies;
 import blog.web.security.Csrf;
@@ -65,7 +67,9 @@ record WebHandlers(
     ErrorPages errors,
     Moderation moderation,
     Discovery discovery,
-    PageCache pageCache) {
+    PageCache pageCache,
+    WordPressHandlers wordpress,
+    WordPressLinkRedirects wordPressLinks) {
 
   /** {@code page-cache.max-bytes}: room for cached pages; 0 turns the page cache off. */
   static final String PAGE_CACHE_BYTES = "page-cache.max-bytes";
@@ -196,7 +200,15 @@ record WebHandlers(
             services.posts()::nextPublicationAfter,
             csrf,
             formTokens,
-            services.clock()));
+            services.clock()),
+        new WordPressHandlers(
+            services.wxrImporter(),
+            services.wxrExporter(),
+            admin,
+            staffSession,
+            server.baseUrl(),
+            services.clock()),
+        new WordPressLinkRedirects(services.wordPressLinks(), services.reader()));
   }
 
   /** {@code trusted-proxies}: comma-separated IP addresses whose X-Forwarded-For counts. */

@@ -8,16 +8,20 @@ import java.time.ZoneId;
 
 /**
  * A post's WordPress "day and name" permalink path, {@code /2011/09/14/slug/}, with the day taken
- * in the site's time zone. Pages and mails link to posts through this one definition.
+ * in the site's time zone; a page's is {@code /slug/}. Pages and mails link to posts through this
+ * one definition.
  */
 public final class PostPaths {
   private PostPaths() {}
 
   public static String permalink(Post post, ZoneId zone) {
+    if (post.isPage()) {
+      return "/" + segment(post.slug()) + "/";
+    }
     return permalink(post.slug(), post.publishedAt(), zone);
   }
 
-  /** The same permalink from the two things it is made of (for rows that are not whole posts). */
+  /** A post's permalink from the two things it is made of (for rows that are not whole posts). */
   public static String permalink(String slug, Instant publishedAt, ZoneId zone) {
     LocalDate day = publishedAt.atZone(zone).toLocalDate();
     return String.format(

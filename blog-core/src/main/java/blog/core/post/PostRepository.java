@@ -12,11 +12,17 @@ import org.jdbi.v3.core.mapper.RowMapper;
 /** Posts and their links to categories and tags. */
 public final class PostRepository {
   /**
-   * Readers see published posts, and scheduled ones once their time has come. The one definition of
-   * visibility in SQL (other repositories add it to their queries); binds {@code :now}.
+   * Readers may open published posts and pages, and scheduled ones once their time has come. The
+   * one definition of visibility in SQL; binds {@code :now}.
    */
-  public static final String VISIBLE =
+  public static final String READABLE =
       "p.status IN ('published', 'scheduled') AND p.published_at <= :now";
+
+  /**
+   * What readers see listed (home page, archives, feeds): readable posts, not pages. Other
+   * repositories add it to their queries; binds {@code :now}.
+   */
+  public static final String VISIBLE = READABLE + " AND p.post_type = 'post'";
 
   /**
    * One {@code posts} row ({@code p.*}) as a {@link Post}; other repositories' queries reuse it.
@@ -36,7 +42,8 @@ public final class PostRepository {
               Times.instant(rs, "published_at"),
               Times.instant(rs, "created_at"),
               Times.instant(rs, "updated_at"),
-              rs.getInt("version"));
+              rs.getInt("version"),
+              PostType.fromDb(rs.getString("post_type")));
 
   private final Jdbi jdbi;
   private final TermRepository terms;
@@ -98,6 +105,19 @@ public final class PostRepository {
     return jdbi.withHandle(
         h ->
             h.createQuery("SELECT p.* FROM posts p WHERE p.slug = :slug AND " + VISIBLE)
+                .bind("slug", slug)
+                .bind("now", now)
+                .map(MAPPER)
+                .findOne());
+  }
+
+  /** A page readers may open, by slug. */
+  public Optional<Post> findReadablePageBySlug(String slug, Instant now) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT p.* FROM posts p WHERE p.slug = :slug AND p.post_type = 'page' AND "
+                        + READABLE)
                 .bind("slug", slug)
                 .bind("now", now)
                 .map(MAPPER)

@@ -153,6 +153,7 @@ public final class TermRepository {
                     JOIN posts p ON p.id = pt.post_id
                     WHERE t.taxonomy = :taxonomy
                       AND p.status IN ('published', 'scheduled') AND p.published_at <= :now
+                      AND p.post_type = 'post'
                     GROUP BY t.id, t.taxonomy, t.slug, t.name
                     ORDER BY t.name
                     """)

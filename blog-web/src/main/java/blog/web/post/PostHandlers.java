@@ -89,6 +89,12 @@ public final class PostHandlers {
       ctx.redirect(Permalinks.post(post, reader.site().timeZone()), HttpStatus.MOVED_PERMANENTLY);
       return;
     }
+    showFresh(ctx, detail);
+  }
+
+  /** A post or page as a GET shows it: the reply form empty, remembered or restored. */
+  private void showFresh(Context ctx, PostDetail detail) {
+    Post post = detail.summary().post();
     CommentForm form =
         parts
             .remembered()
@@ -128,17 +134,47 @@ public final class PostHandlers {
         section.editRequest(ctx.queryParam("editcomment"), detail.comments()));
   }
 
+  /**
+   * {@code GET /<path>/}: a page, named by the path's last segment. WordPress nests pages ({@code
+   * /about/team/}); here a page's address is its slug alone ({@code /team/}), and a nested path
+   * ending in it, or a slug the page had before, moves there permanently. So does {@code /slug/} of
+   * a post, WordPress's "post name" permalink.
+   */
+  public void page(Context ctx) {
+    List<String> segments = PathParams.segments(ctx.path());
+    if (segments.isEmpty()) {
+      throw new NotFoundException("page " + ctx.path());
+    }
+    String slug = segments.get(segments.size() - 1);
+    PostDetail detail;
+    try {
+      detail = reader.page(slug, parts.own().ids(ctx));
+    } catch (NotFoundException e) {
+      // A slug the page (or a post) had before, or a post's WordPress "/%postname%/" address.
+      Post moved =
+          oldPermalinks.findByOldSlug(slug).or(() -> reader.visiblePost(slug)).orElseThrow(() -> e);
+      ctx.redirect(Permalinks.post(moved, reader.site().timeZone()), HttpStatus.MOVED_PERMANENTLY);
+      return;
+    }
+    if (segments.size() > 1) {
+      Post page = detail.summary().post();
+      ctx.redirect(Permalinks.post(page, reader.site().timeZone()), HttpStatus.MOVED_PERMANENTLY);
+      return;
+    }
+    showFresh(ctx, detail);
+  }
+
   /** The post page again with the reply form as it was sent and what was wrong with it. */
   public void showRefusedForm(
       Context ctx, Post post, CommentForm form, List<FieldError> errors, HttpStatus status) {
-    show(ctx, reader.post(post.slug(), parts.own().ids(ctx)), form, errors, status, EditState.NONE);
+    show(ctx, reader.detail(post, parts.own().ids(ctx)), form, errors, status, EditState.NONE);
   }
 
   /** The post page with a comment's edit form as it was sent and what was wrong with it. */
   public void showRefusedEdit(Context ctx, Post post, EditState editing) {
     show(
         ctx,
-        reader.post(post.slug(), parts.own().ids(ctx)),
+        reader.detail(post, parts.own().ids(ctx)),
         CommentForm.empty(post.id()),
         List.of(),
         HttpStatus.UNPROCESSABLE_CONTENT,
@@ -184,7 +220,7 @@ public final class PostHandlers {
    * a fresh form token in {@code X-Form-Token} for the next comment.
    */
   public void commentFragment(Context ctx, Post post, long commentId) {
-    PostDetail detail = reader.post(post.slug(), parts.own().ids(ctx));
+    PostDetail detail = reader.detail(post, parts.own().ids(ctx));
     SiteSettings site = reader.site();
     boolean open = CommentService.isOpen(post, comments.discussion(), clock.instant());
     String permalink = Permalinks.post(post, site.timeZone());
@@ -200,7 +236,7 @@ public final class PostHandlers {
   public String commentUrl(Post post, long commentId) {
     return section.commentUrl(
         Permalinks.post(post, reader.site().timeZone()),
-        reader.post(post.slug(), Set.of(commentId)).comments(),
+        reader.detail(post, Set.of(commentId)).comments(),
         commentId);
   }
 }

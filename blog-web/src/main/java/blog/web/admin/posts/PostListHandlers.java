@@ -126,7 +126,7 @@ public final class PostListHandlers {
         "/admin/posts/" + item.id() + "/edit",
         "",
         item.authorName(),
-        item.shownStatus().dbValue(),
+        item.shownStatus().dbValue() + (item.page() ? " (page)" : ""),
         screens.shown(item.publishedAt() != null ? item.publishedAt() : item.updatedAt()),
         item.editable(),
         item.status() == blog.core.post.PostStatus.TRASH);
