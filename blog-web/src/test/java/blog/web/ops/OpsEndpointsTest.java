@@ -81,6 +81,13 @@ class OpsEndpointsTest {
     assertEquals(200, get(site.url(PERMALINK)).statusCode());
     assertEquals(200, get(site.url("/")).statusCode());
     assertEquals(404, get(site.url("/no/such/address/at/all/here/")).statusCode());
+    // No route takes PUT: the one request here that matches nothing at all.
+    HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(site.url("/no/such/address/")))
+                .method("PUT", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
 
     HttpResponse<String> metrics = get("http://127.0.0.1:" + app.metricsPort() + "/metrics");
     assertEquals(200, metrics.statusCode());
