@@ -149,8 +149,8 @@ generate "$FRESH" 1 210 >/dev/null          # the seed article, and one post wit
 relax_limits "$FRESH"
 start_blog "$FRESH" $((32 * 1024 * 1024))
 FRESH_STARTUP_MS=$STARTUP_MS
-BIG_POST=$(curl -s "$BASE/" | grep -o "href=\"$BASE/20[0-9/]*[a-z0-9-]*/\"" \
-  | grep -v why-quality | head -1 | sed -e "s|href=\"$BASE||" -e 's|"$||')
+BIG_POST=$(curl -s "$BASE/" | grep -o 'href="/20[0-9/]*[a-z0-9-]*/"' \
+  | grep -v why-quality | head -1 | sed -e 's|^href="||' -e 's|"$||')
 [ -n "$BIG_POST" ] || fail "no generated post on the home page"
 BIG_COUNT=$(curl -s "$BASE$BIG_POST" | grep -o 'id="comment-[0-9]*"' | sort -u | wc -l)
 start_nginx
@@ -185,7 +185,10 @@ stop_blog
 STORED_AFTER=$(count_comments)
 STORED=$((STORED_AFTER - STORED_BEFORE))
 PER_SECOND=$(awk -v a="$ACCEPTED" -v s="$COMMENT_SECONDS" 'BEGIN { printf "%.0f", a / s }')
-COMMENT_VERDICT=$([ "$STORED" = "$ACCEPTED" ] && [ "$PER_SECOND" -ge 1000 ] && echo pass || echo FAIL)
+# wrk stops with up to one request per connection in flight: stored but never answered to wrk.
+IN_FLIGHT=$((STORED - ACCEPTED))
+COMMENT_VERDICT=$([ "$IN_FLIGHT" -ge 0 ] && [ "$IN_FLIGHT" -le 16 ] && [ "$PER_SECOND" -ge 1000 ] \
+  && echo pass || echo FAIL)
 
 echo "bench: cold path (page cache off)"
 start_blog "$FRESH" 0
@@ -259,6 +262,8 @@ CHART="bench/results/$STAMP.svg"
   echo "The post with many comments shows $BIG_COUNT comments."
   echo
   echo "## Comment submissions ($COMMENT_SECONDS s, 16 connections posting, 8 reading the seed article)"
+  echo
+  echo "Stored rows may exceed accepted answers only by the requests in flight when wrk stopped (at most one per connection, 16); more would mean doubled comments, fewer lost ones."
   echo
   echo "| accepted | per second | stored | refused | readers' req/s | |"
   echo "|---|---|---|---|---|---|"
