@@ -19,13 +19,15 @@ public final class SitemapReader {
 
   public Content read() {
     Instant now = clock.instant();
-    return new Content(repository.posts(now, MAX_POSTS), repository.terms(now));
+    return new Content(
+        repository.posts(now, MAX_POSTS), repository.pages(now), repository.terms(now));
   }
 
-  /** Visible posts (newest first) and the terms that hold them. */
-  public record Content(List<SitemapPost> posts, List<SitemapTerm> terms) {
+  /** Visible posts (newest first), readable pages, and the terms that hold the posts. */
+  public record Content(List<SitemapPost> posts, List<SitemapPost> pages, List<SitemapTerm> terms) {
     public Content {
       posts = List.copyOf(posts);
+      pages = List.copyOf(pages);
       terms = List.copyOf(terms);
     }
   }

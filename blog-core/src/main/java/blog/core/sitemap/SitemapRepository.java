@@ -36,6 +36,25 @@ public final class SitemapRepository {
                 .list());
   }
 
+  /** Readable pages (About, Contact…), by slug; their date plays no part in their address. */
+  public List<SitemapPost> pages(Instant now) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT p.slug, p.published_at, GREATEST(p.published_at, p.updated_at) AS lm"
+                        + " FROM posts p WHERE "
+                        + PostRepository.READABLE
+                        + " AND p.post_type = 'page' ORDER BY p.slug")
+                .bind("now", now)
+                .map(
+                    (rs, ctx) ->
+                        new SitemapPost(
+                            rs.getString("slug"),
+                            Times.instant(rs, "published_at"),
+                            Times.instant(rs, "lm")))
+                .list());
+  }
+
   /** Categories and tags holding at least one visible post, by taxonomy and slug. */
   public List<SitemapTerm> terms(Instant now) {
     return jdbi.withHandle(

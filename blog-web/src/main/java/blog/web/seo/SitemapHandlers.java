@@ -73,6 +73,9 @@ public final class SitemapHandlers {
             blog.core.post.PostPaths.permalink(p.slug(), p.publishedAt(), zone),
             p.lastModified());
       }
+      for (SitemapPost p : content.pages()) {
+        url(w, "/" + blog.core.post.PostPaths.segment(p.slug()) + "/", p.lastModified());
+      }
       for (SitemapTerm t : content.terms()) {
         url(w, Permalinks.term(t.term()), t.lastModified());
       }

@@ -155,6 +155,9 @@ class WordPressImportScreenTest extends WebTestBase {
     // An id neither imported nor ours is missing, as on WordPress.
     assertEquals(404, reader.get("/?p=999999").statusCode());
     assertEquals(200, reader.get("/about/?p=1724").statusCode());
+    // Pages are in the sitemap, at their own addresses.
+    String sitemap = reader.page("/sitemap.xml");
+    assertTrue(sitemap.contains("/about/</loc>"), sitemap);
     // Pages are not listed among the posts.
     String archive = reader.page("/2010/07/");
     assertFalse(archive.contains("href=\"/about/\""), archive);
