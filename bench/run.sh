@@ -49,7 +49,7 @@ fi
 
 blog_env() { # data dir, page-cache bytes
   echo "BLOG_DB_URL=jdbc:h2:file:$1/blog BLOG_PORT=$PORT BLOG_HOST=127.0.0.1 BLOG_BASE_URL=$BASE" \
-       "BLOG_AUTH_DEMO_ENABLED=false BLOG_PAGE_CACHE_MAX_BYTES=$2"
+       "BLOG_AUTH_DEMO_ENABLED=false BLOG_PAGE_CACHE_MAX_BYTES=$2 BLOG_LOG_ACCESS=OFF"
 }
 
 # Flood limits relaxed for the benchmark by settings, not by code: written while the blog is down.
@@ -251,7 +251,7 @@ CHART="bench/results/$STAMP.svg"
   echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo);" \
     "java $(java -version 2>&1 | awk -F'"' 'NR == 1 {print $2}'); heap $HEAP; $( [ "$QUICK" = 1 ] && echo 'QUICK run (small data, short measurements)' || echo 'full run')."
-  echo "wrk: 2 threads, $CONNECTIONS connections, ${DURATION}s after ${WARMUP}s warm-up; nginx: 2 workers, the same bytes as static files."
+  echo "wrk: 2 threads, $CONNECTIONS connections, ${DURATION}s after ${WARMUP}s warm-up; nginx: 2 workers, the same bytes as static files, access log off (the blog's too: BLOG_LOG_ACCESS=OFF)."
   echo
   echo "## Reader pages (page cache on unless marked cold)"
   echo

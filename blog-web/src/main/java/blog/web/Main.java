@@ -5,9 +5,11 @@ import blog.core.config.ConfigException;
 import blog.core.db.DatabaseUnreachable;
 import blog.web.ops.LogSetup;
 import blog.web.ops.OpsSettings;
+import ch.qos.logback.classic.LoggerContext;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -102,6 +104,10 @@ public final class Main implements Callable<Integer> {
               new Thread(
                   () -> {
                     app.close();
+                    // Log lines wait in an asynchronous appender: write them out before exit.
+                    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+                      logging.stop();
+                    }
                     stopped.countDown();
                   },
                   "blog-shutdown"));

@@ -63,7 +63,11 @@ public final class PageCache {
 
   /** One stored page: the body with placeholders, its headers, and until when it holds. */
   record Entry(
-      String body, String contentType, Map<String, String> headers, long version, Instant until) {}
+      CachedPage page,
+      String contentType,
+      Map<String, String> headers,
+      long version,
+      Instant until) {}
 
   private final boolean enabled;
   private final boolean exact;
@@ -96,7 +100,7 @@ public final class PageCache {
     this.entries =
         Caffeine.newBuilder()
             .maximumWeight(Math.max(1, maxBytes))
-            .<String, Entry>weigher((key, e) -> key.length() * 2 + e.body().length() * 2 + 64)
+            .<String, Entry>weigher((key, e) -> key.length() * 2 + e.page().length() + 64)
             .build();
     this.contentVersion = contentVersion;
     this.nextPublication = nextPublication;
@@ -121,7 +125,7 @@ public final class PageCache {
       ctx.attribute(HIT, Boolean.TRUE);
       entry.headers().forEach(ctx::header);
       ctx.header(HEADER, "hit");
-      ctx.contentType(entry.contentType()).result(personalise(ctx, entry.body()));
+      ctx.contentType(entry.contentType()).result(personalise(ctx, entry.page()));
       ctx.skipRemainingHandlers();
       return;
     }
@@ -146,10 +150,12 @@ public final class PageCache {
     if (!Csrf.deferred(ctx)) {
       return;
     }
+    Csrf.resume(ctx);
     String body = ctx.result();
     if (body == null) {
       return;
     }
+    CachedPage page = CachedPage.of(body);
     String key = ctx.attribute(KEY);
     Long version = ctx.attribute(VERSION);
     if (key != null && version != null && storable(ctx)) {
@@ -161,10 +167,10 @@ public final class PageCache {
       }
       entries.put(
           key,
-          new Entry(body, String.valueOf(ctx.res().getContentType()), kept(ctx), version, until));
+          new Entry(page, String.valueOf(ctx.res().getContentType()), kept(ctx), version, until));
       ctx.header(HEADER, "miss");
     }
-    ctx.result(personalise(ctx, body));
+    ctx.result(personalise(ctx, page));
   }
 
   /** Reads the version in the database now, so this instance never serves what it just changed. */
@@ -187,8 +193,9 @@ public final class PageCache {
     return exact ? contentVersion.read() : Math.max(contentVersion.current(), floor.get());
   }
 
-  private String personalise(Context ctx, String body) {
-    return formTokens.fill(csrf.fill(ctx, body), clock.instant());
+  private byte[] personalise(Context ctx, CachedPage page) {
+    Instant now = clock.instant();
+    return page.render(() -> csrf.token(ctx), postId -> formTokens.issue(postId, now));
   }
 
   /** A request whose answer may be shared: a plain GET of a public page, no personal cookie. */

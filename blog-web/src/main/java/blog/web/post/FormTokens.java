@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The one-time token in each rendered reply form: which post it is for, when it was rendered (the
@@ -31,24 +29,15 @@ public final class FormTokens {
     this.random = random;
   }
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("@@form-token-(\\d{1,18})@@");
+  /** Stands for a form token (followed by the post id and {@code @@}) in a page being cached. */
+  public static final String PLACEHOLDER_PREFIX = "@@form-token-";
 
   /**
    * A token for a form rendered in this request, or, while the page is rendered for the page cache,
-   * a placeholder that {@link #fill} turns into a fresh token for each visitor.
+   * a placeholder the cache replaces with a fresh token for each visitor.
    */
   public String issue(Context ctx, long postId, Instant now) {
-    return Csrf.deferred(ctx) ? "@@form-token-" + postId + "@@" : issue(postId, now);
-  }
-
-  /** {@code html} with a fresh token in place of every placeholder. */
-  public String fill(String html, Instant now) {
-    if (!html.contains("@@form-token-")) {
-      return html;
-    }
-    return PLACEHOLDER
-        .matcher(html)
-        .replaceAll(m -> Matcher.quoteReplacement(issue(Long.parseLong(m.group(1)), now)));
+    return Csrf.deferred(ctx) ? PLACEHOLDER_PREFIX + postId + "@@" : issue(postId, now);
   }
 
   public String issue(long postId, Instant now) {

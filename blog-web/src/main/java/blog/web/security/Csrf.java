@@ -70,10 +70,15 @@ public final class Csrf {
 
   /**
    * From now on this request's page is rendered for every visitor: {@link #token} answers {@link
-   * #TOKEN_PLACEHOLDER}, which {@link #fill} replaces with each visitor's own token.
+   * #TOKEN_PLACEHOLDER}, which the page cache replaces with each visitor's own token.
    */
   public static void defer(Context ctx) {
     ctx.attribute(DEFERRED, Boolean.TRUE);
+  }
+
+  /** The page is rendered: {@link #token} answers real tokens again. */
+  public static void resume(Context ctx) {
+    ctx.attribute(DEFERRED, Boolean.FALSE);
   }
 
   public static boolean deferred(Context ctx) {
@@ -86,14 +91,6 @@ public final class Csrf {
       return TOKEN_PLACEHOLDER;
     }
     return signer.sign(PURPOSE, browserId(ctx));
-  }
-
-  /** {@code html} with this visitor's token in place of every placeholder. */
-  public String fill(Context ctx, String html) {
-    if (!html.contains(TOKEN_PLACEHOLDER)) {
-      return html;
-    }
-    return html.replace(TOKEN_PLACEHOLDER, signer.sign(PURPOSE, browserId(ctx)));
   }
 
   /** The name of the browser-id cookie, the one cookie that never personalises a page. */
