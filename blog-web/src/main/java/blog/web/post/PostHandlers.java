@@ -19,6 +19,7 @@ import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -168,7 +169,11 @@ public final class PostHandlers {
    * a fresh form token in {@code X-Form-Token} for the next comment.
    */
   public void commentFragment(Context ctx, Post post, long commentId) {
-    PostDetail detail = reader.post(post.slug(), parts.own().ids(ctx));
+    // This browser has just written the comment: the cookie that names it as theirs arrives with
+    // this answer, so a comment held for moderation would otherwise not be found for its author.
+    Set<Long> own = new LinkedHashSet<>(parts.own().ids(ctx));
+    own.add(commentId);
+    PostDetail detail = reader.post(post.slug(), own);
     SiteSettings site = reader.site();
     boolean open = CommentService.isOpen(post, comments.discussion(), clock.instant());
     String permalink = Permalinks.post(post, site.timeZone());
