@@ -170,7 +170,8 @@ public final class PostHandlers {
    */
   public void commentFragment(Context ctx, Post post, long commentId) {
     // This browser has just written the comment: the cookie that names it as theirs arrives with
-    // this answer, so a comment held for moderation would otherwise not be found for its author.
+    // this answer, so without it here a held comment would not be found for its author, nor
+    // offered to them for editing.
     Set<Long> own = new LinkedHashSet<>(parts.own().ids(ctx));
     own.add(commentId);
     PostDetail detail = reader.post(post.slug(), own);
@@ -182,7 +183,7 @@ public final class PostHandlers {
     Pages.write(
         ctx,
         pages.fragment(
-            "post/comment", section.fragment(ctx, detail, permalink, site, open, commentId)));
+            "post/comment", section.fragment(ctx, detail, permalink, site, open, commentId, own)));
   }
 
   /** Where a comment can be read: its page of comments and its anchor. */
