@@ -1,12 +1,18 @@
 package blog.migrations;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Applies the blog's schema migrations. Flyway serialises concurrent runs with a database lock, so
- * two instances starting at once both come up with each migration applied exactly once.
+ * Applies the blog's schema migrations: {@code db/migration} on every database, then {@code
+ * db/vendor/h2} or {@code db/vendor/postgresql}, numbered in one sequence with them. Flyway
+ * serialises concurrent runs with a database lock, so two instances starting at once both come up
+ * with each migration applied exactly once.
  */
 public final class Migrations {
   private Migrations() {}
@@ -25,8 +31,27 @@ public final class Migrations {
   private static Flyway flyway(DataSource dataSource) {
     return Flyway.configure()
         .dataSource(dataSource)
-        .locations("classpath:db/migration")
+        // Portable migrations, plus one folder per database for what only it can do (e.g.
+        // PostgreSQL's full-text index). Not under db/migration: Flyway scans locations
+        // recursively, so a vendor folder there would run on every database.
+        .locations("classpath:db/migration", "classpath:db/vendor/" + vendor(dataSource))
         .validateMigrationNaming(true)
         .load();
+  }
+
+  /**
+   * {@code postgresql} or {@code h2}: the folder of this database's own migrations. (Flyway itself
+   * has no {@code {vendor}} placeholder; that is Spring Boot's.)
+   */
+  static String vendor(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+      if (product.contains("postgres")) {
+        return "postgresql";
+      }
+      return product.replaceAll("[^a-z0-9]", "");
+    } catch (SQLException e) {
+      throw new FlywayException("Cannot tell which database this is: " + e.getMessage(), e);
+    }
   }
 }

@@ -1,11 +1,16 @@
 package blog.web;
 
+import blog.core.change.PolledContentVersion;
 import blog.core.config.Config;
 import blog.core.db.Database;
 import blog.core.db.DatabaseSettings;
+import blog.core.db.DatabaseUnreachable;
 import blog.core.media.MediaSettings;
 import blog.migrations.Migrations;
 import blog.web.auth.DemoProvider;
+import blog.web.ops.Metrics;
+import blog.web.ops.MetricsServer;
+import blog.web.ops.OpsSettings;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import java.time.Clock;
@@ -31,24 +36,38 @@ public final class BlogApp implements AutoCloseable {
   private final Javalin javalin;
   private final BackgroundJobs jobs;
   private final DemoProvider demo;
+  private final PolledContentVersion contentVersion;
+  private final Metrics metrics;
+  private final MetricsServer metricsServer;
 
   private BlogApp(
       Database database,
       boolean ownsDatabase,
       Javalin javalin,
-      BackgroundJobs jobs,
-      DemoProvider demo) {
+      Services services,
+      DemoProvider demo,
+      Metrics metrics,
+      MetricsServer metricsServer) {
     this.database = database;
     this.ownsDatabase = ownsDatabase;
     this.javalin = javalin;
-    this.jobs = jobs;
+    this.jobs = services.jobs();
+    this.contentVersion = services.contentVersion();
     this.demo = demo;
+    this.metrics = metrics;
+    this.metricsServer = metricsServer;
   }
 
-  /** Opens the configured database, migrates and seeds it, and starts serving. */
+  /**
+   * Opens the configured database, migrates and seeds it, and starts serving. A database that
+   * cannot be reached stops the start with {@link DatabaseUnreachable}, one sentence long.
+   */
   public static BlogApp start(Config config, Clock clock) {
+    ServerSettings.from(config); // a wrong key fails before a connection is even tried
+    OpsSettings.from(config);
     Database database = Database.open(DatabaseSettings.from(config));
     try {
+      database.requireReachable();
       return start(config, clock, database, true);
     } catch (RuntimeException e) {
       database.close();
@@ -63,43 +82,87 @@ public final class BlogApp implements AutoCloseable {
 
   private static BlogApp start(Config config, Clock clock, Database database, boolean owns) {
     ServerSettings server = ServerSettings.from(config);
+    OpsSettings ops = OpsSettings.from(config);
     int applied = Migrations.migrate(database.dataSource());
     if (applied > 0) {
       LOG.info("Applied {} database migration(s)", applied);
     }
+    Metrics metrics = Metrics.create();
+    if (owns) {
+      // A database the caller passed in may be shared by several apps; a pool reports to one.
+      database.publishMetrics(metrics.registry());
+    }
     Services services = Services.create(database, config, server.baseUrl(), clock);
-    WebHandlers handlers = WebHandlers.create(services, server, config);
-    Javalin javalin =
-        Javalin.create(
-            cfg -> {
-              cfg.startup.showJavalinBanner = false;
-              cfg.jetty.host = server.host();
-              cfg.jetty.modifyServer(s -> s.setStopTimeout(STOP_TIMEOUT.toMillis()));
-              cfg.router.ignoreTrailingSlashes = true;
-              cfg.http.maxRequestSize = MAX_UPLOAD_REQUEST_BYTES;
-              cfg.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_REQUEST_BYTES, SizeUnit.BYTES);
-              cfg.jetty.multipartConfig.maxTotalRequestSize(
-                  MAX_UPLOAD_REQUEST_BYTES, SizeUnit.BYTES);
-              Routes.install(cfg, handlers, MAX_REQUEST_BYTES);
-            });
-    javalin.start(server.port());
-    services.jobs().start();
-    services
-        .staffAccounts()
-        .issueSetupToken()
-        .ifPresent(
-            token ->
-                LOG.warn(
-                    "This blog has no administrator yet. Create one at {}/admin/setup?token={}"
-                        + " (valid 24 hours, once), or run: java -jar blog.jar create-admin NAME",
-                    server.baseUrl(),
-                    token));
-    LOG.info("Blog serving on port {} (public address {})", javalin.port(), server.baseUrl());
-    return new BlogApp(database, owns, javalin, services.jobs(), handlers.demo());
+    WebHandlers handlers = null;
+    MetricsServer metricsServer = null;
+    Javalin javalin = null;
+    try {
+      metrics.contentVersion(services.contentVersion()::current);
+      handlers = WebHandlers.create(services, server, config, metrics);
+      metrics.pageCache(handlers.pageCache()::hits, handlers.pageCache()::misses);
+      if (ops.metricsEnabled()) {
+        metricsServer = MetricsServer.start(ops.metricsHost(), ops.metricsPort(), metrics);
+        LOG.info(
+            "Metrics on port {} (http://{}:{}/metrics)",
+            metricsServer.port(),
+            ops.metricsHost(),
+            metricsServer.port());
+      }
+      javalin = javalin(server, handlers);
+      javalin.start(server.port());
+      services.jobs().start();
+      services
+          .staffAccounts()
+          .issueSetupToken()
+          .ifPresent(
+              token ->
+                  LOG.warn(
+                      "This blog has no administrator yet. Create one at {}/admin/setup?token={}"
+                          + " (valid 24 hours, once), or run: java -jar blog.jar create-admin NAME",
+                      server.baseUrl(),
+                      token));
+      LOG.info("Blog serving on port {} (public address {})", javalin.port(), server.baseUrl());
+      return new BlogApp(
+          database, owns, javalin, services, handlers.demo(), metrics, metricsServer);
+    } catch (RuntimeException e) {
+      // e.g. a port is taken: stop what already runs, so nothing is left polling a closed pool.
+      if (javalin != null) {
+        javalin.stop();
+      }
+      if (metricsServer != null) {
+        metricsServer.close();
+      }
+      if (handlers != null && handlers.demo() != null) {
+        handlers.demo().close();
+      }
+      services.jobs().close();
+      services.contentVersion().close();
+      metrics.close();
+      throw e;
+    }
+  }
+
+  private static Javalin javalin(ServerSettings server, WebHandlers handlers) {
+    return Javalin.create(
+        cfg -> {
+          cfg.startup.showJavalinBanner = false;
+          cfg.jetty.host = server.host();
+          cfg.jetty.modifyServer(s -> s.setStopTimeout(STOP_TIMEOUT.toMillis()));
+          cfg.router.ignoreTrailingSlashes = true;
+          cfg.http.maxRequestSize = MAX_UPLOAD_REQUEST_BYTES;
+          cfg.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_REQUEST_BYTES, SizeUnit.BYTES);
+          cfg.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_REQUEST_BYTES, SizeUnit.BYTES);
+          Routes.install(cfg, handlers, MAX_REQUEST_BYTES);
+        });
   }
 
   public int port() {
     return javalin.port();
+  }
+
+  /** The metrics port, or {@link OpsSettings#OFF} when metrics are not served. */
+  public int metricsPort() {
+    return metricsServer == null ? OpsSettings.OFF : metricsServer.port();
   }
 
   /**
@@ -108,13 +171,20 @@ public final class BlogApp implements AutoCloseable {
    */
   @Override
   public void close() {
+    LOG.info("Stopping: finishing requests in flight (up to {} s)", STOP_TIMEOUT.toSeconds());
     javalin.stop();
     jobs.close();
+    contentVersion.close();
     if (demo != null) {
       demo.close();
     }
+    if (metricsServer != null) {
+      metricsServer.close();
+    }
+    metrics.close();
     if (ownsDatabase) {
       database.close();
     }
+    LOG.info("Stopped");
   }
 }

@@ -1,6 +1,10 @@
 package blog.web;
 
 import blog.core.config.Config;
+import blog.core.config.ConfigException;
+import blog.core.db.DatabaseUnreachable;
+import blog.web.ops.LogSetup;
+import blog.web.ops.OpsSettings;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +18,16 @@ import picocli.CommandLine.Command;
     usageHelpWidth = 100,
     version = "blog 0.1.0",
     description = "A self-hosted blog with first-class comments.",
-    subcommands = {Main.Serve.class, CreateAdminCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      Main.Serve.class,
+      CreateAdminCommand.class,
+      GenerateCommand.class,
+      ImportWxrCommand.class,
+      ExportWxrCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footerHeading = "%nConfiguration (properties file named by BLOG_CONFIG, or environment):%n",
     footer = {
       "  port               BLOG_PORT                 HTTP port (default 7070)",
@@ -39,6 +52,9 @@ import picocli.CommandLine.Command;
       "  auth.oidc.<id>.issuer, .client-id, .client-secret, .label",
       "                                             any OpenID Connect provider (BLOG_AUTH_OIDC_...)",
       "  auth.demo.enabled  BLOG_AUTH_DEMO_ENABLED    local demo sign-in when no provider is set (true)",
+      "  metrics.port       BLOG_METRICS_PORT         serve /metrics (Prometheus) on this port (unset: off)",
+      "  metrics.host       BLOG_METRICS_HOST         address for /metrics (default 127.0.0.1)",
+      "  log.format         BLOG_LOG_FORMAT           text (default) or json, one object per line",
       "Environment variables win over the file."
     })
 public final class Main implements Callable<Integer> {
@@ -59,7 +75,10 @@ public final class Main implements Callable<Integer> {
     System.exit(cli.execute(args));
   }
 
-  private static String describe(Throwable e) {
+  static String describe(Throwable e) {
+    if (e instanceof ConfigException || e instanceof DatabaseUnreachable) {
+      return e.getMessage(); // complete in itself, naming the keys to check
+    }
     StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
     for (Throwable cause = e.getCause();
         cause != null && cause != cause.getCause();
@@ -74,7 +93,9 @@ public final class Main implements Callable<Integer> {
   static final class Serve implements Callable<Integer> {
     @Override
     public Integer call() {
-      BlogApp app = BlogApp.start(Config.fromEnvironment(), Clock.systemUTC());
+      Config config = Config.fromEnvironment();
+      LogSetup.apply(OpsSettings.from(config).logFormat());
+      BlogApp app = BlogApp.start(config, Clock.systemUTC());
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
           .addShutdownHook(

@@ -5,28 +5,42 @@ import blog.core.moderation.ModerationForbiddenException;
 import blog.web.admin.AccessRole;
 import blog.web.admin.moderation.ModerationRoutes;
 import blog.web.admin.posts.PostAdminRoutes;
+import blog.web.admin.wordpress.WordPressHandlers;
 import blog.web.auth.AuthHandlers;
 import blog.web.auth.SignInRejected;
 import blog.web.avatar.Avatars;
 import blog.web.comment.CommentHandlers;
+import blog.web.feed.FeedRoutes;
 import blog.web.security.CsrfFailure;
+import blog.web.seo.SitemapHandlers;
 import blog.web.subscription.SubscriptionHandlers;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.ContentTooLargeResponse;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Every route in one place. Order matters: fixed paths first, then date-shaped patterns. */
 final class Routes {
+  private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
+
   private Routes() {}
 
   static void install(JavalinConfig cfg, WebHandlers h, long maxRequestBytes) {
+    cfg.routes.before(h.tracking()::begin);
+    cfg.requestLogger.http(h.tracking()::end);
     cfg.routes.before(h.headers()::apply);
+    cfg.routes.before(h.discovery().canonical()::host);
     // Refuse oversized bodies before anything reads them (Javalin would only notice on reading).
     cfg.routes.before(
         ctx -> {
           if (ctx.path().equals(PostAdminRoutes.MEDIA)) {
             h.postAdmin().media().checkBodySize(ctx);
+          } else if (ctx.path().equals(WordPressHandlers.PAGE)
+              && ctx.method() == HandlerType.POST) {
+            h.wordpress().checkBodySize(ctx);
           } else if (ctx.contentLength() > maxRequestBytes) {
             throw new ContentTooLargeResponse("request body too large");
           } else if (ctx.contentLength() < 0 && ctx.header("Transfer-Encoding") != null) {
@@ -37,8 +51,13 @@ final class Routes {
         });
     cfg.routes.before(h.csrf()::check);
     cfg.routes.beforeMatched(h.adminAccess()::check);
+    cfg.routes.beforeMatched(h.discovery().canonical()::trailingSlash);
+    // Last of the before-handlers: a cached page skips the route's handler.
+    cfg.routes.beforeMatched(h.pageCache()::before);
+    cfg.routes.after(h.pageCache()::after);
 
-    cfg.routes.get("/healthz", h.health()::health);
+    cfg.routes.get("/healthz", h.health()::live);
+    cfg.routes.get("/readyz", h.health()::ready);
     cfg.routes.get("/assets/<name>", h.assets()::serve);
     cfg.routes.get("/avatar/{key}", Avatars::serve);
 
@@ -60,21 +79,35 @@ final class Routes {
     cfg.routes.post("/admin/setup", h.admin()::setup);
     cfg.routes.get("/admin", h.admin()::dashboard, AccessRole.AUTHOR);
     ModerationRoutes.install(cfg, h.moderation());
+    cfg.routes.get(WordPressHandlers.PAGE, h.wordpress()::page, AccessRole.ADMIN);
+    cfg.routes.post(WordPressHandlers.PAGE, h.wordpress()::upload, AccessRole.ADMIN);
+    cfg.routes.get(WordPressHandlers.EXPORT, h.wordpress()::export, AccessRole.ADMIN);
 
     PostAdminRoutes.install(cfg, h.postAdmin(), h.errors());
 
-    cfg.routes.get("/", h.posts()::home);
-    cfg.routes.get("/page/{page}/", h.posts()::home);
+    cfg.routes.get(SitemapHandlers.SITEMAP, h.discovery().sitemap()::sitemap);
+    cfg.routes.get(SitemapHandlers.ROBOTS, h.discovery().sitemap()::robots);
+    // Before the date-shaped archives, which would take /feed/atom/ or /comments/feed/ for months.
+    FeedRoutes.install(cfg, h.discovery().feeds());
+
+    // The home page, search results (/?s=) and post ids (/?p=; an imported WordPress id first).
+    cfg.routes.before("/", h.wordPressLinks()::redirect);
+    cfg.routes.get("/", h.discovery().front()::show);
+    cfg.routes.get("/page/{page}/", h.discovery().front()::show);
     cfg.routes.get("/category/{slug}/", h.archives()::category);
     cfg.routes.get("/category/{slug}/page/{page}/", h.archives()::category);
     cfg.routes.get("/tag/{slug}/", h.archives()::tag);
     cfg.routes.get("/tag/{slug}/page/{page}/", h.archives()::tag);
-    cfg.routes.get("/{year}/", h.archives()::year);
-    cfg.routes.get("/{year}/page/{page}/", h.archives()::year);
-    cfg.routes.get("/{year}/{month}/", h.archives()::month);
-    cfg.routes.get("/{year}/{month}/page/{page}/", h.archives()::month);
-    cfg.routes.get("/{year}/{month}/{day}/{slug}/", h.posts()::single);
-    cfg.routes.get("/{year}/{month}/{day}/{slug}/comment-page-{cpage}/", h.posts()::single);
+    Handler page = h.posts()::page;
+    cfg.routes.get("/{year}/", datedOr(h.archives()::year, page));
+    cfg.routes.get("/{year}/page/{page}/", datedOr(h.archives()::year, page));
+    cfg.routes.get("/{year}/{month}/", datedOr(h.archives()::month, page));
+    cfg.routes.get("/{year}/{month}/page/{page}/", datedOr(h.archives()::month, page));
+    cfg.routes.get("/{year}/{month}/{day}/{slug}/", datedOr(h.posts()::single, page));
+    cfg.routes.get(
+        "/{year}/{month}/{day}/{slug}/comment-page-{cpage}/", datedOr(h.posts()::single, page));
+    // Pages (/about/, and WordPress's nested /about/team/): keep this route last.
+    cfg.routes.get("/<path>", page);
 
     cfg.routes.exception(NotFoundException.class, h.errors()::notFound);
     cfg.routes.exception(HttpResponseException.class, h.errors()::httpResponse);
@@ -96,5 +129,13 @@ final class Routes {
         });
     cfg.routes.exception(Exception.class, h.errors()::failure);
     cfg.routes.error(404, h.errors()::notFoundPage);
+  }
+
+  /**
+   * The date-shaped routes also match page addresses ({@code /about/}, {@code /about/team/}): a
+   * path whose first segment is no year goes to {@code page}.
+   */
+  private static Handler datedOr(Handler dated, Handler page) {
+    return ctx -> (YEAR.matcher(ctx.pathParam("year")).matches() ? dated : page).handle(ctx);
   }
 }

@@ -1,6 +1,8 @@
 package blog.web;
 
 import blog.core.auth.ProviderSwitches;
+import blog.core.change.ContentVersionRepository;
+import blog.core.change.PolledContentVersion;
 import blog.core.comment.CommentEditing;
 import blog.core.comment.CommentNotifications;
 import blog.core.comment.CommentRenderer;
@@ -57,13 +59,18 @@ import blog.core.user.Passwords;
 import blog.core.user.StaffAccounts;
 import blog.core.user.StaffLogin;
 import blog.core.user.UserRepository;
+import blog.core.wxr.WordPressLinks;
+import blog.core.wxr.WxrExporter;
+import blog.core.wxr.WxrImportRepository;
+import blog.core.wxr.WxrImporter;
 import blog.web.admin.posts.EditorServices;
 import java.security.SecureRandom;
 import java.time.Clock;
 
 /**
  * The domain half of the composition root: repositories and services over one database, plus the
- * background work they need (mail sending, maintenance). Built once per app, by hand.
+ * background work they need (mail sending, maintenance, noticing content changes made by other
+ * instances). Built once per app, by hand.
  */
 record Services(
     Database database,
@@ -86,7 +93,12 @@ record Services(
     ModerationQueue moderation,
     SettingsEditor settingsEditor,
     EditorServices editing,
-    ProviderSwitches providerSwitches) {
+    ProviderSwitches providerSwitches,
+    PolledContentVersion contentVersion,
+    PostRepository posts,
+    WxrImporter wxrImporter,
+    WxrExporter wxrExporter,
+    WordPressLinks wordPressLinks) {
 
   /** Builds the services over a migrated database and seeds it if it is empty. */
   static Services create(Database database, Config config, String baseUrl, Clock clock) {
@@ -177,7 +189,15 @@ record Services(
             clock),
         new SettingsEditor(settings),
         editing(database, transactions, posts, terms, users, settings, clock),
-        new ProviderSwitches(settings));
+        new ProviderSwitches(settings),
+        // Polls from here on; the app closes it. Caches key on it to stay coherent across
+        // instances (see ContentVersion).
+        PolledContentVersion.start(
+            new ContentVersionRepository(jdbi), PolledContentVersion.DEFAULT_INTERVAL),
+        posts,
+        DataTools.importer(database, clock),
+        DataTools.exporter(database, clock),
+        new WordPressLinks(new WxrImportRepository(jdbi), posts, clock));
   }
 
   private static EditorServices editing(

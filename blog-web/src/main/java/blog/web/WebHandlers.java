@@ -3,11 +3,13 @@ package blog.web;
 import blog.core.auth.LoginProviders;
 import blog.core.config.Config;
 import blog.core.security.Tokens;
+import blog.migrations.Migrations;
 import blog.web.admin.AdminAccess;
 import blog.web.admin.AdminHandlers;
 import blog.web.admin.StaffSession;
 import blog.web.admin.moderation.Moderation;
 import blog.web.admin.posts.PostAdmin;
+import blog.web.admin.wordpress.WordPressHandlers;
 import blog.web.archive.ArchiveHandlers;
 import blog.web.auth.AuthHandlers;
 import blog.web.auth.CommenterSession;
@@ -15,18 +17,23 @@ import blog.web.auth.DemoProvider;
 import blog.web.auth.FormDrafts;
 import blog.web.auth.ProviderMenu;
 import blog.web.auth.SignInFlow;
+import blog.web.cache.PageCache;
 import blog.web.comment.CommentHandlers;
 import blog.web.error.ErrorPages;
 import blog.web.health.HealthHandler;
+import blog.web.ops.Metrics;
+import blog.web.ops.RequestTracking;
 import blog.web.post.FormTokens;
 import blog.web.post.OwnComments;
 import blog.web.post.PostHandlers;
 import blog.web.post.PostViews;
 import blog.web.post.RememberedCommenter;
 import blog.web.post.ReplyFormParts;
+import blog.web.post.WordPressLinkRedirects;
 import blog.web.security.ClientAddress;
 import blog.web.security.Cookies;
 import blog.web.security.Csrf;
+import blog.web.site.AbsoluteUrls;
 import blog.web.site.Pages;
 import blog.web.site.PebbleRenderer;
 import blog.web.site.StaticAssets;
@@ -35,12 +42,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * The web half of the composition root: every handler, built over the services; and the demo
  * sign-in provider when one runs ({@code demo}, null otherwise), which the app stops on close.
  */
 record WebHandlers(
+    RequestTracking tracking,
     SecurityHeaders headers,
     Csrf csrf,
     StaticAssets assets,
@@ -56,9 +65,22 @@ record WebHandlers(
     AdminHandlers admin,
     PostAdmin postAdmin,
     ErrorPages errors,
-    Moderation moderation) {
+    Moderation moderation,
+    Discovery discovery,
+    PageCache pageCache,
+    WordPressHandlers wordpress,
+    WordPressLinkRedirects wordPressLinks) {
 
-  static WebHandlers create(Services services, ServerSettings server, Config config) {
+  /** {@code page-cache.max-bytes}: room for cached pages; 0 turns the page cache off. */
+  static final String PAGE_CACHE_BYTES = "page-cache.max-bytes";
+
+  static final long DEFAULT_PAGE_CACHE_BYTES = 32L * 1024 * 1024;
+
+  /** {@code page-cache.exact}: check the database's version on every cached answer. */
+  static final String PAGE_CACHE_EXACT = "page-cache.exact";
+
+  static WebHandlers create(
+      Services services, ServerSettings server, Config config, Metrics metrics) {
     boolean https = server.baseUrl().startsWith("https:");
     var assets =
         new StaticAssets(
@@ -68,7 +90,12 @@ record WebHandlers(
                 "css/admin.css",
                 "css/editor.css",
                 "js/editor.js"));
-    var pages = new Pages(PebbleRenderer.fromEnvironment(), services.reader(), assets);
+    var pages =
+        new Pages(
+            PebbleRenderer.fromEnvironment(),
+            services.reader(),
+            assets,
+            new AbsoluteUrls(server.baseUrl()));
     var cookies = new Cookies(https);
     var csrf =
         new Csrf(
@@ -86,9 +113,10 @@ record WebHandlers(
     var commenterSession = new CommenterSession(services.commenters(), cookies);
     var switches = services.providerSwitches();
     var menu = new ProviderMenu(providers, switches);
+    var formTokens = new FormTokens(services.signer(), services.random());
     var parts =
         new ReplyFormParts(
-            new FormTokens(services.signer(), services.random()),
+            formTokens,
             csrf,
             new OwnComments(services.signer(), cookies),
             new RememberedCommenter(cookies),
@@ -118,11 +146,13 @@ record WebHandlers(
             parts,
             services.clock(),
             services.editing().oldPermalinks());
+    DataSource dataSource = services.database().dataSource();
     return new WebHandlers(
+        new RequestTracking(clientAddress, metrics),
         new SecurityHeaders(https),
         csrf,
         assets,
-        new HealthHandler(services.database()),
+        new HealthHandler(services.database(), () -> Migrations.upToDate(dataSource)),
         posts,
         new ArchiveHandlers(services.reader(), pages, views),
         new CommentHandlers(
@@ -132,7 +162,8 @@ record WebHandlers(
             posts,
             parts,
             clientAddress,
-            services.clock()),
+            services.clock(),
+            metrics),
         new SubscriptionHandlers(services.subscriptionLinks(), pages),
         auth,
         new SignInFlow(
@@ -160,7 +191,24 @@ record WebHandlers(
             staffSession,
             new Tokens(services.random()),
             switches,
-            menu));
+            menu),
+        Discovery.create(services, server, pages, posts, views),
+        new PageCache(
+            config.getLong(PAGE_CACHE_BYTES, DEFAULT_PAGE_CACHE_BYTES),
+            config.getBoolean(PAGE_CACHE_EXACT, false),
+            services.contentVersion(),
+            services.posts()::nextPublicationAfter,
+            csrf,
+            formTokens,
+            services.clock()),
+        new WordPressHandlers(
+            services.wxrImporter(),
+            services.wxrExporter(),
+            admin,
+            staffSession,
+            server.baseUrl(),
+            services.clock()),
+        new WordPressLinkRedirects(services.wordPressLinks(), services.reader()));
   }
 
   /** {@code trusted-proxies}: comma-separated IP addresses whose X-Forwarded-For counts. */

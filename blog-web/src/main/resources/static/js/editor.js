@@ -92,4 +92,28 @@
       }).catch(function () { uploadStatus.textContent = "Upload failed"; });
     });
   }
+
+  // Categories and tags are comma-separated: suggest existing names for the part being typed,
+  // keeping what is already there (a datalist matches the whole value otherwise).
+  Array.prototype.forEach.call(form.querySelectorAll("input[data-suggest]"), function (input) {
+    var list = input.list;
+    if (!list) { return; }
+    var known = Array.prototype.map.call(list.options, function (o) { return o.value; });
+    input.addEventListener("input", function () {
+      var value = input.value;
+      var cut = value.lastIndexOf(",");
+      var head = cut < 0 ? "" : value.slice(0, cut + 1) + " ";
+      var typed = value.slice(cut + 1).trim().toLowerCase();
+      var chosen = head.split(",").map(function (s) { return s.trim().toLowerCase(); });
+      while (list.firstChild) { list.removeChild(list.firstChild); }
+      known.filter(function (name) {
+        var lower = name.toLowerCase();
+        return lower.indexOf(typed) === 0 && chosen.indexOf(lower) < 0;
+      }).slice(0, 20).forEach(function (name) {
+        var option = document.createElement("option");
+        option.value = head + name;
+        list.appendChild(option);
+      });
+    });
+  });
 })();

@@ -24,6 +24,9 @@ class MainTest {
           "BLOG_DB_URL",
           "BLOG_DB_USER",
           "BLOG_DB_PASSWORD",
+          "BLOG_METRICS_PORT",
+          "BLOG_METRICS_HOST",
+          "BLOG_LOG_FORMAT",
           "BLOG_CONFIG"
         }) {
       assertTrue(help.contains(key), key + " missing from:\n" + help);

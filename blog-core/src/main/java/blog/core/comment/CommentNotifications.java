@@ -14,6 +14,14 @@ public interface CommentNotifications {
   /** A comment became public (at once, or later by a moderator). */
   void approved(Comment comment, Post post);
 
+  /**
+   * Staff replied from the admin (stored public): the post's author hears of it unless they wrote
+   * it, and follow-up subscribers as for any public comment.
+   */
+  default void staffReplied(Comment comment, Post post) {
+    approved(comment, post);
+  }
+
   /** After the storing transaction committed: a good moment to send. */
   default void afterCommit() {}
 

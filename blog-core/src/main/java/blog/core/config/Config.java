@@ -117,6 +117,19 @@ public final class Config {
     return get(key).map(v -> parseInt(key, v)).orElse(fallback);
   }
 
+  public long getLong(String key, long fallback) {
+    return get(key)
+        .map(
+            v -> {
+              try {
+                return Long.parseLong(v.strip());
+              } catch (NumberFormatException e) {
+                throw new ConfigException(key, "expected a whole number but was '" + v + "'");
+              }
+            })
+        .orElse(fallback);
+  }
+
   public boolean getBoolean(String key, boolean fallback) {
     return get(key)
         .map(

@@ -45,6 +45,34 @@ public final class Database implements AutoCloseable {
     return jdbi;
   }
 
+  /**
+   * Fails with one clear sentence, naming the configuration keys to check, when no connection can
+   * be had: at start-up a blog that cannot reach its database cannot migrate it either.
+   */
+  public void requireReachable() {
+    try (Connection connection = dataSource.getConnection()) {
+      if (!connection.isValid(2)) {
+        throw new DatabaseUnreachable(dataSource.getJdbcUrl(), "the connection does not answer");
+      }
+    } catch (SQLException e) {
+      throw new DatabaseUnreachable(dataSource.getJdbcUrl(), rootMessage(e));
+    }
+  }
+
+  /** Publishes the pool's gauges and timers (HikariCP's own) to a Micrometer registry, once. */
+  public void publishMetrics(Object meterRegistry) {
+    dataSource.setMetricRegistry(meterRegistry);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage();
+    return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+  }
+
   /** True when a connection can be had and answers a validity check within a second. */
   public boolean isReachable() {
     try (Connection connection = dataSource.getConnection()) {

@@ -18,4 +18,21 @@ public final class Transactions {
   public <T> T inTransaction(Supplier<T> work) {
     return jdbi.inTransaction(h -> work.get());
   }
+
+  /**
+   * Runs {@code work} in a transaction that first takes the named lock (a row of {@code
+   * cluster_locks}, locked FOR UPDATE): of several instances doing the same at once, one works
+   * while the others wait, and each then sees what the one before it committed.
+   */
+  public <T> T inTransactionHolding(String lock, Supplier<T> work) {
+    return jdbi.inTransaction(
+        h -> {
+          h.createQuery("SELECT name FROM cluster_locks WHERE name = :name FOR UPDATE")
+              .bind("name", lock)
+              .mapTo(String.class)
+              .findOne()
+              .orElseThrow(() -> new IllegalArgumentException("no cluster lock named " + lock));
+          return work.get();
+        });
+  }
 }

@@ -10,6 +10,7 @@ import blog.core.taxonomy.Taxonomy;
 import blog.core.taxonomy.Term;
 import blog.core.taxonomy.TermRepository;
 import blog.core.text.MarkdownRenderer;
+import blog.core.user.User;
 import blog.core.user.UserRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,6 +52,19 @@ public final class PostEditor {
     this.storage =
         new PostStorage(
             editorPosts, posts, terms, revisions, redirects, autosaves, renderer, transactions);
+  }
+
+  /** How many existing names of each taxonomy the editor suggests while typing. */
+  public static final int SUGGESTIONS = 200;
+
+  /** Who the actor may name as a post's author: every staff account for an admin, else none. */
+  public List<User> authorChoices(Actor actor) {
+    return actor.isAdmin() ? users.all() : List.of();
+  }
+
+  /** Existing category or tag names to suggest while typing, the most used first. */
+  public List<String> suggestions(Taxonomy taxonomy) {
+    return terms.popularNames(taxonomy, SUGGESTIONS);
   }
 
   /** A post to edit, with its terms and the actor's newer autosave, if any. */

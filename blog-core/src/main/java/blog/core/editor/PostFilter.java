@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 public enum PostFilter {
   ALL("p.status <> 'trash'"),
-  PUBLISHED(PostRepository.VISIBLE),
+  PUBLISHED(PostRepository.READABLE),
   DRAFTS("p.status = 'draft'"),
   SCHEDULED(
       "p.status IN ('published', 'scheduled') AND (p.published_at IS NULL OR p.published_at > :now)"),

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * One row of the admin's post list. {@code visible} says whether readers see it now (a scheduled
  * post whose time has come is shown as published); {@code editable} whether the acting user may
- * change it.
+ * change it; {@code page} whether it is a page rather than a post.
  */
 public record PostListItem(
     long id,
@@ -23,7 +23,8 @@ public record PostListItem(
     int version,
     List<Term> categories,
     List<Term> tags,
-    boolean editable) {
+    boolean editable,
+    boolean page) {
 
   public PostListItem {
     categories = List.copyOf(categories);

@@ -2,6 +2,7 @@ package blog.core.editor;
 
 import blog.core.db.Times;
 import blog.core.post.PostStatus;
+import blog.core.post.PostType;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -23,7 +24,8 @@ public final class PostListRepository {
       String authorName,
       Instant publishedAt,
       Instant updatedAt,
-      int version) {}
+      int version,
+      PostType type) {}
 
   private static final RowMapper<Row> MAPPER =
       (rs, ctx) ->
@@ -36,7 +38,8 @@ public final class PostListRepository {
               rs.getString("author_name"),
               Times.instant(rs, "published_at"),
               Times.instant(rs, "updated_at"),
-              rs.getInt("version"));
+              rs.getInt("version"),
+              PostType.fromDb(rs.getString("post_type")));
 
   private final Jdbi jdbi;
 
@@ -52,7 +55,7 @@ public final class PostListRepository {
     String sql =
         """
         SELECT p.id, p.title, p.slug, p.status, p.author_id, p.published_at, p.updated_at,
-               p.version, u.display_name AS author_name
+               p.version, p.post_type, u.display_name AS author_name
         FROM posts p LEFT JOIN users u ON u.id = p.author_id
         """
             + where(filter.condition, search, authorId)

@@ -1,6 +1,7 @@
 package blog.core.editor;
 
 import blog.core.post.PostStatus;
+import blog.core.post.PostType;
 import blog.core.taxonomy.Taxonomy;
 import blog.core.taxonomy.Term;
 import blog.core.taxonomy.TermRepository;
@@ -65,6 +66,7 @@ public final class PostListing {
         r.version(),
         postTerms.stream().filter(t -> t.taxonomy() == Taxonomy.CATEGORY).toList(),
         postTerms.stream().filter(t -> t.taxonomy() == Taxonomy.TAG).toList(),
-        actor.isAdmin() || r.authorId() == actor.userId());
+        actor.isAdmin() || r.authorId() == actor.userId(),
+        r.type() == PostType.PAGE);
   }
 }

@@ -51,6 +51,11 @@ final class Announcer {
     notifications.approved(comment, post);
   }
 
+  /** Tells the post's author and subscribers about a reply staff wrote from the admin. */
+  void staffReplied(Comment comment, Post post) {
+    notifications.staffReplied(comment, post);
+  }
+
   void afterCommit() {
     notifications.afterCommit();
   }

@@ -149,7 +149,7 @@ final class StaffWriting {
                 }
                 Comment stored = comments.findById(comments.insert(draft)).orElseThrow();
                 // Stored public: its insert marked it announced; this is that announcement.
-                announcer.announced(stored, post);
+                announcer.staffReplied(stored, post);
                 return new Outcome.Stored(stored);
               });
     } catch (RuntimeException e) {

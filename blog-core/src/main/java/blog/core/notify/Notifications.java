@@ -66,6 +66,13 @@ public final class Notifications implements CommentNotifications {
   }
 
   @Override
+  public void staffReplied(Comment comment, Post post) {
+    SiteSettings site = settings.site();
+    tellAuthor(comment, post, site);
+    followUps(comment, post, site);
+  }
+
+  @Override
   public void afterCommit() {
     wakeSender.run();
   }

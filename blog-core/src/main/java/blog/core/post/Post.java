@@ -2,7 +2,10 @@ package blog.core.post;
 
 import java.time.Instant;
 
-/** A post as stored: its Markdown source and the sanitised HTML rendered from it. */
+/**
+ * A post (or a page, by {@code type}) as stored: its Markdown source and the sanitised HTML
+ * rendered from it.
+ */
 public record Post(
     long id,
     String slug,
@@ -16,7 +19,12 @@ public record Post(
     Instant publishedAt,
     Instant createdAt,
     Instant updatedAt,
-    int version) {
+    int version,
+    PostType type) {
+
+  public boolean isPage() {
+    return type == PostType.PAGE;
+  }
 
   /** Whether readers see it at {@code now}: published, or scheduled and due. */
   public boolean isVisibleAt(Instant now) {

@@ -12,13 +12,22 @@ import org.jdbi.v3.core.mapper.RowMapper;
 /** Posts and their links to categories and tags. */
 public final class PostRepository {
   /**
-   * Readers see published posts, and scheduled ones once their time has come. The one definition of
-   * visibility in SQL (other repositories add it to their queries); binds {@code :now}.
+   * Readers may open published posts and pages, and scheduled ones once their time has come. The
+   * one definition of visibility in SQL; binds {@code :now}.
    */
-  public static final String VISIBLE =
+  public static final String READABLE =
       "p.status IN ('published', 'scheduled') AND p.published_at <= :now";
 
-  private static final RowMapper<Post> MAPPER =
+  /**
+   * What readers see listed (home page, archives, feeds): readable posts, not pages. Other
+   * repositories add it to their queries; binds {@code :now}.
+   */
+  public static final String VISIBLE = READABLE + " AND p.post_type = 'post'";
+
+  /**
+   * One {@code posts} row ({@code p.*}) as a {@link Post}; other repositories' queries reuse it.
+   */
+  public static final RowMapper<Post> MAPPER =
       (rs, ctx) ->
           new Post(
               rs.getLong("id"),
@@ -33,7 +42,8 @@ public final class PostRepository {
               Times.instant(rs, "published_at"),
               Times.instant(rs, "created_at"),
               Times.instant(rs, "updated_at"),
-              rs.getInt("version"));
+              rs.getInt("version"),
+              PostType.fromDb(rs.getString("post_type")));
 
   private final Jdbi jdbi;
   private final TermRepository terms;
@@ -101,6 +111,19 @@ public final class PostRepository {
                 .findOne());
   }
 
+  /** A page readers may open, by slug. */
+  public Optional<Post> findReadablePageBySlug(String slug, Instant now) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT p.* FROM posts p WHERE p.slug = :slug AND p.post_type = 'page' AND "
+                        + READABLE)
+                .bind("slug", slug)
+                .bind("now", now)
+                .map(MAPPER)
+                .findOne());
+  }
+
   /** Visible posts, newest first. */
   public List<Post> listVisible(Instant now, int limit, int offset) {
     return jdbi.withHandle(
@@ -114,6 +137,21 @@ public final class PostRepository {
                 .bind("offset", offset)
                 .map(MAPPER)
                 .list());
+  }
+
+  /**
+   * When the next post due for publication becomes visible (a scheduled post's time), if any: the
+   * moment a page rendered now goes out of date without any write.
+   */
+  public Optional<Instant> nextPublicationAfter(Instant now) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT MIN(published_at) FROM posts WHERE status IN ('published',"
+                        + " 'scheduled') AND published_at > :now")
+                .bind("now", now)
+                .mapTo(Instant.class)
+                .findOne());
   }
 
   public int countVisible(Instant now) {

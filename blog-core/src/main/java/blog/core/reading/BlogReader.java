@@ -144,6 +144,26 @@ public final class BlogReader {
         posts
             .findVisibleBySlug(slug, clock.instant())
             .orElseThrow(() -> new NotFoundException("post " + slug));
+    return detail(post, ownCommentIds);
+  }
+
+  /** A page readers may open, by slug, with its comments as {@link #post(String, Set)} has them. */
+  public PostDetail page(String slug, Set<Long> ownCommentIds) {
+    Post page =
+        posts
+            .findReadablePageBySlug(slug, clock.instant())
+            .orElseThrow(() -> new NotFoundException("page " + slug));
+    return detail(page, ownCommentIds);
+  }
+
+  /**
+   * A post or page readers may see, as {@link #post(String, Set)} or {@link #page(String, Set)}
+   * shows it; not found if it is not (or no longer) visible.
+   */
+  public PostDetail detail(Post post, Set<Long> ownCommentIds) {
+    if (!post.isVisibleAt(clock.instant())) {
+      throw new NotFoundException("post " + post.id());
+    }
     PostSummary summary = summaries(List.of(post)).get(0);
     List<Comment> shown = new ArrayList<>(comments.listApproved(post.id()));
     List<Comment> own = comments.listPendingAmong(post.id(), ownCommentIds);
@@ -157,6 +177,11 @@ public final class BlogReader {
             .filter(Objects::nonNull)
             .collect(Collectors.toSet());
     return new PostDetail(summary, CommentThreads.build(shown), identities.findAll(identityIds));
+  }
+
+  /** A post (not a page) readers can see, by slug. */
+  public Optional<Post> visiblePost(String slug) {
+    return posts.findVisibleBySlug(slug, clock.instant());
   }
 
   /** A post readers can see, by id (the reply form names its post by id). */
@@ -194,7 +219,8 @@ public final class BlogReader {
     return new PostPage(summaries(fetchAtOffset.apply((page - 1) * perPage)), page, totalPages);
   }
 
-  private List<PostSummary> summaries(List<Post> rows) {
+  /** Visible posts with what readers see around them (author, terms, comment count), in order. */
+  public List<PostSummary> summaries(List<Post> rows) {
     Set<Long> ids = rows.stream().map(Post::id).collect(Collectors.toSet());
     Set<Long> authorIds = rows.stream().map(Post::authorId).collect(Collectors.toSet());
     Map<Long, List<Term>> termsByPost = terms.forPosts(ids);

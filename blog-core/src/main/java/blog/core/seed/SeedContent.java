@@ -66,46 +66,58 @@ public final class SeedContent {
   }
 
   /**
-   * Seeds the blog if it has no posts yet, all in one transaction. Returns whether it did. Two
-   * instances racing here collide on the unique slug; the loser's transaction rolls back whole.
+   * Seeds the blog if it has no posts yet, all in one transaction. Returns whether it did.
+   * Instances starting at once on an empty database take turns (the {@code seed} cluster lock); the
+   * later one finds the posts the first committed and leaves them be.
    */
   public boolean seedIfEmpty(Instant now) {
     if (posts.count() > 0) {
       return false;
     }
-    transactions.inTransaction(
-        () -> {
-          settings.putAll(
-              Map.of(
-                  SiteSettings.TITLE, "Social Sense",
-                  SiteSettings.TAGLINE, "Notes on networking, marketing and being relevant"));
-          long author =
-              users
-                  .findByUsername("editor")
-                  .map(u -> u.id())
-                  .orElseGet(() -> users.insert("editor", "Editor", null, Role.AUTHOR, now));
-          String body = resource("/seed/article.md");
-          long postId =
-              posts.insert(
-                  new NewPost(
-                      SLUG,
-                      TITLE,
-                      body,
-                      "",
-                      PostStatus.PUBLISHED,
-                      author,
-                      true,
-                      PUBLISHED,
-                      List.of("Social Media"),
-                      List.of("Facebook", "LinkedIn", "Networking", "Twitter")),
-                  markdown.render(body),
-                  PUBLISHED);
-          response(postId, "Sarah", FIRST_RESPONSE, Instant.parse("2011-09-14T12:05:00Z"));
-          response(postId, "Jonathan", SECOND_RESPONSE, Instant.parse("2011-09-15T19:42:00Z"));
-          return postId;
-        });
-    LOG.info("Seeded the blog with \"{}\" and its two responses", TITLE);
-    return true;
+    boolean seeded =
+        transactions.inTransactionHolding(
+            "seed",
+            () -> {
+              if (posts.count() > 0) {
+                return false;
+              }
+              seed(now);
+              return true;
+            });
+    if (seeded) {
+      LOG.info("Seeded the blog with \"{}\" and its two responses", TITLE);
+    }
+    return seeded;
+  }
+
+  private void seed(Instant now) {
+    settings.putAll(
+        Map.of(
+            SiteSettings.TITLE, "Social Sense",
+            SiteSettings.TAGLINE, "Notes on networking, marketing and being relevant"));
+    long author =
+        users
+            .findByUsername("editor")
+            .map(u -> u.id())
+            .orElseGet(() -> users.insert("editor", "Editor", null, Role.AUTHOR, now));
+    String body = resource("/seed/article.md");
+    long postId =
+        posts.insert(
+            new NewPost(
+                SLUG,
+                TITLE,
+                body,
+                "",
+                PostStatus.PUBLISHED,
+                author,
+                true,
+                PUBLISHED,
+                List.of("Social Media"),
+                List.of("Facebook", "LinkedIn", "Networking", "Twitter")),
+            markdown.render(body),
+            PUBLISHED);
+    response(postId, "Sarah", FIRST_RESPONSE, Instant.parse("2011-09-14T12:05:00Z"));
+    response(postId, "Jonathan", SECOND_RESPONSE, Instant.parse("2011-09-15T19:42:00Z"));
   }
 
   private void response(long postId, String name, String text, Instant at) {

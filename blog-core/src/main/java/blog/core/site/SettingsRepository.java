@@ -24,8 +24,22 @@ public final class SettingsRepository {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
   }
 
-  /** Stores all given values in one transaction, replacing earlier ones. */
+  /**
+   * Stores all given values in one transaction, replacing earlier ones. When another instance
+   * inserts one of the names first, the transaction is tried once more, now as updates.
+   */
   public void putAll(Map<String, String> values) {
+    try {
+      store(values);
+    } catch (RuntimeException e) {
+      if (!UniqueViolations.isUniqueViolation(e)) {
+        throw e;
+      }
+      store(values);
+    }
+  }
+
+  private void store(Map<String, String> values) {
     jdbi.useTransaction(
         h -> {
           for (Map.Entry<String, String> e : values.entrySet()) {

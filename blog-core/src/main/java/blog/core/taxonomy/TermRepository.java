@@ -120,6 +120,27 @@ public final class TermRepository {
 
   private record PostTerm(long postId, Term term) {}
 
+  /**
+   * Names of one taxonomy's terms for suggestions while typing: the most used first, at most {@code
+   * limit}.
+   */
+  public List<String> popularNames(Taxonomy taxonomy, int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT t.name FROM terms t LEFT JOIN post_terms pt ON pt.term_id = t.id
+                    WHERE t.taxonomy = :taxonomy
+                    GROUP BY t.id, t.name
+                    ORDER BY COUNT(pt.post_id) DESC, t.name
+                    LIMIT :limit
+                    """)
+                .bind("taxonomy", taxonomy.dbValue())
+                .bind("limit", limit)
+                .mapTo(String.class)
+                .list());
+  }
+
   /** Terms of one taxonomy that hold at least one visible post, with how many, by name. */
   public List<TermCount> withVisiblePostCounts(Taxonomy taxonomy, Instant now) {
     return jdbi.withHandle(
@@ -132,6 +153,7 @@ public final class TermRepository {
                     JOIN posts p ON p.id = pt.post_id
                     WHERE t.taxonomy = :taxonomy
                       AND p.status IN ('published', 'scheduled') AND p.published_at <= :now
+                      AND p.post_type = 'post'
                     GROUP BY t.id, t.taxonomy, t.slug, t.name
                     ORDER BY t.name
                     """)

@@ -1,6 +1,7 @@
 package blog.core.user;
 
 import blog.core.db.Times;
+import blog.core.db.UniqueViolations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -33,7 +34,22 @@ public final class LoginThrottleRepository {
                 .filter(until -> until.isAfter(now)));
   }
 
+  /**
+   * Counts a failure. Two instances counting a key's first failure at once both insert; the loser
+   * of that race counts again, now as an update.
+   */
   public void failed(String key, Rule rule, Instant now) {
+    try {
+      count(key, rule, now);
+    } catch (RuntimeException e) {
+      if (!UniqueViolations.isUniqueViolation(e)) {
+        throw e;
+      }
+      count(key, rule, now);
+    }
+  }
+
+  private void count(String key, Rule rule, Instant now) {
     jdbi.useTransaction(
         h -> {
           int updated =

@@ -129,6 +129,15 @@ public final class UserRepository {
                 .execute());
   }
 
+  /** Every staff account, by display name: the authors an admin may give a post to. */
+  public List<User> all() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM users ORDER BY display_name, username")
+                .map(MAPPER)
+                .list());
+  }
+
   public int countWithRole(Role role) {
     return jdbi.withHandle(
         h ->

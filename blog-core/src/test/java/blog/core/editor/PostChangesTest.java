@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import blog.core.comment.FieldError;
 import blog.core.post.Post;
 import blog.core.post.PostStatus;
+import blog.core.post.PostType;
 import blog.core.user.Role;
 import java.time.Instant;
 import java.util.List;
@@ -88,6 +89,19 @@ class PostChangesTest {
 
   private static Post post(PostStatus status, Instant publishedAt) {
     return new Post(
-        1, "s", "T", "", "", "", status, AUTHOR.userId(), true, publishedAt, NOW, NOW, 1);
+        1,
+        "s",
+        "T",
+        "",
+        "",
+        "",
+        status,
+        AUTHOR.userId(),
+        true,
+        publishedAt,
+        NOW,
+        NOW,
+        1,
+        PostType.POST);
   }
 }

@@ -71,8 +71,32 @@ public final class TestOidcServer implements AutoCloseable {
         throw new UncheckedIOException(e);
       }
       server = started;
+      warmUp();
     }
     return this;
+  }
+
+  /**
+   * One discovery request before any test's: the server's first answer pays for its own warm-up,
+   * which on a busy machine can outlast the blog's five-second timeout for providers.
+   */
+  private void warmUp() {
+    try {
+      java.net.HttpURLConnection c =
+          (java.net.HttpURLConnection)
+              URI.create(issuer("warm-up") + "/.well-known/openid-configuration")
+                  .toURL()
+                  .openConnection();
+      c.setConnectTimeout(60_000);
+      c.setReadTimeout(60_000);
+      try (var in = c.getInputStream()) {
+        in.readAllBytes();
+      } finally {
+        c.disconnect();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public synchronized void stop() {

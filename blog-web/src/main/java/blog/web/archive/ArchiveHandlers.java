@@ -6,6 +6,8 @@ import blog.core.site.SiteSettings;
 import blog.core.taxonomy.Taxonomy;
 import blog.web.post.ListingView;
 import blog.web.post.PostViews;
+import blog.web.site.FeedLink;
+import blog.web.site.PageMeta;
 import blog.web.site.Pages;
 import blog.web.site.PathParams;
 import blog.web.site.Permalinks;
@@ -38,7 +40,10 @@ public final class ArchiveHandlers {
     show(
         ctx,
         "Monthly Archives: " + name,
-        views.listing("Monthly Archives: " + name, posts, Permalinks.month(year, month), site));
+        views.listing("Monthly Archives: " + name, posts, Permalinks.month(year, month), site),
+        PageMeta.at(
+            Permalinks.page(Permalinks.month(year, month), page),
+            "Posts from " + name + " on " + site.title() + "."));
   }
 
   /** {@code GET /{year}/} */
@@ -48,7 +53,12 @@ public final class ArchiveHandlers {
     SiteSettings site = reader.site();
     String heading = "Yearly Archives: " + year;
     show(
-        ctx, heading, views.listing(heading, reader.year(year, page), Permalinks.year(year), site));
+        ctx,
+        heading,
+        views.listing(heading, reader.year(year, page), Permalinks.year(year), site),
+        PageMeta.at(
+            Permalinks.page(Permalinks.year(year), page),
+            "Posts from " + year + " on " + site.title() + "."));
   }
 
   /** {@code GET /category/{slug}/} */
@@ -66,13 +76,21 @@ public final class ArchiveHandlers {
     SiteSettings site = reader.site();
     TermArchive archive = reader.term(taxonomy, ctx.pathParam("slug"), page);
     String heading = label + archive.term().name();
+    String base = Permalinks.term(archive.term());
+    String kind = taxonomy == Taxonomy.CATEGORY ? "Category" : "Tag";
     show(
         ctx,
         heading,
-        views.listing(heading, archive.page(), Permalinks.term(archive.term()), site));
+        views.listing(heading, archive.page(), base, site),
+        PageMeta.at(
+                Permalinks.page(base, page),
+                "Posts filed under “" + archive.term().name() + "” on " + site.title() + ".")
+            .withFeed(
+                FeedLink.of(
+                    site.title() + " » " + archive.term().name() + " " + kind + " Feed", base)));
   }
 
-  private void show(Context ctx, String title, ListingView listing) {
-    pages.render(ctx, "archive/list", title, Map.of("listing", listing));
+  private void show(Context ctx, String title, ListingView listing, PageMeta meta) {
+    pages.render(ctx, "archive/list", title, Map.of("listing", listing, "meta", meta));
   }
 }

@@ -3,7 +3,9 @@ package blog.web.auth;
 import blog.core.auth.LoginProviders;
 import blog.core.config.Config;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -55,6 +57,7 @@ public final class DemoProvider implements AutoCloseable {
         CompletableFuture.runAsync(
             () -> {
               server.start(InetAddress.getLoopbackAddress(), port);
+              warmUp(issuer);
               LOG.info(
                   "Demo sign-in provider at {} (no real provider configured; {}=false turns it"
                       + " off)",
@@ -83,6 +86,27 @@ public final class DemoProvider implements AutoCloseable {
   /** Waits (briefly, once) for the server to be up; a log-in with it starts only then. */
   public void awaitStarted() {
     started.exceptionally(e -> null).join();
+  }
+
+  /**
+   * Fetches the discovery document once, so the first log-in does not pay for the mock server's own
+   * warm-up (which on a busy machine can outlast the blog's timeout for providers).
+   */
+  private static void warmUp(URI issuer) {
+    try {
+      HttpURLConnection c =
+          (HttpURLConnection)
+              URI.create(issuer + "/.well-known/openid-configuration").toURL().openConnection();
+      c.setConnectTimeout(30_000);
+      c.setReadTimeout(30_000);
+      try (InputStream in = c.getInputStream()) {
+        in.readAllBytes();
+      } finally {
+        c.disconnect();
+      }
+    } catch (IOException e) {
+      LOG.warn("The demo sign-in provider did not answer its warm-up: {}", e.toString());
+    }
   }
 
   private static int freePort() {

@@ -12,6 +12,8 @@ import blog.core.comment.SubmissionContext;
 import blog.core.post.Post;
 import blog.core.reading.BlogReader;
 import blog.web.form.CommentFormFields;
+import blog.web.ops.Metrics;
+import blog.web.ops.Metrics.CommentOutcome;
 import blog.web.post.EditState;
 import blog.web.post.FormTokens;
 import blog.web.post.PostHandlers;
@@ -44,6 +46,7 @@ public final class CommentHandlers {
   private final ReplyFormParts parts;
   private final ClientAddress clientAddress;
   private final Clock clock;
+  private final Metrics metrics;
 
   public CommentHandlers(
       CommentService comments,
@@ -52,7 +55,8 @@ public final class CommentHandlers {
       PostHandlers postPages,
       ReplyFormParts parts,
       ClientAddress clientAddress,
-      Clock clock) {
+      Clock clock,
+      Metrics metrics) {
     this.comments = comments;
     this.editing = editing;
     this.reader = reader;
@@ -60,6 +64,7 @@ public final class CommentHandlers {
     this.parts = parts;
     this.clientAddress = clientAddress;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   public void submit(Context ctx) {
@@ -69,6 +74,7 @@ public final class CommentHandlers {
     Optional<FormTokens.IssuedForm> issued =
         parts.tokens().verify(ctx.formParam("form_token"), form.postId(), now);
     if (issued.isEmpty()) {
+      metrics.commentSubmitted(CommentOutcome.REJECTED);
       refuse(ctx, post, form, "This form has expired. Please submit it again.");
       return;
     }
@@ -82,11 +88,13 @@ public final class CommentHandlers {
             parts.commenters().identity(ctx).orElse(null));
     Outcome outcome = comments.submit(form, submission);
     if (outcome instanceof Outcome.Refused refused) {
+      metrics.commentSubmitted(CommentOutcome.REJECTED);
       postPages.showRefusedForm(
           ctx, post, form, refused.errors(), HttpStatus.UNPROCESSABLE_CONTENT);
       return;
     }
     Comment stored = ((Outcome.Stored) outcome).comment();
+    metrics.commentSubmitted(outcomeOf(stored.status()));
     if (stored.status() != CommentStatus.SPAM) {
       parts.own().add(ctx, stored.id());
     }
@@ -168,6 +176,9 @@ public final class CommentHandlers {
 
   /** A comment whose CSRF check failed is shown again, text intact, with the reason. */
   public void csrfFailed(CsrfFailure failure, Context ctx) {
+    if (ctx.path().equals(PATH)) {
+      metrics.commentSubmitted(CommentOutcome.REJECTED);
+    }
     CommentForm form = CommentFormFields.read(ctx);
     refuse(ctx, post(form), form, failure.getMessage());
   }
@@ -189,6 +200,14 @@ public final class CommentHandlers {
     return reader
         .visiblePost(Long.parseLong(id))
         .orElseThrow(() -> new NotFoundException("post " + id));
+  }
+
+  private static CommentOutcome outcomeOf(CommentStatus status) {
+    return switch (status) {
+      case APPROVED -> CommentOutcome.ACCEPTED;
+      case SPAM -> CommentOutcome.SPAM;
+      default -> CommentOutcome.HELD;
+    };
   }
 
   private static String truncate(String value, int max) {

@@ -53,8 +53,10 @@ public final class ErrorPages {
         status == HttpStatus.CONTENT_TOO_LARGE
             ? (ctx.path().startsWith("/admin/media")
                 ? "That file is larger than this site accepts. Please upload a smaller image."
-                : "That was more than this site accepts in one go. Comments can be up to a few"
-                    + " thousand words; please shorten yours and send it again.")
+                : ctx.path().startsWith("/admin/import")
+                    ? e.getMessage()
+                    : "That was more than this site accepts in one go. Comments can be up to a"
+                        + " few thousand words; please shorten yours and send it again.")
             : "The request could not be handled (" + e.getStatus() + ").";
     Pages.write(
         ctx,

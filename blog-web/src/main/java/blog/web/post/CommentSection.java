@@ -221,7 +221,7 @@ final class CommentSection {
         parent.map(Comment::id).orElse(0L),
         parent.map(Comment::authorName).orElse(""),
         permalink + "#respond",
-        parts.tokens().issue(post.id(), clock.instant()),
+        parts.tokens().issue(ctx, post.id(), clock.instant()),
         parts.csrf().token(ctx),
         nonNull(form.name()),
         nonNull(form.email()),

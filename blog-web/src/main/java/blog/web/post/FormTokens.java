@@ -1,11 +1,15 @@
 package blog.web.post;
 
 import blog.core.security.Signer;
+import blog.web.security.Csrf;
+import io.javalin.http.Context;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one-time token in each rendered reply form: which post it is for, when it was rendered (the
@@ -25,6 +29,26 @@ public final class FormTokens {
   public FormTokens(Signer signer, SecureRandom random) {
     this.signer = signer;
     this.random = random;
+  }
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("@@form-token-(\\d{1,18})@@");
+
+  /**
+   * A token for a form rendered in this request, or, while the page is rendered for the page cache,
+   * a placeholder that {@link #fill} turns into a fresh token for each visitor.
+   */
+  public String issue(Context ctx, long postId, Instant now) {
+    return Csrf.deferred(ctx) ? "@@form-token-" + postId + "@@" : issue(postId, now);
+  }
+
+  /** {@code html} with a fresh token in place of every placeholder. */
+  public String fill(String html, Instant now) {
+    if (!html.contains("@@form-token-")) {
+      return html;
+    }
+    return PLACEHOLDER
+        .matcher(html)
+        .replaceAll(m -> Matcher.quoteReplacement(issue(Long.parseLong(m.group(1)), now)));
   }
 
   public String issue(long postId, Instant now) {

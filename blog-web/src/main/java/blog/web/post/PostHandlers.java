@@ -11,6 +11,8 @@ import blog.core.reading.BlogReader;
 import blog.core.reading.PostDetail;
 import blog.core.site.SiteSettings;
 import blog.web.auth.FormDrafts;
+import blog.web.seo.PostMeta;
+import blog.web.site.PageMeta;
 import blog.web.site.Pages;
 import blog.web.site.PathParams;
 import blog.web.site.Permalinks;
@@ -59,7 +61,11 @@ public final class PostHandlers {
     int page = PathParams.page(ctx);
     SiteSettings site = reader.site();
     ListingView listing = views.listing(null, reader.home(page), "/", site);
-    pages.render(ctx, "post/home", page > 1 ? "Page " + page : null, Map.of("listing", listing));
+    pages.render(
+        ctx,
+        "post/home",
+        page > 1 ? "Page " + page : null,
+        Map.of("listing", listing, "meta", PageMeta.at(Permalinks.page("/", page), null)));
   }
 
   /**
@@ -84,6 +90,12 @@ public final class PostHandlers {
       ctx.redirect(Permalinks.post(post, reader.site().timeZone()), HttpStatus.MOVED_PERMANENTLY);
       return;
     }
+    showFresh(ctx, detail);
+  }
+
+  /** A post or page as a GET shows it: the reply form empty, remembered or restored. */
+  private void showFresh(Context ctx, PostDetail detail) {
+    Post post = detail.summary().post();
     CommentForm form =
         parts
             .remembered()
@@ -123,17 +135,47 @@ public final class PostHandlers {
         section.editRequest(ctx.queryParam("editcomment"), detail.comments()));
   }
 
+  /**
+   * {@code GET /<path>/}: a page, named by the path's last segment. WordPress nests pages ({@code
+   * /about/team/}); here a page's address is its slug alone ({@code /team/}), and a nested path
+   * ending in it, or a slug the page had before, moves there permanently. So does {@code /slug/} of
+   * a post, WordPress's "post name" permalink.
+   */
+  public void page(Context ctx) {
+    List<String> segments = PathParams.segments(ctx.path());
+    if (segments.isEmpty()) {
+      throw new NotFoundException("page " + ctx.path());
+    }
+    String slug = segments.get(segments.size() - 1);
+    PostDetail detail;
+    try {
+      detail = reader.page(slug, parts.own().ids(ctx));
+    } catch (NotFoundException e) {
+      // A slug the page (or a post) had before, or a post's WordPress "/%postname%/" address.
+      Post moved =
+          oldPermalinks.findByOldSlug(slug).or(() -> reader.visiblePost(slug)).orElseThrow(() -> e);
+      ctx.redirect(Permalinks.post(moved, reader.site().timeZone()), HttpStatus.MOVED_PERMANENTLY);
+      return;
+    }
+    if (segments.size() > 1) {
+      Post page = detail.summary().post();
+      ctx.redirect(Permalinks.post(page, reader.site().timeZone()), HttpStatus.MOVED_PERMANENTLY);
+      return;
+    }
+    showFresh(ctx, detail);
+  }
+
   /** The post page again with the reply form as it was sent and what was wrong with it. */
   public void showRefusedForm(
       Context ctx, Post post, CommentForm form, List<FieldError> errors, HttpStatus status) {
-    show(ctx, reader.post(post.slug(), parts.own().ids(ctx)), form, errors, status, EditState.NONE);
+    show(ctx, reader.detail(post, parts.own().ids(ctx)), form, errors, status, EditState.NONE);
   }
 
   /** The post page with a comment's edit form as it was sent and what was wrong with it. */
   public void showRefusedEdit(Context ctx, Post post, EditState editing) {
     show(
         ctx,
-        reader.post(post.slug(), parts.own().ids(ctx)),
+        reader.detail(post, parts.own().ids(ctx)),
         CommentForm.empty(post.id()),
         List.of(),
         HttpStatus.UNPROCESSABLE_CONTENT,
@@ -158,6 +200,16 @@ public final class PostHandlers {
             section.model(
                 ctx, detail, view.permalink(), site, discussion, open, form, errors, editing));
     model.put("post", view);
+    String cpage = ctx.pathParamMap().get("cpage");
+    model.put(
+        "meta",
+        PostMeta.of(
+            detail.summary(),
+            view.permalink(),
+            cpage == null ? view.permalink() : view.permalink() + "comment-page-" + cpage + "/",
+            view.excerpt(),
+            site,
+            pages.urls()));
     // The page carries tokens for this browser: no shared cache may keep it.
     ctx.header("Cache-Control", "private, no-cache");
     ctx.status(status);
@@ -174,7 +226,7 @@ public final class PostHandlers {
     // offered to them for editing.
     Set<Long> own = new LinkedHashSet<>(parts.own().ids(ctx));
     own.add(commentId);
-    PostDetail detail = reader.post(post.slug(), own);
+    PostDetail detail = reader.detail(post, own);
     SiteSettings site = reader.site();
     boolean open = CommentService.isOpen(post, comments.discussion(), clock.instant());
     String permalink = Permalinks.post(post, site.timeZone());
@@ -190,7 +242,7 @@ public final class PostHandlers {
   public String commentUrl(Post post, long commentId) {
     return section.commentUrl(
         Permalinks.post(post, reader.site().timeZone()),
-        reader.post(post.slug(), Set.of(commentId)).comments(),
+        reader.detail(post, Set.of(commentId)).comments(),
         commentId);
   }
 }

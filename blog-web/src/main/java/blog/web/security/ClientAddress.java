@@ -15,6 +15,11 @@ public final class ClientAddress {
     this.trustedProxies = Set.copyOf(trustedProxies);
   }
 
+  /** Whether the request came straight from one of the trusted proxies. */
+  public boolean fromTrustedProxy(Context ctx) {
+    return trustedProxies.contains(ctx.req().getRemoteAddr());
+  }
+
   public String of(Context ctx) {
     String peer = ctx.req().getRemoteAddr();
     if (!trustedProxies.contains(peer)) {

@@ -63,9 +63,42 @@ public final class Csrf {
     return id;
   }
 
+  /** Stands for the token in a page rendered for the page cache; filled in per visitor. */
+  public static final String TOKEN_PLACEHOLDER = "@@csrf-token-placeholder@@";
+
+  private static final String DEFERRED = "csrf.deferred";
+
+  /**
+   * From now on this request's page is rendered for every visitor: {@link #token} answers {@link
+   * #TOKEN_PLACEHOLDER}, which {@link #fill} replaces with each visitor's own token.
+   */
+  public static void defer(Context ctx) {
+    ctx.attribute(DEFERRED, Boolean.TRUE);
+  }
+
+  public static boolean deferred(Context ctx) {
+    return Boolean.TRUE.equals(ctx.attribute(DEFERRED));
+  }
+
   /** The token forms of this browser carry in {@value #FIELD}. */
   public String token(Context ctx) {
+    if (deferred(ctx)) {
+      return TOKEN_PLACEHOLDER;
+    }
     return signer.sign(PURPOSE, browserId(ctx));
+  }
+
+  /** {@code html} with this visitor's token in place of every placeholder. */
+  public String fill(Context ctx, String html) {
+    if (!html.contains(TOKEN_PLACEHOLDER)) {
+      return html;
+    }
+    return html.replace(TOKEN_PLACEHOLDER, signer.sign(PURPOSE, browserId(ctx)));
+  }
+
+  /** The name of the browser-id cookie, the one cookie that never personalises a page. */
+  public String cookieName() {
+    return cookies.name(COOKIE);
   }
 
   /** Before every request: state-changing methods must pass, or {@link CsrfFailure} is thrown. */

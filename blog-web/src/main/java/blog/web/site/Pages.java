@@ -23,16 +23,27 @@ public final class Pages {
   private final PebbleRenderer pebble;
   private final BlogReader reader;
   private final StaticAssets assets;
+  private final AbsoluteUrls urls;
   // Only for the title of error pages while the database is away; never used for content.
   private volatile SiteSettings lastSite = SiteSettings.from(Map.of());
 
-  public Pages(PebbleRenderer pebble, BlogReader reader, StaticAssets assets) {
+  public Pages(PebbleRenderer pebble, BlogReader reader, StaticAssets assets, AbsoluteUrls urls) {
     this.pebble = pebble;
     this.reader = reader;
     this.assets = assets;
+    this.urls = urls;
   }
 
-  /** Renders {@code template} with the site around it and writes it as the response. */
+  /** The public address of this site's paths, for what handlers put into {@link PageMeta}. */
+  public AbsoluteUrls urls() {
+    return urls;
+  }
+
+  /**
+   * Renders {@code template} with the site around it and writes it as the response. A {@link
+   * PageMeta} under the model key {@code meta} fills the head (canonical URL, description, link
+   * previews, feeds); without one the page has no canonical URL.
+   */
   public void render(Context ctx, String template, String title, Map<String, Object> model) {
     SiteSettings site = reader.site();
     lastSite = site;
@@ -89,6 +100,9 @@ public final class Pages {
             assets.url("js/comments.js")));
     all.put("pageTitle", title == null ? site.title() : title + " | " + site.title());
     all.put("sidebar", sidebar);
+    PageMeta meta = model.get("meta") instanceof PageMeta m ? m : PageMeta.NONE;
+    all.put("head", HeadBuilder.head(meta, title == null ? site.title() : title, site, urls));
+    all.putIfAbsent("searchQuery", "");
     return pebble.render(template, all);
   }
 
@@ -115,6 +129,6 @@ public final class Pages {
                         Permalinks.month(m.year(), m.month()),
                         m.posts()))
             .toList();
-    return new SidebarView(recent, categories, months);
+    return new SidebarView(true, recent, categories, months);
   }
 }

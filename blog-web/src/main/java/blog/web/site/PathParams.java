@@ -2,8 +2,12 @@ package blog.web.site;
 
 import blog.core.NotFoundException;
 import io.javalin.http.Context;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +30,21 @@ public final class PathParams {
       throw new NotFoundException(what + " '" + raw + "'");
     }
     return Integer.parseInt(raw);
+  }
+
+  /** The non-empty, percent-decoded segments of a request path: {@code /a/b%20c/} gives a, b c. */
+  public static List<String> segments(String path) {
+    List<String> segments = new ArrayList<>();
+    for (String raw : path.split("/")) {
+      if (!raw.isEmpty()) {
+        try {
+          segments.add(URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+          throw new NotFoundException("path " + path);
+        }
+      }
+    }
+    return segments;
   }
 
   /** A calendar date from path segments, e.g. 2011 / 09 / 14. */

@@ -2,10 +2,12 @@ package blog.web.site;
 
 import java.util.List;
 
-/** The sidebar every public page shows: recent posts, categories, monthly archives. */
+/**
+ * The sidebar every public page shows: the search box, recent posts, categories, monthly archives.
+ */
 public record SidebarView(
-    List<TermLink> recentPosts, List<TermLink> categories, List<TermLink> months) {
-  public static final SidebarView EMPTY = new SidebarView(List.of(), List.of(), List.of());
+    boolean search, List<TermLink> recentPosts, List<TermLink> categories, List<TermLink> months) {
+  public static final SidebarView EMPTY = new SidebarView(false, List.of(), List.of(), List.of());
 
   public SidebarView {
     recentPosts = List.copyOf(recentPosts);
@@ -14,6 +16,6 @@ public record SidebarView(
   }
 
   public boolean isEmpty() {
-    return recentPosts.isEmpty() && categories.isEmpty() && months.isEmpty();
+    return !search && recentPosts.isEmpty() && categories.isEmpty() && months.isEmpty();
   }
 }

@@ -1,6 +1,7 @@
 package blog.web.subscription;
 
 import blog.core.notify.SubscriptionLinks;
+import blog.web.site.PageMeta;
 import blog.web.site.Pages;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -47,7 +48,20 @@ public final class SubscriptionHandlers {
         ctx,
         "subscription/page",
         title,
-        Map.of("heading", title, "what", what, "token", token, "done", done, "action", ctx.path()));
+        Map.of(
+            "heading",
+            title,
+            "what",
+            what,
+            "token",
+            token,
+            "done",
+            done,
+            "action",
+            ctx.path(),
+            // A page reached from a mailed link, for one reader: no search engine should keep it.
+            "meta",
+            PageMeta.NONE.unindexed()));
   }
 
   /** From the link's query string (one-click POSTs keep it there) or the page's form. */

@@ -1,6 +1,7 @@
 package blog.web.comment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.comment.DiscussionSettings;
@@ -11,8 +12,10 @@ import blog.core.site.SettingsRepository;
 import blog.core.testing.Fixtures;
 import blog.core.testing.TestSmtpServer;
 import blog.core.user.Role;
+import blog.core.user.User;
 import blog.core.user.UserRepository;
 import blog.web.testing.Browser;
+import blog.web.testing.StaffBrowsers;
 import blog.web.testing.TestServer;
 import blog.web.testing.WebTestBase;
 import jakarta.mail.Message;
@@ -107,6 +110,70 @@ class CommentMailTest extends WebTestBase {
     assertTrue(text.contains("Please let me in."), text);
     assertTrue(text.contains("first comment from this commenter"), "says why it was held");
     assertTrue(mail.getHeader("List-Unsubscribe")[0].contains("/unsubscribe?token="));
+  }
+
+  @Test
+  void anAdminsReplyFromTheQueueReachesThePostsAuthorButTheAuthorsOwnDoesNot() throws Exception {
+    var jdbi = db.database().jdbi();
+    StaffBrowsers staff = new StaffBrowsers(jdbi, server);
+    User writer = staff.account(Role.AUTHOR, "Wren Writer");
+    String writerEmail = Fixtures.unique("wren") + "@example.org";
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("UPDATE users SET email = :e WHERE id = :id")
+                .bind("e", writerEmail)
+                .bind("id", writer.id())
+                .execute());
+    long postId =
+        fixtures.post(
+            writer.id(),
+            Fixtures.unique("Answered"),
+            PostStatus.PUBLISHED,
+            TestServer.NOW.minusSeconds(60));
+    Post post = new PostRepository(jdbi).findById(postId).orElseThrow();
+    String guestEmail = Fixtures.unique("guest") + "@example.org";
+    comment(
+        new Browser(server),
+        "/2026/06/01/" + post.slug() + "/",
+        "Gail",
+        guestEmail,
+        "A question?",
+        false);
+    awaitMailTo(writerEmail);
+    long held =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT id FROM comments WHERE author_email = :e")
+                    .bind("e", guestEmail)
+                    .mapTo(Long.class)
+                    .one());
+    String own = Fixtures.unique("The writer answers");
+    replyFromQueue(staff.loggedIn(writer), held, own);
+    String answer = Fixtures.unique("The admin answers");
+    replyFromQueue(staff.loggedIn(staff.account(Role.ADMIN, "Ada Admin")), held, answer);
+    // Mails leave in the order they were queued: had the writer's own reply been mailed to
+    // them, it would be the second mail here.
+    List<MimeMessage> mails = awaitMails(writerEmail, 2);
+    String told = text(mails.get(1));
+    assertTrue(told.contains(answer) && told.contains("Ada Admin"), told);
+    assertFalse(told.contains(own), told);
+  }
+
+  private void replyFromQueue(Browser staff, long commentId, String text) {
+    String queue = staff.page("/admin/comments?status=pending");
+    HttpResponse<String> sent =
+        staff.post(
+            "/admin/comments/" + commentId + "/reply",
+            Map.of(
+                "_csrf",
+                StaffBrowsers.hidden(queue, "_csrf"),
+                "body",
+                text,
+                "key",
+                Fixtures.unique("k"),
+                "status",
+                "all"));
+    assertEquals(303, sent.statusCode(), sent.body());
   }
 
   @Test

@@ -60,12 +60,14 @@ class DatabaseOutageTest {
     assertEquals(503, down.statusCode());
     assertTrue(down.body().contains("Back in a moment"), down.body());
     assertTrue(down.headers().firstValue("Retry-After").isPresent());
-    assertEquals(503, server.get("/healthz").statusCode());
+    assertEquals(503, server.get("/readyz").statusCode(), "not ready without its database");
+    assertEquals(200, server.get("/healthz").statusCode(), "but alive: no reason to restart it");
 
     proxy.restore();
     // Pooled connections broken by the outage are replaced as they are found out; within a few
     // seconds every request succeeds again.
     HttpResponse<String> back = awaitStatus("/", 200, Duration.ofSeconds(15));
+    assertEquals(200, server.get("/readyz").statusCode());
     assertTrue(back.body().contains("Why quality social networking"), "data survived the outage");
   }
 

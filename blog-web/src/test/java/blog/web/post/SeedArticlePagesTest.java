@@ -113,7 +113,7 @@ class SeedArticlePagesTest extends WebTestBase {
 
   @Test
   void everyResponseCarriesTheSecurityHeaders() {
-    for (String path : new String[] {"/", PERMALINK, "/no-such-page/", "/healthz"}) {
+    for (String path : new String[] {"/", PERMALINK, "/no-such-page/", "/healthz", "/readyz"}) {
       HttpResponse<String> response = server.get(path);
       String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
       assertTrue(csp.contains("object-src 'none'") && csp.contains("frame-ancestors 'none'"), path);
@@ -124,9 +124,13 @@ class SeedArticlePagesTest extends WebTestBase {
   }
 
   @Test
-  void healthAnswersOkWhileTheDatabaseIs() {
-    HttpResponse<String> response = server.get("/healthz");
-    assertEquals(200, response.statusCode());
-    assertEquals("ok\n", response.body());
+  void liveAndReadyWhileTheDatabaseIsMigratedAndUp() {
+    HttpResponse<String> live = server.get("/healthz");
+    assertEquals(200, live.statusCode());
+    assertEquals("ok\n", live.body());
+    HttpResponse<String> ready = server.get("/readyz");
+    assertEquals(200, ready.statusCode());
+    assertEquals("ready\n", ready.body());
+    assertEquals("no-store", ready.headers().firstValue("Cache-Control").orElse(""));
   }
 }

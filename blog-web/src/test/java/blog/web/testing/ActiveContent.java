@@ -110,7 +110,11 @@ public final class ActiveContent {
           "itemscope",
           "itemtype",
           "itemprop",
-          "itemref");
+          "itemref",
+          // OpenGraph <meta property> and feed autodiscovery <link title>: data, never active.
+          "property",
+          "title");
+  private static final String JSON_LD = "application/ld+json";
   private static final Pattern SCHEMA_ORG_TYPE = Pattern.compile("https://schema\\.org/[A-Za-z]+");
 
   private ActiveContent() {}
@@ -136,14 +140,27 @@ public final class ActiveContent {
           problems.add("URL " + value + " in " + tag.group());
         } else if (attr.equals("itemtype") && !SCHEMA_ORG_TYPE.matcher(value).matches()) {
           problems.add("item type " + value + " in " + tag.group());
-        } else if (name.equals("script") && !(attr.equals("src") || attr.equals("defer"))) {
+        } else if (name.equals("script")
+            && !(attr.equals("src")
+                || attr.equals("defer")
+                || (attr.equals("type") && value.equals(JSON_LD)))) {
           problems.add("script attribute in " + tag.group());
         }
       }
+      // A JSON-LD data block never runs; what it holds may not end it early (checked below).
+      boolean dataBlock = tag.group(3).contains("type=\"" + JSON_LD + "\"");
       if (name.equals("script")
           && tag.group(1).isEmpty()
+          && !dataBlock
           && !tag.group(3).contains("src=\"/assets/")) {
         problems.add("script that is not one of our assets: " + tag.group());
+      }
+      if (name.equals("script") && tag.group(1).isEmpty() && dataBlock) {
+        int end = html.indexOf("</script>", tag.end());
+        String data = end < 0 ? html.substring(tag.end()) : html.substring(tag.end(), end);
+        if (end < 0 || data.contains("<")) {
+          problems.add("JSON-LD that could end its element early: " + data);
+        }
       }
     }
     return problems;

@@ -29,15 +29,15 @@ public final class Browser {
   private static final Pattern TEXTAREA =
       Pattern.compile("<textarea[^>]*name=\"comment\"[^>]*>(.*?)</textarea>", Pattern.DOTALL);
 
-  private final TestServer server;
+  private final Site server;
   private final CookieManager cookies;
   private final HttpClient http;
 
-  public Browser(TestServer server) {
+  public Browser(Site server) {
     this(server, new CookieManager());
   }
 
-  private Browser(TestServer server, CookieManager cookies) {
+  private Browser(Site server, CookieManager cookies) {
     this.server = server;
     this.cookies = cookies;
     this.http =
@@ -49,7 +49,7 @@ public final class Browser {
   }
 
   /** The same browser (same cookies) talking to another server, e.g. a second instance. */
-  public Browser on(TestServer other) {
+  public Browser on(Site other) {
     return new Browser(other, cookies);
   }
 

@@ -17,7 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The real blog server on a random loopback port, and an HTTP client that talks to it. */
-public final class TestServer implements AutoCloseable {
+public final class TestServer implements Site, AutoCloseable {
   /** Tests run "now" at a fixed moment, so scheduled posts are reliably in the future or past. */
   public static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
@@ -47,10 +47,14 @@ public final class TestServer implements AutoCloseable {
     values.putIfAbsent("port", "0");
     // Each server would start its own demo sign-in provider; the test that wants one says so.
     values.putIfAbsent("auth.demo.enabled", "false");
+    // Tests write to the database directly (fixtures) and read the page at once: the page cache
+    // stays on, checking the database's version on every answer rather than the polled one.
+    values.putIfAbsent("page-cache.exact", "true");
     values.put("host", "127.0.0.1");
     return new TestServer(BlogApp.start(Config.of(values), clock, database));
   }
 
+  @Override
   public String url(String path) {
     return "http://127.0.0.1:" + app.port() + path;
   }

@@ -26,7 +26,8 @@ public record EditorView(
     String status,
     String publishAt,
     int version,
-    String draftKey) {
+    String draftKey,
+    String authorId) {
   static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
   public boolean isNew() {
@@ -54,7 +55,8 @@ public record EditorView(
         },
         form.publishAt() == null ? "" : LOCAL.format(form.publishAt().atZone(zone)),
         version,
-        draftKey);
+        draftKey,
+        form.authorId() == null ? "" : Long.toString(form.authorId()));
   }
 
   static EditorView from(Context ctx, long id) {
@@ -70,7 +72,8 @@ public record EditorView(
         field(ctx, "status"),
         field(ctx, "publish_at"),
         AdminScreens.version(ctx),
-        field(ctx, "draft_key"));
+        field(ctx, "draft_key"),
+        field(ctx, "author_id"));
   }
 
   /** The form the domain checks; only the fields an author may set. */
@@ -92,7 +95,19 @@ public record EditorView(
         commentsOpen,
         chosen,
         at,
-        null);
+        author());
+  }
+
+  /** The chosen author: none (keep the current one) when blank; unknown ids are refused later. */
+  private Long author() {
+    if (authorId.isBlank()) {
+      return null;
+    }
+    try {
+      return Long.parseLong(authorId.strip());
+    } catch (NumberFormatException e) {
+      return 0L;
+    }
   }
 
   EditorView withVersion(int newVersion) {
@@ -108,7 +123,8 @@ public record EditorView(
         status,
         publishAt,
         newVersion,
-        draftKey);
+        draftKey,
+        authorId);
   }
 
   private static Instant parse(String local, ZoneId zone) {

@@ -71,7 +71,17 @@ public final class MediaHandlers {
         ctx,
         "admin/posts/uploaded",
         "Upload",
-        Map.of("ok", result instanceof UploadResult.Uploaded, "text", text));
+        Map.of(
+            "ok", result instanceof UploadResult.Uploaded, "text", text, "back", editorPath(ctx)));
+  }
+
+  /** Where a plain-form upload leads back to: the editor of the post it came from, if any. */
+  private static String editorPath(Context ctx) {
+    String raw = AdminScreens.nonNull(ctx.formParam("post_id")).strip();
+    if (raw.matches("[1-9][0-9]{0,17}")) {
+      return "/admin/posts/" + raw + "/edit";
+    }
+    return "/admin/posts/new";
   }
 
   /** {@code GET /media/<path>}: stored images, which never change at their address. */

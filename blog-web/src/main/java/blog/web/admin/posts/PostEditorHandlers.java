@@ -14,6 +14,7 @@ import blog.core.editor.SaveResult;
 import blog.core.editor.Saved;
 import blog.core.post.Post;
 import blog.core.post.PostStatus;
+import blog.core.taxonomy.Taxonomy;
 import blog.core.text.MarkdownRenderer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -27,7 +28,19 @@ import java.util.Map;
 public final class PostEditorHandlers {
   private static final List<String> FIELDS =
       List.of(
-          "form", "title", "slug", "body", "excerpt", "categories", "tags", "status", "publishAt");
+          "form",
+          "title",
+          "slug",
+          "body",
+          "excerpt",
+          "categories",
+          "tags",
+          "status",
+          "publishAt",
+          "author");
+
+  /** One name in the author menu (admins only). */
+  public record AuthorOption(long id, String name, boolean selected) {}
 
   /** Both sides of an edit conflict, so nothing typed is lost. */
   public record ConflictView(
@@ -183,6 +196,11 @@ public final class PostEditorHandlers {
       String field = FIELDS.contains(e.field()) ? e.field() : "form";
       errors.merge(field, e.message(), (old, added) -> old.isEmpty() ? added : old + " " + added);
     }
+    List<AuthorOption> authors = authorOptions(ctx, view, stored);
+    if (authors.isEmpty() && !errors.get("author").isEmpty()) {
+      // No author menu to show it next to.
+      errors.merge("form", errors.get("author"), (old, added) -> (old + " " + added).strip());
+    }
     Map<String, Object> model = new HashMap<>();
     model.put("form", view);
     model.put("errors", errors);
@@ -191,6 +209,9 @@ public final class PostEditorHandlers {
     model.put("conflicts", page.conflicts);
     model.put("autosaves", page.autosaves);
     model.put("zone", screens.zone().getId());
+    model.put("authors", authors);
+    model.put("categoryNames", editor.suggestions(Taxonomy.CATEGORY));
+    model.put("tagNames", editor.suggestions(Taxonomy.TAG));
     model.put(
         "viewUrl",
         stored != null
@@ -201,6 +222,21 @@ public final class PostEditorHandlers {
     model.put("trashed", stored != null && stored.status() == PostStatus.TRASH);
     ctx.status(status);
     screens.render(ctx, "admin/posts/editor", view.isNew() ? "Add New Post" : "Edit Post", model);
+  }
+
+  /** The author menu: empty for authors, who cannot give a post to someone else. */
+  private List<AuthorOption> authorOptions(Context ctx, EditorView view, Post stored) {
+    Actor actor = screens.actor(ctx);
+    long current = stored != null ? stored.authorId() : actor.userId();
+    String chosen = view.authorId().isBlank() ? Long.toString(current) : view.authorId().strip();
+    return editor.authorChoices(actor).stream()
+        .map(
+            u ->
+                new AuthorOption(
+                    u.id(),
+                    u.displayName() + " (" + u.username() + ")",
+                    Long.toString(u.id()).equals(chosen)))
+        .toList();
   }
 
   private static void answerAutosave(Context ctx, AutosaveResult result) {

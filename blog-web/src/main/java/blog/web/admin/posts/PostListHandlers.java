@@ -42,19 +42,21 @@ public final class PostListHandlers {
     this.screens = screens;
   }
 
-  /** {@code GET /admin/posts?status=drafts&s=text&page=2} */
+  /** {@code GET /admin/posts?status=drafts&s=text&page=2&mine=1} */
   public void list(Context ctx) {
     PostFilter filter = PostFilter.fromParam(ctx.queryParam("status"));
     String search = AdminScreens.nonNull(ctx.queryParam("s"));
+    boolean mine = "1".equals(ctx.queryParam("mine"));
+    String mineParam = mine ? "&mine=1" : "";
     PostListPage page =
-        listing.list(screens.actor(ctx), new PostListQuery(filter, search, pageParam(ctx), false));
+        listing.list(screens.actor(ctx), new PostListQuery(filter, search, pageParam(ctx), mine));
     List<Tab> tabs =
         Arrays.stream(PostFilter.values())
             .map(
                 f ->
                     new Tab(
                         label(f),
-                        "/admin/posts?status=" + f.param(),
+                        "/admin/posts?status=" + f.param() + mineParam,
                         page.counts().of(f),
                         f == filter))
             .toList();
@@ -63,20 +65,39 @@ public final class PostListHandlers {
             + filter.param()
             + "&s="
             + URLEncoder.encode(page.query().search(), StandardCharsets.UTF_8)
+            + mineParam
             + "&page=";
+    String toggle =
+        "/admin/posts?status="
+            + filter.param()
+            + "&s="
+            + URLEncoder.encode(page.query().search(), StandardCharsets.UTF_8)
+            + (mine ? "" : "&mine=1");
     screens.render(
         ctx,
         "admin/posts/list",
         "Posts",
         Map.of(
-            "tabs", tabs,
-            "rows", page.items().stream().map(this::row).toList(),
-            "filter", filter.param(),
-            "search", page.query().search(),
-            "page", page.page(),
-            "totalPages", page.totalPages(),
-            "previousUrl", page.hasPrevious() ? base + (page.page() - 1) : "",
-            "nextUrl", page.hasNext() ? base + (page.page() + 1) : ""));
+            "tabs",
+            tabs,
+            "rows",
+            page.items().stream().map(this::row).toList(),
+            "filter",
+            filter.param(),
+            "search",
+            page.query().search(),
+            "mine",
+            mine,
+            "mineToggleUrl",
+            toggle,
+            "page",
+            page.page(),
+            "totalPages",
+            page.totalPages(),
+            "previousUrl",
+            page.hasPrevious() ? base + (page.page() - 1) : "",
+            "nextUrl",
+            page.hasNext() ? base + (page.page() + 1) : ""));
   }
 
   /** {@code POST /admin/posts/{id}/trash} */
@@ -105,7 +126,7 @@ public final class PostListHandlers {
         "/admin/posts/" + item.id() + "/edit",
         "",
         item.authorName(),
-        item.shownStatus().dbValue(),
+        item.shownStatus().dbValue() + (item.page() ? " (page)" : ""),
         screens.shown(item.publishedAt() != null ? item.publishedAt() : item.updatedAt()),
         item.editable(),
         item.status() == blog.core.post.PostStatus.TRASH);

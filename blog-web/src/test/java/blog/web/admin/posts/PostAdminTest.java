@@ -11,6 +11,7 @@ import blog.core.testing.MutableClock;
 import blog.core.user.Passwords;
 import blog.core.user.Role;
 import blog.core.user.StaffAccounts;
+import blog.core.user.User;
 import blog.core.user.UserRepository;
 import blog.web.testing.Browser;
 import blog.web.testing.StaffBrowsers;
@@ -298,7 +299,51 @@ class PostAdminTest extends WebTestBase {
     assertTrue(served.headers().firstValue("Cache-Control").orElse("").contains("immutable"));
   }
 
+  @Test
+  void uploadsOverTheLimitOrOfUnknownLengthAreRefusedBeforeReading() {
+    new SettingsRepository(db.database().jdbi())
+        .putAll(Map.of(blog.core.media.MediaSettings.MAX_UPLOAD_BYTES, "1000"));
+    Browser browser = author();
+    String csrf = hidden(browser.page("/admin/posts/new"), "_csrf");
+    byte[] big = new byte[(int) MediaHandlers.FORM_OVERHEAD + 2000];
+    HttpResponse<String> tooLarge = upload(browser, csrf, "big.png", big);
+    assertEquals(413, tooLarge.statusCode(), tooLarge.body());
+    byte[] small = new byte[10];
+    HttpResponse<String> chunked =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(server.url("/admin/media")))
+                .header("Content-Type", "multipart/form-data; boundary=x")
+                .header("Origin", server.url("").replaceAll("/$", ""))
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(small)))
+                .build());
+    assertEquals(411, chunked.statusCode(), chunked.body());
+    assertFalse(browser.page("/admin/posts/new").isEmpty());
+  }
+
+  @Test
+  void aPlainFormUploadLeadsBackToThePostsEditor() throws IOException {
+    Browser browser = author();
+    long id = create(browser, Fixtures.unique("With image"), "Text", "draft");
+    String editor = browser.page("/admin/posts/" + id + "/edit");
+    assertTrue(editor.contains("name=\"post_id\" value=\"" + id + "\""), editor);
+    BufferedImage image = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", png);
+    HttpResponse<String> page =
+        upload(browser, hidden(editor, "_csrf"), "x.png", png.toByteArray(), "text/html", id);
+    assertEquals(200, page.statusCode(), page.body());
+    assertTrue(page.body().contains("href=\"/admin/posts/" + id + "/edit\""), page.body());
+    assertTrue(page.body().contains("<pre>![x](/media/"), page.body());
+  }
+
   private HttpResponse<String> upload(Browser browser, String csrf, String name, byte[] bytes) {
+    return upload(browser, csrf, name, bytes, "text/plain", 0);
+  }
+
+  private HttpResponse<String> upload(
+      Browser browser, String csrf, String name, byte[] bytes, String accept, long postId) {
     String boundary = "----test" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     String head =
@@ -306,6 +351,10 @@ class PostAdminTest extends WebTestBase {
             + boundary
             + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
             + csrf
+            + "\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"post_id\"\r\n\r\n"
+            + postId
             + "\r\n--"
             + boundary
             + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
@@ -317,10 +366,74 @@ class PostAdminTest extends WebTestBase {
     return browser.send(
         HttpRequest.newBuilder(URI.create(server.url("/admin/media")))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .header("Accept", "text/plain")
+            .header("Accept", accept)
             .header("Origin", server.url("").replaceAll("/$", ""))
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
             .build());
+  }
+
+  @Test
+  void anAdminGivesAPostToAnAuthorWhileAnAuthorCannotChooseAnyone() {
+    StaffBrowsers staff = new StaffBrowsers(db.database().jdbi(), server);
+    User ann = staff.account(Role.AUTHOR, "Ann Author");
+    User ada = staff.account(Role.ADMIN, "Ada Admin");
+    Browser admin = staff.loggedIn(ada);
+    String page = admin.page("/admin/posts/new");
+    assertTrue(page.contains("<select id=\"author_id\" name=\"author_id\">"), page);
+    assertTrue(page.contains("<option value=\"" + ann.id() + "\">Ann Author ("), page);
+    String title = Fixtures.unique("Ghostwritten");
+    Map<String, String> given = form(page, title, "For Ann", "draft");
+    given.put("author_id", Long.toString(ann.id()));
+    assertEquals(303, admin.post("/admin/posts", given).statusCode());
+    Browser annBrowser = staff.loggedIn(ann);
+    String list = annBrowser.page("/admin/posts?mine=1");
+    assertTrue(list.contains(title), "the post is Ann's now");
+
+    Map<String, String> unknown = form(page, Fixtures.unique("Nobody's"), "x", "draft");
+    unknown.put("author_id", "999999999");
+    HttpResponse<String> refused = admin.post("/admin/posts", unknown);
+    assertEquals(422, refused.statusCode());
+    assertTrue(refused.body().contains("There is no such author."), refused.body());
+
+    String annPage = annBrowser.page("/admin/posts/new");
+    assertFalse(annPage.contains("name=\"author_id\""), "authors get no author menu");
+    String typed = Fixtures.unique("Passed on");
+    Map<String, String> forged = form(annPage, typed, "Mine to give", "draft");
+    forged.put("author_id", Long.toString(ada.id()));
+    HttpResponse<String> denied = annBrowser.post("/admin/posts", forged);
+    assertEquals(422, denied.statusCode());
+    assertTrue(denied.body().contains("Only an admin may choose another author."));
+    assertTrue(denied.body().contains("value=\"" + typed + "\""), "the typed title is kept");
+  }
+
+  @Test
+  void theListNarrowsToMyOwnPostsAndTheEditorSuggestsExistingTerms() {
+    Browser me = author();
+    Browser other = author();
+    String mine = Fixtures.unique("Mine");
+    String theirs = Fixtures.unique("Theirs");
+    create(me, mine, "x", "draft");
+    create(other, theirs, "x", "draft");
+    StaffBrowsers staff = new StaffBrowsers(db.database().jdbi(), server);
+    Browser admin = staff.loggedIn(staff.account(Role.ADMIN, "Ada"));
+    String everyone = admin.page("/admin/posts?status=drafts");
+    assertTrue(everyone.contains(mine) && everyone.contains(theirs));
+    assertTrue(everyone.contains("href=\"/admin/posts?status=drafts&amp;s=&amp;mine=1\""));
+    String adminsOwn = Fixtures.unique("Admins");
+    create(admin, adminsOwn, "x", "draft");
+    String narrowed = admin.page("/admin/posts?status=drafts&mine=1");
+    assertFalse(narrowed.contains(mine) || narrowed.contains(theirs), narrowed);
+    assertTrue(narrowed.contains(adminsOwn));
+    assertTrue(narrowed.contains("Drafts (1)"), "counts are of my own posts");
+    assertTrue(narrowed.contains("name=\"mine\" value=\"1\""), "search keeps the narrowing");
+    String myList = me.page("/admin/posts?mine=1");
+    assertTrue(myList.contains(mine) && !myList.contains(theirs));
+
+    String editor = me.page("/admin/posts/new");
+    Matcher tags = Pattern.compile("<datalist id=\"tag-names\">(.*?)</datalist>").matcher(editor);
+    assertTrue(tags.find(), editor);
+    assertTrue(tags.group(1).contains("<option value=\"one\">"), tags.group(1));
+    assertTrue(editor.contains("<option value=\"News\">"), "categories too");
   }
 
   @Test

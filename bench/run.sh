@@ -1,0 +1,303 @@
+#!/usr/bin/env bash
+# The blog's benchmark: the blog against nginx serving the very same bytes as static files, in one
+# run on this machine, all on 127.0.0.1. Writes bench/results/<time>.md (and a chart, .svg).
+#
+#   bench/run.sh            full run: 100,000 posts and 1,000,000 comments for the flat-cost part
+#   QUICK=1 bench/run.sh    a smoke run: small data, short measurements (minutes, not an hour)
+#
+# Needs java, mvn, curl and awk; installs wrk and nginx with apt-get when they are missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+QUICK=${QUICK:-0}
+if [ "$QUICK" = 1 ]; then
+  POSTS=${BENCH_POSTS:-2000}; COMMENTS=${BENCH_COMMENTS:-20000}
+  DURATION=${BENCH_DURATION:-5}; WARMUP=2; COMMENT_SECONDS=${BENCH_COMMENT_SECONDS:-5}
+else
+  POSTS=${BENCH_POSTS:-100000}; COMMENTS=${BENCH_COMMENTS:-1000000}
+  DURATION=${BENCH_DURATION:-15}; WARMUP=5; COMMENT_SECONDS=${BENCH_COMMENT_SECONDS:-30}
+fi
+CONNECTIONS=32
+PORT=${BENCH_PORT:-7171}
+NGINX_PORT=${BENCH_NGINX_PORT:-7172}
+BASE="http://127.0.0.1:$PORT"
+SEED_POST="/2011/09/14/why-quality-social-networking-beats-quantity-every-time/"
+JAR=blog-web/target/blog.jar
+HEAP=-Xmx256m
+
+fail() { echo "bench: $*" >&2; exit 1; }
+for tool in java mvn curl awk; do command -v "$tool" >/dev/null || fail "$tool is not installed"; done
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+  echo "bench: installing wrk and nginx"
+  apt-get install -y wrk nginx-light >/dev/null || fail "could not install wrk and nginx"
+fi
+
+WORK=$(mktemp -d)
+BLOG_PID=""
+NGINX_PID=""
+cleanup() {
+  [ -n "$BLOG_PID" ] && kill "$BLOG_PID" 2>/dev/null || true
+  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if [ ! -f "$JAR" ] || [ "${BENCH_BUILD:-1}" = 1 ]; then
+  echo "bench: building"
+  mvn -q -B -DskipTests package
+fi
+
+blog_env() { # data dir, page-cache bytes
+  echo "BLOG_DB_URL=jdbc:h2:file:$1/blog BLOG_PORT=$PORT BLOG_HOST=127.0.0.1 BLOG_BASE_URL=$BASE" \
+       "BLOG_AUTH_DEMO_ENABLED=false BLOG_PAGE_CACHE_MAX_BYTES=$2"
+}
+
+# Flood limits relaxed for the benchmark by settings, not by code: written while the blog is down.
+relax_limits() {
+  java -cp "$JAR" org.h2.tools.Shell -url "jdbc:h2:file:$1/blog" -user sa -sql \
+    "MERGE INTO settings (name, setting_value) KEY (name) VALUES
+       ('discussion.flood-seconds', '0'), ('discussion.min-seconds-to-submit', '0'),
+       ('discussion.moderation', 'none'), ('discussion.max-links', '5')" >/dev/null
+}
+
+STARTUP_MS=0
+start_blog() { # data dir, page-cache bytes
+  local started; started=$(date +%s%N)
+  env $(blog_env "$1" "$2") java $HEAP -jar "$JAR" >"$WORK/blog.log" 2>&1 &
+  BLOG_PID=$!
+  for _ in $(seq 1 600); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/")" = 200 ]; then
+      STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+      return
+    fi
+    kill -0 "$BLOG_PID" 2>/dev/null || { cat "$WORK/blog.log"; fail "the blog did not start"; }
+    sleep 0.05
+  done
+  fail "the blog did not answer within 30 s"
+}
+
+PEAK_RSS_KB=0
+stop_blog() {
+  local rss; rss=$(awk '/VmHWM/ {print $2}' "/proc/$BLOG_PID/status" 2>/dev/null || echo 0)
+  [ "${rss:-0}" -gt "$PEAK_RSS_KB" ] && PEAK_RSS_KB=$rss
+  kill -TERM "$BLOG_PID"; wait "$BLOG_PID" 2>/dev/null || true
+  BLOG_PID=""
+}
+
+generate() { # data dir, posts, comments
+  env $(blog_env "$1" 0) java -jar "$JAR" generate --posts "$2" --comments "$3" | tail -1
+}
+
+# wrk: requests per second and p99 in ms, after a warm-up. Extra args: headers.
+measure() { # url connections seconds [header]
+  local url=$1 conns=$2 seconds=$3 header=${4:-}
+  local args=(-t2 -c"$conns" --latency)
+  [ -n "$header" ] && args+=(-H "$header")
+  wrk "${args[@]}" -d"${WARMUP}s" "$url" >/dev/null
+  wrk "${args[@]}" -d"${seconds}s" "$url" | awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /Requests\/sec/ { rps = $2 }
+    /^ +50%/ { p50 = ms($2) }
+    /^ +99%/ { p99 = ms($2) }
+    /Non-2xx/ { bad = $NF }
+    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }'
+}
+
+start_nginx() {
+  mkdir -p "$WORK/static" "$WORK/nginx"
+  cat >"$WORK/nginx/nginx.conf" <<EOF
+worker_processes 2;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  default_type text/html;
+  client_body_temp_path $WORK/nginx;
+  proxy_temp_path $WORK/nginx;
+  fastcgi_temp_path $WORK/nginx;
+  uwsgi_temp_path $WORK/nginx;
+  scgi_temp_path $WORK/nginx;
+  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/static; }
+}
+EOF
+  nginx -c "$WORK/nginx/nginx.conf" -g 'daemon off;' &
+  NGINX_PID=$!
+  sleep 0.5
+}
+
+ROWS=()
+compare() { # name, path on the blog, [cookie header]
+  local name=$1 path=$2 header=${3:-}
+  curl -s ${header:+-H "$header"} "$BASE$path" >"$WORK/static/$name.html"
+  read -r b_rps b_p50 b_p99 b_bad < <(measure "$BASE$path" $CONNECTIONS "$DURATION" "$header")
+  read -r n_rps n_p50 n_p99 n_bad < <(measure "http://127.0.0.1:$NGINX_PORT/$name.html" $CONNECTIONS "$DURATION")
+  local ratio limit verdict
+  ratio=$(awk -v b="$b_rps" -v n="$n_rps" 'BEGIN { printf "%.0f", 100 * b / n }')
+  limit=$(awk -v p="$n_p99" 'BEGIN { printf "%.2f", 2 * p + 5 }')
+  verdict=$(awk -v r="$ratio" -v want="$4" -v p="$b_p99" -v l="$limit" \
+    'BEGIN { print (r >= want && p <= l) ? "pass" : "FAIL" }')
+  ROWS+=("| $name | $b_rps | $n_rps | $ratio % (≥ $4 %) | $b_p99 | $n_p99 | ≤ $limit | $b_bad | $verdict |")
+  echo "bench: $name: blog $b_rps/s p99 $b_p99 ms; nginx $n_rps/s p99 $n_p99 ms; $ratio %"
+}
+
+echo "bench: fresh blog"
+FRESH="$WORK/fresh"
+mkdir -p "$FRESH"
+generate "$FRESH" 1 210 >/dev/null          # the seed article, and one post with ~200 comments
+relax_limits "$FRESH"
+start_blog "$FRESH" $((32 * 1024 * 1024))
+FRESH_STARTUP_MS=$STARTUP_MS
+BIG_POST=$(curl -s "$BASE/" | grep -o 'href="/20[0-9/]*[a-z0-9-]*/"' \
+  | grep -v why-quality | head -1 | sed -e 's|^href="||' -e 's|"$||')
+[ -n "$BIG_POST" ] || fail "no generated post on the home page"
+BIG_COUNT=$(curl -s "$BASE$BIG_POST" | grep -o 'id="comment-[0-9]*"' | sort -u | wc -l)
+start_nginx
+
+compare home / "" 50
+compare seed-post "$SEED_POST" "" 50
+compare post-200-comments "$BIG_POST" "" 50
+compare archive /2011/09/ "" 50
+compare feed /feed/ "" 50
+
+# Comments: posted for COMMENT_SECONDS while other connections keep reading.
+echo "bench: comment submissions"
+COOKIE_JAR="$WORK/cookies"
+curl -s -c "$COOKIE_JAR" "$BASE$BIG_POST" >/dev/null
+BID=$(awk '$6 ~ /blog_bid$/ {print $6 "=" $7}' "$COOKIE_JAR")
+stop_blog
+COUNT_SQL="SELECT COUNT(*) FROM comments"
+count_comments() {
+  java -cp "$JAR" org.h2.tools.Shell -url "jdbc:h2:file:$FRESH/blog" -user sa -sql "$COUNT_SQL" \
+    | awk 'NR == 2 {print $1}'
+}
+STORED_BEFORE=$(count_comments)
+start_blog "$FRESH" $((32 * 1024 * 1024))
+wrk -t1 -c8 -d"${COMMENT_SECONDS}s" "$BASE$SEED_POST" >"$WORK/readers.txt" &
+READERS=$!
+wrk -t2 -c16 -d"${COMMENT_SECONDS}s" -s bench/comment.lua "$BASE" -- "$BIG_POST" "$BID" >"$WORK/comments.txt"
+wait $READERS
+ACCEPTED=$(awk -F'[= ]' '/^accepted=/ {print $2}' "$WORK/comments.txt")
+REFUSED=$(awk -F'[= ]' '/^accepted=/ {print $4}' "$WORK/comments.txt")
+READ_RPS=$(awk '/Requests\/sec/ {print $2}' "$WORK/readers.txt")
+stop_blog
+STORED_AFTER=$(count_comments)
+STORED=$((STORED_AFTER - STORED_BEFORE))
+PER_SECOND=$(awk -v a="$ACCEPTED" -v s="$COMMENT_SECONDS" 'BEGIN { printf "%.0f", a / s }')
+# wrk stops with up to one request per connection in flight: stored but never answered to wrk.
+IN_FLIGHT=$((STORED - ACCEPTED))
+COMMENT_VERDICT=$([ "$IN_FLIGHT" -ge 0 ] && [ "$IN_FLIGHT" -le 16 ] && [ "$PER_SECOND" -ge 1000 ] \
+  && echo pass || echo FAIL)
+
+echo "bench: cold path (page cache off)"
+start_blog "$FRESH" 0
+compare cold-seed-post "$SEED_POST" "" 20
+compare cold-home / "" 20
+
+# Flat cost: the same pages with the cache off, fresh blog against a big one.
+flat_pages() { # prints name path
+  printf '%s\n' "home /" "post $SEED_POST" "page-500 /page/500/" "archive /2011/09/" "feed /feed/" \
+    "moderation /admin/comments"
+}
+admin_cookie() { # data dir -> cookie header for an admin session
+  printf 'bench admin password\n' | env $(blog_env "$1" 0) java -jar "$JAR" create-admin benchadmin >/dev/null 2>&1 || true
+}
+login() {
+  local jar="$WORK/admin-cookies"; rm -f "$jar"
+  local csrf; csrf=$(curl -s -c "$jar" "$BASE/admin/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  curl -s -b "$jar" -c "$jar" -o /dev/null -H "Origin: $BASE" \
+    --data-urlencode "_csrf=$csrf" --data-urlencode "username=benchadmin" \
+    --data-urlencode "password=bench admin password" --data-urlencode "next=/admin" "$BASE/admin/login"
+  echo "Cookie: $(awk 'NF == 7 {sub(/^#HttpOnly_/, "", $1); printf "%s=%s; ", $6, $7}' "$jar")"
+}
+latencies() { # label -> "name p50" lines
+  local cookie; cookie=$(login)
+  while read -r name path; do
+    local header=""
+    [ "$name" = moderation ] && header=$cookie
+    read -r _ p50 _ _ < <(measure "$BASE$path" 4 "$DURATION" "$header")
+    echo "$name $p50"
+  done < <(flat_pages)
+}
+stop_blog
+admin_cookie "$FRESH"
+start_blog "$FRESH" 0
+latencies >"$WORK/flat-fresh.txt"
+stop_blog
+
+echo "bench: generating $POSTS posts and $COMMENTS comments"
+BIG="$WORK/big"
+mkdir -p "$BIG"
+GEN_STARTED=$(date +%s)
+generate "$BIG" "$POSTS" "$COMMENTS"
+GEN_SECONDS=$(( $(date +%s) - GEN_STARTED ))
+admin_cookie "$BIG"
+start_blog "$BIG" 0
+BIG_STARTUP_MS=$STARTUP_MS
+latencies >"$WORK/flat-big.txt"
+stop_blog
+FLAT_ROWS=$(paste -d' ' "$WORK/flat-fresh.txt" "$WORK/flat-big.txt" | awk '{
+  r = $4 / ($2 > 0 ? $2 : 0.001);
+  printf "| %s | %.2f | %.2f | %.2f× | %s |\n", $1, $2, $4, r, (r <= 1.5 ? "pass" : "FAIL") }')
+
+# The report.
+mkdir -p bench/results
+STAMP=$(date -u +%Y-%m-%dT%H%M%SZ)
+REPORT="bench/results/$STAMP.md"
+CHART="bench/results/$STAMP.svg"
+{
+  echo "# Benchmark $STAMP"
+  echo
+  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo);" \
+    "java $(java -version 2>&1 | awk -F'"' 'NR == 1 {print $2}'); heap $HEAP; $( [ "$QUICK" = 1 ] && echo 'QUICK run (small data, short measurements)' || echo 'full run')."
+  echo "wrk: 2 threads, $CONNECTIONS connections, ${DURATION}s after ${WARMUP}s warm-up; nginx: 2 workers, the same bytes as static files."
+  echo
+  echo "## Reader pages (page cache on unless marked cold)"
+  echo
+  echo "| page | blog req/s | nginx req/s | blog / nginx | blog p99 ms | nginx p99 ms | p99 target | non-2xx | |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  printf '%s\n' "${ROWS[@]}"
+  echo
+  echo "The post with many comments shows $BIG_COUNT comments."
+  echo
+  echo "## Comment submissions ($COMMENT_SECONDS s, 16 connections posting, 8 reading the seed article)"
+  echo
+  echo "Stored rows may exceed accepted answers only by the requests in flight when wrk stopped (at most one per connection, 16); more would mean doubled comments, fewer lost ones."
+  echo
+  echo "| accepted | per second | stored | refused | readers' req/s | |"
+  echo "|---|---|---|---|---|---|"
+  echo "| $ACCEPTED | $PER_SECOND (≥ 1000) | $STORED | $REFUSED | $READ_RPS | $COMMENT_VERDICT |"
+  echo
+  echo "## Flat cost: median latency (ms, page cache off, 4 connections) as the blog grows"
+  echo
+  echo "Big blog: $POSTS generated posts and $COMMENTS comments (generated in ${GEN_SECONDS} s)."
+  echo
+  echo "| page | fresh | big | big / fresh | ≤ 1.5× |"
+  echo "|---|---|---|---|---|"
+  echo "$FLAT_ROWS"
+  echo
+  echo "## Size and start-up"
+  echo
+  echo "Peak RSS of the blog (VmHWM, largest of its runs): $((PEAK_RSS_KB / 1024)) MiB with $HEAP."
+  echo "Start-up to the first 200: ${FRESH_STARTUP_MS} ms (fresh blog), ${BIG_STARTUP_MS} ms (big blog); target ≤ 3000 ms."
+  echo
+  echo "![throughput chart]($STAMP.svg)"
+} >"$REPORT"
+
+# A small bar chart of blog / nginx throughput per page.
+printf '%s\n' "${ROWS[@]}" | awk -F'|' -v out="$CHART" '
+  { name[NR] = $2; gsub(/ /, "", name[NR]); split($5, r, " "); ratio[NR] = r[1] + 0 }
+  END {
+    h = 40 + NR * 28
+    printf "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"560\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">\n", h > out
+    printf "<text x=\"10\" y=\"18\">blog throughput as %% of nginx static (line: 50 %% target)</text>\n" > out
+    for (i = 1; i <= NR; i++) {
+      y = 30 + (i - 1) * 28; w = ratio[i] * 3; if (w > 360) w = 360
+      printf "<text x=\"10\" y=\"%d\">%s</text>\n", y + 15, name[i] > out
+      printf "<rect x=\"170\" y=\"%d\" width=\"%d\" height=\"18\" fill=\"#3a6ea5\"/>\n", y + 2, w > out
+      printf "<text x=\"%d\" y=\"%d\">%d %%</text>\n", 175 + w, y + 15, ratio[i] > out
+    }
+    printf "<line x1=\"320\" y1=\"26\" x2=\"320\" y2=\"%d\" stroke=\"#c00\"/>\n</svg>\n", h - 4 > out
+  }'
+echo "bench: wrote $REPORT"

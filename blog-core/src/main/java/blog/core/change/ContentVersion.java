@@ -1,0 +1,32 @@
+package blog.core.change;
+
+import java.time.Duration;
+import java.util.function.LongConsumer;
+
+/**
+ * A number that grows whenever anything a reader can see changes: a post, comment, term, author,
+ * commenter, setting, image or old permalink, on any instance. The database raises it in the
+ * transaction that made the change (triggers of migration V15), so it never runs ahead of the data:
+ * whoever reads version v and then reads pages sees data at least as new as v.
+ *
+ * <p>For caches shared by nothing but the database: key entries by the version (versioned keys), or
+ * drop everything when {@link #onChange} fires. Either way an instance notices a change made on
+ * another one within {@link #maxStaleness()}; {@link #read()} costs one primary-key query and is
+ * never stale, for the rare reader that must see its own write at once.
+ */
+public interface ContentVersion {
+  /** The newest version this instance has seen; no query, at most {@link #maxStaleness()} old. */
+  long current();
+
+  /** The version in the database now. */
+  long read();
+
+  /** How long a change may go unnoticed by {@link #current()} and {@link #onChange} listeners. */
+  Duration maxStaleness();
+
+  /**
+   * Calls {@code listener} with each new version as it is noticed, on a background thread; a
+   * listener must be quick and must not throw.
+   */
+  void onChange(LongConsumer listener);
+}

@@ -1,0 +1,140 @@
+package blog.core.db;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * Backs up and restores an H2 database as one SQL script ({@code SCRIPT TO}, {@code RUNSCRIPT}):
+ * schema, data, identity counters and the migration history, so a restored blog starts where the
+ * backed-up one stopped. A restore goes only into an empty database. PostgreSQL has better tools of
+ * its own ({@code pg_dump}, {@code pg_restore}); for it this class says which commands to run.
+ */
+public final class DatabaseBackup {
+  private final DataSource dataSource;
+  private final DatabaseSettings settings;
+
+  public DatabaseBackup(DataSource dataSource, DatabaseSettings settings) {
+    this.dataSource = dataSource;
+    this.settings = settings;
+  }
+
+  /** Why a backup or restore was not done; the message says what to do instead. */
+  public static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public Refused(String message) {
+      super(message);
+    }
+  }
+
+  /** Writes the whole database to {@code file} as SQL (H2 only). */
+  public void backup(Path file) {
+    requireH2("backup", file);
+    execute("SCRIPT TO " + literal(file) + " CHARSET 'UTF-8'");
+  }
+
+  /**
+   * Runs a backup's script into this database, which must be empty (H2 only). The caller migrates
+   * afterwards, which brings a backup of an older blog up to date.
+   */
+  public void restore(Path file) {
+    requireH2("restore", file);
+    if (!Files.isRegularFile(file)) {
+      throw new Refused("There is no backup file " + file + ".");
+    }
+    int tables = tableCount();
+    if (tables > 0) {
+      throw new Refused(
+          "The database at "
+              + settings.url()
+              + " is not empty (it has "
+              + tables
+              + " tables). Restore only into an empty database: point db.url (BLOG_DB_URL) at a"
+              + " new database file.");
+    }
+    execute("RUNSCRIPT FROM " + literal(file) + " CHARSET 'UTF-8'");
+  }
+
+  /** How many tables the database's current schema holds. */
+  public int tableCount() {
+    try (Connection c = dataSource.getConnection();
+        ResultSet rs =
+            c.getMetaData()
+                .getTables(null, c.getSchema(), "%", new String[] {"TABLE", "BASE TABLE"})) {
+      int n = 0;
+      while (rs.next()) {
+        n++;
+      }
+      return n;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not look at the database: " + e.getMessage(), e);
+    }
+  }
+
+  private void requireH2(String what, Path file) {
+    if (settings.isPostgres()) {
+      throw new Refused(postgresAdvice(what, file.toString()));
+    }
+    if (!settings.url().startsWith("jdbc:h2:")) {
+      throw new Refused("Only H2 databases can be backed up here; this one is " + settings.url());
+    }
+  }
+
+  /** The pg_dump and pg_restore commands for this blog's PostgreSQL database. */
+  public String postgresAdvice(String what, String file) {
+    String connection = pgConnection();
+    String dump = file.matches("[A-Za-z0-9._/-]+") ? file : "'" + file.replace("'", "'\\''") + "'";
+    return "This blog's database is PostgreSQL, whose own tools do the "
+        + what
+        + " better than the blog could; the blog does not do it itself. Back up with\n"
+        + "  pg_dump --format=custom --no-owner --file="
+        + dump
+        + " "
+        + connection
+        + "\nand restore into a new, empty database with\n"
+        + "  pg_restore --no-owner --exit-on-error --dbname=<new database> "
+        + dump
+        + "\n"
+        + "(the password is asked for, or taken from PGPASSWORD or ~/.pgpass).";
+  }
+
+  private String pgConnection() {
+    String url = settings.url().substring("jdbc:".length());
+    try {
+      URI uri = URI.create(url);
+      StringBuilder options = new StringBuilder();
+      if (uri.getHost() != null) {
+        options.append("--host=").append(uri.getHost()).append(' ');
+      }
+      if (uri.getPort() > 0) {
+        options.append("--port=").append(uri.getPort()).append(' ');
+      }
+      if (!settings.user().isEmpty()) {
+        options.append("--username=").append(settings.user()).append(' ');
+      }
+      String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+      return options.append(path.isEmpty() ? "<database>" : path).toString();
+    } catch (IllegalArgumentException e) {
+      return "<connection options for " + settings.url() + ">";
+    }
+  }
+
+  private void execute(String sql) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private static String literal(Path file) {
+    return "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
+  }
+}

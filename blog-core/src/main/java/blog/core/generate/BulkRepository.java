@@ -1,0 +1,249 @@
+package blog.core.generate;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.StatementException;
+
+/**
+ * Batched inserts for benchmark data: rows carry ids chosen by the generator (so threads can point
+ * at parents without a round trip per row), and the identity columns are moved past them after.
+ */
+public final class BulkRepository {
+  private final Jdbi jdbi;
+
+  public BulkRepository(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** The next free id of {@code table} (one of the generator's own tables). */
+  long nextId(String table) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM " + checked(table))
+                .mapTo(Long.class)
+                .one());
+  }
+
+  /** Moves the identity of {@code table} past the ids the generator inserted. */
+  void restartIdentity(String table) {
+    long next = nextId(table);
+    jdbi.useHandle(
+        h -> h.execute("ALTER TABLE " + checked(table) + " ALTER COLUMN id RESTART WITH " + next));
+  }
+
+  /** A plain secondary index: its name and its columns in order, each maybe with DESC. */
+  record Index(String name, List<String> columns) {}
+
+  /**
+   * The plain secondary indexes of {@code table} that may be dropped for a bulk load (not unique,
+   * no predicate, no expression), read from the JDBC metadata so the list follows the migrations.
+   */
+  List<Index> plainIndexes(String table) {
+    try {
+      return jdbi.withHandle(h -> readIndexes(h.getConnection(), table));
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the indexes of " + table, e);
+    }
+  }
+
+  private static List<Index> readIndexes(Connection c, String table) throws SQLException {
+    DatabaseMetaData meta = c.getMetaData();
+    String name = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+    // index name -> column (with DESC) by position; indexes not plain enough are left alone
+    Map<String, Map<Integer, String>> columns = new LinkedHashMap<>();
+    Set<String> skipped = new HashSet<>();
+    try (ResultSet rs = meta.getIndexInfo(c.getCatalog(), c.getSchema(), name, false, false)) {
+      while (rs.next()) {
+        String index = rs.getString("INDEX_NAME");
+        String column = rs.getString("COLUMN_NAME");
+        if (index == null || rs.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic) {
+          continue;
+        }
+        if (!rs.getBoolean("NON_UNIQUE")
+            || rs.getString("FILTER_CONDITION") != null
+            || column == null
+            || !column.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+          skipped.add(index);
+          continue;
+        }
+        String order = "D".equals(rs.getString("ASC_OR_DESC")) ? " DESC" : "";
+        columns
+            .computeIfAbsent(index, k -> new TreeMap<>())
+            .put(rs.getInt("ORDINAL_POSITION"), column + order);
+      }
+    }
+    List<Index> result = new ArrayList<>();
+    columns.forEach(
+        (index, byPosition) -> {
+          if (!skipped.contains(index)) {
+            result.add(new Index(index, List.copyOf(byPosition.values())));
+          }
+        });
+    return result;
+  }
+
+  /**
+   * Drops an index if it may be dropped; false when the database keeps it (H2 lends a plain index
+   * to a foreign key, and then refuses to drop it).
+   */
+  boolean dropIndex(Index index) {
+    try {
+      jdbi.useHandle(h -> h.execute("DROP INDEX " + identifier(index.name())));
+      return true;
+    } catch (StatementException e) {
+      return false;
+    }
+  }
+
+  void createIndex(String table, Index index) {
+    String columns =
+        index.columns().stream()
+            .map(c -> identifier(c.replace(" DESC", "")) + (c.endsWith(" DESC") ? " DESC" : ""))
+            .collect(Collectors.joining(", "));
+    jdbi.useHandle(
+        h ->
+            h.execute(
+                "CREATE INDEX "
+                    + identifier(index.name())
+                    + " ON "
+                    + checked(table)
+                    + " ("
+                    + columns
+                    + ")"));
+  }
+
+  private static String identifier(String name) {
+    if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new IllegalArgumentException("not a plain identifier: " + name);
+    }
+    return name;
+  }
+
+  /** The ids of existing terms of a taxonomy by slug. */
+  Map<String, Long> termIds(String taxonomy) {
+    return jdbi.withHandle(
+        h ->
+            h
+                .createQuery("SELECT slug, id FROM terms WHERE taxonomy = :taxonomy")
+                .bind("taxonomy", taxonomy)
+                .map((rs, ctx) -> Map.entry(rs.getString("slug"), rs.getLong("id")))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+  }
+
+  long insertTerm(String taxonomy, String slug, String name) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO terms (taxonomy, slug, name) VALUES (:taxonomy, :slug, :name)")
+                .bind("taxonomy", taxonomy)
+                .bind("slug", slug)
+                .bind("name", name)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  public record PostRow(
+      long id,
+      String slug,
+      String title,
+      String bodyMarkdown,
+      String bodyHtml,
+      long authorId,
+      Instant publishedAt) {}
+
+  public record PostTermRow(long postId, long termId) {}
+
+  public record CommentRow(
+      long id,
+      long postId,
+      Long parentId,
+      String authorName,
+      String authorEmail,
+      String authorUrl,
+      String bodySource,
+      String bodyHtml,
+      String status,
+      String heldReason,
+      Instant createdAt,
+      String clientIp,
+      String userAgent) {}
+
+  /** Inserts posts and their terms in one transaction. */
+  void insertPosts(List<PostRow> posts, List<PostTermRow> postTerms) {
+    jdbi.useTransaction(
+        h -> {
+          PreparedBatch batch =
+              h.prepareBatch(
+                  """
+                  INSERT INTO posts (id, slug, title, body_markdown, body_html, excerpt, status,
+                                     author_id, comment_status, published_at, created_at,
+                                     updated_at)
+                  VALUES (:id, :slug, :title, :bodyMarkdown, :bodyHtml, '', 'published',
+                          :authorId, 'open', :publishedAt, :publishedAt, :publishedAt)
+                  """);
+          for (PostRow p : posts) {
+            batch.bindMethods(p).add();
+          }
+          batch.execute();
+          insertPostTerms(h, postTerms);
+        });
+  }
+
+  private static void insertPostTerms(Handle h, List<PostTermRow> rows) {
+    PreparedBatch batch =
+        h.prepareBatch("INSERT INTO post_terms (post_id, term_id) VALUES (:postId, :termId)");
+    for (PostTermRow r : rows) {
+      batch.bindMethods(r).add();
+    }
+    batch.execute();
+  }
+
+  /** Inserts comments (parents before their replies) in one transaction. */
+  void insertComments(List<CommentRow> comments) {
+    jdbi.useTransaction(
+        h -> {
+          PreparedBatch batch =
+              h.prepareBatch(
+                  """
+                  INSERT INTO comments (id, post_id, parent_id, author_name, author_email,
+                                        author_url, body_source, body_html, status, held_reason,
+                                        created_at, client_ip, user_agent, approved_at)
+                  VALUES (:id, :postId, :parentId, :authorName, :authorEmail, :authorUrl,
+                          :bodySource, :bodyHtml, :status, :heldReason, :createdAt, :clientIp,
+                          :userAgent, :approvedAt)
+                  """);
+          for (CommentRow c : comments) {
+            batch
+                .bindMethods(c)
+                .bind("approvedAt", "approved".equals(c.status()) ? c.createdAt() : null)
+                .add();
+          }
+          batch.execute();
+        });
+  }
+
+  private static String checked(String table) {
+    if (!List.of("posts", "comments", "terms").contains(table)) {
+      throw new IllegalArgumentException("not a generated table: " + table);
+    }
+    return table;
+  }
+}

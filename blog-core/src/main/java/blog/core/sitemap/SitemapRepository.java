@@ -1,0 +1,62 @@
+package blog.core.sitemap;
+
+import blog.core.db.Times;
+import blog.core.post.PostRepository;
+import blog.core.taxonomy.Taxonomy;
+import blog.core.taxonomy.Term;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** Just the columns a sitemap needs, of visible posts and of the terms that hold them. */
+public final class SitemapRepository {
+  private final Jdbi jdbi;
+
+  public SitemapRepository(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** Visible posts, newest first, at most {@code limit}. */
+  public List<SitemapPost> posts(Instant now, int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT p.slug, p.published_at, GREATEST(p.published_at, p.updated_at) AS lm"
+                        + " FROM posts p WHERE "
+                        + PostRepository.VISIBLE
+                        + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit")
+                .bind("now", now)
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new SitemapPost(
+                            rs.getString("slug"),
+                            Times.instant(rs, "published_at"),
+                            Times.instant(rs, "lm")))
+                .list());
+  }
+
+  /** Categories and tags holding at least one visible post, by taxonomy and slug. */
+  public List<SitemapTerm> terms(Instant now) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT t.id, t.taxonomy, t.slug, t.name,"
+                        + " MAX(GREATEST(p.published_at, p.updated_at)) AS lm"
+                        + " FROM terms t JOIN post_terms pt ON pt.term_id = t.id"
+                        + " JOIN posts p ON p.id = pt.post_id WHERE "
+                        + PostRepository.VISIBLE
+                        + " GROUP BY t.id, t.taxonomy, t.slug, t.name ORDER BY t.taxonomy, t.slug")
+                .bind("now", now)
+                .map(
+                    (rs, ctx) ->
+                        new SitemapTerm(
+                            new Term(
+                                rs.getLong("id"),
+                                Taxonomy.fromDb(rs.getString("taxonomy")),
+                                rs.getString("slug"),
+                                rs.getString("name")),
+                            Times.instant(rs, "lm")))
+                .list());
+  }
+}

@@ -1,0 +1,154 @@
+package blog.core.change;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import blog.core.db.Database;
+import blog.core.db.Transactions;
+import blog.core.post.PostStatus;
+import blog.core.site.SettingsRepository;
+import blog.core.testing.DatabaseTestBase;
+import blog.core.testing.DbKind;
+import blog.core.testing.Fixtures;
+import blog.core.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The content version moves with every change a reader could see, in the changing transaction, and
+ * a second instance on the same database notices within the promised bound.
+ */
+class ContentVersionTest extends DatabaseTestBase {
+  private ContentVersionRepository versions;
+  private Fixtures fixtures;
+  private SettingsRepository settings;
+  private long author;
+
+  @Override
+  protected void prepare() {
+    versions = new ContentVersionRepository(db.database().jdbi());
+    fixtures = new Fixtures(db.database().jdbi());
+    settings = new SettingsRepository(db.database().jdbi());
+    author = fixtures.author("Versioned");
+  }
+
+  @Test
+  void aNewPostACommentAndAnApprovalEachRaiseTheVersion() {
+    long before = versions.read();
+    long post =
+        fixtures.post(author, Fixtures.unique("Raise"), PostStatus.PUBLISHED, Instant.now());
+    long afterPost = versions.read();
+    assertTrue(afterPost > before, "a post raises it");
+    long comment = fixtures.comment(post, null, "Reader", "Hello", Instant.now());
+    long afterComment = versions.read();
+    assertTrue(afterComment > afterPost, "a comment raises it");
+    fixtures.approve(comment);
+    assertTrue(versions.read() > afterComment, "an approval raises it");
+  }
+
+  @Test
+  void aChangedSettingRaisesItButBookkeepingDoesNot() {
+    long before = versions.read();
+    settings.putAll(Map.of("notify.new-posts.announced-until", Instant.now().toString()));
+    settings.putIfAbsent("security.signing-secret", "00");
+    assertEquals(before, versions.read(), "watermarks and secrets are not content");
+    settings.putAll(Map.of("site.tagline", Fixtures.unique("Tagline")));
+    assertTrue(versions.read() > before);
+  }
+
+  @Test
+  void aTransactionThatRollsBackLeavesItAlone() {
+    long before = versions.read();
+    Transactions transactions = new Transactions(db.database().jdbi());
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            transactions.inTransaction(
+                () -> {
+                  fixtures.post(
+                      author, Fixtures.unique("Undone"), PostStatus.PUBLISHED, Instant.now());
+                  throw new IllegalStateException("changed my mind");
+                }));
+    assertEquals(before, versions.read());
+  }
+
+  @Test
+  void oneTransactionRaisesItOnceHoweverManyRowsItChanges() {
+    if (kind != DbKind.POSTGRES) {
+      return; // H2's trigger raises per statement; only PostgreSQL promises one step per commit.
+    }
+    long post = fixtures.post(author, Fixtures.unique("Bulk"), PostStatus.PUBLISHED, Instant.now());
+    long before = versions.read();
+    new Transactions(db.database().jdbi())
+        .inTransaction(
+            () -> {
+              for (int i = 0; i < 5; i++) {
+                fixtures.comment(post, null, "Reader " + i, "Bulk " + i, Instant.now());
+              }
+              return null;
+            });
+    assertEquals(before + 1, versions.read());
+  }
+
+  @Test
+  void aWriteFromASessionWithAnotherSearchPathRaisesItToo() throws Exception {
+    if (kind != DbKind.POSTGRES) {
+      return;
+    }
+    String url = db.settings().url();
+    String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+    long before = versions.read();
+    // As an operator's psql would: connected to the database, the blog's schema not on the path.
+    try (Connection psql =
+            DriverManager.getConnection(
+                TestDatabase.PG_URL, TestDatabase.PG_USER, TestDatabase.PG_PASSWORD);
+        Statement s = psql.createStatement()) {
+      s.execute(
+          "UPDATE "
+              + schema
+              + ".settings SET setting_value = 'Edited by hand' WHERE name = 'site.title'");
+      s.execute(
+          "INSERT INTO "
+              + schema
+              + ".settings (name, setting_value) VALUES ('site.note', 'by hand')");
+    }
+    assertTrue(versions.read() > before);
+  }
+
+  /** Two instances are two pools on one database, each polling as a running blog does. */
+  @Test
+  void anotherInstanceNoticesAChangeWithinASecond() throws Exception {
+    try (Database second = Database.open(db.settings());
+        PolledContentVersion onA = PolledContentVersion.start(versions, Duration.ofMillis(250));
+        PolledContentVersion onB =
+            PolledContentVersion.start(
+                new ContentVersionRepository(second.jdbi()), Duration.ofMillis(250))) {
+      assertTrue(onB.maxStaleness().compareTo(Duration.ofSeconds(1)) < 0);
+      BlockingQueue<Long> seenOnB = new ArrayBlockingQueue<>(16);
+      onB.onChange(seenOnB::add);
+      long before = onB.current();
+
+      long post =
+          fixtures.post(author, Fixtures.unique("Elsewhere"), PostStatus.PUBLISHED, Instant.now());
+      long committed = versions.read();
+      long start = System.nanoTime();
+      Long noticed = seenOnB.poll(1, TimeUnit.SECONDS);
+      long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+
+      assertTrue(noticed != null && noticed >= committed, "B noticed within 1 s: " + noticed);
+      assertTrue(waitedMillis < 1000, "took " + waitedMillis + " ms");
+      assertTrue(onB.current() > before);
+      assertTrue(post > 0);
+      assertEquals(onA.read(), onB.read(), "both read the same row");
+    }
+  }
+}

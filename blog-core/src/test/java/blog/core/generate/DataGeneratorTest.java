@@ -1,0 +1,143 @@
+package blog.core.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import blog.core.comment.CommentRenderer;
+import blog.core.testing.DatabaseTestBase;
+import blog.core.text.MarkdownRenderer;
+import blog.core.user.UserRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+
+class DataGeneratorTest extends DatabaseTestBase {
+  private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+
+  private DataGenerator generator() {
+    Jdbi jdbi = db.database().jdbi();
+    return new DataGenerator(
+        new BulkRepository(jdbi),
+        new UserRepository(jdbi),
+        new MarkdownRenderer(),
+        new CommentRenderer());
+  }
+
+  private long count(String sql) {
+    return db.database().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+  }
+
+  @Test
+  void addsExactlyTheAskedNumbersWithThreadsInsideTheirPostsAndWorkingIds() {
+    long postsBefore = count("SELECT COUNT(*) FROM posts");
+    long commentsBefore = count("SELECT COUNT(*) FROM comments");
+    long repliesBefore = count("SELECT COUNT(*) FROM comments WHERE parent_id IS NOT NULL");
+    long approvedBefore = count("SELECT COUNT(*) FROM comments WHERE status = 'approved'");
+    List<String> progress = new ArrayList<>();
+    DataGenerator.Generated made =
+        generator().generate(30, 12_345, 7, NOW, (what, done, total) -> progress.add(what + done));
+
+    assertEquals(30, made.posts());
+    assertEquals(12_345, made.comments());
+    assertEquals(postsBefore + 30, count("SELECT COUNT(*) FROM posts"));
+    assertEquals(commentsBefore + 12_345, count("SELECT COUNT(*) FROM comments"));
+    assertTrue(progress.contains("comments12345"), progress.toString());
+    assertTrue(made.replies() > 12_345 / 5, "about a third are replies: " + made.replies());
+    assertEquals(
+        repliesBefore + made.replies(),
+        count("SELECT COUNT(*) FROM comments WHERE parent_id IS NOT NULL"));
+    assertEquals(
+        0,
+        count(
+            """
+            SELECT COUNT(*) FROM comments c JOIN comments p ON p.id = c.parent_id
+            WHERE p.post_id <> c.post_id OR p.created_at > c.created_at
+            """),
+        "a reply belongs to its parent's post and comes after it");
+    assertEquals(
+        0,
+        count(
+            "SELECT COUNT(*) FROM comments c JOIN posts p ON p.id = c.post_id"
+                + " WHERE c.created_at < p.published_at OR c.created_at > TIMESTAMP WITH TIME ZONE '2026-06-01"
+                + " 12:00:00+00'"),
+        "comments fall between their post and now");
+    long approved =
+        count("SELECT COUNT(*) FROM comments WHERE status = 'approved'") - approvedBefore;
+    assertTrue(approved > 12_345 * 9 / 10 && approved < 12_345, "mostly approved: " + approved);
+    assertEquals(
+        0,
+        count(
+            "SELECT COUNT(*) FROM comments WHERE status = 'approved' AND approved_at IS NULL"
+                + " OR status <> 'approved' AND approved_at IS NOT NULL"));
+    long mostDiscussed =
+        count("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM comments GROUP BY post_id) t");
+    assertTrue(mostDiscussed > 12_345 / 30 * 3 / 2, "a long tail: " + mostDiscussed);
+
+    // The identity columns moved past the generated ids: ordinary inserts still work.
+    db.database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "INSERT INTO comments (post_id, author_name, body_source, body_html, status,"
+                        + " created_at) SELECT MIN(id), 'After', 'x', '<p>x</p>', 'approved',"
+                        + " CURRENT_TIMESTAMP FROM posts"));
+    // All generated posts are published and visible now.
+    assertEquals(
+        postsBefore + 30,
+        count(
+            "SELECT COUNT(*) FROM posts WHERE status = 'published' AND published_at <= "
+                + "TIMESTAMP WITH TIME ZONE '2026-06-01 12:00:00+00'"));
+  }
+
+  @Test
+  void runningTwiceAddsMoreWithoutCollisions() {
+    long before = count("SELECT COUNT(*) FROM comments");
+    generator().generate(3, 100, 1, NOW, (what, done, total) -> {});
+    generator().generate(3, 100, 1, NOW, (what, done, total) -> {});
+    assertEquals(before + 200, count("SELECT COUNT(*) FROM comments"));
+    assertEquals(
+        0,
+        count("SELECT COUNT(*) FROM (SELECT slug FROM posts GROUP BY slug HAVING COUNT(*) > 1) d"));
+  }
+
+  @Test
+  void aBulkLoadDropsTheCommentIndexesAndBuildsTheSameOnesAgain() {
+    Jdbi jdbi = db.database().jdbi();
+    BulkRepository bulk = new BulkRepository(jdbi);
+    List<BulkRepository.Index> before = bulk.plainIndexes("comments");
+    assertTrue(before.size() >= 4, "the comment indexes are seen: " + before);
+    List<String> rebuilt = new ArrayList<>();
+    new DataGenerator(
+            bulk, new UserRepository(jdbi), new MarkdownRenderer(), new CommentRenderer(), 1)
+        .generate(
+            4,
+            300,
+            5,
+            NOW,
+            (what, done, total) -> {
+              if (what.startsWith("building index ")) {
+                rebuilt.add(what);
+              }
+            });
+    assertTrue(rebuilt.size() >= 3, "most were dropped and rebuilt: " + rebuilt);
+    assertEquals(
+        new java.util.HashSet<>(before), new java.util.HashSet<>(bulk.plainIndexes("comments")));
+  }
+
+  @Test
+  void commentCountsAddUpAndLeanOnFewPosts() {
+    long[] counts = DataGenerator.commentCounts(1000, 1_000_000, new Random(3));
+    long sum = 0;
+    long max = 0;
+    for (long c : counts) {
+      sum += c;
+      max = Math.max(max, c);
+    }
+    assertEquals(1_000_000, sum);
+    assertTrue(max > 10 * 1000, "the most discussed post draws far more than the average");
+  }
+}

@@ -1,0 +1,250 @@
+package blog.web.cache;
+
+import blog.core.change.ContentVersion;
+import blog.web.post.FormTokens;
+import blog.web.security.Csrf;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * Rendered public pages for visitors without personal state, kept until anything a reader can see
+ * changes. A page is shared only by visitors who send no cookie but the browser-id one, so nothing
+ * personal (a commenter's name, a held comment, remembered form fields, a staff bar) can be in it;
+ * the two per-visitor values every page may carry, the CSRF token and the comment form's one-time
+ * token, are rendered as placeholders and filled in for each visitor on the way out.
+ *
+ * <p>Entries are keyed by {@link ContentVersion}: a change on any instance makes every entry stale
+ * within the version's bound; a state-changing request on this instance reads the new version at
+ * once, so its own visitor never sees the page from before. Pages also go stale when a scheduled
+ * post becomes due and after {@link #MAX_AGE} (for what time alone changes, like "comments close
+ * after N days").
+ */
+public final class PageCache {
+  static final Duration MAX_AGE = Duration.ofSeconds(60);
+  static final String HEADER = "X-Page-Cache";
+  private static final String KEY = "page-cache.key";
+  private static final String VERSION = "page-cache.version";
+  private static final String HIT = "page-cache.hit";
+  private static final List<String> PRIVATE_PREFIXES =
+      List.of(
+          "/admin",
+          "/auth/",
+          "/comments/",
+          "/subscriptions/",
+          "/unsubscribe",
+          "/media/",
+          "/assets/",
+          "/avatar/",
+          "/healthz",
+          "/readyz");
+  private static final Set<String> NOT_KEPT_HEADERS =
+      Set.of(
+          "set-cookie",
+          "content-length",
+          "date",
+          "content-type",
+          "transfer-encoding",
+          "x-request-id",
+          "x-page-cache");
+
+  /** One stored page: the body with placeholders, its headers, and until when it holds. */
+  record Entry(
+      String body, String contentType, Map<String, String> headers, long version, Instant until) {}
+
+  private final boolean enabled;
+  private final boolean exact;
+  private final Cache<String, Entry> entries;
+  private final ContentVersion contentVersion;
+  private final Function<Instant, Optional<Instant>> nextPublication;
+  private final Csrf csrf;
+  private final FormTokens formTokens;
+  private final Clock clock;
+  private final AtomicLong floor = new AtomicLong(Long.MIN_VALUE);
+  private final AtomicLong hits = new AtomicLong();
+  private final AtomicLong misses = new AtomicLong();
+
+  /**
+   * {@code maxBytes}: about how much page text to keep (0 turns the cache off); {@code exact}: read
+   * the database's version for every answer (one primary-key query) instead of the polled one, for
+   * when writes bypass the blog; {@code nextPublication}: when the next scheduled post after an
+   * instant becomes visible.
+   */
+  public PageCache(
+      long maxBytes,
+      boolean exact,
+      ContentVersion contentVersion,
+      Function<Instant, Optional<Instant>> nextPublication,
+      Csrf csrf,
+      FormTokens formTokens,
+      Clock clock) {
+    this.enabled = maxBytes > 0;
+    this.exact = exact;
+    this.entries =
+        Caffeine.newBuilder()
+            .maximumWeight(Math.max(1, maxBytes))
+            .<String, Entry>weigher((key, e) -> key.length() * 2 + e.body().length() * 2 + 64)
+            .build();
+    this.contentVersion = contentVersion;
+    this.nextPublication = nextPublication;
+    this.csrf = csrf;
+    this.formTokens = formTokens;
+    this.clock = clock;
+  }
+
+  /**
+   * Before a matched route: answers from the cache when it can (and skips the handler), or marks
+   * the request so its page is rendered with placeholders and kept.
+   */
+  public void before(Context ctx) {
+    if (!enabled || !shareable(ctx)) {
+      return;
+    }
+    String key = key(ctx);
+    long version = version();
+    Entry entry = entries.getIfPresent(key);
+    if (entry != null && entry.version() == version && clock.instant().isBefore(entry.until())) {
+      hits.incrementAndGet();
+      ctx.attribute(HIT, Boolean.TRUE);
+      entry.headers().forEach(ctx::header);
+      ctx.header(HEADER, "hit");
+      ctx.contentType(entry.contentType()).result(personalise(ctx, entry.body()));
+      ctx.skipRemainingHandlers();
+      return;
+    }
+    misses.incrementAndGet();
+    ctx.attribute(KEY, key);
+    ctx.attribute(VERSION, version);
+    Csrf.defer(ctx);
+  }
+
+  /**
+   * After every request: keeps a page rendered for the cache and fills in its placeholders; after a
+   * request that may have changed something, catches up with the database's version at once.
+   */
+  public void after(Context ctx) {
+    if (Boolean.TRUE.equals(ctx.attribute(HIT))) {
+      return;
+    }
+    HandlerType method = ctx.method();
+    if (method != HandlerType.GET && method != HandlerType.HEAD && method != HandlerType.OPTIONS) {
+      catchUp();
+    }
+    if (!Csrf.deferred(ctx)) {
+      return;
+    }
+    String body = ctx.result();
+    if (body == null) {
+      return;
+    }
+    String key = ctx.attribute(KEY);
+    Long version = ctx.attribute(VERSION);
+    if (key != null && version != null && storable(ctx)) {
+      Instant now = clock.instant();
+      Instant until = now.plus(MAX_AGE);
+      Optional<Instant> due = nextPublication.apply(now);
+      if (due.isPresent() && due.get().isBefore(until)) {
+        until = due.get();
+      }
+      entries.put(
+          key,
+          new Entry(body, String.valueOf(ctx.res().getContentType()), kept(ctx), version, until));
+      ctx.header(HEADER, "miss");
+    }
+    ctx.result(personalise(ctx, body));
+  }
+
+  /** Reads the version in the database now, so this instance never serves what it just changed. */
+  public void catchUp() {
+    if (enabled) {
+      long now = contentVersion.read();
+      floor.accumulateAndGet(now, Math::max);
+    }
+  }
+
+  public long hits() {
+    return hits.get();
+  }
+
+  public long misses() {
+    return misses.get();
+  }
+
+  private long version() {
+    return exact ? contentVersion.read() : Math.max(contentVersion.current(), floor.get());
+  }
+
+  private String personalise(Context ctx, String body) {
+    return formTokens.fill(csrf.fill(ctx, body), clock.instant());
+  }
+
+  /** A request whose answer may be shared: a plain GET of a public page, no personal cookie. */
+  private boolean shareable(Context ctx) {
+    if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
+      return false;
+    }
+    String path = ctx.path();
+    for (String prefix : PRIVATE_PREFIXES) {
+      if (path.startsWith(prefix)) {
+        return false;
+      }
+    }
+    if (ctx.header("Authorization") != null) {
+      return false;
+    }
+    String browserId = csrf.cookieName();
+    for (String name : ctx.cookieMap().keySet()) {
+      if (!name.equals(browserId)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Only complete HTML pages that set no cookie but the browser id are kept. */
+  private boolean storable(Context ctx) {
+    if (ctx.status().getCode() != 200) {
+      return false;
+    }
+    String type = ctx.res().getContentType();
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
+      return false;
+    }
+    String browserId = csrf.cookieName() + "=";
+    for (String cookie : ctx.res().getHeaders("Set-Cookie")) {
+      if (!cookie.startsWith(browserId)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Map<String, String> kept(Context ctx) {
+    HttpServletResponse res = ctx.res();
+    Map<String, String> kept = new HashMap<>();
+    for (String name : res.getHeaderNames()) {
+      if (!NOT_KEPT_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+        kept.put(name, res.getHeader(name));
+      }
+    }
+    return Map.copyOf(kept);
+  }
+
+  private static String key(Context ctx) {
+    String query = ctx.queryString();
+    return query == null || query.isEmpty() ? ctx.path() : ctx.path() + "?" + query;
+  }
+}

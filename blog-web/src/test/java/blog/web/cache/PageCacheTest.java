@@ -1,0 +1,168 @@
+package blog.web.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import blog.core.comment.DiscussionSettings;
+import blog.core.post.PostStatus;
+import blog.core.site.SettingsRepository;
+import blog.core.testing.Fixtures;
+import blog.core.testing.MutableClock;
+import blog.web.testing.Browser;
+import blog.web.testing.TestServer;
+import blog.web.testing.WebTestBase;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The page cache as its polled, production self (not the exact mode the other tests use): shared
+ * pages for anonymous readers, never anything personal across visitors, and what this instance
+ * changes visible on the very next request.
+ */
+class PageCacheTest extends WebTestBase {
+  private final MutableClock clock = new MutableClock(TestServer.NOW);
+  private SettingsRepository settings;
+
+  @Override
+  protected Clock clock() {
+    return clock;
+  }
+
+  @Override
+  protected Map<String, String> config() {
+    return Map.of("page-cache.exact", "false");
+  }
+
+  @Override
+  protected void prepare() {
+    settings = new SettingsRepository(db.database().jdbi());
+  }
+
+  @BeforeEach
+  void relaxedRules() {
+    settings.putAll(
+        Map.of(
+            DiscussionSettings.MIN_SECONDS_TO_SUBMIT, "0",
+            DiscussionSettings.FLOOD_SECONDS, "0",
+            DiscussionSettings.MODERATION, "none"));
+  }
+
+  private static String cacheState(HttpResponse<String> response) {
+    return response.headers().firstValue(PageCache.HEADER).orElse("");
+  }
+
+  /** Asks for {@code path} until the cache answers it, at most a few seconds. */
+  private void cached(String path) throws InterruptedException {
+    // First let the version poll (every 250 ms) notice the test's own writes, so the hit below is
+    // not an entry about to go stale.
+    Thread.sleep(800);
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (!"hit".equals(cacheState(new Browser(server).get(path)))) {
+      assertTrue(System.nanoTime() < deadline, "the page is never answered from the cache");
+      Thread.sleep(50);
+    }
+  }
+
+  @Test
+  void anonymousReadersShareAPageButEachGetsTheirOwnTokens() throws Exception {
+    String permalink = publishedPost("Shared");
+    cached(permalink);
+    Browser first = new Browser(server);
+    HttpResponse<String> a = first.get(permalink);
+    Browser second = new Browser(server);
+    HttpResponse<String> b = second.get(permalink);
+    assertEquals("hit", cacheState(a));
+    assertEquals("hit", cacheState(b));
+    Map<String, String> formA = Browser.replyForm(a.body());
+    Map<String, String> formB = Browser.replyForm(b.body());
+    assertNotEquals(formA.get("_csrf"), formB.get("_csrf"), "each visitor has their own token");
+    assertNotEquals(formA.get("form_token"), formB.get("form_token"));
+    assertFalse(b.body().contains("@@"), "no placeholder reaches a visitor");
+
+    // Each visitor's form works for them, and only once per form.
+    formB.putAll(Map.of("author", "Bea", "email", "bea@example.org", "comment", "From B."));
+    assertEquals(303, second.post("/comments/", formB).statusCode());
+    Map<String, String> stolen = Browser.replyForm(a.body());
+    stolen.putAll(Map.of("author", "Eve", "email", "eve@example.org", "comment", "Stolen."));
+    HttpResponse<String> refused = second.post("/comments/", stolen);
+    assertEquals(422, refused.statusCode(), "A's token is not B's");
+    assertTrue(refused.body().contains("This form has expired."), refused.body());
+    assertFalse(new Browser(server).page(permalink).contains("Stolen."));
+  }
+
+  @Test
+  void aCommentMadeHereIsOnTheVeryNextAnonymousRequest() throws Exception {
+    String permalink = publishedPost("Fresh");
+    cached(permalink);
+    Browser writer = new Browser(server);
+    Map<String, String> form = Browser.replyForm(writer.page(permalink));
+    String words = Fixtures.unique("Straight in");
+    form.putAll(Map.of("author", "Wes", "email", "wes@example.org", "comment", words));
+    assertEquals(303, writer.post("/comments/", form).statusCode());
+    HttpResponse<String> next = new Browser(server).get(permalink);
+    assertTrue(next.body().contains(words), "no stale page after our own write");
+  }
+
+  @Test
+  void aHeldCommentIsSeenByItsAuthorOnlyAndPersonalPagesAreNeverShared() {
+    settings.putAll(Map.of(DiscussionSettings.MODERATION, "all"));
+    String permalink = publishedPost("Held");
+    Browser author = new Browser(server);
+    Map<String, String> form = Browser.replyForm(author.page(permalink));
+    String words = Fixtures.unique("Waiting words");
+    form.putAll(
+        Map.of(
+            "author", "Hana Held",
+            "email", "hana@example.org",
+            "comment", words,
+            "remember", "yes"));
+    assertEquals(303, author.post("/comments/", form).statusCode());
+    HttpResponse<String> own = author.get(permalink);
+    assertTrue(own.body().contains(words), "the author sees their held comment");
+    assertEquals("", cacheState(own), "a page with the author's own bits is not from the cache");
+    for (int i = 0; i < 2; i++) {
+      String stranger = new Browser(server).page(permalink);
+      assertFalse(stranger.contains(words), "nobody else sees it");
+      assertFalse(stranger.contains("Hana Held"), "nor the author's remembered name");
+      assertFalse(stranger.contains("hana@example.org"));
+    }
+  }
+
+  @Test
+  void aScheduledPostAppearsWhenItsTimeComesThoughNothingWasWritten() throws Exception {
+    String title = Fixtures.unique("Later");
+    fixtures.post(
+        fixtures.author("Sched"), title, PostStatus.SCHEDULED, clock.instant().plusSeconds(30));
+    cached("/");
+    assertFalse(new Browser(server).page("/").contains(title));
+    clock.advance(Duration.ofSeconds(31));
+    assertTrue(new Browser(server).page("/").contains(title));
+  }
+
+  @Test
+  void aChangeMadeBehindTheBlogsBackIsSeenWithinTheVersionBound() throws Exception {
+    String permalink = publishedPost("Behind");
+    cached(permalink);
+    String words = Fixtures.unique("Written elsewhere");
+    long postId =
+        db.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT id FROM posts WHERE title LIKE 'Behind%'")
+                        .mapTo(Long.class)
+                        .one());
+    fixtures.comment(postId, null, "Other instance", words, clock.instant());
+    long deadline = System.nanoTime() + 1_000_000_000L;
+    while (!new Browser(server).page(permalink).contains(words)) {
+      assertTrue(System.nanoTime() < deadline, "seen within a second");
+      Thread.sleep(20);
+    }
+  }
+}
