@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The screens around the journeys, each checked as the journeys check theirs (valid HTML, the
- * policy, no serious accessibility problem): the not-found page, comment pages, a refused comment
- * with its messages, a commenter editing their own comment, and the admin's settings, comment
- * editor and post lists.
+ * policy, no serious accessibility problem): the not-found page, comment pages, search, a refused
+ * comment with its messages, a commenter editing their own comment, and the admin's settings,
+ * import screen, comment editor and post lists.
  */
 class MoreScreensTest extends BrowserTestBase {
   private User admin;
@@ -65,6 +65,19 @@ class MoreScreensTest extends BrowserTestBase {
     checkPage("tag archive");
     open("/2011/");
     checkPage("year archive");
+  }
+
+  @Test
+  void aReaderSearches() {
+    open("/");
+    type("#search-field", "social networking");
+    find(".search-submit").click();
+    waitUntil(d -> currentPath().startsWith("/?s="));
+    checkPageAndAccessibility("search results");
+    assertTrue(
+        find("main").getText().contains("Why quality social networking"), find("main").getText());
+    open("/?s=nothing+matches+this+at+all");
+    checkPage("search without results");
   }
 
   @Test
@@ -128,6 +141,9 @@ class MoreScreensTest extends BrowserTestBase {
     waitUntil(d -> !findAll(".settings-form .field-error").isEmpty());
     checkAnswerToPost("settings refused", ".settings-form", "unused", "");
     checkAccessibility("settings refused");
+
+    open("/admin/import");
+    checkPageAndAccessibility("WordPress import");
 
     open("/admin/comments/" + comment + "/edit");
     checkPageAndAccessibility("comment editor");
