@@ -127,7 +127,7 @@ record WebHandlers(
     var views = new PostViews();
     var staffSession = new StaffSession(services.sessions(), services.users(), cookies);
     var clientAddress = new ClientAddress(trustedProxies(config));
-    var auth = new AuthHandlers(services.reader(), commenterSession, drafts);
+    var auth = new AuthHandlers(services.reader(), commenterSession, drafts, pages);
     var admin =
         new AdminHandlers(
             services.staffLogin(),

@@ -95,8 +95,11 @@
   function submitInPlace(event) {
     var form = event.target;
     if (form.id !== 'commentform' || !window.fetch) { return; }
+    // The provider log-in buttons and Log Out / Change send the form elsewhere (formaction):
+    // those are ordinary navigations, only "Post Comment" is sent in place.
+    if (event.submitter && event.submitter.hasAttribute('formaction')) { return; }
     event.preventDefault();
-    var button = form.querySelector('button[type=submit]');
+    var button = document.getElementById('submit');
     button.disabled = true;
     var parentId = field('comment_parent').value;
     fetch(form.action, {
@@ -136,7 +139,7 @@
       // Nothing typed is lost: the form stays as it was and can be sent again.
       showFormError('Your comment could not be sent just now. Please try again.');
     }).finally(function () {
-      var current = document.querySelector('#commentform button[type=submit]');
+      var current = document.getElementById('submit');
       if (current) { current.disabled = false; }
     });
   }

@@ -22,24 +22,36 @@ import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
  * once, so a test can take it down and bring it back at the same issuer. Every path segment is an
  * issuer of its own ({@code http://127.0.0.1:port/<issuerId>}) with discovery, JWKS, authorize,
  * token and userinfo endpoints. Its authorize endpoint logs in without a page and redirects
- * straight back with a code. It refuses a code used twice and a wrong PKCE verifier; its userinfo
- * answers with the claims of the access token.
+ * straight back with a code, or, {@link #withLogInPage}, shows a log-in page where a person types
+ * any user name (and optional claims as JSON). It refuses a code used twice and a wrong PKCE
+ * verifier; its userinfo answers with the claims of the access token.
  */
 public final class TestOidcServer implements AutoCloseable {
   private static final String HOST = "127.0.0.1";
 
   private final int port;
+  private final boolean logInPage;
   private final OAuth2TokenProvider tokenProvider = new OAuth2TokenProvider();
   private MockOAuth2Server server;
 
-  private TestOidcServer(int port) {
+  private TestOidcServer(int port, boolean logInPage) {
     this.port = port;
+    this.logInPage = logInPage;
   }
 
   /** A server on a free loopback port, not started yet. */
   public static TestOidcServer onFreePort() {
+    return new TestOidcServer(freePort(), false);
+  }
+
+  /** A server on a free loopback port whose authorize endpoint shows a log-in page. */
+  public static TestOidcServer withLogInPage() {
+    return new TestOidcServer(freePort(), true);
+  }
+
+  private static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-      return new TestOidcServer(socket.getLocalPort());
+      return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -52,7 +64,7 @@ public final class TestOidcServer implements AutoCloseable {
       MockOAuth2Server started =
           new MockOAuth2Server(
               new OAuth2Config(
-                  false, null, null, false, tokenProvider, Set.of(), new NettyWrapper()));
+                  logInPage, null, null, false, tokenProvider, Set.of(), new NettyWrapper()));
       try {
         started.start(InetAddress.getByName(HOST), port);
       } catch (IOException e) {

@@ -5,9 +5,12 @@ import blog.core.comment.CommentForm;
 import blog.core.post.Post;
 import blog.core.reading.BlogReader;
 import blog.web.form.CommentFormFields;
+import blog.web.site.Pages;
 import blog.web.site.Permalinks;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.net.URI;
+import java.util.Map;
 
 /**
  * Log-in with a provider and log-out for commenters. The buttons live in the reply form and post
@@ -19,11 +22,13 @@ public final class AuthHandlers {
   private final BlogReader reader;
   private final CommenterSession session;
   private final FormDrafts drafts;
+  private final Pages pages;
 
-  public AuthHandlers(BlogReader reader, CommenterSession session, FormDrafts drafts) {
+  public AuthHandlers(BlogReader reader, CommenterSession session, FormDrafts drafts, Pages pages) {
     this.reader = reader;
     this.session = session;
     this.drafts = drafts;
+    this.pages = pages;
   }
 
   /**
@@ -47,6 +52,21 @@ public final class AuthHandlers {
     ctx.redirect(
         Permalinks.post(post, reader.site().timeZone()) + "?draft=" + token + "#respond",
         HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * Sends the browser on to a provider's log-in page with a page that moves on by itself (and a
+   * link), not a redirect: browsers hold every redirect that follows a form's submission to the
+   * page's {@code form-action} ('self'), so a 303 to the provider is refused. Moving on from a page
+   * is a navigation of its own, and the policy stays as strict as it is.
+   */
+  void continueTo(Context ctx, String providerLabel, URI authorization) {
+    ctx.header("Cache-Control", "no-store");
+    pages.render(
+        ctx,
+        "auth/continue",
+        "Log in with " + providerLabel,
+        Map.of("label", providerLabel, "url", authorization.toString()));
   }
 
   Post post(CommentForm form) {

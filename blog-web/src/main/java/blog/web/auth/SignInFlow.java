@@ -15,7 +15,6 @@ import blog.core.signin.SignInRequestRepository;
 import blog.web.form.CommentFormFields;
 import blog.web.security.Csrf;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Log-in with a provider, from the reply form and back to it. {@code POST /auth/{id}/start} (an
  * icon button in the form, so the typed comment comes along) keeps the flow's secrets and the form
- * server-side and sends the browser to the provider; {@code GET /auth/{id}/callback} checks that
+ * server-side and sends the browser on to the provider; {@code GET /auth/{id}/callback} checks that
  * this browser started this very log-in, finishes it, starts a fresh commenter session and returns
  * to the post with the comment as typed. Every failure returns there too, with a message.
  */
@@ -108,8 +107,7 @@ public final class SignInFlow {
             FormDrafts.encode(form)),
         now,
         now.plus(PENDING));
-    ctx.header("Cache-Control", "no-store");
-    ctx.redirect(started.redirectTo().toString(), HttpStatus.SEE_OTHER);
+    back.continueTo(ctx, provider.label(), started.redirectTo());
   }
 
   /** {@code GET /auth/{provider}/callback?code=...&state=...} (or {@code ?error=...}) */

@@ -61,7 +61,14 @@ final class CommentSection {
       throw new NotFoundException("comment page " + commentPage.page());
     }
     List<CommentView> thread =
-        thread(ctx, commentPage.threads(), detail.identities(), site, permalink, open, discussion);
+        thread(
+            parts.own().ids(ctx),
+            commentPage.threads(),
+            detail.identities(),
+            site,
+            permalink,
+            open,
+            discussion);
     ReplyFormView replyForm = formView(ctx, post, permalink, form, errors, discussion, detail);
     boolean formShown = open || replyForm.hasErrors();
     EditState shownEdit = editableOnly(editing, thread);
@@ -85,18 +92,22 @@ final class CommentSection {
             discussion.newestFirst()));
   }
 
-  /** The variables for one comment rendered alone (after an in-place submission). */
+  /**
+   * The variables for one comment rendered alone (after an in-place submission); {@code mine} are
+   * this browser's comments, the new one included.
+   */
   Map<String, Object> fragment(
       Context ctx,
       PostDetail detail,
       String permalink,
       SiteSettings site,
       boolean open,
-      long commentId) {
+      long commentId,
+      Set<Long> mine) {
     CommentView view =
         find(
                 thread(
-                    ctx,
+                    mine,
                     detail.comments(),
                     detail.identities(),
                     site,
@@ -123,16 +134,15 @@ final class CommentSection {
         .orElse(EditState.NONE);
   }
 
-  /** The comment tree as this browser sees it: its own comments can be edited for a while. */
+  /** The comment tree as this browser sees it: its own ({@code mine}) can be edited a while. */
   private List<CommentView> thread(
-      Context ctx,
+      Set<Long> mine,
       List<ThreadedComment> threads,
       Map<Long, CommenterIdentity> identities,
       SiteSettings site,
       String permalink,
       boolean open,
       DiscussionSettings discussion) {
-    Set<Long> mine = parts.own().ids(ctx);
     Instant now = clock.instant();
     Duration window = Duration.ofMinutes(discussion.editWindowMinutes());
     return views.comments(

@@ -21,6 +21,7 @@ import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -220,7 +221,12 @@ public final class PostHandlers {
    * a fresh form token in {@code X-Form-Token} for the next comment.
    */
   public void commentFragment(Context ctx, Post post, long commentId) {
-    PostDetail detail = reader.detail(post, parts.own().ids(ctx));
+    // This browser has just written the comment: the cookie that names it as theirs arrives with
+    // this answer, so without it here a held comment would not be found for its author, nor
+    // offered to them for editing.
+    Set<Long> own = new LinkedHashSet<>(parts.own().ids(ctx));
+    own.add(commentId);
+    PostDetail detail = reader.detail(post, own);
     SiteSettings site = reader.site();
     boolean open = CommentService.isOpen(post, comments.discussion(), clock.instant());
     String permalink = Permalinks.post(post, site.timeZone());
@@ -229,7 +235,7 @@ public final class PostHandlers {
     Pages.write(
         ctx,
         pages.fragment(
-            "post/comment", section.fragment(ctx, detail, permalink, site, open, commentId)));
+            "post/comment", section.fragment(ctx, detail, permalink, site, open, commentId, own)));
   }
 
   /** Where a comment can be read: its page of comments and its anchor. */

@@ -291,6 +291,29 @@ class GuestCommentsTest extends WebTestBase {
   }
 
   @Test
+  void theScriptsInPlaceSubmissionOfAHeldCommentShowsItToItsAuthor() {
+    String permalink = newPost();
+    Browser browser = new Browser(server);
+    Map<String, String> form = Browser.replyForm(browser.page(permalink));
+    form.putAll(
+        Map.of(
+            "author",
+            "Newcomer",
+            "email",
+            Fixtures.unique("new") + "@example.org",
+            "comment",
+            "My first comment here."));
+    HttpResponse<String> held =
+        browser.post("/comments/", form, Map.of("X-Requested-With", "fetch"));
+    assertEquals(200, held.statusCode(), held.body());
+    assertTrue(held.body().contains("My first comment here."), held.body());
+    assertTrue(held.body().contains("Your comment is awaiting moderation."), held.body());
+    assertFalse(
+        new Browser(server).page(permalink).contains("My first comment here."),
+        "held: nobody else sees it");
+  }
+
+  @Test
   void anOversizedBodyIsRefusedBeforeItIsRead() {
     String permalink = newPost();
     Browser browser = new Browser(server);

@@ -76,6 +76,19 @@ class OwnCommentsTest extends WebTestBase {
   }
 
   @Test
+  void aCommentSentInPlaceComesWithItsEditAndDeleteActions() {
+    String permalink = newPost();
+    Browser oona = new Browser(server);
+    Map<String, String> form = Browser.replyForm(oona.page(permalink));
+    form.putAll(Map.of("author", "Oona", "email", "oona@example.org", "comment", "By script."));
+    HttpResponse<String> inserted =
+        oona.post("/comments/", form, Map.of("X-Requested-With", "fetch"));
+    assertEquals(200, inserted.statusCode(), inserted.body());
+    assertTrue(inserted.body().contains("?editcomment="), inserted.body());
+    assertTrue(inserted.body().contains("action=\"/comments/delete\""), inserted.body());
+  }
+
+  @Test
   void aBadEditKeepsTheTypedTextAndStrangersCannotEdit() {
     String permalink = newPost();
     Browser oona = new Browser(server);

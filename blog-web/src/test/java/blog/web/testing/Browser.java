@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
 public final class Browser {
   private static final Pattern INPUT = Pattern.compile("<input([^>]*)>");
   private static final Pattern ATTRIBUTE = Pattern.compile("(\\w[\\w-]*)=\"([^\"]*)\"");
+  private static final Pattern REFRESH =
+      Pattern.compile("<meta http-equiv=\"refresh\" content=\"0; url=([^\"]+)\">");
   private static final Pattern TEXTAREA =
       Pattern.compile("<textarea[^>]*name=\"comment\"[^>]*>(.*?)</textarea>", Pattern.DOTALL);
 
@@ -143,6 +145,18 @@ public final class Browser {
     Matcher textarea = TEXTAREA.matcher(form);
     fields.put("comment", textarea.find() ? unescape(textarea.group(1)) : "");
     return fields;
+  }
+
+  /**
+   * Where a page that moves on by itself (the step from "Log in with …" to the provider) sends the
+   * browser: its {@code <meta http-equiv="refresh">} target.
+   */
+  public static URI refreshTarget(String html) {
+    Matcher refresh = REFRESH.matcher(html);
+    if (!refresh.find()) {
+      throw new AssertionError("the page does not move on by itself: " + html);
+    }
+    return URI.create(unescape(refresh.group(1)));
   }
 
   public static String unescape(String html) {

@@ -1,0 +1,174 @@
+package blog.web.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * Debian's Chromium and its chromedriver ({@code apt-get install chromium chromium-driver}), or
+ * those named by {@code BLOG_TEST_CHROMIUM} and {@code BLOG_TEST_CHROMEDRIVER}. Both paths are
+ * given to Selenium, so Selenium Manager never runs and nothing is downloaded. Without them the
+ * browser tests are skipped with a message ({@link #unavailable}), except under {@code CI=true},
+ * where they fail.
+ */
+final class Chromium {
+  static final Path BROWSER = Path.of(envOr("BLOG_TEST_CHROMIUM", "/usr/bin/chromium"));
+  static final Path DRIVER = Path.of(envOr("BLOG_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+  /**
+   * Selenium looks for a DevTools binding of the browser's version when a driver starts and warns
+   * when it has none; the tests use only WebDriver and plain DevTools commands, which need none.
+   * (Held here: java.util.logging keeps loggers only weakly.)
+   */
+  private static final Logger CDP_VERSION_FINDER =
+      Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+  static {
+    CDP_VERSION_FINDER.setLevel(Level.SEVERE);
+  }
+
+  private Chromium() {}
+
+  /**
+   * Why the browser tests cannot run here (Chromium or its driver missing), or null when they can.
+   * Under CI=true a missing browser is an error instead.
+   */
+  static String unavailable() {
+    if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
+      return null;
+    }
+    String message =
+        "Chromium ("
+            + BROWSER
+            + ") or chromedriver ("
+            + DRIVER
+            + ") is missing: apt-get install chromium chromium-driver, or set BLOG_TEST_CHROMIUM"
+            + " and BLOG_TEST_CHROMEDRIVER";
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      throw new IllegalStateException(message + " (required under CI=true)");
+    }
+    return message + " - skipping the browser tests";
+  }
+
+  /** A running headless Chromium with a profile of its own, removed again on {@link #quit}. */
+  static ChromeDriver start(Options options) {
+    String problem = unavailable();
+    if (problem != null) {
+      throw new IllegalStateException(problem);
+    }
+    Path profile;
+    try {
+      profile = Files.createTempDirectory("blog-e2e-chromium");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions chrome = new ChromeOptions();
+    chrome.setBinary(BROWSER.toFile());
+    chrome.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--lang=en-US",
+        "--window-size=" + options.width + "," + options.height,
+        "--user-data-dir=" + profile);
+    if (options.mobile) {
+      chrome.setExperimentalOption(
+          "mobileEmulation",
+          Map.of(
+              "deviceMetrics",
+              Map.of(
+                  "width",
+                  options.width,
+                  "height",
+                  options.height,
+                  "pixelRatio",
+                  2.0,
+                  "touch",
+                  true,
+                  "mobile",
+                  true)));
+    }
+    if (!options.javascript) {
+      // The page's own scripts do not run; the test's (over the DevTools protocol) still do.
+      chrome.setExperimentalOption(
+          "prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+    }
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    chrome.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(DRIVER.toFile())
+            .usingAnyFreePort()
+            .withLogOutput(OutputStream.nullOutputStream())
+            .build();
+    ChromeDriver driver = new ChromeDriver(service, chrome);
+    PROFILES.put(driver, profile);
+    return driver;
+  }
+
+  /** Ends the browser and removes its profile. */
+  static void quit(ChromeDriver driver) {
+    if (driver == null) {
+      return;
+    }
+    try {
+      driver.quit();
+    } finally {
+      Path profile = PROFILES.remove(driver);
+      if (profile != null) {
+        deleteTree(profile);
+      }
+    }
+  }
+
+  /** Window size, whether to emulate a phone (touch, mobile viewport), and JavaScript on/off. */
+  record Options(int width, int height, boolean mobile, boolean javascript) {
+    static Options desktop() {
+      return new Options(1280, 1000, false, true);
+    }
+
+    static Options phone() {
+      return new Options(375, 740, true, true);
+    }
+
+    Options withoutJavaScript() {
+      return new Options(width, height, mobile, false);
+    }
+  }
+
+  private static final Map<ChromeDriver, Path> PROFILES = new ConcurrentHashMap<>();
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    } catch (IOException e) {
+      // A leftover temporary profile is harmless.
+    }
+  }
+
+  private static String envOr(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

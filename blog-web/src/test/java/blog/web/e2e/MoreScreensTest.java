@@ -1,0 +1,158 @@
+package blog.web.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import blog.core.comment.DiscussionSettings;
+import blog.core.post.PostStatus;
+import blog.core.user.Role;
+import blog.core.user.User;
+import blog.web.testing.StaffBrowsers;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The screens around the journeys, each checked as the journeys check theirs (valid HTML, the
+ * policy, no serious accessibility problem): the not-found page, comment pages, search, a refused
+ * comment with its messages, a commenter editing their own comment, and the admin's settings,
+ * import screen, comment editor and post lists.
+ */
+class MoreScreensTest extends BrowserTestBase {
+  private User admin;
+  private String permalink;
+  private long comment;
+
+  @Override
+  protected void prepare() {
+    settings()
+        .putAll(
+            Map.of(
+                DiscussionSettings.PAGE_COMMENTS, "true",
+                DiscussionSettings.COMMENTS_PER_PAGE, "1",
+                DiscussionSettings.MODERATION, "none"));
+    admin = new StaffBrowsers(db.database().jdbi(), server).account(Role.ADMIN, "Sam Settings");
+    Instant at = Instant.now().minus(1, ChronoUnit.DAYS);
+    long post =
+        fixtures.post(
+            fixtures.author("Ed Itor"),
+            "Screens",
+            PostStatus.PUBLISHED,
+            at,
+            List.of("Screens"),
+            List.of("checked"));
+    permalink = permalinkOf(post);
+    comment = fixtures.comment(post, null, "Connie", "A comment to moderate and page.", at);
+  }
+
+  @Test
+  void theNotFoundPage() {
+    open("/no/such/page/");
+    checkPageAndAccessibility("not found");
+    assertEquals("Oops! That page can’t be found.", find("h1").getText());
+  }
+
+  @Test
+  void commentPagesAndArchives() {
+    open(ReaderJourneyTest.SEED);
+    checkPage("post, first page of comments");
+    find(".comment-navigation .next").click();
+    waitUntil(d -> currentPath().endsWith("/comment-page-2/"));
+    checkPageAndAccessibility("post, second page of comments");
+    open("/tag/checked/");
+    checkPage("tag archive");
+    open("/2011/");
+    checkPage("year archive");
+  }
+
+  @Test
+  void aReaderSearches() {
+    open("/");
+    type("#search-field", "social networking");
+    find(".search-submit").click();
+    waitUntil(d -> currentPath().startsWith("/?s="));
+    checkPageAndAccessibility("search results");
+    assertTrue(
+        find("main").getText().contains("Why quality social networking"), find("main").getText());
+    open("/?s=nothing+matches+this+at+all");
+    checkPage("search without results");
+  }
+
+  @Test
+  void aRefusedCommentShowsWhy() {
+    // The browser itself stops a form without its required fields; the server refuses the rest,
+    // here a comment said twice.
+    forgetEveryone();
+    open(permalink);
+    for (int i = 0; i < 2; i++) {
+      type("#comment", "Saying this twice.");
+      type("#author", "Rita Repeat");
+      type("#email", "rita@example.org");
+      find("#submit").click();
+      if (i == 0) {
+        waitUntil(d -> find("#comment").getAttribute("value").isEmpty());
+      }
+    }
+    // The refusal comes back as the form, in place, with the text kept and the reason shown.
+    waitUntil(d -> find("#respond").getText().contains("already said that"));
+    assertEquals("Saying this twice.", find("#comment").getAttribute("value"));
+    checkPage("post with a refused comment");
+    checkAccessibility("post with a refused comment");
+  }
+
+  @Test
+  void aCommenterEditsTheirOwnComment() {
+    forgetEveryone();
+    open(permalink);
+    type("#comment", "Wrtten in a hurry.");
+    type("#author", "Oona Own");
+    type("#email", "oona@example.org");
+    find("#submit").click();
+    waitUntil(d -> !findAll(".comment-edit-link").isEmpty());
+    find(".comment-edit-link").click();
+    waitUntil(d -> !findAll(".comment-edit-form textarea").isEmpty());
+    checkPageAndAccessibility("post with the own comment's edit form");
+    type(".comment-edit-form textarea", "Written in a hurry, corrected.");
+    find(".comment-edit-form button[type=submit]").click();
+    waitUntil(d -> findAll(".comment-edit-form").isEmpty());
+    assertTrue(find(".comment-list").getText().contains("Written in a hurry, corrected."));
+    checkPage("post after editing the own comment");
+  }
+
+  @Test
+  void theAdminsOtherScreens() {
+    forgetEveryone();
+    open("/admin/login");
+    type("#username", admin.username());
+    type("#password", "not the password");
+    find(".admin-login button[type=submit]").click();
+    waitUntil(d -> !findAll(".admin-login .form-error").isEmpty());
+    checkAnswerToPost("refused log-in", ".admin-login form", "next", "/admin");
+    checkAccessibility("refused log-in");
+
+    logInToAdmin(admin.username(), StaffBrowsers.PASSWORD);
+    link("Settings").click();
+    waitForPath("/admin/settings");
+    checkPageAndAccessibility("settings");
+    type("#postsPerPage", "0");
+    find(".settings-form button[type=submit]").click();
+    waitUntil(d -> !findAll(".settings-form .field-error").isEmpty());
+    checkAnswerToPost("settings refused", ".settings-form", "unused", "");
+    checkAccessibility("settings refused");
+
+    open("/admin/import");
+    checkPageAndAccessibility("WordPress import");
+
+    open("/admin/comments/" + comment + "/edit");
+    checkPageAndAccessibility("comment editor");
+
+    open("/admin/posts?status=draft");
+    checkPage("drafts");
+    open("/admin/posts?s=Screens");
+    checkPage("posts found by title");
+    open("/admin/comments?status=spam");
+    checkPageAndAccessibility("empty spam queue");
+  }
+}
