@@ -17,6 +17,7 @@ import blog.web.auth.DemoProvider;
 import blog.web.auth.FormDrafts;
 import blog.web.auth.ProviderMenu;
 import blog.web.auth.SignInFlow;
+import blog.web.cache.Memo;
 import blog.web.cache.PageCache;
 import blog.web.comment.CommentHandlers;
 import blog.web.error.ErrorPages;
@@ -90,12 +91,6 @@ record WebHandlers(
                 "css/admin.css",
                 "css/editor.css",
                 "js/editor.js"));
-    var pages =
-        new Pages(
-            PebbleRenderer.fromEnvironment(),
-            services.reader(),
-            assets,
-            new AbsoluteUrls(server.baseUrl()));
     var cookies = new Cookies(https);
     var csrf =
         new Csrf(
@@ -104,6 +99,28 @@ record WebHandlers(
             server.baseUrl(),
             services.random(),
             Set.of(SubscriptionHandlers.CONFIRM, SubscriptionHandlers.UNSUBSCRIBE));
+    var formTokens = new FormTokens(services.signer(), services.random());
+    var pageCache =
+        new PageCache(
+            config.getLong(PAGE_CACHE_BYTES, DEFAULT_PAGE_CACHE_BYTES),
+            config.getBoolean(PAGE_CACHE_EXACT, false),
+            services.contentVersion(),
+            services.posts()::nextPublicationAfter,
+            csrf,
+            formTokens,
+            services.clock());
+    var pages =
+        new Pages(
+            PebbleRenderer.fromEnvironment(),
+            services.reader(),
+            // The sidebar sums up the whole blog: computed once per content version.
+            new Memo<>(
+                services.reader()::sidebar,
+                pageCache::version,
+                services.posts()::nextPublicationAfter,
+                services.clock()),
+            assets,
+            new AbsoluteUrls(server.baseUrl()));
     LoginProviders configured = LoginProviders.from(config);
     DemoProvider demo = DemoProvider.wanted(config, configured) ? DemoProvider.start() : null;
     LoginProviders providers = demo == null ? configured : demo.addTo(configured);
@@ -113,7 +130,6 @@ record WebHandlers(
     var commenterSession = new CommenterSession(services.commenters(), cookies);
     var switches = services.providerSwitches();
     var menu = new ProviderMenu(providers, switches);
-    var formTokens = new FormTokens(services.signer(), services.random());
     var parts =
         new ReplyFormParts(
             formTokens,
@@ -193,14 +209,7 @@ record WebHandlers(
             switches,
             menu),
         Discovery.create(services, server, pages, posts, views),
-        new PageCache(
-            config.getLong(PAGE_CACHE_BYTES, DEFAULT_PAGE_CACHE_BYTES),
-            config.getBoolean(PAGE_CACHE_EXACT, false),
-            services.contentVersion(),
-            services.posts()::nextPublicationAfter,
-            csrf,
-            formTokens,
-            services.clock()),
+        pageCache,
         new WordPressHandlers(
             services.wxrImporter(),
             services.wxrExporter(),

@@ -175,10 +175,9 @@ public final class PageCache {
 
   /** Reads the version in the database now, so this instance never serves what it just changed. */
   public void catchUp() {
-    if (enabled) {
-      long now = contentVersion.read();
-      floor.accumulateAndGet(now, Math::max);
-    }
+    // Also with the page cache off: the sidebar memo keys on the same version.
+    long now = contentVersion.read();
+    floor.accumulateAndGet(now, Math::max);
   }
 
   public long hits() {
@@ -189,7 +188,11 @@ public final class PageCache {
     return misses.get();
   }
 
-  private long version() {
+  /**
+   * The content version answers are keyed by: the polled one, or newer after this instance's own
+   * writes (or the database's own in exact mode).
+   */
+  public long version() {
     return exact ? contentVersion.read() : Math.max(contentVersion.current(), floor.get());
   }
 

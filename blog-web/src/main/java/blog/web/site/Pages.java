@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Renders a public page inside the one layout: site title and tagline, the page's own content and
@@ -22,14 +23,22 @@ import java.util.Map;
 public final class Pages {
   private final PebbleRenderer pebble;
   private final BlogReader reader;
+  private final Supplier<Sidebar> sidebar;
   private final StaticAssets assets;
   private final AbsoluteUrls urls;
   // Only for the title of error pages while the database is away; never used for content.
   private volatile SiteSettings lastSite = SiteSettings.from(Map.of());
 
-  public Pages(PebbleRenderer pebble, BlogReader reader, StaticAssets assets, AbsoluteUrls urls) {
+  /** {@code sidebar}: the sidebar's content, e.g. {@link BlogReader#sidebar} kept by a memo. */
+  public Pages(
+      PebbleRenderer pebble,
+      BlogReader reader,
+      Supplier<Sidebar> sidebar,
+      StaticAssets assets,
+      AbsoluteUrls urls) {
     this.pebble = pebble;
     this.reader = reader;
+    this.sidebar = sidebar;
     this.assets = assets;
     this.urls = urls;
   }
@@ -47,7 +56,7 @@ public final class Pages {
   public void render(Context ctx, String template, String title, Map<String, Object> model) {
     SiteSettings site = reader.site();
     lastSite = site;
-    write(ctx, html(template, title, model, site, sidebar(reader.sidebar(), site.timeZone())));
+    write(ctx, html(template, title, model, site, sidebar(sidebar.get(), site.timeZone())));
   }
 
   /**

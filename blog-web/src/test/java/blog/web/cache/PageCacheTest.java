@@ -10,12 +10,15 @@ import blog.core.post.PostStatus;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.Fixtures;
 import blog.core.testing.MutableClock;
+import blog.core.user.Role;
 import blog.web.testing.Browser;
+import blog.web.testing.StaffBrowsers;
 import blog.web.testing.TestServer;
 import blog.web.testing.WebTestBase;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +110,34 @@ class PageCacheTest extends WebTestBase {
     assertEquals(303, writer.post("/comments/", form).statusCode());
     HttpResponse<String> next = new Browser(server).get(permalink);
     assertTrue(next.body().contains(words), "no stale page after our own write");
+  }
+
+  @Test
+  void aPostPublishedHereIsInEveryPagesSidebarOnTheNextRequest() throws Exception {
+    String other = publishedPost("Elsewhere");
+    cached(other);
+    StaffBrowsers staff = new StaffBrowsers(db.database().jdbi(), server);
+    Browser admin = staff.loggedIn(staff.account(Role.ADMIN, "Ada"));
+    String editor = admin.page("/admin/posts/new");
+    String title = Fixtures.unique("Just out");
+    Map<String, String> form = new HashMap<>();
+    form.put("_csrf", StaffBrowsers.hidden(editor, "_csrf"));
+    form.put("version", StaffBrowsers.hidden(editor, "version"));
+    form.put("draft_key", StaffBrowsers.hidden(editor, "draft_key"));
+    form.putAll(
+        Map.of(
+            "title", title,
+            "slug", "",
+            "body", "Hello.",
+            "excerpt", "",
+            "categories", "",
+            "tags", "",
+            "status", "publish",
+            "publish_at", ""));
+    assertEquals(303, admin.post("/admin/posts", form).statusCode());
+    // The other post's page is rendered anew, and its sidebar sums up the blog as it is now.
+    String page = new Browser(server).page(other);
+    assertTrue(page.contains(title), "the new post is among the recent posts");
   }
 
   @Test
