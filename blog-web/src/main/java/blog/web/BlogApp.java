@@ -148,7 +148,11 @@ public final class BlogApp implements AutoCloseable {
         cfg -> {
           cfg.startup.showJavalinBanner = false;
           cfg.jetty.host = server.host();
-          cfg.jetty.modifyServer(s -> s.setStopTimeout(STOP_TIMEOUT.toMillis()));
+          cfg.jetty.modifyServer(
+              s -> {
+                s.setStopTimeout(STOP_TIMEOUT.toMillis());
+                s.setErrorHandler(new ProtocolErrors(handlers.headers()));
+              });
           cfg.router.ignoreTrailingSlashes = true;
           cfg.http.maxRequestSize = MAX_UPLOAD_REQUEST_BYTES;
           cfg.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_REQUEST_BYTES, SizeUnit.BYTES);
