@@ -15,6 +15,7 @@ import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,7 +148,11 @@ public final class BlogApp implements AutoCloseable {
         cfg -> {
           cfg.startup.showJavalinBanner = false;
           cfg.jetty.host = server.host();
-          cfg.jetty.modifyServer(s -> s.setStopTimeout(STOP_TIMEOUT.toMillis()));
+          cfg.jetty.modifyServer(
+              s -> {
+                s.setStopTimeout(STOP_TIMEOUT.toMillis());
+                s.setErrorHandler(new ProtocolErrors(handlers.headers()));
+              });
           cfg.router.ignoreTrailingSlashes = true;
           cfg.http.maxRequestSize = MAX_UPLOAD_REQUEST_BYTES;
           cfg.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_REQUEST_BYTES, SizeUnit.BYTES);
@@ -158,6 +163,18 @@ public final class BlogApp implements AutoCloseable {
 
   public int port() {
     return javalin.port();
+  }
+
+  /**
+   * Every HTTP route as "METHOD path" (before/after hooks left out), for tests that walk the route
+   * table so that a new route cannot escape them.
+   */
+  public List<String> routes() {
+    return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(parsed -> parsed.endpoint)
+        .filter(endpoint -> endpoint.method.isHttpMethod())
+        .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+        .toList();
   }
 
   /** The metrics port, or {@link OpsSettings#OFF} when metrics are not served. */

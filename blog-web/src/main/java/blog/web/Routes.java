@@ -116,14 +116,17 @@ final class Routes {
     cfg.routes.exception(
         CsrfFailure.class,
         (e, ctx) -> {
-          // Refused comment forms come back with their text; other forms get a 403 page.
+          // Refused comment forms come back with their text; other forms (and comment forms
+          // naming no post to show them on) get a 403 page.
+          boolean shown = false;
           if (ctx.path().equals(CommentHandlers.PATH)
               || ctx.path().equals(AuthHandlers.LOGOUT)
               || (ctx.path().startsWith("/auth/") && ctx.path().endsWith("/start"))) {
-            h.comments().csrfFailed(e, ctx);
+            shown = h.comments().csrfFailed(e, ctx);
           } else if (ctx.path().equals(CommentHandlers.EDIT_PATH)) {
-            h.comments().csrfFailedEdit(e, ctx);
-          } else {
+            shown = h.comments().csrfFailedEdit(e, ctx);
+          }
+          if (!shown) {
             h.errors().forbidden(e, ctx);
           }
         });

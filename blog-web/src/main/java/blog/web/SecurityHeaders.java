@@ -1,6 +1,8 @@
 package blog.web;
 
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Headers every response carries, error pages included. The policy allows no inline script and no
@@ -26,12 +28,19 @@ final class SecurityHeaders {
   }
 
   void apply(Context ctx) {
-    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-    ctx.header("X-Frame-Options", "DENY");
+    values().forEach(ctx::header);
+  }
+
+  /** The headers and their values, also for the answers Jetty gives before any handler runs. */
+  Map<String, String> values() {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    values.put("X-Content-Type-Options", "nosniff");
+    values.put("Referrer-Policy", "strict-origin-when-cross-origin");
+    values.put("X-Frame-Options", "DENY");
     if (https) {
-      ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+      values.put("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
+    return values;
   }
 }

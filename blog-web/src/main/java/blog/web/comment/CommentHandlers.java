@@ -151,12 +151,24 @@ public final class CommentHandlers {
         Permalinks.post(post, reader.site().timeZone()) + "#comments", HttpStatus.SEE_OTHER);
   }
 
-  /** An edit whose CSRF check failed is shown again, text intact, with the reason. */
-  public void csrfFailedEdit(CsrfFailure failure, Context ctx) {
-    long id = commentId(ctx);
+  /**
+   * An edit whose CSRF check failed is shown again, text intact, with the reason; false when the
+   * form names no comment on a visible post, so there is no page to show it on.
+   */
+  public boolean csrfFailedEdit(CsrfFailure failure, Context ctx) {
+    String raw = ctx.formParam("comment_id");
+    if (raw == null || !raw.matches("[0-9]{1,18}")) {
+      return false;
+    }
+    long id = Long.parseLong(raw);
+    Optional<Post> post = comments.postOf(id).flatMap(reader::visiblePost);
+    if (post.isEmpty()) {
+      return false;
+    }
     String text = ctx.formParam("comment");
     postPages.showRefusedEdit(
-        ctx, postOf(id), new EditState(id, text == null ? "" : text, failure.getMessage()));
+        ctx, post.get(), new EditState(id, text == null ? "" : text, failure.getMessage()));
+    return true;
   }
 
   private static long commentId(Context ctx) {
@@ -174,13 +186,23 @@ public final class CommentHandlers {
         .orElseThrow(() -> new NotFoundException("comment " + commentId));
   }
 
-  /** A comment whose CSRF check failed is shown again, text intact, with the reason. */
-  public void csrfFailed(CsrfFailure failure, Context ctx) {
+  /**
+   * A comment whose CSRF check failed is shown again, text intact, with the reason; false when the
+   * form names no visible post, so there is no page to show it on.
+   */
+  public boolean csrfFailed(CsrfFailure failure, Context ctx) {
     if (ctx.path().equals(PATH)) {
       metrics.commentSubmitted(CommentOutcome.REJECTED);
     }
     CommentForm form = CommentFormFields.read(ctx);
-    refuse(ctx, post(form), form, failure.getMessage());
+    String id = form.postId() == null ? "" : form.postId().strip();
+    Optional<Post> post =
+        id.matches("[0-9]{1,18}") ? reader.visiblePost(Long.parseLong(id)) : Optional.empty();
+    if (post.isEmpty()) {
+      return false;
+    }
+    refuse(ctx, post.get(), form, failure.getMessage());
+    return true;
   }
 
   private void refuse(Context ctx, Post post, CommentForm form, String message) {

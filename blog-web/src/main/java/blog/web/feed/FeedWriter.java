@@ -51,7 +51,8 @@ final class FeedWriter {
     channel.setTitle(XmlChars.clean(c.title()));
     channel.setLink(c.link());
     // Required by RSS 2.0, so never empty.
-    channel.setDescription(XmlChars.clean(c.description().isBlank() ? c.title() : c.description()));
+    channel.setDescription(
+        XmlChars.clean(PlainText.escaped(c.description().isBlank() ? c.title() : c.description())));
     channel.setLanguage("en");
     channel.setLastBuildDate(date(c.updated()));
     channel.setGenerator(GENERATOR);
@@ -76,8 +77,10 @@ final class FeedWriter {
     item.setGuid(guid);
     item.setPubDate(date(i.published()));
     Description description = new Description();
-    description.setType("text/plain");
-    description.setValue(XmlChars.clean(i.summary()));
+    // Readers take an RSS description as HTML whatever it says: plain text goes in escaped, so
+    // a comment that reads "<script>" stays text there too.
+    description.setType("text/html");
+    description.setValue(XmlChars.clean(PlainText.escaped(i.summary())));
     item.setDescription(description);
     Content content = new Content();
     content.setType(Content.HTML);

@@ -11,6 +11,15 @@ final class PlainText {
 
   private PlainText() {}
 
+  /** {@code text} as HTML that shows exactly that text. */
+  static String escaped(String text) {
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;");
+  }
+
   static String of(String html) {
     String text = TAG.matcher(html).replaceAll(" ");
     Matcher m = ENTITY.matcher(text);

@@ -92,6 +92,43 @@ class ConcurrentSubmissionsTest extends WebTestBase {
     assertEquals(1, fixtures.countComments(post.id()));
   }
 
+  @Test
+  void fiftyWritersOfTwentyCommentsEachLandExactlyAThousand() throws Exception {
+    Post post = newPost();
+    ExecutorService pool = Executors.newFixedThreadPool(50);
+    try {
+      List<Callable<Integer>> writers = new ArrayList<>();
+      for (int w = 0; w < 50; w++) {
+        int writer = w;
+        writers.add(
+            () -> {
+              Browser browser = new Browser(server);
+              int stored = 0;
+              for (int c = 0; c < 20; c++) {
+                Map<String, String> form = Browser.replyForm(browser.page(permalink(post)));
+                form.putAll(
+                    Map.of(
+                        "author", "Writer " + writer,
+                        "email", "writer" + writer + "@example.org",
+                        "comment", "Comment " + c + " of writer " + writer));
+                HttpResponse<String> response = browser.post("/comments/", form);
+                assertEquals(303, response.statusCode(), response.body());
+                stored++;
+              }
+              return stored;
+            });
+      }
+      int stored = 0;
+      for (Future<Integer> writer : pool.invokeAll(writers)) {
+        stored += writer.get();
+      }
+      assertEquals(1000, stored);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(1000, fixtures.countComments(post.id()));
+  }
+
   private static List<HttpResponse<String>> runAtOnce(List<Callable<HttpResponse<String>>> sends)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(32);

@@ -259,7 +259,8 @@ class FeedsTest extends WebTestBase {
             .orElseThrow();
     assertEquals(BASE + permalinkOf(id) + "#comment-" + approved, item.getLink());
     assertEquals("Comment on Discussed post by Carla", item.getTitle());
-    assertEquals("Approved <words> & more.", item.getDescription().getValue());
+    // An RSS description is HTML to readers: text that looks like markup arrives escaped.
+    assertEquals("Approved &lt;words&gt; &amp; more.", item.getDescription().getValue());
     assertEquals("Carla", ((DCModule) item.getModule(DCModule.URI)).getCreator());
     for (String hidden : List.of("Held words", "Spam words", "On the draft")) {
       assertFalse(all.contains(hidden), hidden + " must not be syndicated");

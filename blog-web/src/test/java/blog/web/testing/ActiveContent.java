@@ -166,14 +166,40 @@ public final class ActiveContent {
     return problems;
   }
 
+  private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
+  private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x?)([0-9a-fA-F]+);?");
+
+  /**
+   * Whether a link or source can only lead to a web page, a mail, or somewhere on our site: read as
+   * a browser does (character references decoded, tabs and line breaks dropped), it has no scheme
+   * (a relative or protocol-relative address) or http, https or mailto.
+   */
   private static boolean safeUrl(String value) {
-    String v = value.strip().toLowerCase(Locale.ROOT);
-    return v.startsWith("http://")
-        || v.startsWith("https://")
-        || v.startsWith("mailto:")
-        || (v.startsWith("/") && !v.startsWith("//"))
-        || v.startsWith("#")
-        || v.startsWith("?");
+    Matcher entity = NUMERIC_ENTITY.matcher(value);
+    StringBuilder decoded = new StringBuilder();
+    while (entity.find()) {
+      int code;
+      try {
+        code = Integer.parseInt(entity.group(2), entity.group(1).isEmpty() ? 10 : 16);
+      } catch (NumberFormatException e) {
+        code = 0xFFFD;
+      }
+      String c = Character.isValidCodePoint(code) ? Character.toString(code) : "\uFFFD";
+      entity.appendReplacement(decoded, Matcher.quoteReplacement(c));
+    }
+    entity.appendTail(decoded);
+    String v =
+        decoded
+            .toString()
+            .replace("&colon;", ":")
+            .replace("&Tab;", "")
+            .replace("&NewLine;", "")
+            .replace("&amp;", "&")
+            .replaceAll("[\\t\\n\\r]", "")
+            .replaceAll("^[\\x00-\\x20]+", "")
+            .toLowerCase(Locale.ROOT);
+    Matcher scheme = SCHEME.matcher(v);
+    return !scheme.find() || Set.of("http", "https", "mailto").contains(scheme.group(1));
   }
 
   private static String unquote(String value) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The real blog server on a random loopback port, and an HTTP client that talks to it. */
@@ -57,6 +58,11 @@ public final class TestServer implements Site, AutoCloseable {
   @Override
   public String url(String path) {
     return "http://127.0.0.1:" + app.port() + path;
+  }
+
+  /** The server's route table, as "METHOD path". */
+  public List<String> routes() {
+    return app.routes();
   }
 
   public HttpResponse<String> get(String path) {
