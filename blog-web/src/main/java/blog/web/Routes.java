@@ -36,17 +36,22 @@ final class Routes {
     // Refuse oversized bodies before anything reads them (Javalin would only notice on reading).
     cfg.routes.before(
         ctx -> {
-          if (ctx.path().equals(PostAdminRoutes.MEDIA)) {
-            h.postAdmin().media().checkBodySize(ctx);
-          } else if (ctx.path().equals(WordPressHandlers.PAGE)
-              && ctx.method() == HandlerType.POST) {
-            h.wordpress().checkBodySize(ctx);
-          } else if (ctx.contentLength() > maxRequestBytes) {
-            throw new ContentTooLargeResponse("request body too large");
-          } else if (ctx.contentLength() < 0 && ctx.header("Transfer-Encoding") != null) {
-            // A body of unknown length could only be cut off at the (large) upload ceiling;
-            // browsers send forms with a length, so refuse the rest.
-            throw new HttpResponseException(411, "length required", Map.of());
+          try {
+            if (ctx.path().equals(PostAdminRoutes.MEDIA)) {
+              h.postAdmin().media().checkBodySize(ctx);
+            } else if (ctx.path().equals(WordPressHandlers.PAGE)
+                && ctx.method() == HandlerType.POST) {
+              h.wordpress().checkBodySize(ctx);
+            } else if (ctx.contentLength() > maxRequestBytes) {
+              throw new ContentTooLargeResponse("request body too large");
+            } else if (ctx.contentLength() < 0 && ctx.header("Transfer-Encoding") != null) {
+              // A body of unknown length could only be cut off at the (large) upload ceiling;
+              // browsers send forms with a length, so refuse the rest.
+              throw new HttpResponseException(411, "length required", Map.of());
+            }
+          } catch (HttpResponseException refused) {
+            RefusedBodies.discard(ctx);
+            throw refused;
           }
         });
     cfg.routes.before(h.csrf()::check);
