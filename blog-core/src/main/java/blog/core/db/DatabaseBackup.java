@@ -7,6 +7,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
 import javax.sql.DataSource;
 
 /**
@@ -88,41 +91,83 @@ public final class DatabaseBackup {
 
   /** The pg_dump and pg_restore commands for this blog's PostgreSQL database. */
   public String postgresAdvice(String what, String file) {
-    String connection = pgConnection();
-    String dump = file.matches("[A-Za-z0-9._/-]+") ? file : "'" + file.replace("'", "'\\''") + "'";
+    Path path = Path.of(file);
     return "This blog's database is PostgreSQL, whose own tools do the "
         + what
-        + " better than the blog could; the blog does not do it itself. Back up with\n"
-        + "  pg_dump --format=custom --no-owner --file="
-        + dump
-        + " "
-        + connection
-        + "\nand restore into a new, empty database with\n"
-        + "  pg_restore --no-owner --exit-on-error --dbname=<new database> "
-        + dump
-        + "\n"
-        + "(the password is asked for, or taken from PGPASSWORD or ~/.pgpass).";
+        + " better than the blog could; the blog does not do it itself. Back up with\n  "
+        + shell(pgDumpCommand(path))
+        + "\nand restore into a new, empty database with\n  "
+        + shell(pgRestoreCommand("<new database>", path))
+        + "\n(the password is asked for, or taken from PGPASSWORD or ~/.pgpass).";
   }
 
-  private String pgConnection() {
+  /**
+   * {@code pg_dump} of this blog's database (only its schema when the URL names one with {@code
+   * currentSchema}) into {@code file}, in pg_dump's custom format.
+   */
+  public List<String> pgDumpCommand(Path file) {
+    List<String> command =
+        new ArrayList<>(List.of("pg_dump", "--format=custom", "--no-owner", "--file=" + file));
+    PgTarget target = pgTarget();
+    command.addAll(target.options());
+    if (target.schema() != null) {
+      command.add("--schema=" + target.schema());
+    }
+    command.add(target.database());
+    return command;
+  }
+
+  /** {@code pg_restore} of {@code file} into {@code database}, a new one on the same server. */
+  public List<String> pgRestoreCommand(String database, Path file) {
+    List<String> command = new ArrayList<>(List.of("pg_restore", "--no-owner", "--exit-on-error"));
+    command.addAll(pgTarget().options());
+    command.add("--dbname=" + database);
+    command.add(file.toString());
+    return command;
+  }
+
+  private record PgTarget(List<String> options, String database, String schema) {}
+
+  private PgTarget pgTarget() {
     String url = settings.url().substring("jdbc:".length());
+    List<String> options = new ArrayList<>();
     try {
       URI uri = URI.create(url);
-      StringBuilder options = new StringBuilder();
       if (uri.getHost() != null) {
-        options.append("--host=").append(uri.getHost()).append(' ');
+        options.add("--host=" + uri.getHost());
       }
       if (uri.getPort() > 0) {
-        options.append("--port=").append(uri.getPort()).append(' ');
+        options.add("--port=" + uri.getPort());
       }
       if (!settings.user().isEmpty()) {
-        options.append("--username=").append(settings.user()).append(' ');
+        options.add("--username=" + settings.user());
       }
       String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
-      return options.append(path.isEmpty() ? "<database>" : path).toString();
+      String schema = null;
+      if (uri.getQuery() != null) {
+        for (String parameter : uri.getQuery().split("&")) {
+          if (parameter.startsWith("currentSchema=")) {
+            schema = parameter.substring("currentSchema=".length());
+          }
+        }
+      }
+      return new PgTarget(options, path.isEmpty() ? "<database>" : path, schema);
     } catch (IllegalArgumentException e) {
-      return "<connection options for " + settings.url() + ">";
+      return new PgTarget(
+          List.of("<connection options for " + settings.url() + ">"), "<database>", null);
     }
+  }
+
+  /** A command as one would type it in a POSIX shell; {@code <placeholders>} stay as they are. */
+  private static String shell(List<String> command) {
+    StringJoiner line = new StringJoiner(" ");
+    for (String arg : command) {
+      line.add(
+          arg.matches("[A-Za-z0-9._/=:@,+-]+") || arg.contains("<")
+              ? arg
+              : "'" + arg.replace("'", "'\\''") + "'");
+    }
+    return line.toString();
   }
 
   private void execute(String sql) {

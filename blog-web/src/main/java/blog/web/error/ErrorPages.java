@@ -10,6 +10,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +98,12 @@ public final class ErrorPages {
 
   private void unavailable(Context ctx) {
     ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30");
-    Pages.write(ctx, pages.standalone("error/503", "Back soon"));
+    Optional<KeptForm> kept = KeptForm.of(ctx);
+    Pages.write(
+        ctx,
+        kept.isPresent()
+            ? pages.standalone("error/503-form", "Not saved yet", Map.of("kept", kept.get()))
+            : pages.standalone("error/503", "Back soon"));
   }
 
   /** A failure to reach the database, as opposed to a bug: a connection-class SQL error. */
