@@ -154,15 +154,6 @@ public final class PostRepository {
                 .findOne());
   }
 
-  public int countVisible(Instant now) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("SELECT COUNT(*) FROM posts p WHERE " + VISIBLE)
-                .bind("now", now)
-                .mapTo(Integer.class)
-                .one());
-  }
-
   /** Visible posts published in [from, to), newest first: monthly and yearly archives. */
   public List<Post> listVisibleBetween(
       Instant from, Instant to, Instant now, int limit, int offset) {
@@ -182,20 +173,6 @@ public final class PostRepository {
                 .list());
   }
 
-  public int countVisibleBetween(Instant from, Instant to, Instant now) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT COUNT(*) FROM posts p WHERE "
-                        + VISIBLE
-                        + " AND p.published_at >= :from AND p.published_at < :to")
-                .bind("now", now)
-                .bind("from", from)
-                .bind("to", to)
-                .mapTo(Integer.class)
-                .one());
-  }
-
   /** Visible posts in a category or tag, newest first. */
   public List<Post> listVisibleInTerm(long termId, Instant now, int limit, int offset) {
     return jdbi.withHandle(
@@ -211,19 +188,6 @@ public final class PostRepository {
                 .bind("offset", offset)
                 .map(MAPPER)
                 .list());
-  }
-
-  public int countVisibleInTerm(long termId, Instant now) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT COUNT(*) FROM posts p JOIN post_terms pt ON pt.post_id = p.id"
-                        + " WHERE pt.term_id = :termId AND "
-                        + VISIBLE)
-                .bind("termId", termId)
-                .bind("now", now)
-                .mapTo(Integer.class)
-                .one());
   }
 
   /** The publication instants of all visible posts, newest first, for the archive list. */

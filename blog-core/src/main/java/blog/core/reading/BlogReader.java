@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -73,8 +72,7 @@ public final class BlogReader {
     Instant now = clock.instant();
     int perPage = site().postsPerPage();
     checkPage(page);
-    int total = posts.countVisible(now);
-    return page(page, total, perPage, offset -> posts.listVisible(now, perPage, offset));
+    return page(page, perPage, (limit, offset) -> posts.listVisible(now, limit, offset));
   }
 
   /** A monthly archive in the site's time zone. */
@@ -103,12 +101,15 @@ public final class BlogReader {
     Instant now = clock.instant();
     int perPage = site().postsPerPage();
     checkPage(page);
-    int total = posts.countVisibleBetween(from, to, now);
-    if (mustHavePosts && total == 0) {
+    PostPage result =
+        page(
+            page,
+            perPage,
+            (limit, offset) -> posts.listVisibleBetween(from, to, now, limit, offset));
+    if (mustHavePosts && result.posts().isEmpty()) {
       throw new NotFoundException("no posts in this archive");
     }
-    return page(
-        page, total, perPage, offset -> posts.listVisibleBetween(from, to, now, perPage, offset));
+    return result;
   }
 
   /** A category or tag archive. */
@@ -120,14 +121,12 @@ public final class BlogReader {
     Instant now = clock.instant();
     int perPage = site().postsPerPage();
     checkPage(page);
-    int total = posts.countVisibleInTerm(term.id(), now);
     return new TermArchive(
         term,
         page(
             page,
-            total,
             perPage,
-            offset -> posts.listVisibleInTerm(term.id(), now, perPage, offset)));
+            (limit, offset) -> posts.listVisibleInTerm(term.id(), now, limit, offset)));
   }
 
   /** A visible post by slug, with its approved comments threaded. */
@@ -211,12 +210,27 @@ public final class BlogReader {
   }
 
   /** Checks the page exists before fetching it, so absurd page numbers never reach SQL. */
-  private PostPage page(int page, int total, int perPage, IntFunction<List<Post>> fetchAtOffset) {
-    int totalPages = Math.max(1, (total + perPage - 1) / perPage);
-    if (page > totalPages) {
+  /** Reads rows {@code limit} at {@code offset}, newest first. */
+  private interface Rows {
+    List<Post> read(int limit, int offset);
+  }
+
+  /**
+   * One page of a listing. No count of the whole listing: one row past the page says whether an
+   * older page exists, so a page costs the same on a blog of ten posts or a hundred thousand. Page
+   * 1 always exists (perhaps empty); a later one only if it has posts.
+   */
+  private PostPage page(int page, int perPage, Rows rows) {
+    long offset = (long) (page - 1) * perPage;
+    if (offset > Integer.MAX_VALUE - perPage - 1) {
       throw new NotFoundException("page " + page);
     }
-    return new PostPage(summaries(fetchAtOffset.apply((page - 1) * perPage)), page, totalPages);
+    List<Post> found = rows.read(perPage + 1, (int) offset);
+    if (page > 1 && found.isEmpty()) {
+      throw new NotFoundException("page " + page);
+    }
+    boolean older = found.size() > perPage;
+    return new PostPage(summaries(older ? found.subList(0, perPage) : found), page, older);
   }
 
   /** Visible posts with what readers see around them (author, terms, comment count), in order. */

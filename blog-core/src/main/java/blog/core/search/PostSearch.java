@@ -40,6 +40,6 @@ public final class PostSearch {
         total == 0
             ? List.of()
             : reader.summaries(repository.find(query, now, perPage, (page - 1) * perPage));
-    return new SearchResults(query, new PostPage(posts, page, totalPages), total);
+    return new SearchResults(query, new PostPage(posts, page, page < totalPages), total);
   }
 }
