@@ -152,6 +152,8 @@ public final class BlogApp implements AutoCloseable {
               s -> {
                 s.setStopTimeout(STOP_TIMEOUT.toMillis());
                 s.setErrorHandler(new ProtocolErrors(handlers.headers()));
+                // Kept pages are answered ahead of Javalin; the rest goes on to it.
+                s.insertHandler(handlers.fastHits());
               });
           cfg.router.ignoreTrailingSlashes = true;
           cfg.http.maxRequestSize = MAX_UPLOAD_REQUEST_BYTES;

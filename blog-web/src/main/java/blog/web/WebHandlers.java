@@ -17,6 +17,7 @@ import blog.web.auth.DemoProvider;
 import blog.web.auth.FormDrafts;
 import blog.web.auth.ProviderMenu;
 import blog.web.auth.SignInFlow;
+import blog.web.cache.FastHits;
 import blog.web.cache.Memo;
 import blog.web.cache.PageCache;
 import blog.web.comment.CommentHandlers;
@@ -69,6 +70,7 @@ record WebHandlers(
     Moderation moderation,
     Discovery discovery,
     PageCache pageCache,
+    FastHits fastHits,
     WordPressHandlers wordpress,
     WordPressLinkRedirects wordPressLinks) {
 
@@ -163,8 +165,9 @@ record WebHandlers(
             services.clock(),
             services.editing().oldPermalinks());
     DataSource dataSource = services.database().dataSource();
+    var tracking = new RequestTracking(clientAddress, metrics);
     return new WebHandlers(
-        new RequestTracking(clientAddress, metrics),
+        tracking,
         new SecurityHeaders(https),
         csrf,
         assets,
@@ -210,6 +213,7 @@ record WebHandlers(
             menu),
         Discovery.create(services, server, pages, posts, views),
         pageCache,
+        new FastHits(pageCache, csrf, clientAddress, tracking),
         new WordPressHandlers(
             services.wxrImporter(),
             services.wxrExporter(),

@@ -1,6 +1,7 @@
 package blog.web.cache;
 
 import blog.core.change.ContentVersion;
+import blog.web.ops.RequestTracking;
 import blog.web.post.FormTokens;
 import blog.web.security.Csrf;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Rendered public pages for visitors without personal state, kept until anything a reader can see
@@ -66,6 +68,7 @@ public final class PageCache {
       CachedPage page,
       String contentType,
       Map<String, String> headers,
+      String route,
       long version,
       Instant until) {}
 
@@ -117,7 +120,7 @@ public final class PageCache {
     if (!enabled || !shareable(ctx)) {
       return;
     }
-    String key = key(ctx);
+    String key = key(ctx.header("Host"), ctx.path(), ctx.queryString());
     long version = version();
     Entry entry = entries.getIfPresent(key);
     if (entry != null && entry.version() == version && clock.instant().isBefore(entry.until())) {
@@ -167,7 +170,13 @@ public final class PageCache {
       }
       entries.put(
           key,
-          new Entry(page, String.valueOf(ctx.res().getContentType()), kept(ctx), version, until));
+          new Entry(
+              page,
+              String.valueOf(ctx.res().getContentType()),
+              kept(ctx),
+              RequestTracking.route(ctx),
+              version,
+              until));
       ctx.header(HEADER, "miss");
     }
     ctx.result(personalise(ctx, page));
@@ -197,8 +206,49 @@ public final class PageCache {
   }
 
   private byte[] personalise(Context ctx, CachedPage page) {
+    return render(page, () -> csrf.token(ctx));
+  }
+
+  /**
+   * For the answers Jetty gives before Javalin ({@link FastHits}): the entry for a plain request to
+   * {@code path}, if one is kept and current. Counted as a hit when found; a request it does not
+   * answer goes on to Javalin, where {@link #before} counts the miss.
+   */
+  Optional<Entry> current(String host, String path, String query) {
+    if (!enabled || !sharedPath(path)) {
+      return Optional.empty();
+    }
+    Entry entry = entries.getIfPresent(key(host, path, query));
+    if (entry == null || entry.version() != version() || !clock.instant().isBefore(entry.until())) {
+      return Optional.empty();
+    }
+    hits.incrementAndGet();
+    return Optional.of(entry);
+  }
+
+  /**
+   * A kept page for one visitor: its CSRF token (asked only if a form needs it) and form tokens.
+   */
+  byte[] render(CachedPage page, Supplier<String> csrfToken) {
     Instant now = clock.instant();
-    return page.render(() -> csrf.token(ctx), postId -> formTokens.issue(postId, now));
+    return page.render(csrfToken, postId -> formTokens.issue(postId, now));
+  }
+
+  /** The browser-id cookie, the one cookie a visitor may send and still share pages. */
+  String browserIdCookie() {
+    return csrf.cookieName();
+  }
+
+  private static boolean sharedPath(String path) {
+    if (path == null) {
+      return false;
+    }
+    for (String prefix : PRIVATE_PREFIXES) {
+      if (path.startsWith(prefix)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A request whose answer may be shared: a plain GET of a public page, no personal cookie. */
@@ -206,11 +256,8 @@ public final class PageCache {
     if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
       return false;
     }
-    String path = ctx.path();
-    for (String prefix : PRIVATE_PREFIXES) {
-      if (path.startsWith(prefix)) {
-        return false;
-      }
+    if (!sharedPath(ctx.path())) {
+      return false;
     }
     if (ctx.header("Authorization") != null) {
       return false;
@@ -253,8 +300,12 @@ public final class PageCache {
     return Map.copyOf(kept);
   }
 
-  private static String key(Context ctx) {
-    String query = ctx.queryString();
-    return query == null || query.isEmpty() ? ctx.path() : ctx.path() + "?" + query;
+  /**
+   * Pages are kept per host as the request named it: a page is only kept after the request passed
+   * the canonical-host redirect, and another host name must meet that redirect too.
+   */
+  private static String key(String host, String path, String query) {
+    String target = query == null || query.isEmpty() ? path : path + "?" + query;
+    return (host == null ? "" : host) + " " + target;
   }
 }

@@ -40,46 +40,66 @@ public final class RequestTracking {
 
   /** Before everything else. */
   public void begin(Context ctx) {
-    String incoming = ctx.header(HEADER);
-    String id =
-        incoming != null
-                && ACCEPTED_ID.matcher(incoming).matches()
-                && clientAddress.fromTrustedProxy(ctx)
-            ? incoming
-            : newId();
+    String id = requestId(ctx.header(HEADER), clientAddress.fromTrustedProxy(ctx));
     MDC.put(MDC_KEY, id);
     ctx.attribute(MDC_KEY, id);
     ctx.header(HEADER, id);
   }
 
+  /** A trusted proxy's request id when it sent a well-formed one, else a new id. */
+  public String requestId(String incoming, boolean fromTrustedProxy) {
+    return incoming != null && fromTrustedProxy && ACCEPTED_ID.matcher(incoming).matches()
+        ? incoming
+        : newId();
+  }
+
   /** Javalin's request logger: after the response, errors included. */
   public void end(Context ctx, Float millis) {
+    // The MDC may be gone when Javalin logs from another thread; the attribute is not.
+    String id = ctx.attribute(MDC_KEY);
+    String client = ACCESS.isInfoEnabled() ? clientAddress.of(ctx) : null;
+    record(ctx.method().name(), ctx.path(), ctx.statusCode(), millis, route(ctx), client, id);
+  }
+
+  /**
+   * Counts an answered request and writes its access-log line; also for answers made outside
+   * Javalin (cached pages). {@code client} may be null when the access log is off.
+   */
+  public void record(
+      String method,
+      String path,
+      int status,
+      float millis,
+      String route,
+      String client,
+      String id) {
     try {
-      String route = route(ctx);
-      int status = ctx.statusCode();
-      Duration took = Duration.ofNanos((long) (millis * 1_000_000L));
-      metrics.request(ctx.method().name(), route, status, took);
+      metrics.request(method, route, status, Duration.ofNanos((long) (millis * 1_000_000L)));
       if (ACCESS.isInfoEnabled()) {
-        // The MDC may be gone when Javalin logs from another thread; the attribute is not.
-        String id = ctx.attribute(MDC_KEY);
         if (id != null) {
           MDC.put(MDC_KEY, id);
         }
         ACCESS.info(
             "{} {} {} {} ms (route {}, client {})",
-            ctx.method().name(),
-            ctx.path(),
+            method,
+            path,
             status,
             String.format(Locale.ROOT, "%.1f", millis),
             route,
-            clientAddress.of(ctx));
+            client);
       }
     } finally {
       MDC.remove(MDC_KEY);
     }
   }
 
-  private static String route(Context ctx) {
+  /** Whether access-log lines are written (they need the client's address). */
+  public boolean logging() {
+    return ACCESS.isInfoEnabled();
+  }
+
+  /** The matched route's pattern, the label requests are counted under. */
+  public static String route(Context ctx) {
     Endpoint matched;
     try {
       matched = ctx.endpoints().matchedHttpEndpoint();

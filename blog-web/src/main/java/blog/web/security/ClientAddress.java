@@ -17,15 +17,23 @@ public final class ClientAddress {
 
   /** Whether the request came straight from one of the trusted proxies. */
   public boolean fromTrustedProxy(Context ctx) {
-    return trustedProxies.contains(ctx.req().getRemoteAddr());
+    return isTrustedProxy(ctx.req().getRemoteAddr());
+  }
+
+  /** Whether the socket peer {@code peer} is one of the trusted proxies. */
+  public boolean isTrustedProxy(String peer) {
+    return trustedProxies.contains(peer);
   }
 
   public String of(Context ctx) {
-    String peer = ctx.req().getRemoteAddr();
+    return of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+  }
+
+  /** The client of a request from socket peer {@code peer} carrying {@code forwarded}. */
+  public String of(String peer, String forwarded) {
     if (!trustedProxies.contains(peer)) {
       return peer;
     }
-    String forwarded = ctx.header("X-Forwarded-For");
     if (forwarded == null || forwarded.isBlank()) {
       return peer;
     }

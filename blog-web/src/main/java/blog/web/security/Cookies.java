@@ -44,7 +44,11 @@ public final class Cookies {
   }
 
   public Optional<String> get(Context ctx, String base) {
-    String raw = ctx.cookie(name(base));
+    return decode(ctx.cookie(name(base)));
+  }
+
+  /** A cookie's value as sent by the browser, decoded; empty when missing or garbled. */
+  public static Optional<String> decode(String raw) {
     if (raw == null || raw.isEmpty()) {
       return Optional.empty();
     }
@@ -53,5 +57,20 @@ public final class Cookies {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The {@code Set-Cookie} header value for a browser-session cookie, with the same attributes as
+   * {@link #set}: for answers written outside Javalin (cached pages served by Jetty directly).
+   */
+  public String sessionCookieHeader(String base, String value) {
+    return name(base)
+        + "="
+        + Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(value.getBytes(StandardCharsets.UTF_8))
+        + "; Path=/"
+        + (https ? "; Secure" : "")
+        + "; HttpOnly; SameSite=Lax";
   }
 }

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * CSRF protection for every state-changing request, applied in one before-handler so no route can
@@ -21,6 +22,7 @@ public final class Csrf {
   public static final String FIELD = "_csrf";
   static final String COOKIE = "blog_bid";
   private static final String PURPOSE = "csrf";
+  private static final Pattern BROWSER_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
 
   private final Signer signer;
   private final Cookies cookies;
@@ -47,7 +49,7 @@ public final class Csrf {
 
   /** The browser's id, made (and sent as a cookie) on first need. */
   public String browserId(Context ctx) {
-    Optional<String> known = cookies.get(ctx, COOKIE).filter(id -> id.matches("[A-Za-z0-9_-]{22}"));
+    Optional<String> known = browserIdFromCookie(ctx.cookie(cookieName()));
     if (known.isPresent()) {
       return known.get();
     }
@@ -55,12 +57,32 @@ public final class Csrf {
     if (cached != null) {
       return cached;
     }
-    byte[] bytes = new byte[16];
-    random.nextBytes(bytes);
-    String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String id = newBrowserId();
     cookies.set(ctx, COOKIE, id, -1);
     ctx.attribute(COOKIE, id);
     return id;
+  }
+
+  /** The browser id in a browser-id cookie's raw value, if it is one. */
+  public Optional<String> browserIdFromCookie(String raw) {
+    return Cookies.decode(raw).filter(id -> BROWSER_ID.matcher(id).matches());
+  }
+
+  /** A new random browser id; the caller sends it as {@link #browserIdCookie}. */
+  public String newBrowserId() {
+    byte[] bytes = new byte[16];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** The {@code Set-Cookie} value that gives a browser its id, for answers made outside Javalin. */
+  public String browserIdCookie(String browserId) {
+    return cookies.sessionCookieHeader(COOKIE, browserId);
+  }
+
+  /** The token for forms of the browser with this id. */
+  public String tokenFor(String browserId) {
+    return signer.sign(PURPOSE, browserId);
   }
 
   /** Stands for the token in a page rendered for the page cache; filled in per visitor. */
@@ -90,7 +112,7 @@ public final class Csrf {
     if (deferred(ctx)) {
       return TOKEN_PLACEHOLDER;
     }
-    return signer.sign(PURPOSE, browserId(ctx));
+    return tokenFor(browserId(ctx));
   }
 
   /** The name of the browser-id cookie, the one cookie that never personalises a page. */

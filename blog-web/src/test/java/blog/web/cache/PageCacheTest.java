@@ -15,11 +15,22 @@ import blog.web.testing.Browser;
 import blog.web.testing.StaffBrowsers;
 import blog.web.testing.TestServer;
 import blog.web.testing.WebTestBase;
+import java.io.ByteArrayInputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +108,96 @@ class PageCacheTest extends WebTestBase {
     assertEquals(422, refused.statusCode(), "A's token is not B's");
     assertTrue(refused.body().contains("This form has expired."), refused.body());
     assertFalse(new Browser(server).page(permalink).contains("Stolen."));
+  }
+
+  @Test
+  void aKeptPageIsAnsweredWithTheHeadersOfTheRenderedOneAndGzippedWhenAskedFor() throws Exception {
+    String permalink = publishedPost("Headers");
+    settings.putAll(Map.of("site.tagline", Fixtures.unique("A new version"))); // a fresh render
+    Thread.sleep(800); // the version poll notices the change
+    HttpResponse<String> rendered = new Browser(server).get(permalink);
+    assertEquals("miss", cacheState(rendered));
+    cached(permalink);
+    HttpResponse<String> kept = new Browser(server).get(permalink);
+    assertEquals("hit", cacheState(kept));
+    assertEquals(stableHeaders(rendered), stableHeaders(kept));
+    assertTrue(kept.headers().firstValue("X-Request-Id").orElseThrow().matches("[0-9a-f]{16}"));
+    assertNotEquals(
+        rendered.headers().firstValue("X-Request-Id"), kept.headers().firstValue("X-Request-Id"));
+    String cookie = kept.headers().firstValue("Set-Cookie").orElseThrow();
+    assertTrue(cookie.matches("blog_bid=[A-Za-z0-9_-]+; Path=/; HttpOnly; SameSite=Lax"), cookie);
+    assertEquals(rendered.body().length(), kept.body().length(), "same page, other tokens");
+
+    HttpResponse<byte[]> zipped =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(server.url(permalink)))
+                    .header("Accept-Encoding", "gzip")
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals("hit", zipped.headers().firstValue(PageCache.HEADER).orElse(""));
+    assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""));
+    try (var in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+      String page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(kept.body().length(), page.length());
+      assertTrue(page.endsWith("</html>\n") || page.endsWith("</html>"), page);
+    }
+  }
+
+  @Test
+  void aVisitorWithAnyOtherCookieOrAnotherHostNameIsNeverAnsweredFromTheCache() throws Exception {
+    String permalink = publishedPost("Other cookie");
+    cached(permalink);
+    Browser personal = new Browser(server);
+    personal.setCookie("blog_commenter", "someone");
+    HttpResponse<String> page = personal.get(permalink);
+    assertEquals(200, page.statusCode());
+    assertEquals("", cacheState(page), "a personal request is rendered for its visitor");
+
+    // The page was kept for the host name the test uses; a request naming another host is
+    // rendered for it (and meets the canonical-host rules), never answered with that page.
+    URI base = URI.create(server.url("/"));
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(5000);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET "
+                      + permalink
+                      + " HTTP/1.1\r\nHost: other.example:"
+                      + base.getPort()
+                      + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.ISO_8859_1));
+      String answer =
+          new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      assertTrue(answer.startsWith("HTTP/1.1 200 "), answer);
+      assertTrue(answer.contains("X-Page-Cache: miss"), answer);
+    }
+  }
+
+  /** Headers that must be the same on a rendered and a kept answer of one page. */
+  private static Map<String, List<String>> stableHeaders(HttpResponse<?> response) {
+    Set<String> volatile_ =
+        Set.of(
+            "date",
+            "x-request-id",
+            "x-page-cache",
+            "set-cookie",
+            "expires",
+            "content-length",
+            "transfer-encoding");
+    Map<String, List<String>> stable = new TreeMap<>();
+    response
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              if (!volatile_.contains(name.toLowerCase(Locale.ROOT))) {
+                stable.put(name.toLowerCase(Locale.ROOT), values);
+              }
+            });
+    assertTrue(stable.containsKey("content-security-policy"), stable.toString());
+    return stable;
   }
 
   @Test
