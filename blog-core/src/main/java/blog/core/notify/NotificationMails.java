@@ -8,9 +8,12 @@ import blog.core.post.PostPaths;
 import blog.core.site.SiteSettings;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /** The words of each notification mail: plain text, absolute links, unsubscribe in every one. */
 public final class NotificationMails {
+  private static final Pattern LINE_BREAKS = Pattern.compile("[\\p{Cc}\\u2028\\u2029]");
+
   private final String baseUrl;
   private final NotificationTokens tokens;
 
@@ -23,12 +26,7 @@ public final class NotificationMails {
   public OutgoingMail toAuthor(String to, long authorId, Comment c, Post post, SiteSettings site) {
     boolean held = c.status() == CommentStatus.PENDING;
     String subject =
-        "["
-            + site.title()
-            + "] "
-            + (held ? "Please moderate: “" : "New comment on “")
-            + post.title()
-            + "”";
+        subject(site, (held ? "Please moderate: “" : "New comment on “") + post.title() + "”");
     StringBuilder body = new StringBuilder();
     body.append(held ? "A new comment on the post “" : "New comment on your post “")
         .append(post.title())
@@ -75,7 +73,7 @@ public final class NotificationMails {
             + " post.\nUnsubscribe: "
             + unsubscribe
             + "\n";
-    String subject = "[" + site.title() + "] New comment on “" + post.title() + "”";
+    String subject = subject(site, "New comment on “" + post.title() + "”");
     return withUnsubscribe(new OutgoingMail(to.email(), subject, body, null), unsubscribe);
   }
 
@@ -95,7 +93,7 @@ public final class NotificationMails {
             + "Unsubscribe: "
             + unsubscribe
             + "\n";
-    String subject = "[" + site.title() + "] New post: " + post.title();
+    String subject = subject(site, "New post: " + post.title());
     return withUnsubscribe(new OutgoingMail(to.email(), subject, body, null), unsubscribe);
   }
 
@@ -110,8 +108,17 @@ public final class NotificationMails {
             + link("/subscriptions/confirm?token=", tokens.confirm(s))
             + "\n\nIf it was not you, ignore this mail: nothing more will be sent to this address"
             + " unless the link above is used.\n";
-    String subject = "[" + site.title() + "] Please confirm your subscription to " + what;
+    String subject = subject(site, "Please confirm your subscription to " + what);
     return new OutgoingMail(s.email(), subject, body, null);
+  }
+
+  /**
+   * "[Site] what", on one line. Titles are one line as the editor sees it, but may still hold a
+   * Unicode line or paragraph separator or a C1 control (pasted text); a subject cannot, and a mail
+   * refused here would refuse the comment it is about.
+   */
+  private static String subject(SiteSettings site, String what) {
+    return LINE_BREAKS.matcher("[" + site.title() + "] " + what).replaceAll(" ");
   }
 
   private String permalink(Post post, SiteSettings site) {

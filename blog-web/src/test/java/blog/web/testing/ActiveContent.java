@@ -3,20 +3,26 @@ package blog.web.testing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Finds markup that could run or load something in HTML we serve: any tag outside the blog's own
- * vocabulary, any attribute outside it (event handlers, style, srcdoc...), and any link or source
- * that is not http(s), mailto, or a path on our own site. Microdata may only name schema.org types.
- * Text that merely looks like markup is escaped and has no raw '<', so it is not seen here.
+ * Finds markup that could run or load something in HTML we serve, reading it as a browser does
+ * (jsoup's HTML5 parser: text inside textarea or title stays text, character references in
+ * attribute values are decoded): any element outside the blog's own vocabulary, any attribute
+ * outside it (event handlers, style, srcdoc...), any link or source whose scheme is not http(s) or
+ * mailto, and any script that is neither one of our assets nor a JSON-LD block that parses whole.
+ * Microdata may only name schema.org types. Text that merely looks like markup is escaped, so it is
+ * text here too.
  */
 public final class ActiveContent {
-  private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>");
-  private static final Pattern ATTRIBUTE =
-      Pattern.compile("([^\\s=\"'/>]+)(?:\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s>]+))?");
   private static final Set<String> TAGS =
       Set.of(
           "html",
@@ -114,97 +120,124 @@ public final class ActiveContent {
           // OpenGraph <meta property> and feed autodiscovery <link title>: data, never active.
           "property",
           "title");
+  private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action");
+  private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
   private static final String JSON_LD = "application/ld+json";
   private static final Pattern SCHEMA_ORG_TYPE = Pattern.compile("https://schema\\.org/[A-Za-z]+");
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private ActiveContent() {}
 
   /** Every problem found in {@code html}, empty when it carries no active content. */
   public static List<String> find(String html) {
     List<String> problems = new ArrayList<>();
-    Matcher tag = TAG.matcher(html);
-    while (tag.find()) {
-      String name = tag.group(2).toLowerCase(Locale.ROOT);
-      if (!TAGS.contains(name)) {
-        problems.add("tag <" + name + "> in " + tag.group());
+    Document document = Jsoup.parse(html);
+    for (Element element : document.getAllElements()) {
+      if (element == document) {
         continue;
       }
-      Matcher attribute = ATTRIBUTE.matcher(tag.group(3));
-      while (attribute.find()) {
-        String attr = attribute.group(1).toLowerCase(Locale.ROOT);
-        String value = attribute.group(2) == null ? "" : unquote(attribute.group(2));
+      String name = element.normalName();
+      if (!TAGS.contains(name)) {
+        problems.add("element <" + name + "> in " + startTag(element));
+        continue;
+      }
+      for (Attribute attribute : element.attributes()) {
+        String attr = attribute.getKey().toLowerCase(Locale.ROOT);
+        String value = attribute.getValue();
         if (!ATTRIBUTES.contains(attr)) {
-          problems.add("attribute " + attr + " in " + tag.group());
-        } else if ((attr.equals("href") || attr.equals("src") || attr.equals("action"))
-            && !safeUrl(value)) {
-          problems.add("URL " + value + " in " + tag.group());
+          problems.add("attribute " + attr + " in " + startTag(element));
+        } else if (URL_ATTRIBUTES.contains(attr) && !safeUrl(value)) {
+          problems.add(scheme(value) + ": URL " + value + " in " + startTag(element));
         } else if (attr.equals("itemtype") && !SCHEMA_ORG_TYPE.matcher(value).matches()) {
-          problems.add("item type " + value + " in " + tag.group());
-        } else if (name.equals("script")
-            && !(attr.equals("src")
-                || attr.equals("defer")
-                || (attr.equals("type") && value.equals(JSON_LD)))) {
-          problems.add("script attribute in " + tag.group());
+          problems.add("item type " + value + " in " + startTag(element));
         }
       }
-      // A JSON-LD data block never runs; what it holds may not end it early (checked below).
-      boolean dataBlock = tag.group(3).contains("type=\"" + JSON_LD + "\"");
-      if (name.equals("script")
-          && tag.group(1).isEmpty()
-          && !dataBlock
-          && !tag.group(3).contains("src=\"/assets/")) {
-        problems.add("script that is not one of our assets: " + tag.group());
-      }
-      if (name.equals("script") && tag.group(1).isEmpty() && dataBlock) {
-        int end = html.indexOf("</script>", tag.end());
-        String data = end < 0 ? html.substring(tag.end()) : html.substring(tag.end(), end);
-        if (end < 0 || data.contains("<")) {
-          problems.add("JSON-LD that could end its element early: " + data);
-        }
+      if (name.equals("script")) {
+        script(element).ifPresent(problems::add);
       }
     }
     return problems;
   }
 
-  private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
-  private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x?)([0-9a-fA-F]+);?");
-
   /**
-   * Whether a link or source can only lead to a web page, a mail, or somewhere on our site: read as
-   * a browser does (character references decoded, tabs and line breaks dropped), it has no scheme
-   * (a relative or protocol-relative address) or http, https or mailto.
+   * What is wrong with a script element, if anything: ours are either a same-origin asset (src
+   * under /assets/, defer) or a JSON-LD data block, which never runs, whose text parses as JSON
+   * whole (so nothing in it ended the element early) and holds no '<' (no "&lt;!--" or
+   * "&lt;/script" to play with the tokenizer).
    */
-  private static boolean safeUrl(String value) {
-    Matcher entity = NUMERIC_ENTITY.matcher(value);
-    StringBuilder decoded = new StringBuilder();
-    while (entity.find()) {
-      int code;
-      try {
-        code = Integer.parseInt(entity.group(2), entity.group(1).isEmpty() ? 10 : 16);
-      } catch (NumberFormatException e) {
-        code = 0xFFFD;
+  private static Optional<String> script(Element script) {
+    String type = script.attr("type");
+    boolean dataBlock = type.equals(JSON_LD);
+    for (Attribute attribute : script.attributes()) {
+      String attr = attribute.getKey();
+      if (!(attr.equals("src") || attr.equals("defer") || (attr.equals("type") && dataBlock))) {
+        return Optional.of("script attribute " + attr + " in " + startTag(script));
       }
-      String c = Character.isValidCodePoint(code) ? Character.toString(code) : "\uFFFD";
-      entity.appendReplacement(decoded, Matcher.quoteReplacement(c));
     }
-    entity.appendTail(decoded);
-    String v =
-        decoded
-            .toString()
-            .replace("&colon;", ":")
-            .replace("&Tab;", "")
-            .replace("&NewLine;", "")
-            .replace("&amp;", "&")
-            .replaceAll("[\\t\\n\\r]", "")
-            .replaceAll("^[\\x00-\\x20]+", "")
-            .toLowerCase(Locale.ROOT);
-    Matcher scheme = SCHEME.matcher(v);
-    return !scheme.find() || Set.of("http", "https", "mailto").contains(scheme.group(1));
+    if (dataBlock) {
+      String data = script.data();
+      if (data.contains("<") || !parsesAsJson(data)) {
+        return Optional.of("JSON-LD that could end its element early: " + data);
+      }
+      return Optional.empty();
+    }
+    if (!script.attr("src").startsWith("/assets/") || !script.data().isEmpty()) {
+      return Optional.of("script that is not one of our assets: " + startTag(script));
+    }
+    return Optional.empty();
   }
 
-  private static String unquote(String value) {
-    return (value.startsWith("\"") || value.startsWith("'"))
-        ? value.substring(1, value.length() - 1)
-        : value;
+  private static boolean parsesAsJson(String data) {
+    try {
+      JSON.readTree(data);
+      return true;
+    } catch (JacksonException e) {
+      return false;
+    }
+  }
+
+  /** A relative or protocol-relative address, or one whose scheme is http, https or mailto. */
+  static boolean safeUrl(String value) {
+    String scheme = scheme(value);
+    return scheme == null || SAFE_SCHEMES.contains(scheme);
+  }
+
+  /**
+   * The scheme a browser reads in a URL attribute's (already entity-decoded) value, lower-cased, or
+   * null for a relative or protocol-relative address. As the URL standard has it: leading and
+   * trailing C0 controls and spaces are stripped and tabs and line breaks anywhere removed first;
+   * then a scheme is an ASCII letter followed by letters, digits, '+', '-' or '.', up to a ':'.
+   */
+  static String scheme(String value) {
+    String v =
+        value.replaceAll("^[\\x00-\\x20]+|[\\x00-\\x20]+$", "").replaceAll("[\\t\\n\\r]", "");
+    if (v.isEmpty() || !isAsciiLetter(v.charAt(0))) {
+      return null;
+    }
+    for (int i = 1; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c == ':') {
+        return v.substring(0, i).toLowerCase(Locale.ROOT);
+      }
+      if (!(isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static String startTag(Element element) {
+    StringBuilder tag = new StringBuilder("<").append(element.normalName());
+    for (Attribute attribute : element.attributes()) {
+      tag.append(' ').append(attribute.getKey());
+      if (!attribute.getValue().isEmpty()) {
+        tag.append("=\"").append(attribute.getValue()).append('"');
+      }
+    }
+    return tag.append('>').toString();
   }
 }
