@@ -17,13 +17,28 @@ public final class Signer {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
-  private final SecretKeySpec key;
+  /**
+   * One keyed MAC per thread: finding the algorithm and keying it costs more than the MAC itself,
+   * and a page answered from the cache signs two tokens.
+   */
+  private final ThreadLocal<Mac> macs;
 
   public Signer(byte[] secret) {
     if (secret.length < 32) {
       throw new IllegalArgumentException("the secret must have at least 256 bits");
     }
-    this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+    SecretKeySpec key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+    this.macs =
+        ThreadLocal.withInitial(
+            () -> {
+              try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+              } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+              }
+            });
   }
 
   /** {@code payload} (no '~' in it) followed by its signature for {@code purpose}. */
@@ -56,14 +71,11 @@ public final class Signer {
   }
 
   private byte[] mac(String purpose, String payload) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      mac.update(purpose.getBytes(StandardCharsets.UTF_8));
-      mac.update((byte) 0);
-      return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    Mac mac = macs.get();
+    // doFinal leaves the MAC reset for the next use; a failure half-way must not leave it dirty.
+    mac.reset();
+    mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+    mac.update((byte) 0);
+    return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
   }
 }

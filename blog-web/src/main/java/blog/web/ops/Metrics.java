@@ -17,6 +17,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -59,6 +61,7 @@ public final class Metrics implements AutoCloseable {
   };
 
   private final PrometheusMeterRegistry registry;
+  private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
   private final JvmGcMetrics gc;
 
   private Metrics(PrometheusMeterRegistry registry, JvmGcMetrics gc) {
@@ -95,13 +98,18 @@ public final class Metrics implements AutoCloseable {
 
   /** One answered request: {@code route} is the matched pattern, or a fixed word when none. */
   public void request(String method, String route, int status, Duration took) {
-    Timer.builder("http.server.requests")
-        .description("HTTP requests by route pattern, method and status")
-        .tag("method", method)
-        .tag("route", route)
-        .tag("status", Integer.toString(status))
-        .serviceLevelObjectives(BUCKETS)
-        .register(registry)
+    // Routes, methods and statuses are few: each timer is looked up once, not built per request.
+    requestTimers
+        .computeIfAbsent(
+            method + ' ' + status + ' ' + route,
+            key ->
+                Timer.builder("http.server.requests")
+                    .description("HTTP requests by route pattern, method and status")
+                    .tag("method", method)
+                    .tag("route", route)
+                    .tag("status", Integer.toString(status))
+                    .serviceLevelObjectives(BUCKETS)
+                    .register(registry))
         .record(took.toNanos(), TimeUnit.NANOSECONDS);
   }
 
