@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -27,8 +28,14 @@ public final class Passwords {
   private static final Argon2Function ARGON2 =
       Argon2Function.getInstance(MEMORY_KIB, ITERATIONS, PARALLELISM, 32, Argon2.ID);
   private static final Set<String> COMMON = common();
-  // Checked when the account does not exist, so "no such user" takes as long as "wrong password".
-  private static final String DUMMY_HASH = new Passwords().hash("not-a-real-password-0");
+
+  /**
+   * Checked when the account does not exist, so "no such user" takes as long as "wrong password".
+   * Made in the background from class loading on: an Argon2 hash in a JVM that has not compiled
+   * anything yet takes a good part of a second, which start-up need not wait for.
+   */
+  private static final CompletableFuture<String> DUMMY_HASH =
+      CompletableFuture.supplyAsync(() -> new Passwords().hash("not-a-real-password-0"));
 
   public String hash(String password) {
     return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
@@ -39,7 +46,7 @@ public final class Passwords {
       return false;
     }
     if (storedHash == null) {
-      Password.check(password, DUMMY_HASH).with(ARGON2);
+      Password.check(password, DUMMY_HASH.join()).with(ARGON2);
       return false;
     }
     return Password.check(password, storedHash)
