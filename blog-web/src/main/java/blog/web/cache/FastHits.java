@@ -105,6 +105,13 @@ public final class FastHits extends Handler.Wrapper {
     if (issued[0] != null) {
       out.add(HttpHeader.SET_COOKIE, csrf.browserIdCookie(issued[0]));
     }
+    if (PageCache.notModified(
+        entry, headers.get(HttpHeader.IF_NONE_MATCH), headers.get(HttpHeader.IF_MODIFIED_SINCE))) {
+      response.setStatus(304);
+      response.write(true, BufferUtil.EMPTY_BUFFER, callback);
+      record(method, uri, 304, started, entry, peer, headers, id);
+      return true;
+    }
     out.put(HttpHeader.CONTENT_TYPE, entry.contentType());
     if (body.length >= MIN_GZIP_BYTES && acceptsGzip(headers.get(HttpHeader.ACCEPT_ENCODING))) {
       body = gzip(body);
@@ -115,10 +122,22 @@ public final class FastHits extends Handler.Wrapper {
     response.setStatus(200);
     response.write(true, head ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(body), callback);
 
+    record(method, uri, 200, started, entry, peer, headers, id);
+    return true;
+  }
+
+  private void record(
+      String method,
+      HttpURI uri,
+      int status,
+      long started,
+      PageCache.Entry entry,
+      String peer,
+      HttpFields headers,
+      String id) {
     float millis = (System.nanoTime() - started) / 1_000_000f;
     String client = tracking.logging() ? clients.of(peer, headers.get("X-Forwarded-For")) : null;
-    tracking.record(method, uri.getPath(), 200, millis, entry.route(), client, id);
-    return true;
+    tracking.record(method, uri.getPath(), status, millis, entry.route(), client, id);
   }
 
   static boolean acceptsGzip(String acceptEncoding) {

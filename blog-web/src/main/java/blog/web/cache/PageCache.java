@@ -4,6 +4,7 @@ import blog.core.change.ContentVersion;
 import blog.web.ops.RequestTracking;
 import blog.web.post.FormTokens;
 import blog.web.security.Csrf;
+import blog.web.site.ConditionalGet;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
@@ -12,6 +13,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Rendered public pages for visitors without personal state, kept until anything a reader can see
@@ -53,6 +58,13 @@ public final class PageCache {
           "/avatar/",
           "/healthz",
           "/readyz");
+
+  private static final String SITE_COMMENTS_FEED = "/comments/feed/";
+
+  /** Pages, and the feeds (whose readers poll them all day long). */
+  private static final Pattern KEPT_TYPES =
+      Pattern.compile("text/html|application/rss\\+xml|application/atom\\+xml");
+
   private static final Set<String> NOT_KEPT_HEADERS =
       Set.of(
           "set-cookie",
@@ -128,7 +140,11 @@ public final class PageCache {
       ctx.attribute(HIT, Boolean.TRUE);
       entry.headers().forEach(ctx::header);
       ctx.header(HEADER, "hit");
-      ctx.contentType(entry.contentType()).result(personalise(ctx, entry.page()));
+      if (notModified(entry, ctx.header("If-None-Match"), ctx.header("If-Modified-Since"))) {
+        ctx.status(304);
+      } else {
+        ctx.contentType(entry.contentType()).result(personalise(ctx, entry.page()));
+      }
       ctx.skipRemainingHandlers();
       return;
     }
@@ -227,6 +243,27 @@ public final class PageCache {
   }
 
   /**
+   * Whether a client's copy of a kept document with validators (a feed) is current: then the answer
+   * is a bodiless 304, as the feed handler would give. Pages carry no validators.
+   */
+  static boolean notModified(Entry entry, String ifNoneMatch, String ifModifiedSince) {
+    String etag = entry.headers().get("ETag");
+    if (etag == null || (ifNoneMatch == null && ifModifiedSince == null)) {
+      return false;
+    }
+    Instant lastModified = null;
+    String stamp = entry.headers().get("Last-Modified");
+    if (stamp != null) {
+      try {
+        lastModified = ZonedDateTime.parse(stamp, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      } catch (DateTimeParseException e) {
+        lastModified = null;
+      }
+    }
+    return ConditionalGet.notModified(ifNoneMatch, ifModifiedSince, etag, lastModified);
+  }
+
+  /**
    * A kept page for one visitor: its CSRF token (asked only if a form needs it) and form tokens.
    */
   byte[] render(CachedPage page, Supplier<String> csrfToken) {
@@ -242,6 +279,9 @@ public final class PageCache {
   private static boolean sharedPath(String path) {
     if (path == null) {
       return false;
+    }
+    if (path.startsWith(SITE_COMMENTS_FEED)) {
+      return true; // the one public thing under /comments/, where forms are sent
     }
     for (String prefix : PRIVATE_PREFIXES) {
       if (path.startsWith(prefix)) {
@@ -271,13 +311,13 @@ public final class PageCache {
     return true;
   }
 
-  /** Only complete HTML pages that set no cookie but the browser id are kept. */
+  /** Only complete pages and feeds that set no cookie but the browser id are kept. */
   private boolean storable(Context ctx) {
     if (ctx.status().getCode() != 200) {
       return false;
     }
     String type = ctx.res().getContentType();
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
+    if (type == null || !KEPT_TYPES.matcher(type.toLowerCase(Locale.ROOT)).lookingAt()) {
       return false;
     }
     String browserId = csrf.cookieName() + "=";

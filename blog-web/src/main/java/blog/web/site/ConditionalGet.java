@@ -75,7 +75,16 @@ public final class ConditionalGet {
 
   /** RFC 9110 section 13.2.2: If-None-Match decides when present, else If-Modified-Since. */
   static boolean notModified(Context ctx, String etag, Instant lastModified) {
-    String ifNoneMatch = ctx.header("If-None-Match");
+    return notModified(
+        ctx.header("If-None-Match"), ctx.header("If-Modified-Since"), etag, lastModified);
+  }
+
+  /**
+   * Whether a client holding a copy validated by these request headers may keep it, given the
+   * current {@code etag} and {@code lastModified} (the page cache asks too, for kept feeds).
+   */
+  public static boolean notModified(
+      String ifNoneMatch, String ifModifiedSince, String etag, Instant lastModified) {
     if (ifNoneMatch != null) {
       for (String candidate : ifNoneMatch.split(",")) {
         String tag = candidate.strip();
@@ -88,8 +97,7 @@ public final class ConditionalGet {
       }
       return false;
     }
-    String ifModifiedSince = ctx.header("If-Modified-Since");
-    if (ifModifiedSince == null) {
+    if (ifModifiedSince == null || lastModified == null) {
       return false;
     }
     try {

@@ -175,6 +175,48 @@ class PageCacheTest extends WebTestBase {
     }
   }
 
+  @Test
+  void feedsAreKeptAnswerConditionalRequestsAndShowANewCommentAtOnce() throws Exception {
+    String permalink = publishedPost("Feed");
+    // The post's comment feed (the site-wide one lives under /comments/, never kept).
+    String feed = permalink + "feed/";
+    cached(feed);
+    HttpResponse<String> kept = new Browser(server).get(feed);
+    assertEquals("hit", cacheState(kept));
+    assertTrue(kept.headers().firstValue("Content-Type").orElseThrow().contains("rss+xml"));
+    String etag = kept.headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> current =
+        server.send(
+            HttpRequest.newBuilder(URI.create(server.url(feed)))
+                .header("If-None-Match", etag)
+                .build());
+    assertEquals(304, current.statusCode());
+    assertEquals("hit", cacheState(current));
+    assertEquals("", current.body());
+    HttpResponse<String> other =
+        server.send(
+            HttpRequest.newBuilder(URI.create(server.url(feed)))
+                .header("If-None-Match", "\"something-else\"")
+                .build());
+    assertEquals(200, other.statusCode());
+    assertEquals(kept.body(), other.body());
+
+    Browser writer = new Browser(server);
+    Map<String, String> form = Browser.replyForm(writer.page(permalink));
+    String words = Fixtures.unique("Fed straight in");
+    form.putAll(Map.of("author", "Fay", "email", "fay@example.org", "comment", words));
+    assertEquals(303, writer.post("/comments/", form).statusCode());
+    HttpResponse<String> next =
+        server.send(
+            HttpRequest.newBuilder(URI.create(server.url(feed)))
+                .header("If-None-Match", etag)
+                .build());
+    assertEquals(200, next.statusCode(), "the old copy is no longer current");
+    assertTrue(next.body().contains(words), "no stale feed after our own write");
+    cached("/comments/feed/");
+    assertTrue(new Browser(server).get("/comments/feed/").body().contains(words));
+  }
+
   /** Headers that must be the same on a rendered and a kept answer of one page. */
   private static Map<String, List<String>> stableHeaders(HttpResponse<?> response) {
     Set<String> volatile_ =
