@@ -18,6 +18,9 @@ public final class StaffLogin {
   static final LoginThrottleRepository.Rule PER_CLIENT =
       new LoginThrottleRepository.Rule(20, Duration.ofMinutes(15), Duration.ofMinutes(15));
 
+  /** No account has a longer username (see {@link StaffAccounts}; the column holds 60). */
+  static final int MAX_USERNAME = 60;
+
   /** What became of a log-in attempt. */
   public sealed interface Result {
     record LoggedIn(User user) implements Result {}
@@ -43,17 +46,24 @@ public final class StaffLogin {
     String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     String accountKey = "account:" + name;
     String clientKey = "client:" + clientAddress;
+    // A name longer than any account's can only be wrong, and as a throttle key it would not fit
+    // its column: such a try counts against the client alone.
+    boolean possibleAccount = name.length() <= MAX_USERNAME;
     Optional<Instant> blocked =
-        throttle.blockedUntil(accountKey, now).or(() -> throttle.blockedUntil(clientKey, now));
+        (possibleAccount ? throttle.blockedUntil(accountKey, now) : Optional.<Instant>empty())
+            .or(() -> throttle.blockedUntil(clientKey, now));
     if (blocked.isPresent()) {
       long minutes = Math.max(1, Duration.between(now, blocked.get()).toMinutes() + 1);
       return new Result.Refused(
           "Too many failed log-ins. Please wait " + minutes + " minute(s) and try again.");
     }
-    Optional<UserRepository.Credentials> found = users.credentials(name);
+    Optional<UserRepository.Credentials> found =
+        possibleAccount ? users.credentials(name) : Optional.empty();
     boolean ok = passwords.matches(password, found.map(c -> c.passwordHash()).orElse(null));
     if (!ok || found.isEmpty()) {
-      throttle.failed(accountKey, PER_ACCOUNT, now);
+      if (possibleAccount) {
+        throttle.failed(accountKey, PER_ACCOUNT, now);
+      }
       throttle.failed(clientKey, PER_CLIENT, now);
       return new Result.Refused(WRONG);
     }

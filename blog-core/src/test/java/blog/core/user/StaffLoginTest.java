@@ -83,6 +83,19 @@ class StaffLoginTest extends DatabaseTestBase {
   }
 
   @Test
+  void anOverlongUsernameIsJustWrongAndStillCountsAgainstTheClient() {
+    // Found by wapiti: a name of a few hundred characters made the throttle key too long for its
+    // column, and the log-in answered 500.
+    String name = account();
+    String overlong = "\"><script>" + "x".repeat(1_000) + "</script>";
+    for (int i = 0; i < 20; i++) {
+      assertEquals(StaffLogin.WRONG, refused(login.logIn(overlong + i, GOOD, "10.0.3.1")));
+    }
+    assertTrue(refused(login.logIn(name, GOOD, "10.0.3.1")).startsWith("Too many failed log-ins"));
+    assertInstanceOf(StaffLogin.Result.LoggedIn.class, login.logIn(name, GOOD, "10.0.3.2"));
+  }
+
+  @Test
   void weakPasswordsAndBadUsernamesAreRefusedWithReasons() {
     assertEquals(
         "password",
