@@ -42,6 +42,7 @@ import blog.core.notify.SubscriptionLinks;
 import blog.core.notify.SubscriptionRepository;
 import blog.core.post.PostRepository;
 import blog.core.reading.BlogReader;
+import blog.core.security.PerThreadRandom;
 import blog.core.security.Signer;
 import blog.core.security.SiteSecret;
 import blog.core.security.Tokens;
@@ -115,7 +116,7 @@ record Services(
             transactions, users, posts, comments, settings, new MarkdownRenderer(), commentRenderer)
         .seedIfEmpty(clock.instant());
 
-    var random = new SecureRandom();
+    var random = new PerThreadRandom();
     var passwords = new Passwords();
     var sessions = new Sessions(new SessionRepository(jdbi), new Tokens(random), clock);
     var signInRequests = new SignInRequestRepository(jdbi);
