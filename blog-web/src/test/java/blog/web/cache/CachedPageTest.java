@@ -1,0 +1,76 @@
+package blog.web.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import blog.web.post.FormTokens;
+import blog.web.security.Csrf;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CachedPageTest {
+  private static final String CSRF = Csrf.TOKEN_PLACEHOLDER;
+
+  private static String form(long postId) {
+    return FormTokens.PLACEHOLDER_PREFIX + postId + "@@";
+  }
+
+  @Test
+  void placeholdersAreFilledPerVisitorAndLookAlikesStayText() {
+    String decoys =
+        "@@ @@@ @@form-token-@@ @@form-token-12x@@ @@form-token-1234567890123456789@@"
+            + " @@csrf-token-placeholder @@form-token-٣@@ é";
+    String html =
+        "<p>"
+            + decoys
+            + "</p><input value=\""
+            + CSRF
+            + "\"><input value=\""
+            + form(7)
+            + "\">"
+            + CSRF
+            + form(42)
+            + "@@";
+    CachedPage page = CachedPage.of(html);
+    List<Long> asked = new ArrayList<>();
+    int[] csrfAsked = {0};
+    byte[] out =
+        page.render(
+            () -> {
+              csrfAsked[0]++;
+              return "TOKEN";
+            },
+            postId -> {
+              asked.add(postId);
+              return "FORM" + postId;
+            });
+    assertEquals(
+        "<p>" + decoys + "</p><input value=\"TOKEN\"><input value=\"FORM7\">TOKENFORM42@@",
+        new String(out, StandardCharsets.UTF_8));
+    assertEquals(1, csrfAsked[0], "the CSRF token is made once per answer");
+    assertEquals(List.of(7L, 42L), asked);
+    assertEquals(
+        html.getBytes(StandardCharsets.UTF_8).length
+            - 2 * CSRF.length()
+            - form(7).length()
+            - form(42).length(),
+        page.length());
+  }
+
+  @Test
+  void aPageWithoutPlaceholdersIsItsOwnBytes() {
+    CachedPage page = CachedPage.of("<p>nothing personal ü</p>");
+    assertEquals(
+        "<p>nothing personal ü</p>",
+        new String(
+            page.render(
+                () -> {
+                  throw new AssertionError("not asked");
+                },
+                postId -> {
+                  throw new AssertionError("not asked");
+                }),
+            StandardCharsets.UTF_8));
+  }
+}
