@@ -39,12 +39,14 @@ public final class FastHits extends Handler.Wrapper {
   private final ClientAddress clients;
   private final RequestTracking tracking;
   private final Csrf csrf;
+  private final String browserIdCookie;
 
   public FastHits(PageCache cache, Csrf csrf, ClientAddress clients, RequestTracking tracking) {
     this.cache = cache;
     this.csrf = csrf;
     this.clients = clients;
     this.tracking = tracking;
+    this.browserIdCookie = cache.browserIdCookie();
   }
 
   @Override
@@ -62,7 +64,7 @@ public final class FastHits extends Handler.Wrapper {
     String browserCookie = null;
     List<HttpCookie> cookies = Request.getCookies(request);
     for (HttpCookie cookie : cookies) {
-      if (!cookie.getName().equals(cache.browserIdCookie())) {
+      if (!cookie.getName().equals(browserIdCookie)) {
         return super.handle(request, response, callback);
       }
       browserCookie = cookie.getValue();
@@ -83,18 +85,20 @@ public final class FastHits extends Handler.Wrapper {
     String peer = Request.getRemoteAddr(request);
     String id =
         tracking.requestId(headers.get(RequestTracking.HEADER), clients.isTrustedProxy(peer));
-    Optional<String> known = csrf.browserIdFromCookie(browserCookie);
+    String sentId = browserCookie;
     String[] issued = new String[1];
     byte[] body =
         cache.render(
             entry.page(),
             () -> {
+              // Only pages with a form need the browser's id (and a first visit a new one).
               String browserId =
-                  known.orElseGet(
-                      () -> {
-                        issued[0] = csrf.newBrowserId();
-                        return issued[0];
-                      });
+                  csrf.browserIdFromCookie(sentId)
+                      .orElseGet(
+                          () -> {
+                            issued[0] = csrf.newBrowserId();
+                            return issued[0];
+                          });
               return csrf.tokenFor(browserId);
             });
 

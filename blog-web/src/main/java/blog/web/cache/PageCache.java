@@ -135,7 +135,7 @@ public final class PageCache {
     String key = key(ctx.header("Host"), ctx.path(), ctx.queryString());
     long version = version();
     Entry entry = entries.getIfPresent(key);
-    if (entry != null && entry.version() == version && clock.instant().isBefore(entry.until())) {
+    if (fresh(entry, version)) {
       hits.incrementAndGet();
       ctx.attribute(HIT, Boolean.TRUE);
       entry.headers().forEach(ctx::header);
@@ -235,11 +235,16 @@ public final class PageCache {
       return Optional.empty();
     }
     Entry entry = entries.getIfPresent(key(host, path, query));
-    if (entry == null || entry.version() != version() || !clock.instant().isBefore(entry.until())) {
+    if (!fresh(entry, version())) {
       return Optional.empty();
     }
     hits.incrementAndGet();
     return Optional.of(entry);
+  }
+
+  /** An entry made at the content version answers are keyed by now, and not expired. */
+  private boolean fresh(Entry entry, long version) {
+    return entry != null && entry.version() == version && clock.instant().isBefore(entry.until());
   }
 
   /**

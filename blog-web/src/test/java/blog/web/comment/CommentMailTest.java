@@ -10,45 +10,24 @@ import blog.core.post.PostRepository;
 import blog.core.post.PostStatus;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.Fixtures;
-import blog.core.testing.TestSmtpServer;
 import blog.core.user.Role;
 import blog.core.user.User;
 import blog.core.user.UserRepository;
 import blog.web.testing.Browser;
 import blog.web.testing.StaffBrowsers;
 import blog.web.testing.TestServer;
-import blog.web.testing.WebTestBase;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** Notification mails through a real SMTP server (GreenMail) on loopback. */
-class CommentMailTest extends WebTestBase {
-  private static final Pattern LINK = Pattern.compile("https?://\\S+");
+class CommentMailTest extends MailTestBase {
 
-  private final TestSmtpServer smtp = TestSmtpServer.onFreePort().start();
   private SettingsRepository settings;
-
-  @Override
-  protected Map<String, String> config() {
-    return Map.of(
-        "mail.smtp.host", "127.0.0.1",
-        "mail.smtp.port", Integer.toString(smtp.port()),
-        "mail.smtp.security", "none",
-        "mail.from", "Blog <blog@blog.example>");
-  }
 
   @Override
   protected void prepare() {
@@ -58,11 +37,6 @@ class CommentMailTest extends WebTestBase {
             DiscussionSettings.MIN_SECONDS_TO_SUBMIT, "0",
             DiscussionSettings.FLOOD_SECONDS, "0",
             DiscussionSettings.MODERATION, "first"));
-  }
-
-  @AfterAll
-  void stopSmtp() {
-    smtp.close();
   }
 
   private record Written(String permalink, String authorEmail) {}
@@ -256,48 +230,5 @@ class CommentMailTest extends WebTestBase {
 
   private MimeMessage awaitMailTo(String recipient) throws MessagingException {
     return awaitMails(recipient, 1).get(0);
-  }
-
-  private List<MimeMessage> awaitMails(String recipient, int count) throws MessagingException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    List<MimeMessage> mails = mailsTo(recipient);
-    while (mails.size() < count && Instant.now().isBefore(deadline)) {
-      smtp.await(smtp.received().size() + 1, Duration.ofMillis(250));
-      mails = mailsTo(recipient);
-    }
-    assertTrue(
-        mails.size() >= count,
-        "expected " + count + " mails to " + recipient + ", got " + mails.size());
-    return mails;
-  }
-
-  private List<MimeMessage> mailsTo(String recipient) throws MessagingException {
-    List<MimeMessage> result = new ArrayList<>();
-    for (MimeMessage m : smtp.received()) {
-      if (m.getRecipients(Message.RecipientType.TO)[0].toString().equals(recipient)) {
-        result.add(m);
-      }
-    }
-    return result;
-  }
-
-  private static String text(MimeMessage mail) throws IOException, MessagingException {
-    return mail.getContent().toString();
-  }
-
-  private static String link(String text, String containing) {
-    Matcher m = LINK.matcher(text);
-    while (m.find()) {
-      if (m.group().contains(containing)) {
-        return m.group();
-      }
-    }
-    throw new AssertionError("no link with " + containing + " in:\n" + text);
-  }
-
-  /** The path and query of a link: mails use the configured public address, tests the port. */
-  private static String path(String url) {
-    URI uri = URI.create(url);
-    return uri.getRawPath() + "?" + uri.getRawQuery();
   }
 }

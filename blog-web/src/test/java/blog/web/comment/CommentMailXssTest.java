@@ -8,13 +8,11 @@ import blog.core.comment.DiscussionSettings;
 import blog.core.post.PostStatus;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.Fixtures;
-import blog.core.testing.TestSmtpServer;
 import blog.core.user.Role;
 import blog.core.user.UserRepository;
 import blog.web.testing.ActiveContent;
 import blog.web.testing.Browser;
 import blog.web.testing.TestServer;
-import blog.web.testing.WebTestBase;
 import blog.web.testing.XssPayloads;
 import jakarta.mail.Address;
 import jakarta.mail.Header;
@@ -25,9 +23,7 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,9 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,8 +39,7 @@ import org.junit.jupiter.api.Test;
  * subscription confirmation and the follow-ups to a subscriber) only as text: every body part is
  * text/plain or HTML without active content, and no header gains a line, a recipient or a sender.
  */
-class CommentMailXssTest extends WebTestBase {
-  private static final Pattern LINK = Pattern.compile("https?://\\S+");
+class CommentMailXssTest extends MailTestBase {
   private static final Set<String> HEADERS =
       Set.of(
           "return-path",
@@ -88,17 +80,7 @@ class CommentMailXssTest extends WebTestBase {
           "=?UTF-8?Q?Eve=0D=0ABcc:_eve@evil.example?=",
           "Eve\u2028Bcc: eve@evil.example");
 
-  private final TestSmtpServer smtp = TestSmtpServer.onFreePort().start();
   private SettingsRepository settings;
-
-  @Override
-  protected Map<String, String> config() {
-    return Map.of(
-        "mail.smtp.host", "127.0.0.1",
-        "mail.smtp.port", Integer.toString(smtp.port()),
-        "mail.smtp.security", "none",
-        "mail.from", "Blog <blog@blog.example>");
-  }
 
   @Override
   protected void prepare() {
@@ -108,11 +90,6 @@ class CommentMailXssTest extends WebTestBase {
             DiscussionSettings.MIN_SECONDS_TO_SUBMIT, "0",
             DiscussionSettings.FLOOD_SECONDS, "0",
             DiscussionSettings.MODERATION, "none"));
-  }
-
-  @AfterAll
-  void stopSmtp() {
-    smtp.close();
   }
 
   /** Every eighth probe of the corpus (its kinds are grouped), then the line breakers. */
@@ -274,47 +251,5 @@ class CommentMailXssTest extends WebTestBase {
     }
     assertEquals(303, response.statusCode(), name + " / " + url + ": " + response.body());
     return true;
-  }
-
-  private List<MimeMessage> awaitMails(String recipient, int count) throws MessagingException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    List<MimeMessage> mails = mailsTo(recipient);
-    while (mails.size() < count && Instant.now().isBefore(deadline)) {
-      smtp.await(smtp.received().size() + 1, Duration.ofMillis(250));
-      mails = mailsTo(recipient);
-    }
-    assertTrue(
-        mails.size() >= count,
-        "expected " + count + " mails to " + recipient + ", got " + mails.size());
-    return mails;
-  }
-
-  private List<MimeMessage> mailsTo(String recipient) throws MessagingException {
-    List<MimeMessage> result = new ArrayList<>();
-    for (MimeMessage m : smtp.received()) {
-      if (m.getRecipients(Message.RecipientType.TO)[0].toString().equals(recipient)) {
-        result.add(m);
-      }
-    }
-    return result;
-  }
-
-  private static String text(MimeMessage mail) throws IOException, MessagingException {
-    return mail.getContent().toString();
-  }
-
-  private static String link(String text, String containing) {
-    Matcher m = LINK.matcher(text);
-    while (m.find()) {
-      if (m.group().contains(containing)) {
-        return m.group();
-      }
-    }
-    throw new AssertionError("no link with " + containing + " in:\n" + text);
-  }
-
-  private static String path(String url) {
-    URI uri = URI.create(url);
-    return uri.getRawPath() + "?" + uri.getRawQuery();
   }
 }
