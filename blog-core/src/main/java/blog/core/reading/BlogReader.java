@@ -3,7 +3,10 @@ package blog.core.reading;
 import blog.core.NotFoundException;
 import blog.core.comment.Comment;
 import blog.core.comment.CommentRepository;
+import blog.core.comment.CommentStatus;
 import blog.core.comment.CommentThreads;
+import blog.core.comment.ThreadedComment;
+import blog.core.identity.CommenterIdentity;
 import blog.core.identity.IdentityRepository;
 import blog.core.post.Post;
 import blog.core.post.PostPage;
@@ -23,6 +26,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +180,41 @@ public final class BlogReader {
             .filter(Objects::nonNull)
             .collect(Collectors.toSet());
     return new PostDetail(summary, CommentThreads.build(shown), identities.findAll(identityIds));
+  }
+
+  /**
+   * One comment of {@code post} as {@link #detail} would thread it for a browser that wrote {@code
+   * ownCommentIds}, without reading the rest of the post's comments: the answer to an in-place
+   * submission costs the same on a post with 5 comments or 50,000. Its depth counts the ancestors
+   * that browser sees (approved, or its own held ones), up to the first it does not see, as {@link
+   * CommentThreads#build} nests them; it has no replies (it has just been written, or they are not
+   * wanted). Empty if the comment is not on the post or that browser may not see it.
+   */
+  public Optional<CommentAlone> shownComment(Post post, long commentId, Set<Long> ownCommentIds) {
+    Optional<Comment> found =
+        comments.findById(commentId).filter(c -> shownOn(post, c, ownCommentIds));
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Comment comment = found.get();
+    int depth = 1;
+    Set<Long> seen = new HashSet<>(Set.of(comment.id()));
+    for (Long up = comment.parentId(); up != null && seen.add(up); depth++) {
+      Optional<Comment> parent = comments.findById(up).filter(c -> shownOn(post, c, ownCommentIds));
+      if (parent.isEmpty()) {
+        break;
+      }
+      up = parent.get().parentId();
+    }
+    Map<Long, CommenterIdentity> identity =
+        comment.identityId() == null ? Map.of() : identities.findAll(Set.of(comment.identityId()));
+    return Optional.of(new CommentAlone(new ThreadedComment(comment, depth, List.of()), identity));
+  }
+
+  private static boolean shownOn(Post post, Comment c, Set<Long> ownCommentIds) {
+    return c.postId() == post.id()
+        && (c.status() == CommentStatus.APPROVED
+            || (c.status() == CommentStatus.PENDING && ownCommentIds.contains(c.id())));
   }
 
   /** A post (not a page) readers can see, by slug. */

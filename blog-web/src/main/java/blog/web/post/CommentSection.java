@@ -11,6 +11,7 @@ import blog.core.comment.FieldError;
 import blog.core.comment.ThreadedComment;
 import blog.core.identity.CommenterIdentity;
 import blog.core.post.Post;
+import blog.core.reading.CommentAlone;
 import blog.core.reading.PostDetail;
 import blog.core.site.SiteSettings;
 import blog.web.avatar.Avatars;
@@ -98,24 +99,21 @@ final class CommentSection {
    */
   Map<String, Object> fragment(
       Context ctx,
-      PostDetail detail,
+      CommentAlone alone,
       String permalink,
       SiteSettings site,
       boolean open,
-      long commentId,
       Set<Long> mine) {
     CommentView view =
-        find(
-                thread(
-                    mine,
-                    detail.comments(),
-                    detail.identities(),
-                    site,
-                    permalink,
-                    open,
-                    comments.discussion()),
-                commentId)
-            .orElseThrow(() -> new NotFoundException("comment " + commentId));
+        thread(
+                mine,
+                List.of(alone.comment()),
+                alone.identities(),
+                site,
+                permalink,
+                open,
+                comments.discussion())
+            .get(0);
     return Map.of(
         "comment",
         view,

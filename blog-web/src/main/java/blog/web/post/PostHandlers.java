@@ -8,6 +8,7 @@ import blog.core.comment.FieldError;
 import blog.core.editor.OldPermalinks;
 import blog.core.post.Post;
 import blog.core.reading.BlogReader;
+import blog.core.reading.CommentAlone;
 import blog.core.reading.PostDetail;
 import blog.core.site.SiteSettings;
 import blog.web.auth.FormDrafts;
@@ -226,7 +227,13 @@ public final class PostHandlers {
     // offered to them for editing.
     Set<Long> own = new LinkedHashSet<>(parts.own().ids(ctx));
     own.add(commentId);
-    PostDetail detail = reader.detail(post, own);
+    if (!post.isVisibleAt(clock.instant())) {
+      throw new NotFoundException("post " + post.id());
+    }
+    CommentAlone alone =
+        reader
+            .shownComment(post, commentId, own)
+            .orElseThrow(() -> new NotFoundException("comment " + commentId));
     SiteSettings site = reader.site();
     boolean open = CommentService.isOpen(post, comments.discussion(), clock.instant());
     String permalink = Permalinks.post(post, site.timeZone());
@@ -234,8 +241,7 @@ public final class PostHandlers {
     ctx.header("X-Form-Token", parts.tokens().issue(post.id(), clock.instant()));
     Pages.write(
         ctx,
-        pages.fragment(
-            "post/comment", section.fragment(ctx, detail, permalink, site, open, commentId, own)));
+        pages.fragment("post/comment", section.fragment(ctx, alone, permalink, site, open, own)));
   }
 
   /** Where a comment can be read: its page of comments and its anchor. */

@@ -284,8 +284,21 @@ class GuestCommentsTest extends WebTestBase {
         browser.post("/comments/", form, Map.of("X-Requested-With", "fetch"));
     assertEquals(200, second.statusCode(), second.body());
     assertTrue(second.body().contains("And a second one."));
+    assertTrue(second.body().contains("class=\"comment depth-1"), second.body());
 
+    // A reply comes as deep as the thread puts it.
+    String firstId = first.body().strip().replaceFirst("(?s)^<li id=\"comment-([0-9]+)\".*", "$1");
     form.put("form_token", second.headers().firstValue("X-Form-Token").orElseThrow());
+    form.put("comment_parent", firstId);
+    form.put("comment", "A reply, in place.");
+    HttpResponse<String> reply =
+        browser.post("/comments/", form, Map.of("X-Requested-With", "fetch"));
+    assertEquals(200, reply.statusCode(), reply.body());
+    assertTrue(reply.body().contains("A reply, in place."));
+    assertTrue(reply.body().contains("class=\"comment depth-2"), reply.body());
+    form.put("comment_parent", "");
+
+    form.put("form_token", reply.headers().firstValue("X-Form-Token").orElseThrow());
     form.put("comment", "");
     HttpResponse<String> refused =
         browser.post("/comments/", form, Map.of("X-Requested-With", "fetch"));
