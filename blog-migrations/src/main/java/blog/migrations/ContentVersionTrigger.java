@@ -3,21 +3,29 @@ package blog.migrations;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.h2.api.Trigger;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 
 /**
- * H2's half of the content version (migration V15): raises {@code content_version} in the
- * transaction that changed a content table. On {@code settings} it fires per row and skips
- * bookkeeping rows (the site secret, the setup token, watermarks), as PostgreSQL's trigger does. H2
- * loads this class whenever it opens the database: keep its name.
+ * H2's half of the content version (migrations V15 and V17): raises one {@code content_version} row
+ * in the transaction that changed a content table — a discussion row picked at random for comments
+ * and commenters, the listing row for everything else. On {@code settings} it fires per row and
+ * skips bookkeeping rows (the site secret, the setup token, watermarks), as PostgreSQL's trigger
+ * does. H2 loads this class whenever it opens the database: keep its name.
  */
 public final class ContentVersionTrigger implements Trigger {
   private static final Pattern INTERNAL_SETTING = Pattern.compile("(security|notify|admin)\\..*");
+  private static final Set<String> DISCUSSION_TABLES = Set.of("COMMENTS", "COMMENTER_IDENTITIES");
+  private static final int DISCUSSION_SLOTS = 64;
+  private static final int LISTING_ROW = 65;
 
   private boolean settings;
+  private boolean discussion;
 
   @Override
   public void init(
@@ -27,7 +35,9 @@ public final class ContentVersionTrigger implements Trigger {
       String tableName,
       boolean before,
       int type) {
-    settings = "SETTINGS".equalsIgnoreCase(tableName);
+    String table = tableName.toUpperCase(Locale.ROOT);
+    settings = "SETTINGS".equals(table);
+    discussion = DISCUSSION_TABLES.contains(table);
   }
 
   @Override
@@ -38,6 +48,7 @@ public final class ContentVersionTrigger implements Trigger {
         return;
       }
     }
+    int slot = discussion ? 1 + ThreadLocalRandom.current().nextInt(DISCUSSION_SLOTS) : LISTING_ROW;
     // The update belongs to the changing statement's transaction. H2 would commit it on its own
     // when that statement runs in auto-commit mode, which a trigger may not do; so the session is
     // out of auto-commit while it runs, and the changing statement commits both as usual.
@@ -47,8 +58,13 @@ public final class ContentVersionTrigger implements Trigger {
     try (PreparedStatement raise =
         connection.prepareStatement(
             "UPDATE content_version SET version = version + 1, changed_at = CURRENT_TIMESTAMP"
-                + " WHERE id = 1")) {
-      raise.executeUpdate();
+                + " WHERE id = ?")) {
+      raise.setInt(1, slot);
+      if (raise.executeUpdate() == 0) {
+        // Before V17 there is row 1 only (a migration of content tables before V17 runs).
+        raise.setInt(1, 1);
+        raise.executeUpdate();
+      }
     } finally {
       session.setAutoCommit(autoCommit);
     }

@@ -115,10 +115,11 @@ record WebHandlers(
         new Pages(
             PebbleRenderer.fromEnvironment(),
             services.reader(),
-            // The sidebar sums up the whole blog: computed once per content version.
+            // The sidebar sums up the blog's posts and terms, not its comments: computed once per
+            // listing version.
             new Memo<>(
                 services.reader()::sidebar,
-                pageCache::version,
+                pageCache::listingVersion,
                 services.posts()::nextPublicationAfter,
                 services.clock()),
             assets,

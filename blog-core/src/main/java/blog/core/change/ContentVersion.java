@@ -21,6 +21,16 @@ public interface ContentVersion {
   /** The version in the database now. */
   long read();
 
+  /**
+   * The newest listing version this instance has seen (see {@link ContentVersions}): what the
+   * sidebar and archives depend on, which comments do not change; no query, at most {@link
+   * #maxStaleness()} old.
+   */
+  long currentListing();
+
+  /** Both versions in the database now. */
+  ContentVersions readBoth();
+
   /** How long a change may go unnoticed by {@link #current()} and {@link #onChange} listeners. */
   Duration maxStaleness();
 

@@ -2,7 +2,10 @@ package blog.core.change;
 
 import org.jdbi.v3.core.Jdbi;
 
-/** Reads the single {@code content_version} row that the database's triggers keep raising. */
+/**
+ * Reads the {@code content_version} rows that the database's triggers keep raising (migrations V15
+ * and V17): their sum is the content version, row 65 alone the listing version.
+ */
 public final class ContentVersionRepository {
   private final Jdbi jdbi;
 
@@ -10,11 +13,23 @@ public final class ContentVersionRepository {
     this.jdbi = jdbi;
   }
 
+  /** The content version: it grows with every change a reader could see. */
   public long read() {
+    return readBoth().all();
+  }
+
+  /** The content version and the listing version, read together. */
+  public ContentVersions readBoth() {
     return jdbi.withHandle(
         h ->
-            h.createQuery("SELECT version FROM content_version WHERE id = 1")
-                .mapTo(Long.class)
+            h.createQuery(
+                    "SELECT SUM(version) AS all_changes,"
+                        + " SUM(CASE WHEN id = 65 THEN version ELSE 0 END) AS listing_changes"
+                        + " FROM content_version")
+                .map(
+                    (rs, ctx) ->
+                        new ContentVersions(
+                            rs.getLong("all_changes"), rs.getLong("listing_changes")))
                 .one());
   }
 }

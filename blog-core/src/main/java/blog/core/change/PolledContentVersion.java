@@ -27,7 +27,7 @@ public final class PolledContentVersion implements ContentVersion, AutoCloseable
   private final Duration interval;
   private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService poller;
-  private volatile long current;
+  private volatile ContentVersions current = new ContentVersions(0, 0);
   private volatile boolean failing;
 
   private PolledContentVersion(ContentVersionRepository repository, Duration interval) {
@@ -55,9 +55,9 @@ public final class PolledContentVersion implements ContentVersion, AutoCloseable
   }
 
   private void poll() {
-    long seen;
+    ContentVersions seen;
     try {
-      seen = repository.read();
+      seen = repository.readBoth();
     } catch (RuntimeException e) {
       if (!failing) {
         failing = true;
@@ -69,11 +69,12 @@ public final class PolledContentVersion implements ContentVersion, AutoCloseable
       failing = false;
       LOG.info("Reading the content version again");
     }
-    if (seen != current) {
+    if (!seen.equals(current)) {
+      boolean changed = seen.all() != current.all();
       current = seen;
-      for (LongConsumer listener : listeners) {
+      for (LongConsumer listener : changed ? listeners : List.<LongConsumer>of()) {
         try {
-          listener.accept(seen);
+          listener.accept(seen.all());
         } catch (RuntimeException e) {
           LOG.warn("A content-version listener failed: {}", rootCause(e));
         }
@@ -83,12 +84,22 @@ public final class PolledContentVersion implements ContentVersion, AutoCloseable
 
   @Override
   public long current() {
-    return current;
+    return current.all();
   }
 
   @Override
   public long read() {
     return repository.read();
+  }
+
+  @Override
+  public long currentListing() {
+    return current.listing();
+  }
+
+  @Override
+  public ContentVersions readBoth() {
+    return repository.readBoth();
   }
 
   @Override

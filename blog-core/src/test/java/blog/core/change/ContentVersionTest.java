@@ -56,6 +56,24 @@ class ContentVersionTest extends DatabaseTestBase {
   }
 
   @Test
+  void commentsLeaveTheListingVersionAlonePostsAndSettingsRaiseIt() {
+    long post = fixtures.post(author, Fixtures.unique("List"), PostStatus.PUBLISHED, Instant.now());
+    ContentVersions before = versions.readBoth();
+    long comment = fixtures.comment(post, null, "Reader", "Not a listing change", Instant.now());
+    fixtures.approve(comment);
+    ContentVersions afterComments = versions.readBoth();
+    assertTrue(afterComments.all() >= before.all() + 2, "each comment change raises the version");
+    assertEquals(before.listing(), afterComments.listing(), "but not the listing version");
+
+    fixtures.post(author, Fixtures.unique("Listed"), PostStatus.PUBLISHED, Instant.now());
+    ContentVersions afterPost = versions.readBoth();
+    assertTrue(afterPost.listing() > afterComments.listing(), "a post is a listing change");
+    assertTrue(afterPost.all() > afterComments.all(), "and a change");
+    settings.putAll(Map.of("site.title", Fixtures.unique("Title")));
+    assertTrue(versions.readBoth().listing() > afterPost.listing(), "so is a setting");
+  }
+
+  @Test
   void aChangedSettingRaisesItButBookkeepingDoesNot() {
     long before = versions.read();
     settings.putAll(Map.of("notify.new-posts.announced-until", Instant.now().toString()));

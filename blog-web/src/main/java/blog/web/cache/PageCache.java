@@ -1,6 +1,7 @@
 package blog.web.cache;
 
 import blog.core.change.ContentVersion;
+import blog.core.change.ContentVersions;
 import blog.web.ops.RequestTracking;
 import blog.web.post.FormTokens;
 import blog.web.security.Csrf;
@@ -93,6 +94,7 @@ public final class PageCache {
   private final FormTokens formTokens;
   private final Clock clock;
   private final AtomicLong floor = new AtomicLong(Long.MIN_VALUE);
+  private final AtomicLong listingFloor = new AtomicLong(Long.MIN_VALUE);
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
 
@@ -201,8 +203,9 @@ public final class PageCache {
   /** Reads the version in the database now, so this instance never serves what it just changed. */
   public void catchUp() {
     // Also with the page cache off: the sidebar memo keys on the same version.
-    long now = contentVersion.read();
-    floor.accumulateAndGet(now, Math::max);
+    ContentVersions now = contentVersion.readBoth();
+    floor.accumulateAndGet(now.all(), Math::max);
+    listingFloor.accumulateAndGet(now.listing(), Math::max);
   }
 
   public long hits() {
@@ -219,6 +222,16 @@ public final class PageCache {
    */
   public long version() {
     return exact ? contentVersion.read() : Math.max(contentVersion.current(), floor.get());
+  }
+
+  /**
+   * The listing version (see {@link ContentVersions}) on the same terms as {@link #version()}: for
+   * what sums up posts and terms but no comments (the sidebar), which a new comment leaves alone.
+   */
+  public long listingVersion() {
+    return exact
+        ? contentVersion.readBoth().listing()
+        : Math.max(contentVersion.currentListing(), listingFloor.get());
   }
 
   private byte[] personalise(Context ctx, CachedPage page) {
