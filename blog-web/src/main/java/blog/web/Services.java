@@ -109,7 +109,19 @@ record Services(
     var terms = new TermRepository(jdbi);
     var comments = new CommentRepository(jdbi);
     var users = new UserRepository(jdbi);
-    var settings = new SettingsRepository(jdbi);
+    // Polls from here on; the app closes it. Caches key on it to stay coherent across instances
+    // (see ContentVersion).
+    var contentVersion =
+        PolledContentVersion.start(
+            new ContentVersionRepository(jdbi), PolledContentVersion.DEFAULT_INTERVAL);
+    // Settings are kept per listing version: the polled one, or in exact mode (something other
+    // than the blog writes to the database) the database's own at every read.
+    var settings =
+        new SettingsRepository(
+            jdbi,
+            config.getBoolean(WebHandlers.PAGE_CACHE_EXACT, false)
+                ? () -> contentVersion.readBoth().listing()
+                : contentVersion::currentListing);
     var identities = new IdentityRepository(jdbi);
     var commentRenderer = new CommentRenderer();
     new SeedContent(
@@ -191,10 +203,7 @@ record Services(
         new SettingsEditor(settings),
         editing(database, transactions, posts, terms, users, settings, clock),
         new ProviderSwitches(settings),
-        // Polls from here on; the app closes it. Caches key on it to stay coherent across
-        // instances (see ContentVersion).
-        PolledContentVersion.start(
-            new ContentVersionRepository(jdbi), PolledContentVersion.DEFAULT_INTERVAL),
+        contentVersion,
         posts,
         DataTools.importer(database, clock),
         DataTools.exporter(database, clock),

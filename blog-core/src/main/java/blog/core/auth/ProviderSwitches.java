@@ -21,7 +21,7 @@ public final class ProviderSwitches {
   }
 
   public Set<String> off() {
-    String stored = settings.all().getOrDefault(OFF, "");
+    String stored = settings.content().getOrDefault(OFF, "");
     return Arrays.stream(stored.split(","))
         .map(String::strip)
         .filter(id -> !id.isEmpty())

@@ -97,7 +97,7 @@ public final class CommentEditing {
   }
 
   private DiscussionSettings discussion() {
-    return DiscussionSettings.from(settings.all());
+    return DiscussionSettings.from(settings.content());
   }
 
   private static Outcome refused(String field, String message) {

@@ -79,8 +79,9 @@ public final class CommentService {
     return comments.findById(commentId).map(Comment::postId);
   }
 
+  /** The discussion settings for showing comments: kept in memory per listing version. */
   public DiscussionSettings discussion() {
-    return DiscussionSettings.from(settings.all());
+    return DiscussionSettings.from(settings.content());
   }
 
   /** Whether a post takes comments now: open, and not past the automatic closing age. */
@@ -98,7 +99,9 @@ public final class CommentService {
     if (earlier.isPresent()) {
       return new Outcome.Stored(earlier.get());
     }
-    DiscussionSettings discussion = discussion();
+    // What decides a stored comment's fate is read from the database, never a kept copy: a
+    // moderation setting changed on another instance a moment ago applies to this comment.
+    DiscussionSettings discussion = DiscussionSettings.from(settings.all());
     Optional<Post> post = parseId(form.postId()).flatMap(posts::findById);
     if (post.isEmpty() || !post.get().isVisibleAt(ctx.now())) {
       return refused(FieldError.FORM, "This post cannot be found.");

@@ -29,7 +29,7 @@ public final class MediaStore {
 
   /** The largest upload accepted now, so the web layer can refuse bigger bodies early. */
   public long maxUploadBytes() {
-    return MediaSettings.from(settings.all()).maxUploadBytes();
+    return MediaSettings.from(settings.content()).maxUploadBytes();
   }
 
   /**

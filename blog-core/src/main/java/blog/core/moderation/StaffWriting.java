@@ -205,6 +205,6 @@ final class StaffWriting {
   }
 
   private DiscussionSettings discussion() {
-    return DiscussionSettings.from(settings.all());
+    return DiscussionSettings.from(settings.content());
   }
 }
