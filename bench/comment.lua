@@ -35,8 +35,10 @@ function request()
   end
   counter = counter + 1
   local text = "Benchmark+comment+" .. run .. "-" .. id .. "-" .. counter
+  -- Many readers, not one reader writing a thousand comments a second: each comment has its own
+  -- address, as an audience does.
   local body = "comment_post_ID=" .. form.post .. "&comment_parent=&author=Bench+Reader"
-    .. "&email=bench" .. id .. "%40example.com&url=&comment=" .. text
+    .. "&email=bench" .. id .. "-" .. counter .. "%40example.com&url=&comment=" .. text
     .. "&contact_me_by_fax_only=&form_token=" .. form.token .. "&_csrf=" .. form.csrf
   return wrk.format("POST", "/comments/", {
     ["Cookie"] = cookie,
