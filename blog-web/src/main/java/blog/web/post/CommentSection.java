@@ -65,6 +65,7 @@ final class CommentSection {
             parts.own().ids(ctx),
             commentPage.threads(),
             detail.identities(),
+            post,
             site,
             permalink,
             open,
@@ -110,6 +111,7 @@ final class CommentSection {
                     mine,
                     detail.comments(),
                     detail.identities(),
+                    detail.summary().post(),
                     site,
                     permalink,
                     open,
@@ -139,6 +141,7 @@ final class CommentSection {
       Set<Long> mine,
       List<ThreadedComment> threads,
       Map<Long, CommenterIdentity> identities,
+      Post post,
       SiteSettings site,
       String permalink,
       boolean open,
@@ -153,7 +156,8 @@ final class CommentSection {
             open ? discussion.threadDepth() - 1 : 0,
             c -> mine.contains(c.id()) && c.editableAt(now, window),
             discussion.avatars(),
-            identities));
+            identities,
+            post));
   }
 
   /**
