@@ -16,11 +16,13 @@ import blog.core.site.SettingsRepository;
 import blog.core.testing.DbKind;
 import blog.core.testing.Fixtures;
 import blog.core.testing.TestDatabase;
+import blog.core.testing.TestOidcServer;
 import blog.core.user.Passwords;
 import blog.core.user.Role;
 import blog.core.user.StaffAccounts;
 import blog.core.user.User;
 import blog.core.user.UserRepository;
+import blog.migrations.Migrations;
 import blog.web.testing.AppProcess;
 import blog.web.testing.Browser;
 import blog.web.testing.StaffBrowsers;
@@ -43,10 +45,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
@@ -68,6 +74,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiInstanceTest {
   private static final Duration COHERENCE = Duration.ofSeconds(1);
+  private static final String STAFF_COOKIE = "blog_admin";
 
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -85,6 +92,8 @@ class MultiInstanceTest {
 
   private Fixtures fixtures;
   private long author;
+  private TestOidcServer oidc;
+  private final Map<String, Instant> launchedAt = new ConcurrentHashMap<>();
 
   @BeforeAll
   void startTwoInstancesAtOnce() {
@@ -101,13 +110,18 @@ class MultiInstanceTest {
     env.put("BLOG_AUTH_DEMO_ENABLED", "false");
     // The test plays the load balancer: its X-Forwarded-For names each reader.
     env.put("BLOG_TRUSTED_PROXIES", "127.0.0.1");
-    AppProcess first = AppProcess.launch("A", env);
-    env.put("BLOG_LOG_FORMAT", "json");
-    AppProcess second = AppProcess.launch("B", env);
-    AppProcess third = AppProcess.launch("C", env);
-    a = first;
-    b = second;
-    c = third;
+    // A third-party log-in provider every instance knows, as behind one public address.
+    oidc = TestOidcServer.onFreePort().start();
+    env.put("BLOG_AUTH_OIDC_MOCK_ISSUER", oidc.issuer("mock").toString());
+    env.put("BLOG_AUTH_OIDC_MOCK_CLIENT_ID", "blog");
+    env.put("BLOG_AUTH_OIDC_MOCK_CLIENT_SECRET", "blog-secret");
+    env.put("BLOG_AUTH_OIDC_MOCK_LABEL", "Mock ID");
+    Map<String, String> json = new HashMap<>(env);
+    json.put("BLOG_LOG_FORMAT", "json");
+    List<AppProcess> started = launchTogether(List.of(env, json, json), List.of("A", "B", "C"));
+    a = started.get(0);
+    b = started.get(1);
+    c = started.get(2);
     a.awaitServing(Duration.ofSeconds(90));
     b.awaitServing(Duration.ofSeconds(90));
     c.awaitServing(Duration.ofSeconds(90));
@@ -119,12 +133,47 @@ class MultiInstanceTest {
     new SettingsRepository(jdbi).putAll(Map.of(DiscussionSettings.MIN_SECONDS_TO_SUBMIT, "0"));
   }
 
+  /**
+   * Starts one process per environment from threads released together by a barrier, so their JVMs
+   * boot and reach Flyway's migrations at the same moment rather than one after another.
+   */
+  private List<AppProcess> launchTogether(List<Map<String, String>> envs, List<String> names) {
+    CyclicBarrier gate = new CyclicBarrier(envs.size());
+    ExecutorService starters = Executors.newFixedThreadPool(envs.size());
+    try {
+      List<Future<AppProcess>> launched = new ArrayList<>();
+      for (int i = 0; i < envs.size(); i++) {
+        Map<String, String> env = Map.copyOf(envs.get(i));
+        String name = names.get(i);
+        launched.add(
+            starters.submit(
+                () -> {
+                  gate.await(30, TimeUnit.SECONDS);
+                  launchedAt.put(name, Instant.now());
+                  return AppProcess.launch(name, env);
+                }));
+      }
+      List<AppProcess> processes = new ArrayList<>();
+      for (Future<AppProcess> process : launched) {
+        processes.add(process.get(60, TimeUnit.SECONDS));
+      }
+      return processes;
+    } catch (Exception e) {
+      throw new AssertionError("could not launch the instances together", e);
+    } finally {
+      starters.shutdownNow();
+    }
+  }
+
   @AfterAll
   void stopEverything() {
     for (AppProcess app : new AppProcess[] {a, b, c}) {
       if (app != null) {
         app.close();
       }
+    }
+    if (oidc != null) {
+      oidc.close();
     }
     if (db != null) {
       db.close();
@@ -144,6 +193,33 @@ class MultiInstanceTest {
                     .mapTo(String.class)
                     .list());
     assertEquals(List.of(), doubled, "no migration applied twice");
+    Duration spread =
+        Duration.between(
+            launchedAt.values().stream().min(Instant::compareTo).orElseThrow(),
+            launchedAt.values().stream().max(Instant::compareTo).orElseThrow());
+    assertEquals(3, launchedAt.size());
+    assertTrue(spread.compareTo(Duration.ofSeconds(2)) < 0, "launched together: " + spread);
+    List<String> failed =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT \"version\" FROM \"flyway_schema_history\" WHERE NOT \"success\"")
+                    .mapTo(String.class)
+                    .list());
+    assertEquals(List.of(), failed, "no migration failed under contention");
+    List<String> applied =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT \"version\" FROM \"flyway_schema_history\""
+                            + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")
+                    .mapTo(String.class)
+                    .list());
+    assertEquals(
+        applied.stream().distinct().count(), applied.size(), "each migration applied once");
+    assertTrue(
+        Migrations.upToDate(db.database().dataSource()),
+        "and every migration this version knows is among them: " + applied);
     long v15 =
         jdbi.withHandle(
             h ->
@@ -189,12 +265,18 @@ class MultiInstanceTest {
     assertEquals(303, approved.statusCode(), approved.body());
     assertTrue(get(a, permalink(post)).body().contains(text), "approved on B, shown on A");
 
+    String kept = onA.cookie(STAFF_COOKIE).orElseThrow();
+    assertEquals(200, onB.getWithCookie("/admin", STAFF_COOKIE + "=" + kept).statusCode());
     String dashboard = onA.page("/admin");
     assertEquals(
         303,
         onA.post("/admin/logout", Map.of("_csrf", StaffBrowsers.hidden(dashboard, "_csrf")))
             .statusCode());
     assertEquals(303, onB.get("/admin").statusCode(), "logged out on A means on B too");
+    // The browser dropped its cookie at log-out; sent by hand to B, it must open nothing either.
+    HttpResponse<String> replayed = onB.getWithCookie("/admin", STAFF_COOKIE + "=" + kept);
+    assertEquals(303, replayed.statusCode(), "the session ended for every instance");
+    assertTrue(replayed.headers().firstValue("Location").orElse("").startsWith("/admin/login"));
   }
 
   @Test
@@ -215,6 +297,16 @@ class MultiInstanceTest {
     String ownOnB = reader.on(b).page(path);
     assertTrue(ownOnB.contains(text), "its author sees it on B (the signed cookie holds there)");
     assertTrue(ownOnB.contains("Your comment is awaiting moderation."));
+
+    // B keeps the page (the version it keys on may move once after the held comment): a reader's
+    // request is answered from B's cache before the approval, so what follows proves invalidation.
+    awaitWithin(
+        Duration.ofSeconds(5),
+        () -> "hit".equals(get(b, path).headers().firstValue("X-Page-Cache").orElse("")),
+        "B answers the page from its page cache");
+    HttpResponse<String> cached = get(b, path);
+    assertEquals("hit", cached.headers().firstValue("X-Page-Cache").orElse(""));
+    assertFalse(cached.body().contains(text));
 
     Browser admin = logIn(staff(Role.ADMIN), a);
     String queue = admin.page("/admin/comments?status=pending");
@@ -259,6 +351,68 @@ class MultiInstanceTest {
 
   @Test
   @Order(4)
+  void aCommenterStartsSigningInOnAReturnsOnBAndCommentsOnA() {
+    long post = publishedPost();
+    String path = permalink(post);
+    String client = nextClient();
+    Browser onA = new Browser(a);
+    Map<String, String> form = Browser.replyForm(onA.page(path));
+    form.put("comment", "Typed on A before signing in");
+    HttpResponse<String> start =
+        onA.post("/auth/mock/start", form, Map.of("X-Forwarded-For", client));
+    assertEquals(200, start.statusCode(), start.body());
+    URI authorization = Browser.refreshTarget(start.body());
+    assertTrue(authorization.toString().startsWith(oidc.authorizationEndpoint("mock").toString()));
+
+    String subject = Fixtures.unique("roamer");
+    oidc.nextTokens("mock", subject, Map.of("name", "Roaming Signer"));
+    HttpResponse<String> atProvider = onA.getAbsolute(authorization);
+    assertEquals(302, atProvider.statusCode(), atProvider.body());
+    URI callback = URI.create(atProvider.headers().firstValue("Location").orElseThrow());
+
+    // The balancer sends the provider's redirect back to B, which never saw the start.
+    Browser onB = onA.on(b);
+    HttpResponse<String> back = onB.get(callback.getRawPath() + "?" + callback.getRawQuery());
+    assertEquals(303, back.statusCode(), back.body() + b.everything());
+    String location = back.headers().firstValue("Location").orElseThrow();
+    String pageOnB = onB.page(location.substring(0, location.indexOf('#')));
+    assertTrue(pageOnB.contains("You are logged in with Mock ID."), pageOnB);
+    assertEquals("Typed on A before signing in", Browser.replyForm(pageOnB).get("comment"));
+
+    Browser backOnA = onB.on(a);
+    String pageOnA = backOnA.page(path);
+    assertTrue(
+        pageOnA.contains("You are commenting using your Mock ID account."), "signed in on A too");
+    String text = Fixtures.unique("Said on A, signed in through B");
+    Map<String, String> comment = Browser.replyForm(pageOnA);
+    comment.put("comment", text);
+    HttpResponse<String> sent =
+        backOnA.post("/comments/", comment, Map.of("X-Forwarded-For", client));
+    assertEquals(303, sent.statusCode(), sent.body());
+
+    Map<String, Object> stored =
+        db.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            """
+                            SELECT c.author_name, i.provider, i.subject FROM comments c
+                            JOIN commenter_identities i ON i.id = c.identity_id
+                            WHERE c.post_id = :p AND c.body_source = :t
+                            """)
+                        .bind("p", post)
+                        .bind("t", text)
+                        .mapToMap()
+                        .one());
+    assertEquals("Roaming Signer", stored.get("author_name"));
+    assertEquals("mock", stored.get("provider"));
+    assertEquals(subject, stored.get("subject"));
+    assertTrue(backOnA.on(b).page(path).contains(text), "its author sees it on B as well");
+  }
+
+  @Test
+  @Order(5)
   void aClientWhoCommentedOnAIsSlowedDownOnBToo() throws Exception {
     long post = publishedPost();
     String client = nextClient();
@@ -272,7 +426,7 @@ class MultiInstanceTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void fiveHundredCommentsAtOnceOverBothLoseNothingAndDoubleNothing() throws Exception {
     long post = publishedPost();
     List<Form> forms = fetchForms(post, 500);
@@ -315,7 +469,7 @@ class MultiInstanceTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void whenAIsKilledMidLoadBKeepsServingAndNoCommentIsLostOrDoubled() throws Exception {
     long post = publishedPost();
     List<Form> forms = fetchForms(post, 200);
@@ -540,7 +694,7 @@ class MultiInstanceTest {
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError("Not by " + deadline + ": " + what);
       }
-      Thread.onSpinWait();
+      LockSupport.parkNanos(10_000_000L);
     }
   }
 }

@@ -51,14 +51,8 @@ public final class StaffAccounts {
   }
 
   public Created create(String username, String displayName, String password, Role role) {
-    String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-    List<FieldError> errors = new ArrayList<>();
-    if (!USERNAME.matcher(name).matches()) {
-      errors.add(
-          new FieldError(
-              "username", "Use 2 to 60 lower-case letters, digits, dots, dashes or underscores."));
-    }
-    passwords.problem(password).ifPresent(p -> errors.add(new FieldError("password", p)));
+    String name = normalised(username);
+    List<FieldError> errors = problems(name, password);
     if (!errors.isEmpty()) {
       return new Created(Optional.empty(), errors);
     }
@@ -107,21 +101,55 @@ public final class StaffAccounts {
         && clock.instant().isBefore(Instant.parse(expires));
   }
 
-  /** Creates the first admin with a valid setup token, which is then used up. */
+  /**
+   * Creates the first admin with a valid setup token, which is then used up. The token is claimed
+   * (compare-and-set on its stored hash) before the account is made: of several requests racing
+   * with it (a double click, or two instances behind a balancer), one makes an admin and the others
+   * are told the link is used. A form with mistakes leaves the link usable.
+   */
   public Created setUp(String token, String username, String displayName, String password) {
     if (!setupTokenValid(token)) {
-      return new Created(
-          Optional.empty(),
-          List.of(
-              new FieldError(
-                  FieldError.FORM,
-                  "This setup link is no longer valid. Restart the blog for a new one, or use"
-                      + " create-admin.")));
+      return linkUsedUp();
+    }
+    List<FieldError> errors = problems(normalised(username), password);
+    if (!errors.isEmpty()) {
+      return new Created(Optional.empty(), errors);
+    }
+    String hash = Tokens.hash(token);
+    if (!settings.compareAndSet(SETUP_HASH, hash, "")) {
+      return linkUsedUp();
     }
     Created created = create(username, displayName, password, Role.ADMIN);
     if (created.user().isPresent()) {
-      settings.putAll(Map.of(SETUP_HASH, "", SETUP_EXPIRES, Instant.EPOCH.toString()));
+      settings.putAll(Map.of(SETUP_EXPIRES, Instant.EPOCH.toString()));
+    } else {
+      settings.compareAndSet(SETUP_HASH, "", hash); // e.g. a taken username: try again
     }
     return created;
+  }
+
+  private static Created linkUsedUp() {
+    return new Created(
+        Optional.empty(),
+        List.of(
+            new FieldError(
+                FieldError.FORM,
+                "This setup link is no longer valid. Restart the blog for a new one, or use"
+                    + " create-admin.")));
+  }
+
+  private static String normalised(String username) {
+    return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private List<FieldError> problems(String name, String password) {
+    List<FieldError> errors = new ArrayList<>();
+    if (!USERNAME.matcher(name).matches()) {
+      errors.add(
+          new FieldError(
+              "username", "Use 2 to 60 lower-case letters, digits, dots, dashes or underscores."));
+    }
+    passwords.problem(password).ifPresent(p -> errors.add(new FieldError("password", p)));
+    return errors;
   }
 }

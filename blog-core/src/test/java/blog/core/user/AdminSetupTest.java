@@ -11,8 +11,16 @@ import blog.core.testing.DbKind;
 import blog.core.testing.MutableClock;
 import blog.core.testing.TestDatabase;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -48,6 +56,55 @@ class AdminSetupTest {
       assertTrue(accounts.hasAdmin());
       assertFalse(accounts.setupTokenValid(token), "used up");
       assertTrue(accounts.issueSetupToken().isEmpty(), "no more links once an admin exists");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(DbKind.class)
+  void aLinkUsedTwiceAtOnceMakesOneAdmin(DbKind kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      var jdbi = db.database().jdbi();
+      UserRepository users = new UserRepository(jdbi);
+      StaffAccounts accounts =
+          new StaffAccounts(
+              users,
+              new Passwords(),
+              new SettingsRepository(jdbi),
+              new Tokens(new SecureRandom()),
+              Clock.systemUTC());
+      String token = accounts.issueSetupToken().orElseThrow();
+      assertEquals(
+          "password",
+          accounts.setUp(token, "early", "Early", "short").errors().get(0).field(),
+          "a form with a mistake");
+      assertTrue(accounts.setupTokenValid(token), "leaves the link usable");
+
+      CyclicBarrier together = new CyclicBarrier(2);
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        List<Future<StaffAccounts.Created>> tries = new ArrayList<>();
+        for (String name : List.of("first-click", "second-click")) {
+          tries.add(
+              pool.submit(
+                  () -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    return accounts.setUp(token, name, name, "a fine long passphrase");
+                  }));
+        }
+        int made = 0;
+        for (Future<StaffAccounts.Created> attempt : tries) {
+          StaffAccounts.Created created = attempt.get(60, TimeUnit.SECONDS);
+          if (created.user().isPresent()) {
+            made++;
+          } else {
+            assertEquals(FieldError.FORM, created.errors().get(0).field());
+          }
+        }
+        assertEquals(1, made, "one of the two made an admin");
+        assertEquals(1, users.countWithRole(Role.ADMIN), "and only one admin exists");
+      } finally {
+        pool.shutdownNow();
+      }
     }
   }
 }

@@ -127,14 +127,17 @@ public final class Metrics implements AutoCloseable {
 
   /**
    * {@code blog_page_cache_requests_total{result="hit|miss"}}: shareable page requests answered
-   * from the page cache or rendered; the hit rate is hit / (hit + miss).
+   * from the page cache or rendered; the hit rate is hit / (hit + miss). Micrometer holds a
+   * function counter's object only weakly (and its builder has no strong option): the suppliers are
+   * method references nothing else keeps, so they hang on this Metrics, which lives as long as the
+   * app, or the first garbage collection would silence both counts.
    */
   public void pageCache(LongSupplier hits, LongSupplier misses) {
-    FunctionCounter.builder("blog.page.cache.requests", hits, LongSupplier::getAsLong)
+    FunctionCounter.builder("blog.page.cache.requests", this, self -> hits.getAsLong())
         .description("Shareable page requests by whether the page cache answered them")
         .tag("result", "hit")
         .register(registry);
-    FunctionCounter.builder("blog.page.cache.requests", misses, LongSupplier::getAsLong)
+    FunctionCounter.builder("blog.page.cache.requests", this, self -> misses.getAsLong())
         .description("Shareable page requests by whether the page cache answered them")
         .tag("result", "miss")
         .register(registry);

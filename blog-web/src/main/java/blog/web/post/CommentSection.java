@@ -66,6 +66,7 @@ final class CommentSection {
             parts.own().ids(ctx),
             commentPage.threads(),
             detail.identities(),
+            post,
             site,
             permalink,
             open,
@@ -99,6 +100,7 @@ final class CommentSection {
    */
   Map<String, Object> fragment(
       Context ctx,
+      Post post,
       CommentAlone alone,
       String permalink,
       SiteSettings site,
@@ -109,6 +111,7 @@ final class CommentSection {
                 mine,
                 List.of(alone.comment()),
                 alone.identities(),
+                post,
                 site,
                 permalink,
                 open,
@@ -137,6 +140,7 @@ final class CommentSection {
       Set<Long> mine,
       List<ThreadedComment> threads,
       Map<Long, CommenterIdentity> identities,
+      Post post,
       SiteSettings site,
       String permalink,
       boolean open,
@@ -151,7 +155,8 @@ final class CommentSection {
             open ? discussion.threadDepth() - 1 : 0,
             c -> mine.contains(c.id()) && c.editableAt(now, window),
             discussion.avatars(),
-            identities));
+            identities,
+            post));
   }
 
   /**

@@ -5,7 +5,10 @@ import java.util.List;
 /**
  * A comment as the public page shows it. Deliberately without email, IP address or user agent: what
  * is not in the view cannot leak into a page. {@code permalink} is the comment's own address (the
- * post's permalink and the comment's anchor), for search engines.
+ * post's permalink and the comment's anchor), for search engines. {@code byStaff}: written from a
+ * staff account (its "Author" badge and WordPress's {@code byuser} class); {@code byPostAuthor}: by
+ * the staff account that wrote the post ({@code bypostauthor}). Both come from the stored account
+ * id, never from the name typed, so a guest calling themselves after the author gets no badge.
  */
 public record CommentView(
     long id,
@@ -22,12 +25,19 @@ public record CommentView(
     String editUrl,
     boolean edited,
     List<CommentView> replies,
-    String permalink) {
+    String permalink,
+    boolean byStaff,
+    boolean byPostAuthor) {
   public CommentView {
     replies = List.copyOf(replies);
   }
 
   public String anchor() {
     return "comment-" + id;
+  }
+
+  /** WordPress's classes for a staff comment, with a leading space; empty for anyone else. */
+  public String staffClasses() {
+    return byPostAuthor ? " byuser bypostauthor" : byStaff ? " byuser" : "";
   }
 }

@@ -241,7 +241,8 @@ public final class PostHandlers {
     ctx.header("X-Form-Token", parts.tokens().issue(post.id(), clock.instant()));
     Pages.write(
         ctx,
-        pages.fragment("post/comment", section.fragment(ctx, alone, permalink, site, open, own)));
+        pages.fragment(
+            "post/comment", section.fragment(ctx, post, alone, permalink, site, open, own)));
   }
 
   /** Where a comment can be read: its page of comments and its anchor. */

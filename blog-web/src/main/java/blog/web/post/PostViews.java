@@ -86,7 +86,9 @@ public final class PostViews {
         permalink + "?editcomment=" + c.id() + "#comment-" + c.id(),
         c.editedAt() != null,
         thread.replies().stream().map(r -> comment(r, formats, options)).toList(),
-        permalink + "#comment-" + c.id());
+        permalink + "#comment-" + c.id(),
+        c.isByStaff(),
+        c.isByPostAuthor(options.post()));
   }
 
   private static List<TermLink> links(List<Term> terms) {

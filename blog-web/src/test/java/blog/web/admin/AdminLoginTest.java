@@ -2,6 +2,7 @@ package blog.web.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.security.Tokens;
@@ -26,7 +27,14 @@ import org.junit.jupiter.api.Test;
 /** Staff log-in, log-out, access control, throttling and the first-admin setup link. */
 class AdminLoginTest extends WebTestBase {
   static final String PASSWORD = "correct horse battery staple";
+  private static final String STAFF_COOKIE = "blog_admin";
   private StaffAccounts accounts;
+
+  /** The test is the trusted proxy in front, so X-Forwarded-For can name other clients. */
+  @Override
+  protected Map<String, String> config() {
+    return Map.of("trusted-proxies", "127.0.0.1");
+  }
 
   @Override
   protected void prepare() {
@@ -112,11 +120,98 @@ class AdminLoginTest extends WebTestBase {
     assertEquals(403, forged.statusCode());
 
     assertEquals(303, logIn(browser, name, PASSWORD, "/admin").statusCode());
+    String kept = browser.cookie(STAFF_COOKIE).orElseThrow();
+    assertEquals(200, browser.getWithCookie("/admin", STAFF_COOKIE + "=" + kept).statusCode());
     String dashboard = browser.page("/admin");
     HttpResponse<String> out =
         browser.post("/admin/logout", Map.of("_csrf", hidden(dashboard, "_csrf")));
     assertEquals(303, out.statusCode());
     assertEquals(303, browser.get("/admin").statusCode(), "logged out");
+    // The browser forgot the cookie; the server must have forgotten the session behind it too.
+    HttpResponse<String> replayed = browser.getWithCookie("/admin", STAFF_COOKIE + "=" + kept);
+    assertEquals(303, replayed.statusCode(), "the kept cookie no longer opens /admin");
+    assertTrue(replayed.headers().firstValue("Location").orElse("").startsWith("/admin/login"));
+  }
+
+  @Test
+  void logInAgainEndsTheEarlierSessionOfThisBrowser() {
+    Browser browser = new Browser(server);
+    String name = account(Role.AUTHOR);
+    assertEquals(303, logIn(browser, name, PASSWORD, "/admin").statusCode());
+    String first = browser.cookie(STAFF_COOKIE).orElseThrow();
+    // The log-in page sends a logged-in browser on to the dashboard; the form is posted anyway.
+    Map<String, String> again = new HashMap<>();
+    again.put("username", name);
+    again.put("password", PASSWORD);
+    again.put("next", "/admin");
+    again.put("_csrf", hidden(browser.page("/admin"), "_csrf"));
+    assertEquals(303, browser.post("/admin/login", again).statusCode());
+    String second = browser.cookie(STAFF_COOKIE).orElseThrow();
+    assertNotEquals(first, second, "a new session id at every log-in");
+    assertEquals(200, browser.get("/admin").statusCode(), "the new session works");
+    assertEquals(
+        303,
+        browser.getWithCookie("/admin", STAFF_COOKIE + "=" + first).statusCode(),
+        "the session from before the log-in is over");
+    assertEquals(200, browser.getWithCookie("/admin", STAFF_COOKIE + "=" + second).statusCode());
+  }
+
+  @Test
+  void oneClientGuessingAcrossManyAccountsIsThrottledAndOthersAreNot() {
+    // The test plays a trusted proxy: X-Forwarded-For names the guessing client.
+    Map<String, String> guesser = Map.of("X-Forwarded-For", "203.0.113.66");
+    Browser browser = new Browser(server);
+    for (int i = 0; i < 20; i++) {
+      String page = browser.page("/admin/login");
+      HttpResponse<String> wrong =
+          browser.post(
+              "/admin/login",
+              Map.of(
+                  "username",
+                  account(Role.AUTHOR),
+                  "password",
+                  "guess " + i,
+                  "next",
+                  "/admin",
+                  "_csrf",
+                  hidden(page, "_csrf")),
+              guesser);
+      assertEquals(401, wrong.statusCode(), "try " + i + " is just wrong: one per account");
+    }
+    String target = account(Role.AUTHOR);
+    String page = browser.page("/admin/login");
+    HttpResponse<String> blocked =
+        browser.post(
+            "/admin/login",
+            Map.of(
+                "username",
+                target,
+                "password",
+                PASSWORD,
+                "next",
+                "/admin",
+                "_csrf",
+                hidden(page, "_csrf")),
+            guesser);
+    assertTrue(blocked.body().contains("Too many failed log-ins"), blocked.body());
+    assertEquals(303, browser.get("/admin").statusCode(), "the right password did not get in");
+
+    Browser other = new Browser(server);
+    String otherPage = other.page("/admin/login");
+    HttpResponse<String> fine =
+        other.post(
+            "/admin/login",
+            Map.of(
+                "username",
+                target,
+                "password",
+                PASSWORD,
+                "next",
+                "/admin",
+                "_csrf",
+                hidden(otherPage, "_csrf")),
+            Map.of("X-Forwarded-For", "203.0.113.67"));
+    assertEquals(303, fine.statusCode(), "another client logs in to the same account");
   }
 
   @Test

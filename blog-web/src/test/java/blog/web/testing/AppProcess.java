@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -213,11 +214,10 @@ public final class AppProcess implements Site, AutoCloseable {
   }
 
   private static void pause() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
+    LockSupport.parkNanos(50_000_000L);
+    if (Thread.interrupted()) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      throw new IllegalStateException("interrupted while waiting for the process");
     }
   }
 }

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -64,6 +65,32 @@ public final class Browser {
     cookie.setPath("/");
     cookie.setVersion(0);
     cookies.getCookieStore().add(URI.create(server.url("/")), cookie);
+  }
+
+  /** The value of a cookie this browser holds for its site, exactly as the server set it. */
+  public Optional<String> cookie(String name) {
+    return cookies.getCookieStore().get(URI.create(server.url("/"))).stream()
+        .filter(c -> c.getName().equals(name))
+        .map(HttpCookie::getValue)
+        .findFirst();
+  }
+
+  /**
+   * A GET that carries exactly this {@code Cookie} header and none of this browser's own cookies: a
+   * cookie kept (or stolen) from an earlier moment, sent by hand.
+   */
+  public HttpResponse<String> getWithCookie(String path, String cookieHeader) {
+    HttpClient bare =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    return TestServer.send(
+        bare,
+        HttpRequest.newBuilder(URI.create(server.url(path)))
+            .header("Cookie", cookieHeader)
+            .GET()
+            .build());
   }
 
   /** A GET to any address (a log-in provider, say), with this browser's cookies. */

@@ -161,7 +161,8 @@ public final class QueueHandlers {
         nonNull(r.heldReason()),
         ModerationAction.forStatus(r.status()).stream()
             .map(a -> new QueueViews.Action(a.param(), a.label()))
-            .toList());
+            .toList(),
+        r.userId() != null);
   }
 
   private static String label(QueueView view) {

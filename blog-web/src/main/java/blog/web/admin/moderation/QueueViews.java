@@ -14,7 +14,8 @@ final class QueueViews {
 
   /**
    * A comment in the queue. Empty strings stand for what is not known (no website, no identity
-   * provider, a post not on the site yet). {@code bodyHtml} is sanitised by the domain.
+   * provider, a post not on the site yet). {@code bodyHtml} is sanitised by the domain. {@code
+   * byStaff}: written from a staff account, shown with the same "Author" badge as on the post.
    */
   public record Row(
       long id,
@@ -29,5 +30,6 @@ final class QueueViews {
       String postUrl,
       String bodyHtml,
       String heldReason,
-      List<Action> actions) {}
+      List<Action> actions,
+      boolean byStaff) {}
 }

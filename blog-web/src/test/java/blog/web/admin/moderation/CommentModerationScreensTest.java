@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blog.core.comment.CommentDraft;
+import blog.core.comment.CommentRepository;
 import blog.core.comment.CommentStatus;
+import blog.core.identity.IdentityRepository;
 import blog.core.post.PostStatus;
 import blog.core.testing.Fixtures;
 import blog.core.user.Role;
@@ -15,6 +18,7 @@ import blog.web.testing.StaffBrowsers;
 import blog.web.testing.TestServer;
 import blog.web.testing.WebTestBase;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +168,170 @@ class CommentModerationScreensTest extends WebTestBase {
     String article = publicPage(post);
     assertTrue(article.contains(reply), "the reply is public");
     assertTrue(article.contains("A question?"), "replying approved the held comment");
+  }
+
+  @Test
+  void staffRepliesWearTheAuthorBadgeAndAGuestUsingAStaffNameDoesNot() {
+    User admin = staff.account(Role.ADMIN, Fixtures.unique("Ada Badge"));
+    Browser adminBrowser = staff.loggedIn(admin);
+    long post = postBy(author);
+    long question = heldComment(post, Fixtures.unique("Who runs this blog?"));
+    String impostorText = Fixtures.unique("I am the admin, honest");
+    long impostor =
+        fixtures.comment(
+            post,
+            null,
+            admin.displayName(),
+            impostorText,
+            TestServer.NOW.minusSeconds(30),
+            CommentStatus.APPROVED);
+    String byAuthor = Fixtures.unique("The post's author answers");
+    String byAdmin = Fixtures.unique("An admin answers");
+    reply(authorBrowser, question, byAuthor);
+    reply(adminBrowser, question, byAdmin);
+    long authorReply = commentIdOf(post, byAuthor);
+    long adminReply = commentIdOf(post, byAdmin);
+
+    String article = publicPage(post);
+    String authorHead = commentHead(article, authorReply);
+    assertTrue(authorHead.contains("<span class=\"comment-badge\">Author</span>"), authorHead);
+    assertTrue(authorHead.contains(" byuser bypostauthor"), "the post's own author");
+    String adminHead = commentHead(article, adminReply);
+    assertTrue(adminHead.contains("<span class=\"comment-badge\">Author</span>"), adminHead);
+    assertTrue(adminHead.contains(" byuser"), "any staff account");
+    assertFalse(adminHead.contains("bypostauthor"), "an admin did not write this post");
+    String impostorHead = commentHead(article, impostor);
+    assertTrue(impostorHead.contains(admin.displayName()), "the guest typed the admin's name");
+    assertFalse(impostorHead.contains("comment-badge"), impostorHead);
+    assertFalse(impostorHead.contains("byuser"), impostorHead);
+    String guestHead = commentHead(article, question);
+    assertFalse(guestHead.contains("comment-badge") || guestHead.contains("byuser"), guestHead);
+
+    String queue = adminBrowser.page("/admin/comments?status=all");
+    assertTrue(queueRow(queue, adminReply).contains("class=\"comment-badge\">Author</span>"));
+    assertTrue(queueRow(queue, authorReply).contains("class=\"comment-badge\">Author</span>"));
+    assertFalse(queueRow(queue, impostor).contains("comment-badge"), "named like staff, not staff");
+  }
+
+  @Test
+  void unapproveSendsAnApprovedCommentBackToPendingAndHidesIt() {
+    long post = postBy(author);
+    String text = Fixtures.unique("approved then unapproved");
+    long id = heldComment(post, text);
+    fixtures.approve(id);
+    assertTrue(publicPage(post).contains(text), "approved: readers see it");
+
+    HttpResponse<String> unapproved = act(authorBrowser, id, "unapprove", "approved");
+    assertEquals(303, unapproved.statusCode(), unapproved.body());
+    assertFalse(publicPage(post).contains(text), "readers no longer see it");
+    assertTrue(queueRow(authorBrowser.page("/admin/comments?status=pending"), id).contains(text));
+    assertFalse(authorBrowser.page("/admin/comments?status=approved").contains(text));
+  }
+
+  @Test
+  void aQueueRowShowsEmailWebsiteProviderAndTime() {
+    long post = postBy(author);
+    var jdbi = db.database().jdbi();
+    String subject = Fixtures.unique("sub");
+    long identity =
+        new IdentityRepository(jdbi)
+            .save(
+                "github",
+                subject,
+                "Octo Reader",
+                "octo@example.org",
+                null,
+                "https://github.example/octo",
+                TestServer.NOW)
+            .id();
+    String text = Fixtures.unique("signed-in words");
+    Instant at = Instant.parse("2026-06-01T08:43:00Z");
+    long id =
+        new CommentRepository(jdbi)
+            .insert(
+                new CommentDraft(
+                    post,
+                    null,
+                    "Octo Reader",
+                    "octo@example.org",
+                    "https://octo.example/blog",
+                    identity,
+                    null,
+                    text,
+                    "<p>" + text + "</p>",
+                    CommentStatus.PENDING,
+                    null,
+                    at,
+                    "192.0.2.44",
+                    "test",
+                    null));
+    String row = queueRow(authorBrowser.page("/admin/comments?status=pending"), id);
+    assertTrue(row.contains("href=\"mailto:octo@example.org\""), row);
+    assertTrue(row.contains("https://octo.example/blog"), "the website");
+    assertTrue(row.contains("192.0.2.44"), "the IP address");
+    assertTrue(row.contains("via github (Octo Reader)"), "the identity provider");
+    assertTrue(row.contains("June 1, 2026 at 8:43 AM"), "the time, in the site's format");
+  }
+
+  @Test
+  void aPostWithCommentsClosedShowsNoFormAndRefusesAComment() {
+    long post = postBy(author);
+    Browser guest = new Browser(server);
+    Map<String, String> form = Browser.replyForm(guest.page(permalinkOf(post)));
+    fixtures.closeComments(post);
+
+    String after = guest.page(permalinkOf(post));
+    assertFalse(after.contains("<form action=\"/comments/\""), "no reply form");
+    assertTrue(after.contains("Comments are closed."));
+    form.putAll(
+        Map.of("author", "Late Guest", "email", "late@example.org", "comment", "Too late to say."));
+    HttpResponse<String> refused = guest.post("/comments/", form);
+    assertEquals(422, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("Comments are closed on this post."));
+    assertEquals(0, fixtures.countComments(post), "nothing stored");
+  }
+
+  private void reply(Browser browser, long to, String text) {
+    String page = browser.page("/admin/comments?status=all");
+    HttpResponse<String> sent =
+        browser.post(
+            "/admin/comments/" + to + "/reply",
+            Map.of(
+                "_csrf",
+                hidden(page, "_csrf"),
+                "body",
+                text,
+                "key",
+                Fixtures.unique("k"),
+                "status",
+                "all"));
+    assertEquals(303, sent.statusCode(), sent.body());
+  }
+
+  private long commentIdOf(long postId, String text) {
+    return db.database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT id FROM comments WHERE post_id = :p AND body_source = :t")
+                    .bind("p", postId)
+                    .bind("t", text)
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  /** A public comment's element up to its text: classes, badge, name and date. */
+  private static String commentHead(String page, long id) {
+    int start = page.indexOf("<li id=\"comment-" + id + "\"");
+    assertTrue(start >= 0, "comment " + id + " is on the page");
+    return page.substring(start, page.indexOf("class=\"comment-content\"", start));
+  }
+
+  /** A comment's row in the moderation queue. */
+  private static String queueRow(String page, long id) {
+    int start = page.indexOf("<tr id=\"comment-" + id + "\"");
+    assertTrue(start >= 0, "comment " + id + " is in the queue");
+    return page.substring(start, page.indexOf("</tr>", start));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blog.core.post.PostRepository;
 import blog.core.security.Tokens;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.Fixtures;
@@ -275,6 +276,43 @@ class PostAdminTest extends WebTestBase {
     assertTrue(browser.page("/admin/posts?status=trash").contains(title));
     assertEquals(303, browser.post("/admin/posts/" + id + "/restore", csrf).statusCode());
     assertEquals(200, server.get(link).statusCode());
+  }
+
+  @Test
+  void deleteFromTheTrashRemovesThePostForGoodButNotBeforeItIsTrashed() {
+    Browser browser = author();
+    String title = Fixtures.unique("Deleted for good");
+    long id = create(browser, title, "Text", "publish");
+    String editor = browser.page("/admin/posts/" + id + "/edit");
+    String link = viewLink(editor);
+    Map<String, String> csrf = Map.of("_csrf", hidden(editor, "_csrf"));
+
+    assertEquals(303, browser.post("/admin/posts/" + id + "/delete", csrf).statusCode());
+    assertEquals(200, server.get(link).statusCode(), "a post outside the trash is not deleted");
+    assertEquals(200, browser.get("/admin/posts/" + id + "/edit").statusCode());
+
+    assertEquals(303, browser.post("/admin/posts/" + id + "/trash", csrf).statusCode());
+    HttpResponse<String> deleted = browser.post("/admin/posts/" + id + "/delete", csrf);
+    assertEquals(303, deleted.statusCode(), deleted.body());
+    assertEquals("/admin/posts?status=trash", deleted.headers().firstValue("Location").orElse(""));
+    assertFalse(browser.page("/admin/posts?status=trash").contains(title), "gone from the trash");
+    assertEquals(404, browser.get("/admin/posts/" + id + "/edit").statusCode());
+    assertEquals(404, browser.post("/admin/posts/" + id + "/restore", csrf).statusCode());
+    assertEquals(404, server.get(link).statusCode());
+    assertTrue(new PostRepository(db.database().jdbi()).findById(id).isEmpty(), "no row left");
+  }
+
+  @Test
+  void anUnknownPostIdIsNotFoundInTheEditor() {
+    Browser browser = author();
+    assertEquals(404, browser.get("/admin/posts/987654321/edit").statusCode());
+    assertEquals(404, browser.get("/admin/posts/987654321/revisions").statusCode());
+    String page = browser.page("/admin/posts");
+    assertEquals(
+        404,
+        browser
+            .post("/admin/posts/987654321/trash", Map.of("_csrf", hidden(page, "_csrf")))
+            .statusCode());
   }
 
   @Test
