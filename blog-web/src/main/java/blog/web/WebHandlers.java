@@ -164,7 +164,13 @@ record WebHandlers(
             views,
             parts,
             services.clock(),
-            services.editing().oldPermalinks());
+            services.editing().oldPermalinks(),
+            // Where each home page starts: one pass over the listing per listing version.
+            new Memo<>(
+                services.reader()::homePages,
+                pageCache::listingVersion,
+                services.posts()::nextPublicationAfter,
+                services.clock()));
     DataSource dataSource = services.database().dataSource();
     var tracking = new RequestTracking(clientAddress, metrics);
     return new WebHandlers(

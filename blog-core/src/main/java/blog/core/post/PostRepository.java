@@ -4,6 +4,7 @@ import blog.core.db.Times;
 import blog.core.taxonomy.Taxonomy;
 import blog.core.taxonomy.TermRepository;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -135,6 +136,49 @@ public final class PostRepository {
                 .bind("now", now)
                 .bind("limit", limit)
                 .bind("offset", offset)
+                .map(MAPPER)
+                .list());
+  }
+
+  /**
+   * The key of every {@code every}-th visible post (the first of each page), newest first: read
+   * from the listing index alone (migration V16), one pass over the listing.
+   */
+  public List<ListingKey> visibleKeysEvery(Instant now, int every) {
+    List<ListingKey> keys = new ArrayList<>();
+    jdbi.useHandle(
+        h -> {
+          int[] position = {0};
+          h.createQuery(
+                  "SELECT p.published_at, p.id FROM posts p WHERE "
+                      + VISIBLE
+                      + " ORDER BY p.published_at DESC, p.id DESC")
+              .bind("now", now)
+              .setFetchSize(1000)
+              .map((rs, ctx) -> new ListingKey(Times.instant(rs, "published_at"), rs.getLong("id")))
+              .forEach(
+                  key -> {
+                    if (position[0]++ % every == 0) {
+                      keys.add(key);
+                    }
+                  });
+        });
+    return keys;
+  }
+
+  /** Up to {@code limit} visible posts from {@code from} on (it included), newest first. */
+  public List<Post> listVisibleFrom(Instant now, ListingKey from, int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT p.* FROM posts p WHERE "
+                        + VISIBLE
+                        + " AND (p.published_at < :at OR (p.published_at = :at AND p.id <= :id))"
+                        + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit")
+                .bind("now", now)
+                .bind("at", from.publishedAt())
+                .bind("id", from.id())
+                .bind("limit", limit)
                 .map(MAPPER)
                 .list());
   }

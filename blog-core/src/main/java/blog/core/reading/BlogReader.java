@@ -8,6 +8,7 @@ import blog.core.comment.CommentThreads;
 import blog.core.comment.ThreadedComment;
 import blog.core.identity.CommenterIdentity;
 import blog.core.identity.IdentityRepository;
+import blog.core.post.ListingKey;
 import blog.core.post.Post;
 import blog.core.post.PostPage;
 import blog.core.post.PostRepository;
@@ -77,6 +78,33 @@ public final class BlogReader {
     int perPage = site().postsPerPage();
     checkPage(page);
     return page(page, perPage, (limit, offset) -> posts.listVisible(now, limit, offset));
+  }
+
+  /**
+   * Page {@code page} of the home listing read from where {@code starts} says it begins: the same
+   * page as {@link #home(int)}, at the same cost on page 2 or page 5,000. {@code starts} must be
+   * current (made by {@link #homePages()} since the listing last changed); made for another page
+   * size, it is not used.
+   */
+  public PostPage home(int page, HomePages starts) {
+    int perPage = site().postsPerPage();
+    checkPage(page);
+    if (page == 1 || starts.perPage() != perPage) {
+      return home(page);
+    }
+    ListingKey start = starts.start(page).orElseThrow(() -> new NotFoundException("page " + page));
+    List<Post> found = posts.listVisibleFrom(clock.instant(), start, perPage + 1);
+    if (found.isEmpty()) {
+      throw new NotFoundException("page " + page);
+    }
+    boolean older = found.size() > perPage;
+    return new PostPage(summaries(older ? found.subList(0, perPage) : found), page, older);
+  }
+
+  /** Where each page of the home listing starts, as the listing is now. */
+  public HomePages homePages() {
+    int perPage = site().postsPerPage();
+    return new HomePages(perPage, posts.visibleKeysEvery(clock.instant(), perPage));
   }
 
   /** A monthly archive in the site's time zone. */

@@ -9,6 +9,7 @@ import blog.core.editor.OldPermalinks;
 import blog.core.post.Post;
 import blog.core.reading.BlogReader;
 import blog.core.reading.CommentAlone;
+import blog.core.reading.HomePages;
 import blog.core.reading.PostDetail;
 import blog.core.site.SiteSettings;
 import blog.web.auth.FormDrafts;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** The home page, its later pages and single posts with their reply form. */
 public final class PostHandlers {
@@ -38,6 +40,7 @@ public final class PostHandlers {
   private final Clock clock;
   private final CommentSection section;
   private final OldPermalinks oldPermalinks;
+  private final Supplier<HomePages> homePages;
 
   public PostHandlers(
       BlogReader reader,
@@ -46,7 +49,9 @@ public final class PostHandlers {
       PostViews views,
       ReplyFormParts parts,
       Clock clock,
-      OldPermalinks oldPermalinks) {
+      OldPermalinks oldPermalinks,
+      Supplier<HomePages> homePages) {
+    this.homePages = homePages;
     this.reader = reader;
     this.comments = comments;
     this.pages = pages;
@@ -61,7 +66,10 @@ public final class PostHandlers {
   public void home(Context ctx) {
     int page = PathParams.page(ctx);
     SiteSettings site = reader.site();
-    ListingView listing = views.listing(null, reader.home(page), "/", site);
+    // Later pages start where the kept page starts say: a keyset read, not skipping rows.
+    ListingView listing =
+        views.listing(
+            null, page == 1 ? reader.home(page) : reader.home(page, homePages.get()), "/", site);
     pages.render(
         ctx,
         "post/home",
