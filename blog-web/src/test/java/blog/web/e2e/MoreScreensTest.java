@@ -176,13 +176,20 @@ class MoreScreensTest extends BrowserTestBase {
       throw new UncheckedIOException(e);
     }
     try {
-      js("window.__importPageStayed = true;");
+      // Everything the status line says, in order (the test's own script, not the page's).
+      js(
+          "window.__importPageStayed = true; window.__importSaid = [];"
+              + "const status = document.getElementById('import-status');"
+              + "new MutationObserver(() => window.__importSaid.push(status.textContent))"
+              + "  .observe(status, {childList: true, characterData: true, subtree: true});");
       find("#wxr-file").sendKeys(file.toString());
       find(".import-form button[type=submit]").click();
       WebElement heading =
           waitUntil(d -> findAll("#import-report").stream().findFirst().orElse(null));
       assertEquals(Boolean.TRUE, js("return window.__importPageStayed === true"), "no reload");
       assertEquals("/admin/import", currentPath());
+      List<?> said = (List<?>) js("return window.__importSaid");
+      assertTrue(!said.isEmpty() && said.get(0).equals("Uploading…"), said.toString());
       assertEquals("Import finished: 2 items read.", find("#import-status").getText());
       WebElement bar = find("#import-bar");
       assertEquals(bar.getAttribute("max"), bar.getAttribute("value"), "a full bar");
