@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 /** {@code java -jar blog.jar backup FILE}: an H2 database as one SQL script. */
 @Command(
     name = "backup",
+    mixinStandardHelpOptions = true,
     description =
         "Back up the H2 database to FILE (an SQL script, safe while the blog runs). For PostgreSQL"
             + " it prints the pg_dump command to use instead.")

@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "create-admin",
+    mixinStandardHelpOptions = true,
     description = "Create an administrator; the password is read from standard input.")
 final class CreateAdminCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "the username to log in with")

@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
 /** {@code java -jar blog.jar export-wxr FILE}: the whole blog as a WordPress export. */
 @Command(
     name = "export-wxr",
+    mixinStandardHelpOptions = true,
     description =
         "Export every post, page, comment, category, tag and author as WXR 1.2, which WordPress"
             + " (Tools > Import > WordPress) and import-wxr read.")

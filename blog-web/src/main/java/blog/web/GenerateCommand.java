@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "generate",
+    mixinStandardHelpOptions = true,
     description = "Add generated posts and comments to the database (for benchmarks).")
 final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--posts", required = true, description = "how many published posts to add")

@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
 /** {@code java -jar blog.jar import-wxr FILE}: imports a WordPress export, printing progress. */
 @Command(
     name = "import-wxr",
+    mixinStandardHelpOptions = true,
     description =
         "Import a WordPress export (WXR 1.0-1.2): posts, pages, comments, categories, tags,"
             + " authors. Importing the same file again changes nothing.")

@@ -91,7 +91,10 @@ public final class Main implements Callable<Integer> {
   }
 
   /** Serves the blog until the process is told to stop (SIGTERM, Ctrl-C). */
-  @Command(name = "serve", description = "Serve the blog (the default command).")
+  @Command(
+      name = "serve",
+      mixinStandardHelpOptions = true,
+      description = "Serve the blog (the default command).")
   static final class Serve implements Callable<Integer> {
     @Override
     public Integer call() {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 /** {@code java -jar blog.jar restore FILE}: a backup into an empty H2 database. */
 @Command(
     name = "restore",
+    mixinStandardHelpOptions = true,
     description =
         "Restore a backup made by 'backup' into the configured H2 database, which must be empty"
             + " (point db.url at a new file). For PostgreSQL it prints the pg_restore command.")

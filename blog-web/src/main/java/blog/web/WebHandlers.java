@@ -92,7 +92,8 @@ record WebHandlers(
                 "js/comments.js",
                 "css/admin.css",
                 "css/editor.css",
-                "js/editor.js"));
+                "js/editor.js",
+                "js/import.js"));
     var cookies = new Cookies(https);
     var csrf =
         new Csrf(
@@ -227,7 +228,8 @@ record WebHandlers(
             admin,
             staffSession,
             server.baseUrl(),
-            services.clock()),
+            services.clock(),
+            assets.url("js/import.js")),
         new WordPressLinkRedirects(services.wordPressLinks(), services.reader()));
   }
 

@@ -32,6 +32,12 @@ final class CommentHtml {
     private final Deque<String> hrefs = new ArrayDeque<>();
     private final Deque<Integer> linkStarts = new ArrayDeque<>();
     private int dropped;
+    // An <li> was opened and nothing of it written yet.
+    private boolean itemStarting;
+    // The last thing read was a <br>.
+    private boolean afterBreak;
+    // How many <pre> are open.
+    private int pre;
 
     Converter() {
       blocks.push(new StringBuilder());
@@ -57,15 +63,39 @@ final class CommentHtml {
       if (dropped > 0) {
         return;
       }
+      boolean startOfItem = itemStarting;
+      itemStarting = false;
+      afterBreak = false;
       switch (tag) {
         case "strong", "b" -> out().append("**");
         case "em", "i", "cite" -> out().append('*');
-        case "code" -> out().append('`');
-        case "br" -> out().append('\n');
-        case "p", "div", "ul", "ol", "table" -> out().append("\n\n");
+        case "code" -> {
+          if (pre == 0) {
+            out().append('`'); // in a fenced block <code> is the block itself
+          }
+        }
+        case "br" -> {
+          out().append('\n');
+          afterBreak = true;
+        }
+        case "p", "div" -> {
+          // A list item's first paragraph (a loose list) starts on the item's own line.
+          if (startOfItem) {
+            itemStarting = true;
+          } else {
+            out().append("\n\n");
+          }
+        }
+        case "ul", "ol", "table" -> out().append("\n\n");
         case "h1", "h2", "h3", "h4", "h5", "h6" -> out().append("\n\n**");
-        case "li" -> out().append("\n- ");
-        case "pre" -> out().append("\n\n```\n");
+        case "li" -> {
+          out().append("\n- ");
+          itemStarting = true;
+        }
+        case "pre" -> {
+          out().append("\n\n```\n");
+          pre++;
+        }
         case "blockquote" -> blocks.push(new StringBuilder());
         case "a" -> {
           hrefs.push(attribute(attributes, "href"));
@@ -90,10 +120,17 @@ final class CommentHtml {
       switch (tag) {
         case "strong", "b" -> out().append("**");
         case "em", "i", "cite" -> out().append('*');
-        case "code" -> out().append('`');
+        case "code" -> {
+          if (pre == 0) {
+            out().append('`');
+          }
+        }
         case "p", "div", "ul", "ol", "table" -> out().append("\n\n");
         case "h1", "h2", "h3", "h4", "h5", "h6" -> out().append("**\n\n");
-        case "pre" -> out().append("\n```\n\n");
+        case "pre" -> {
+          out().append("\n```\n\n");
+          pre = Math.max(0, pre - 1);
+        }
         case "blockquote" -> {
           if (blocks.size() > 1) {
             String quoted = tidy(blocks.pop().toString());
@@ -130,9 +167,17 @@ final class CommentHtml {
 
     @Override
     public void text(String text) {
-      if (dropped == 0) {
-        out().append(text);
+      if (dropped > 0) {
+        return;
       }
+      if (itemStarting && text.isBlank()) {
+        return; // the layout between <li> and its first paragraph
+      }
+      // "<br />" and a line break after it are one break, as WordPress shows them.
+      String shown = afterBreak && text.startsWith("\n") ? text.substring(1) : text;
+      itemStarting = false;
+      afterBreak = false;
+      out().append(shown);
     }
 
     String result() {

@@ -21,6 +21,9 @@ final class WordPressText {
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
+  /** Makes a blank line inside {@code <pre>} not blank to Markdown; gone after sanitising. */
+  static final String KEEPS_HTML_BLOCK = "<!---->";
+
   private WordPressText() {}
 
   /**
@@ -40,13 +43,20 @@ final class WordPressText {
   /**
    * A post's WordPress HTML as this blog's Markdown source, which passes HTML through. Lines lose
    * their indentation outside {@code <pre>}: HTML ignores it, but Markdown would make indented
-   * lines after a blank one into code blocks.
+   * lines after a blank one into code blocks. Inside {@code <pre>} a blank line gets an empty
+   * comment ({@link #KEEPS_HTML_BLOCK}): a blank line ends Markdown's raw HTML block, and the rest
+   * of the {@code <pre>} would be read as Markdown (indented lines as code, {@code \_} as an
+   * escape); the sanitiser drops the comment, the line stays blank.
    */
   static String postBody(String content) {
     String text = content.replace("\r\n", "\n").replace('\r', '\n');
     StringBuilder out = new StringBuilder(text.length());
     int preDepth = 0;
     for (String line : text.split("\n", -1)) {
+      if (preDepth > 0 && line.isBlank()) {
+        out.append(line).append(KEEPS_HTML_BLOCK).append('\n');
+        continue;
+      }
       out.append(preDepth > 0 ? line : line.stripLeading()).append('\n');
       preDepth += count(PRE_OPEN, line) - count(PRE_CLOSE, line);
       preDepth = Math.max(0, preDepth);

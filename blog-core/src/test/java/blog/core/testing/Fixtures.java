@@ -60,6 +60,25 @@ public final class Fixtures {
         publishedAt == null ? Instant.EPOCH : publishedAt);
   }
 
+  /** A post with a Markdown body of the test's choosing. */
+  public long postWithBody(
+      long authorId, String title, String markdownBody, PostStatus status, Instant publishedAt) {
+    return posts.insert(
+        new NewPost(
+            unique("post"),
+            title,
+            markdownBody,
+            "",
+            status,
+            authorId,
+            true,
+            publishedAt,
+            List.of(),
+            List.of()),
+        markdown.render(markdownBody),
+        publishedAt == null ? Instant.EPOCH : publishedAt);
+  }
+
   public long comment(long postId, Long parentId, String name, String text, Instant at) {
     return comment(postId, parentId, name, text, at, CommentStatus.APPROVED);
   }

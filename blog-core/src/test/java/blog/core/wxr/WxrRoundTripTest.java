@@ -1,12 +1,15 @@
 package blog.core.wxr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -40,6 +43,63 @@ class WxrRoundTripTest extends FreshDatabases {
     // And once more: the second blog's export imports into the second blog as "nothing new".
     assertEquals(false, second.importBytes(second.export()).changedAnything());
   }
+
+  /**
+   * WordPress ignores this blog's hidden meta ({@code _blog_markdown}, {@code _blog_source}) and
+   * sees only {@code content:encoded} and {@code wp:comment_content}: without that meta the export
+   * must still bring every post, comment and thread, showing the same HTML.
+   */
+  @Test
+  void withoutTheBlogsOwnMetaTheExportStillCarriesEveryPostAndCommentAsShown() throws Exception {
+    WxrKit first = emptyBlog();
+    first.importFixture(WxrKit.THEME_DATA);
+    String export = new String(first.export(), StandardCharsets.UTF_8);
+    assertTrue(export.contains("_blog_markdown") && export.contains("_blog_source"), "sanity");
+    String asWordPressSeesIt = BLOG_META.matcher(export).replaceAll("");
+    assertFalse(asWordPressSeesIt.contains("<![CDATA[_blog_"), "every _blog_ meta is gone");
+
+    WxrKit second = emptyBlog();
+    ImportReport report = second.importBytes(asWordPressSeesIt.getBytes(StandardCharsets.UTF_8));
+    assertEquals(new ImportReport.Count(58, 0), report.posts());
+    assertEquals(new ImportReport.Count(21, 0), report.pages());
+    assertEquals(new ImportReport.Count(33, 0), report.comments());
+    assertSameEntries(shownPosts(first), shownPosts(second));
+    assertSameEntries(shownComments(first), shownComments(second));
+  }
+
+  /** Equal maps, or a failure naming each entry that differs and where. */
+  private static void assertSameEntries(Map<String, String> expected, Map<String, String> actual) {
+    assertEquals(expected.keySet(), actual.keySet());
+    List<String> differences = new java.util.ArrayList<>();
+    for (Map.Entry<String, String> e : expected.entrySet()) {
+      String want = e.getValue();
+      String got = actual.get(e.getKey());
+      if (!want.equals(got)) {
+        int at = 0;
+        while (at < Math.min(want.length(), got.length()) && want.charAt(at) == got.charAt(at)) {
+          at++;
+        }
+        int from = Math.max(0, at - 80);
+        differences.add(
+            e.getKey()
+                + " at "
+                + at
+                + ":\n  was  "
+                + want.substring(from, Math.min(want.length(), at + 120))
+                + "\n  now  "
+                + got.substring(from, Math.min(got.length(), at + 120)));
+      }
+    }
+    assertTrue(
+        differences.isEmpty(), differences.size() + " differ:\n" + String.join("\n", differences));
+  }
+
+  /** A postmeta or commentmeta element of this blog's own (its value may hold several CDATA). */
+  private static final Pattern BLOG_META =
+      Pattern.compile(
+          "<wp:(post|comment)meta>\\s*<wp:meta_key><!\\[CDATA\\[_blog_\\w+]]></wp:meta_key>"
+              + "\\s*<wp:meta_value>.*?</wp:meta_value>\\s*</wp:\\1meta>\\s*",
+          Pattern.DOTALL);
 
   @Test
   void theExportIsWxr12ThatAnXmlParserReadsWithItsNamespaces() throws Exception {
@@ -116,6 +176,89 @@ class WxrRoundTripTest extends FreshDatabases {
                   terms)
               .toString());
     }
+    return result;
+  }
+
+  /** Posts as readers see them: everything but the Markdown source. */
+  private static Map<String, String> shownPosts(WxrKit blog) {
+    Map<String, String> result = new TreeMap<>();
+    for (Map<String, Object> p :
+        blog.rows(
+            """
+            SELECT p.*, u.username, parent.slug AS parent_slug
+            FROM posts p JOIN users u ON u.id = p.author_id
+            LEFT JOIN posts parent ON parent.id = p.parent_id
+            """)) {
+      long id = ((Number) p.get("id")).longValue();
+      List<String> terms =
+          blog.jdbi.withHandle(
+              h ->
+                  h.createQuery(
+                          "SELECT t.taxonomy || ':' || t.slug FROM terms t"
+                              + " JOIN post_terms pt ON pt.term_id = t.id WHERE pt.post_id = :id"
+                              + " ORDER BY 1")
+                      .bind("id", id)
+                      .mapTo(String.class)
+                      .list());
+      result.put(
+          (String) p.get("slug"),
+          List.of(
+                  p.get("post_type"),
+                  p.get("title"),
+                  asRendered((String) p.get("body_html")),
+                  p.get("excerpt"),
+                  p.get("status"),
+                  String.valueOf(p.get("published_at")),
+                  p.get("username"),
+                  String.valueOf(p.get("parent_slug")),
+                  terms)
+              .toString());
+    }
+    return result;
+  }
+
+  /**
+   * HTML as a browser renders it: outside {@code <pre>}, a run of white space that holds a line
+   * break renders as one space whatever its length, so it counts as one line break here.
+   */
+  static String asRendered(String html) {
+    StringBuilder out = new StringBuilder();
+    Matcher pre = PRE.matcher(html);
+    int at = 0;
+    while (pre.find()) {
+      out.append(LINE_BREAKS.matcher(html.substring(at, pre.start())).replaceAll("\n"));
+      out.append(pre.group());
+      at = pre.end();
+    }
+    out.append(LINE_BREAKS.matcher(html.substring(at)).replaceAll("\n"));
+    return out.toString().strip();
+  }
+
+  private static final Pattern PRE = Pattern.compile("(?is)<pre[\\s>].*?</pre>");
+  private static final Pattern LINE_BREAKS = Pattern.compile("[ \\t]*\\n\\s*");
+
+  /** Comments as readers see them: their HTML, status, author, and the comment they answer. */
+  private static Map<String, String> shownComments(WxrKit blog) {
+    Map<String, String> result = new TreeMap<>();
+    for (Map<String, Object> c :
+        blog.rows(
+            """
+            SELECT c.*, p.slug, parent.created_at AS parent_at, parent.author_name AS parent_name
+            FROM comments c JOIN posts p ON p.id = c.post_id
+            LEFT JOIN comments parent ON parent.id = c.parent_id
+            """)) {
+      String key = c.get("slug") + " " + c.get("created_at") + " " + c.get("author_name");
+      result.put(
+          key,
+          List.of(
+                  asRendered((String) c.get("body_html")),
+                  c.get("status"),
+                  String.valueOf(c.get("author_email")),
+                  String.valueOf(c.get("author_url")),
+                  String.valueOf(c.get("parent_at")) + " " + c.get("parent_name"))
+              .toString());
+    }
+    assertEquals(33, result.size());
     return result;
   }
 

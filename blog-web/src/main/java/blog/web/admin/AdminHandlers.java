@@ -103,13 +103,18 @@ public final class AdminHandlers {
 
   /** Renders an admin page with the staff user, the CSRF token for its forms, and the site. */
   public void render(Context ctx, String template, String title, Map<String, Object> model) {
+    Pages.write(ctx, html(ctx, template, title, model));
+  }
+
+  /** The admin page {@link #render} would write, as a string. */
+  public String html(Context ctx, String template, String title, Map<String, Object> model) {
     Map<String, Object> all = new HashMap<>(model);
     User user = session.user(ctx).orElseThrow();
     all.put("staff", user);
     all.put("isAdmin", user.role() == Role.ADMIN);
     all.put("csrfToken", csrf.token(ctx));
     all.put("pendingCount", pendingCount.pending(user));
-    pages.renderAdmin(ctx, template, title + " ‹ Admin", all);
+    return pages.adminHtml(template, title + " ‹ Admin", all);
   }
 
   private void showLogin(Context ctx, String username, String error, HttpStatus status) {

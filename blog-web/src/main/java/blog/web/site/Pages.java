@@ -64,11 +64,16 @@ public final class Pages {
    * handler adds (the staff user, CSRF token).
    */
   public void renderAdmin(Context ctx, String template, String title, Map<String, Object> model) {
+    write(ctx, adminHtml(template, title, model));
+  }
+
+  /** A page of the admin as {@link #renderAdmin} writes it, for an answer that sends it itself. */
+  public String adminHtml(String template, String title, Map<String, Object> model) {
     SiteSettings site = reader.site();
     lastSite = site;
     Map<String, Object> all = new HashMap<>(model);
     all.put("adminStylesheet", assets.url("css/admin.css"));
-    write(ctx, html(template, title, all, site, SidebarView.EMPTY));
+    return html(template, title, all, site, SidebarView.EMPTY);
   }
 
   /** A piece of a page (no layout), e.g. a new comment for the page's script to insert. */

@@ -251,7 +251,15 @@ abstract class BrowserTestBase {
     String url = driver.getCurrentUrl();
     if (served.get("error") != null) {
       problems.add("could not fetch the page again: " + served.get("error"));
-    } else if (Boolean.TRUE.equals(served.get("same"))) {
+    } else if (!url.split("#")[0].equals(served.get("url"))) {
+      // The page cannot be checked as served: that is a problem, not a reason to skip the checks.
+      problems.add(
+          "fetched again, the page was redirected to "
+              + served.get("url")
+              + ", so its policy and served HTML went unchecked");
+    } else if (!String.valueOf(served.get("type")).startsWith("text/html")) {
+      problems.add("fetched again, the page is not HTML but " + served.get("type"));
+    } else {
       String csp = (String) served.get("csp");
       problems.addAll(policyProblems(csp));
       for (String error : HtmlValidator.get().errors((String) served.get("body"), url)) {
@@ -347,7 +355,10 @@ abstract class BrowserTestBase {
     return violations;
   }
 
-  /** Asks the server for the page again, in the page, with its cookies: status, CSP and body. */
+  /**
+   * Asks the server for the page again, in the page, with its cookies: the address it ended at
+   * (after any redirect), its type, CSP and body.
+   */
   private Map<?, ?> refetch() {
     Object result =
         ((JavascriptExecutor) driver)
@@ -355,9 +366,8 @@ abstract class BrowserTestBase {
                 "const done = arguments[arguments.length - 1];"
                     + "const here = location.href.split('#')[0];"
                     + "fetch(here, {credentials: 'same-origin', cache: 'no-store'})"
-                    + ".then(r => r.text().then(t => done({"
-                    + "  same: r.url === here"
-                    + "    && (r.headers.get('content-type') || '').startsWith('text/html'),"
+                    + ".then(r => r.text().then(t => done({url: r.url,"
+                    + "  type: r.headers.get('content-type') || '',"
                     + "  csp: r.headers.get('content-security-policy'), body: t})))"
                     + ".catch(e => done({error: String(e)}));");
     return (Map<?, ?>) result;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -26,8 +27,8 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * where they fail.
  */
 final class Chromium {
-  static final Path BROWSER = Path.of(envOr("BLOG_TEST_CHROMIUM", "/usr/bin/chromium"));
-  static final Path DRIVER = Path.of(envOr("BLOG_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
+  static final Path BROWSER = browser(System.getenv());
+  static final Path DRIVER = driver(System.getenv());
 
   /**
    * Selenium looks for a DevTools binding of the browser's version when a driver starts and warns
@@ -48,20 +49,39 @@ final class Chromium {
    * Under CI=true a missing browser is an error instead.
    */
   static String unavailable() {
-    if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
+    return unavailable(System.getenv(), Files::isExecutable);
+  }
+
+  /**
+   * As {@link #unavailable()}, for the given environment and test of executability.
+   *
+   * @throws IllegalStateException when the browser is missing and {@code CI=true}
+   */
+  static String unavailable(Map<String, String> environment, Predicate<Path> executable) {
+    Path browser = browser(environment);
+    Path driver = driver(environment);
+    if (executable.test(browser) && executable.test(driver)) {
       return null;
     }
     String message =
         "Chromium ("
-            + BROWSER
+            + browser
             + ") or chromedriver ("
-            + DRIVER
+            + driver
             + ") is missing: apt-get install chromium chromium-driver, or set BLOG_TEST_CHROMIUM"
             + " and BLOG_TEST_CHROMEDRIVER";
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+    if ("true".equalsIgnoreCase(environment.get("CI"))) {
       throw new IllegalStateException(message + " (required under CI=true)");
     }
     return message + " - skipping the browser tests";
+  }
+
+  static Path browser(Map<String, String> environment) {
+    return Path.of(valueOr(environment, "BLOG_TEST_CHROMIUM", "/usr/bin/chromium"));
+  }
+
+  static Path driver(Map<String, String> environment) {
+    return Path.of(valueOr(environment, "BLOG_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
   }
 
   /** A running headless Chromium with a profile of its own, removed again on {@link #quit}. */
@@ -167,8 +187,8 @@ final class Chromium {
     }
   }
 
-  private static String envOr(String name, String fallback) {
-    String value = System.getenv(name);
+  private static String valueOr(Map<String, String> environment, String name, String fallback) {
+    String value = environment.get(name);
     return value == null || value.isBlank() ? fallback : value;
   }
 }

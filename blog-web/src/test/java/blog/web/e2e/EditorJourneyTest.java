@@ -97,10 +97,12 @@ class EditorJourneyTest extends BrowserTestBase {
 
     // Edit it.
     open(editor);
+    checkPageAndAccessibility("editor, reopened to edit");
     find("#body").sendKeys("\n\nPrices went up in December.");
     find(".editor-buttons button:not([name])").click();
     waitUntil(d -> currentPath().equals(editor + "?saved=1"));
     open(permalink);
+    checkPage("post after the edit");
     assertTrue(find(".entry-content").getText().contains("Prices went up in December."));
 
     // Restore the first revision.
@@ -120,6 +122,7 @@ class EditorJourneyTest extends BrowserTestBase {
     assertFalse(find("#body").getAttribute("value").contains("Prices went up"));
 
     open(permalink);
+    checkPage("post after the restore");
     assertFalse(find(".entry-content").getText().contains("Prices went up"));
     assertEquals(3, findAll(".entry-content table tr").size());
   }

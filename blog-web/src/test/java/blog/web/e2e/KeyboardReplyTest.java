@@ -51,7 +51,8 @@ class KeyboardReplyTest extends BrowserTestBase {
     waitUntil(d -> !findAll("#comment-" + comment + " #respond").isEmpty());
     assertEquals("comment", focused().getAttribute("id"), "the form opens at the text");
     assertFocusVisible();
-    checkAccessibility("post with the reply form opened by keyboard");
+    checkPageAndAccessibility("post with the reply form opened by keyboard");
+    assertEquals("comment", focused().getAttribute("id"), "the checks leave the focus alone");
 
     keys("Typed without a mouse.");
     tabUntil("#author", 3);

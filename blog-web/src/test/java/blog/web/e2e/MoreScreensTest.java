@@ -8,11 +8,17 @@ import blog.core.post.PostStatus;
 import blog.core.user.Role;
 import blog.core.user.User;
 import blog.web.testing.StaffBrowsers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
 
 /**
  * The screens around the journeys, each checked as the journeys check theirs (valid HTML, the
@@ -144,6 +150,7 @@ class MoreScreensTest extends BrowserTestBase {
 
     open("/admin/import");
     checkPageAndAccessibility("WordPress import");
+    importWithTheScreensScript();
 
     open("/admin/comments/" + comment + "/edit");
     checkPageAndAccessibility("comment editor");
@@ -155,4 +162,88 @@ class MoreScreensTest extends BrowserTestBase {
     open("/admin/comments?status=spam");
     checkPageAndAccessibility("empty spam queue");
   }
+
+  /**
+   * The import screen's script uploads the file, shows the upload's and then the import's progress
+   * in the progress bar, and puts the report in place of the form's page without leaving it.
+   */
+  private void importWithTheScreensScript() {
+    Path file;
+    try {
+      file = Files.createTempFile("wordpress-export", ".xml");
+      Files.writeString(file, SMALL_EXPORT, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      // Everything the status line says, in order (the test's own script, not the page's).
+      js(
+          "window.__importPageStayed = true; window.__importSaid = [];"
+              + "const status = document.getElementById('import-status');"
+              + "new MutationObserver(() => window.__importSaid.push(status.textContent))"
+              + "  .observe(status, {childList: true, characterData: true, subtree: true});");
+      find("#wxr-file").sendKeys(file.toString());
+      find(".import-form button[type=submit]").click();
+      WebElement heading =
+          waitUntil(d -> findAll("#import-report").stream().findFirst().orElse(null));
+      assertEquals(Boolean.TRUE, js("return window.__importPageStayed === true"), "no reload");
+      assertEquals("/admin/import", currentPath());
+      List<?> said = (List<?>) js("return window.__importSaid");
+      assertTrue(!said.isEmpty() && said.get(0).equals("Uploading…"), said.toString());
+      assertEquals("Import finished: 2 items read.", find("#import-status").getText());
+      WebElement bar = find("#import-bar");
+      assertEquals(bar.getAttribute("max"), bar.getAttribute("value"), "a full bar");
+      assertTrue(find("main").getText().contains("Posts: 2 created, 0 already there"));
+      assertEquals(heading, focused(), "the report takes the focus, so it is read out");
+      checkPageAndAccessibility("WordPress import with its report, shown by the script");
+    } finally {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        // a temporary file left behind is harmless
+      }
+    }
+  }
+
+  private static final String SMALL_EXPORT =
+      """
+      <?xml version="1.0" encoding="UTF-8" ?>
+      <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+           xmlns:content="http://purl.org/rss/1.0/modules/content/"
+           xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+      <channel>
+        <title>Imported blog</title>
+        <link>http://example.org</link>
+        <wp:wxr_version>1.2</wp:wxr_version>
+        <wp:base_site_url>http://example.org</wp:base_site_url>
+        <wp:base_blog_url>http://example.org</wp:base_blog_url>
+        <item>
+          <title>Imported by script one</title>
+          <dc:creator><![CDATA[admin]]></dc:creator>
+          <content:encoded><![CDATA[First imported post.]]></content:encoded>
+          <wp:post_id>7001</wp:post_id>
+          <wp:post_date>2020-05-01 10:00:00</wp:post_date>
+          <wp:post_date_gmt>2020-05-01 08:00:00</wp:post_date_gmt>
+          <wp:comment_status>open</wp:comment_status>
+          <wp:post_parent>0</wp:post_parent>
+          <wp:post_name>imported-by-script-one</wp:post_name>
+          <wp:status>publish</wp:status>
+          <wp:post_type>post</wp:post_type>
+        </item>
+        <item>
+          <title>Imported by script two</title>
+          <dc:creator><![CDATA[admin]]></dc:creator>
+          <content:encoded><![CDATA[Second imported post.]]></content:encoded>
+          <wp:post_id>7002</wp:post_id>
+          <wp:post_date>2020-05-02 10:00:00</wp:post_date>
+          <wp:post_date_gmt>2020-05-02 08:00:00</wp:post_date_gmt>
+          <wp:comment_status>open</wp:comment_status>
+          <wp:post_parent>0</wp:post_parent>
+          <wp:post_name>imported-by-script-two</wp:post_name>
+          <wp:status>publish</wp:status>
+          <wp:post_type>post</wp:post_type>
+        </item>
+      </channel>
+      </rss>
+      """;
 }

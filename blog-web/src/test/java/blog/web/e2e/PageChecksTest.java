@@ -34,6 +34,19 @@ class PageChecksTest extends BrowserTestBase {
   }
 
   @Test
+  void thePageCheckReportsAPageThatMovesWhenFetchedAgain() {
+    open("/no/such/page/");
+    // The address bar now names an address the server answers with a redirect (the trailing
+    // slash): the page can no longer be fetched as it was served, so its checks cannot run.
+    js("history.replaceState(null, '', '/2011/09')");
+    AssertionError error = assertThrows(AssertionError.class, () -> checkPage("moved page"));
+    assertTrue(
+        error.getMessage().contains("fetched again, the page was redirected to"),
+        error.getMessage());
+    assertTrue(error.getMessage().contains("/2011/09/"), error.getMessage());
+  }
+
+  @Test
   void axeReportsAFieldWithoutALabel() {
     open("/");
     assertEquals(List.of(), Axe.seriousViolations(driver));

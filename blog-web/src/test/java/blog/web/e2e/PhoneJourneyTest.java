@@ -68,7 +68,7 @@ class PhoneJourneyTest extends BrowserTestBase {
     reply.click();
     waitUntil(d -> !findAll("#comment-" + deepest + " #respond").isEmpty());
     assertNoSidewaysScrolling("post with the reply form under the deepest reply");
-    checkAccessibility("post with the reply form open on a phone");
+    checkPageAndAccessibility("post with the reply form open on a phone");
     for (String field : List.of("#comment", "#author", "#email", "#url", "#submit")) {
       Map<?, ?> box = box(field);
       assertTrue(

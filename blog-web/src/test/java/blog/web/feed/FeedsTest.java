@@ -143,14 +143,9 @@ class FeedsTest extends WebTestBase {
         "application/atom+xml; charset=utf-8",
         response.headers().firstValue("Content-Type").orElseThrow());
 
-    Element feed = Xml.parse(response.body()).getDocumentElement();
-    assertEquals(Xml.ATOM, feed.getNamespaceURI());
-    assertEquals("feed", feed.getLocalName());
-    assertEquals(BASE + "/feed/atom/", Xml.text(feed, Xml.ATOM, "id"));
-    assertFalse(Xml.text(feed, Xml.ATOM, "title").isBlank());
-    OffsetDateTime.parse(Xml.text(feed, Xml.ATOM, "updated"));
+    // What RFC 4287 requires of any feed (EveryFeedTest runs it over every feed), then this one.
+    Element feed = FeedChecks.atom(response.body(), BASE + "/feed/atom/", BASE);
     assertFalse(Xml.text(Xml.child(feed, Xml.ATOM, "author"), Xml.ATOM, "name").isBlank());
-    assertEquals(BASE + "/feed/atom/", link(feed, "self").getAttribute("href"));
     assertEquals(BASE + "/", link(feed, "alternate").getAttribute("href"));
 
     Set<String> ids = new HashSet<>();

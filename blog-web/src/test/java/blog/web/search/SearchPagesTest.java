@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.post.PostStatus;
+import blog.core.testing.DbKind;
 import blog.web.testing.ActiveContent;
 import blog.web.testing.TestServer;
 import blog.web.testing.WebTestBase;
@@ -13,9 +14,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** {@code /?s=} as readers use it: the sidebar box, ranked and paginated results, any input. */
@@ -127,5 +130,32 @@ class SearchPagesTest extends WebTestBase {
     long draft = post("Draft by id", PostStatus.DRAFT, null);
     assertEquals(404, server.get("/?p=" + draft).statusCode());
     assertEquals(404, server.get("/?p=abc").statusCode());
+  }
+
+  /**
+   * On PostgreSQL the search is its full-text search (H2 keeps a plain LIKE search by design, see
+   * the README): words are stemmed, so "wombats" finds "A wombat", which no LIKE '%wombats%' would,
+   * and "-word" leaves out the posts that have it.
+   */
+  @Test
+  void postgresqlSearchesStemmedWordsAndLeavesOutMinusWords() {
+    Assumptions.assumeTrue(kind == DbKind.POSTGRES, "PostgreSQL's full-text search only");
+    post("A wombat in the garden", PostStatus.PUBLISHED, NOW.minusSeconds(300));
+    post("A wombat at the burrow", PostStatus.PUBLISHED, NOW.minusSeconds(200));
+    post("Quokkas digging", PostStatus.PUBLISHED, NOW.minusSeconds(100));
+
+    assertEquals(
+        Set.of("A wombat at the burrow", "A wombat in the garden"),
+        Set.copyOf(resultTitles(server.page(search("wombats")))),
+        "stemming: the plural finds the singular");
+    assertEquals(
+        List.of("A wombat in the garden"),
+        resultTitles(server.page(search("wombats -burrow"))),
+        "-burrow leaves out the post that has it");
+    assertEquals(List.of("Quokkas digging"), resultTitles(server.page(search("dig quokka"))));
+    assertEquals(
+        List.of("A wombat in the garden"),
+        resultTitles(server.page(search("\"wombat in the garden\""))),
+        "a quoted phrase");
   }
 }

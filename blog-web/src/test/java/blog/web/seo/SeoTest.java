@@ -241,6 +241,27 @@ class SeoTest extends WebTestBase {
         raw("POST", "/comments/", "www.blog.example").status() != 301, "forms are not moved");
   }
 
+  @Test
+  void theBareHostMovesToAConfiguredWwwHost() {
+    long id = post("Bare", PostStatus.PUBLISHED, NOW.minusSeconds(60), List.of(), List.of());
+    String permalink = permalinkOf(id);
+    String www = "https://www.blog.example";
+    try (TestServer wwwServer = TestServer.start(db.database(), Map.of("base-url", www), clock())) {
+      RawResponse bare = raw(wwwServer, "GET", permalink + "?b=2", "blog.example");
+      assertEquals(301, bare.status());
+      assertEquals(www + permalink + "?b=2", bare.headers().get("location"));
+      RawResponse withPort = raw(wwwServer, "HEAD", "/feed/", "Blog.Example:443");
+      assertEquals(301, withPort.status());
+      assertEquals(www + "/feed/", withPort.headers().get("location"));
+      assertEquals(200, raw(wwwServer, "GET", permalink, "www.blog.example").status());
+      assertEquals(200, raw(wwwServer, "GET", permalink, "127.0.0.1").status());
+      assertEquals(200, raw(wwwServer, "GET", permalink, "other.example").status());
+      assertTrue(
+          raw(wwwServer, "POST", "/comments/", "blog.example").status() != 301,
+          "forms are not moved");
+    }
+  }
+
   private static String meta(Document page, String attribute, String key) {
     Element meta = page.head().selectFirst("meta[" + attribute + "=" + key + "]");
     assertNotNull(meta, key);
@@ -263,6 +284,10 @@ class SeoTest extends WebTestBase {
 
   /** A request with a Host header of the test's choosing, which HttpClient does not allow. */
   private RawResponse raw(String method, String path, String host) {
+    return raw(server, method, path, host);
+  }
+
+  private static RawResponse raw(TestServer server, String method, String path, String host) {
     URI uri = URI.create(server.url("/"));
     try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
       socket.setSoTimeout(5000);

@@ -199,6 +199,18 @@ public final class Browser {
     return TestServer.send(http, request);
   }
 
+  /** A request whose answer is read some other way, e.g. as a stream while it arrives. */
+  public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
+    try {
+      return http.send(request, body);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static String encode(Map<String, String> fields) {
     return encode(List.copyOf(fields.entrySet()));
   }

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -183,6 +184,146 @@ class WordPressImportScreenTest extends WebTestBase {
     assertTrue(export.body().contains("<wp:post_name><![CDATA[keyboard-navigation]]>"));
   }
 
+  @Test
+  @Order(5)
+  void theScreenHasAProgressBarAndTheScriptThatFillsIt() {
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(admin.page("/admin/import"));
+    org.jsoup.nodes.Element box = page.selectFirst("form.import-form .import-progress");
+    assertTrue(box != null && box.hasAttr("hidden"), "hidden until the script shows it");
+    assertTrue(page.selectFirst("label[for=import-bar] + progress#import-bar") != null);
+    assertTrue(page.selectFirst("#import-status[role=status]") != null);
+    String src = page.selectFirst("head script[src*=import]").attr("src");
+    HttpResponse<String> script = admin.get(src);
+    assertEquals(200, script.statusCode());
+    assertTrue(script.body().contains("X-Import-Progress"), "the script asks for progress lines");
+    assertTrue(script.body().contains("xhr.upload.addEventListener('progress'"));
+  }
+
+  /** Enough posts that the import takes a while after its first line is sent. */
+  private static final int POSTS = 1500;
+
+  @Test
+  @Order(5)
+  void theScriptsUploadGetsTheImportsProgressLineByLineAsItRunsThenThePage() throws Exception {
+    StringBuilder items = new StringBuilder();
+    for (int i = 1; i <= POSTS; i++) {
+      items.append(item(900_000 + i, "progress-post-" + i));
+    }
+    byte[] file = wxr(items.toString()).getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<InputStream> answer =
+        admin.send(uploadRequest(csrf(), file, true), HttpResponse.BodyHandlers.ofInputStream());
+    assertEquals(200, answer.statusCode());
+    assertEquals(
+        "text/plain;charset=utf-8",
+        answer.headers().firstValue("Content-Type").orElseThrow().replace(" ", ""));
+    try (java.io.BufferedReader in =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(answer.body(), StandardCharsets.UTF_8))) {
+      String first = in.readLine();
+      assertTrue(first.startsWith("progress "), first);
+      // The first line arrives while the import is still running (in its transaction, so far
+      // invisible to others): a page written only at the end would come after the commit.
+      assertEquals(
+          0,
+          (long)
+              db.database()
+                  .jdbi()
+                  .withHandle(
+                      h ->
+                          h.createQuery(
+                                  "SELECT COUNT(*) FROM posts WHERE slug LIKE 'progress-post-%'")
+                              .mapTo(Long.class)
+                              .one()),
+          "the progress line came before the import was done");
+      List<String> lines = new java.util.ArrayList<>(List.of(first));
+      String next = first;
+      while (!next.startsWith("done ")) {
+        next = in.readLine();
+        assertTrue(next != null, "the answer ends with a done line: " + lines);
+        lines.add(next);
+      }
+      String done = lines.get(lines.size() - 1);
+      assertEquals("done 200", done);
+      long lastRead = -1;
+      int lastItems = -1;
+      for (String line : lines.subList(0, lines.size() - 1)) {
+        String[] words = line.split(" ");
+        assertEquals("progress", words[0], line);
+        long read = Long.parseLong(words[1]);
+        assertEquals(file.length, Long.parseLong(words[2]), "the file's size: " + line);
+        int itemsRead = Integer.parseInt(words[3]);
+        assertTrue(read >= lastRead && itemsRead >= lastItems, "moving forward: " + lines);
+        assertTrue(read <= file.length);
+        lastRead = read;
+        lastItems = itemsRead;
+      }
+      assertTrue(lines.size() >= 10, "one line a percent or so: " + lines.size());
+      assertEquals(POSTS, lastItems, "items counted up to the end");
+      java.io.StringWriter pageAfter = new java.io.StringWriter();
+      in.transferTo(pageAfter);
+      assertTrue(pageAfter.toString().startsWith("<!DOCTYPE html>"), pageAfter.toString());
+      assertTrue(
+          pageAfter.toString().contains("Posts: " + POSTS + " created, 0 already there"),
+          pageAfter.toString());
+    }
+  }
+
+  @Test
+  @Order(5)
+  void aRefusedFileEndsTheProgressLinesWithItsStatusAndReason() {
+    HttpResponse<String> refused =
+        admin.send(
+            uploadRequest(csrf(), "<rss><channel><item>".getBytes(StandardCharsets.UTF_8), true),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, refused.statusCode(), "the answer has begun before the file is read");
+    String body = refused.body();
+    int done = body.indexOf("done 422\n");
+    assertTrue(done >= 0, body);
+    String page = body.substring(done + "done 422\n".length());
+    assertTrue(page.startsWith("<!DOCTYPE html>"), page);
+    assertTrue(page.contains("Nothing was imported."), page);
+  }
+
+  private static String wxr(String items) {
+    return """
+        <?xml version="1.0" encoding="UTF-8" ?>
+        <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+             xmlns:content="http://purl.org/rss/1.0/modules/content/"
+             xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+        <channel>
+          <title>Progress blog</title>
+          <link>http://example.org</link>
+          <wp:wxr_version>1.2</wp:wxr_version>
+          <wp:base_site_url>http://example.org</wp:base_site_url>
+          <wp:base_blog_url>http://example.org</wp:base_blog_url>
+          %s
+        </channel>
+        </rss>
+        """
+        .formatted(items);
+  }
+
+  private static String item(long id, String slug) {
+    return """
+        <item>
+          <title>Post %d</title>
+          <dc:creator><![CDATA[admin]]></dc:creator>
+          <content:encoded><![CDATA[Text of post %d, long enough to be read in pieces.]]></content:encoded>
+          <excerpt:encoded><![CDATA[]]></excerpt:encoded>
+          <wp:post_id>%d</wp:post_id>
+          <wp:post_date>2020-05-01 10:00:00</wp:post_date>
+          <wp:post_date_gmt>2020-05-01 08:00:00</wp:post_date_gmt>
+          <wp:comment_status>open</wp:comment_status>
+          <wp:post_name>%s</wp:post_name>
+          <wp:status>publish</wp:status>
+          <wp:post_parent>0</wp:post_parent>
+          <wp:post_type>post</wp:post_type>
+        </item>
+        """
+        .formatted(id, id, id, slug);
+  }
+
   private String csrf() {
     return StaffBrowsers.hidden(admin.page("/admin/import"), "_csrf");
   }
@@ -201,6 +342,11 @@ class WordPressImportScreenTest extends WebTestBase {
   }
 
   private HttpResponse<String> upload(Browser browser, String csrf, byte[] bytes) {
+    return browser.send(uploadRequest(csrf, bytes, false));
+  }
+
+  /** The form's POST; with {@code progress} as the screen's script sends it. */
+  private HttpRequest uploadRequest(String csrf, byte[] bytes, boolean progress) {
     String boundary = "----test" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     String head =
@@ -215,11 +361,14 @@ class WordPressImportScreenTest extends WebTestBase {
     body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
     body.writeBytes(bytes);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return browser.send(
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(server.url("/admin/import")))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .header("Origin", server.url("").replaceAll("/$", ""))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-            .build());
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    if (progress) {
+      request.header("X-Import-Progress", "lines");
+    }
+    return request.build();
   }
 }
