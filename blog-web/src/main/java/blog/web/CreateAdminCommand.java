@@ -4,7 +4,7 @@ import blog.core.comment.FieldError;
 import blog.core.config.Config;
 import blog.core.db.Database;
 import blog.core.db.DatabaseSettings;
-import blog.core.security.Tokens;
+import blog.core.security.SiteSecret;
 import blog.core.site.SettingsRepository;
 import blog.core.user.Passwords;
 import blog.core.user.Role;
@@ -75,7 +75,7 @@ final class CreateAdminCommand implements Callable<Integer> {
               new UserRepository(jdbi),
               new Passwords(),
               new SettingsRepository(jdbi),
-              new Tokens(new SecureRandom()),
+              SiteSecret.signer(new SettingsRepository(jdbi), new SecureRandom()),
               Clock.systemUTC());
       StaffAccounts.Created created = accounts.create(username, displayName, password, Role.ADMIN);
       if (created.user().isEmpty()) {

@@ -189,7 +189,7 @@ record Services(
         sessions,
         users,
         new StaffLogin(users, passwords, new LoginThrottleRepository(jdbi), clock),
-        new StaffAccounts(users, passwords, settings, new Tokens(random), clock),
+        new StaffAccounts(users, passwords, settings, signer, clock),
         new ModerationQueue(
             new QueueRepository(jdbi),
             new ModerationRepository(jdbi),

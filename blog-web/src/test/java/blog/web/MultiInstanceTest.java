@@ -10,7 +10,7 @@ import blog.core.comment.DiscussionSettings;
 import blog.core.post.PostPaths;
 import blog.core.post.PostRepository;
 import blog.core.post.PostStatus;
-import blog.core.security.Tokens;
+import blog.core.security.SiteSecret;
 import blog.core.seed.SeedContent;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.DbKind;
@@ -628,7 +628,7 @@ class MultiInstanceTest {
             new UserRepository(jdbi),
             new Passwords(),
             new SettingsRepository(jdbi),
-            new Tokens(new SecureRandom()),
+            SiteSecret.signer(new SettingsRepository(jdbi), new SecureRandom()),
             Clock.systemUTC());
     return accounts
         .create(

@@ -2,6 +2,7 @@ package blog.core.user;
 
 import blog.core.comment.FieldError;
 import blog.core.db.UniqueViolations;
+import blog.core.security.Signer;
 import blog.core.security.Tokens;
 import blog.core.site.SettingsRepository;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class StaffAccounts {
   static final String SETUP_HASH = "admin.setup-token-hash";
+  private static final String SETUP_PURPOSE = "admin-setup";
   static final String SETUP_EXPIRES = "admin.setup-token-expires";
   static final Duration SETUP_VALIDITY = Duration.ofHours(24);
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,59}");
@@ -30,19 +32,19 @@ public final class StaffAccounts {
   private final UserRepository users;
   private final Passwords passwords;
   private final SettingsRepository settings;
-  private final Tokens tokens;
+  private final Signer signer;
   private final Clock clock;
 
   public StaffAccounts(
       UserRepository users,
       Passwords passwords,
       SettingsRepository settings,
-      Tokens tokens,
+      Signer signer,
       Clock clock) {
     this.users = users;
     this.passwords = passwords;
     this.settings = settings;
-    this.tokens = tokens;
+    this.signer = signer;
     this.clock = clock;
   }
 
@@ -71,21 +73,45 @@ public final class StaffAccounts {
   }
 
   /**
-   * A fresh one-time setup token while the blog has no admin (replacing any earlier one), or empty
-   * when an admin exists.
+   * The one-time setup token while the blog has no admin, or empty when an admin exists. The token
+   * is the site secret's signature of its expiry, so every instance starting on a new blog (and a
+   * restart within the day) prints the same link, which works once; a new one is made when it has
+   * expired or been used. Only its hash is stored.
    */
   public Optional<String> issueSetupToken() {
     if (hasAdmin()) {
       return Optional.empty();
     }
-    String token = tokens.random();
-    settings.putAll(
-        Map.of(
-            SETUP_HASH,
-            Tokens.hash(token),
-            SETUP_EXPIRES,
-            clock.instant().plus(SETUP_VALIDITY).toString()));
-    return Optional.of(token);
+    Instant now = clock.instant();
+    Map<String, String> stored = settings.all();
+    String expires = stored.get(SETUP_EXPIRES);
+    String hash = stored.get(SETUP_HASH);
+    boolean current =
+        expires != null
+            && now.isBefore(Instant.parse(expires))
+            && Tokens.hash(setupToken(expires)).equals(hash);
+    if (!current) {
+      String fresh = now.plus(SETUP_VALIDITY).toString();
+      if (expires == null) {
+        expires = settings.putIfAbsent(SETUP_EXPIRES, fresh);
+      } else if (settings.compareAndSet(SETUP_EXPIRES, expires, fresh)) {
+        expires = fresh;
+      } else {
+        // Another instance made one a moment ago: the same link, from its expiry.
+        expires = settings.all().get(SETUP_EXPIRES);
+      }
+      settings.putAll(Map.of(SETUP_HASH, Tokens.hash(setupToken(expires))));
+    }
+    return Optional.of(setupToken(expires));
+  }
+
+  /**
+   * The signature alone (base64url): the expiry it signs is stored, so the link needs only this.
+   */
+  private String setupToken(String expires) {
+    String signed =
+        signer.sign(SETUP_PURPOSE, String.valueOf(Instant.parse(expires).toEpochMilli()));
+    return signed.substring(signed.lastIndexOf('~') + 1);
   }
 
   public boolean setupTokenValid(String token) {

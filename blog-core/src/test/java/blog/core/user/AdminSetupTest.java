@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.comment.FieldError;
-import blog.core.security.Tokens;
+import blog.core.security.SiteSecret;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.DbKind;
 import blog.core.testing.MutableClock;
@@ -36,7 +36,7 @@ class AdminSetupTest {
               new UserRepository(jdbi),
               new Passwords(),
               new SettingsRepository(jdbi),
-              new Tokens(new SecureRandom()),
+              SiteSecret.signer(new SettingsRepository(jdbi), new SecureRandom()),
               clock);
       String expired = accounts.issueSetupToken().orElseThrow();
       clock.advance(Duration.ofHours(25));
@@ -59,6 +59,44 @@ class AdminSetupTest {
     }
   }
 
+  /** Each instance, and each restart, builds its own StaffAccounts on the shared database. */
+  private static StaffAccounts instance(TestDatabase db, Clock clock) {
+    var jdbi = db.database().jdbi();
+    return new StaffAccounts(
+        new UserRepository(jdbi),
+        new Passwords(),
+        new SettingsRepository(jdbi),
+        SiteSecret.signer(new SettingsRepository(jdbi), new SecureRandom()),
+        clock);
+  }
+
+  @ParameterizedTest
+  @EnumSource(DbKind.class)
+  void everyInstanceAndRestartPrintsTheSameLinkUntilItExpiresOrIsUsed(DbKind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
+      String onA = instance(db, clock).issueSetupToken().orElseThrow();
+      clock.advance(Duration.ofMinutes(5));
+      String onB = instance(db, clock).issueSetupToken().orElseThrow();
+      assertEquals(onA, onB, "two instances starting on a new blog print one link");
+      StaffAccounts restarted = instance(db, clock);
+      assertEquals(onA, restarted.issueSetupToken().orElseThrow(), "so does a restart");
+      assertTrue(restarted.setupTokenValid(onA));
+
+      clock.advance(Duration.ofHours(25));
+      String renewed = instance(db, clock).issueSetupToken().orElseThrow();
+      assertFalse(renewed.equals(onA), "an expired link is replaced");
+      assertFalse(restarted.setupTokenValid(onA));
+      assertTrue(restarted.setupTokenValid(renewed));
+      assertTrue(
+          instance(db, clock)
+              .setUp(renewed, "boss", "Boss", "a fine long passphrase")
+              .user()
+              .isPresent());
+      assertTrue(instance(db, clock).issueSetupToken().isEmpty(), "none once an admin exists");
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(DbKind.class)
   void aLinkUsedTwiceAtOnceMakesOneAdmin(DbKind kind) throws Exception {
@@ -70,7 +108,7 @@ class AdminSetupTest {
               users,
               new Passwords(),
               new SettingsRepository(jdbi),
-              new Tokens(new SecureRandom()),
+              SiteSecret.signer(new SettingsRepository(jdbi), new SecureRandom()),
               Clock.systemUTC());
       String token = accounts.issueSetupToken().orElseThrow();
       assertEquals(

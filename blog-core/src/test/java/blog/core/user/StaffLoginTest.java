@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blog.core.security.Tokens;
+import blog.core.security.SiteSecret;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.DatabaseTestBase;
 import blog.core.testing.Fixtures;
@@ -32,7 +32,7 @@ class StaffLoginTest extends DatabaseTestBase {
             users,
             new Passwords(),
             new SettingsRepository(jdbi),
-            new Tokens(new SecureRandom()),
+            SiteSecret.signer(new SettingsRepository(jdbi), new SecureRandom()),
             clock);
     login = new StaffLogin(users, new Passwords(), new LoginThrottleRepository(jdbi), clock);
   }

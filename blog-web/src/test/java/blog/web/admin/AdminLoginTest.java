@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blog.core.security.Tokens;
+import blog.core.security.SiteSecret;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.Fixtures;
 import blog.core.user.Passwords;
@@ -44,7 +44,7 @@ class AdminLoginTest extends WebTestBase {
             new UserRepository(jdbi),
             new Passwords(),
             new SettingsRepository(jdbi),
-            new Tokens(new SecureRandom()),
+            SiteSecret.signer(new SettingsRepository(jdbi), new SecureRandom()),
             Clock.fixed(TestServer.NOW, ZoneOffset.UTC));
   }
 

@@ -3,7 +3,7 @@ package blog.web.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blog.core.security.Tokens;
+import blog.core.security.SiteSecret;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.Fixtures;
 import blog.core.user.Passwords;
@@ -31,7 +31,7 @@ public final class StaffBrowsers {
             new UserRepository(jdbi),
             new Passwords(),
             new SettingsRepository(jdbi),
-            new Tokens(new SecureRandom()),
+            SiteSecret.signer(new SettingsRepository(jdbi), new SecureRandom()),
             Clock.fixed(TestServer.NOW, ZoneOffset.UTC));
   }
 

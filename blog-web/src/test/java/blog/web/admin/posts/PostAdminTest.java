@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.post.PostRepository;
-import blog.core.security.Tokens;
+import blog.core.security.SiteSecret;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.Fixtures;
 import blog.core.testing.MutableClock;
@@ -57,7 +57,7 @@ class PostAdminTest extends WebTestBase {
             new UserRepository(jdbi),
             new Passwords(),
             new SettingsRepository(jdbi),
-            new Tokens(new SecureRandom()),
+            SiteSecret.signer(new SettingsRepository(jdbi), new SecureRandom()),
             clock);
   }
 
