@@ -119,7 +119,7 @@ record WebHandlers(
             // The sidebar sums up the blog's posts and terms, not its comments: computed once per
             // listing version.
             new Memo<>(
-                services.reader()::sidebar,
+                () -> Pages.sidebarOf(services.reader()),
                 pageCache::listingVersion,
                 services.posts()::nextPublicationAfter,
                 services.clock()),

@@ -26,6 +26,14 @@ public final class PostRepository {
   public static final String VISIBLE = READABLE + " AND p.post_type = 'post'";
 
   /**
+   * Newest first, for {@link #VISIBLE} rows. The constant type leads the order so that H2 sees the
+   * listing index (post_type, published_at DESC, id DESC; migration V16) as already sorted and
+   * reads just the page from it; ordered by date alone, H2 chose the status index and sorted every
+   * readable post for each page (80 ms at 5,000 posts, growing with the blog).
+   */
+  static final String LISTING_ORDER = " ORDER BY p.post_type, p.published_at DESC, p.id DESC";
+
+  /**
    * One {@code posts} row ({@code p.*}) as a {@link Post}; other repositories' queries reuse it.
    */
   public static final RowMapper<Post> MAPPER =
@@ -132,7 +140,8 @@ public final class PostRepository {
             h.createQuery(
                     "SELECT p.* FROM posts p WHERE "
                         + VISIBLE
-                        + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit OFFSET :offset")
+                        + LISTING_ORDER
+                        + " LIMIT :limit OFFSET :offset")
                 .bind("now", now)
                 .bind("limit", limit)
                 .bind("offset", offset)
@@ -149,10 +158,7 @@ public final class PostRepository {
     jdbi.useHandle(
         h -> {
           int[] position = {0};
-          h.createQuery(
-                  "SELECT p.published_at, p.id FROM posts p WHERE "
-                      + VISIBLE
-                      + " ORDER BY p.published_at DESC, p.id DESC")
+          h.createQuery("SELECT p.published_at, p.id FROM posts p WHERE " + VISIBLE + LISTING_ORDER)
               .bind("now", now)
               .setFetchSize(1000)
               .map((rs, ctx) -> new ListingKey(Times.instant(rs, "published_at"), rs.getLong("id")))
@@ -173,8 +179,11 @@ public final class PostRepository {
             h.createQuery(
                     "SELECT p.* FROM posts p WHERE "
                         + VISIBLE
-                        + " AND (p.published_at < :at OR (p.published_at = :at AND p.id <= :id))"
-                        + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit")
+                        // The first bound is a range on the listing index, where the reading
+                        // starts; the second only sorts out posts published at that very instant.
+                        + " AND p.published_at <= :at AND (p.published_at < :at OR p.id <= :id)"
+                        + LISTING_ORDER
+                        + " LIMIT :limit")
                 .bind("now", now)
                 .bind("at", from.publishedAt())
                 .bind("id", from.id())
@@ -207,7 +216,8 @@ public final class PostRepository {
                     "SELECT p.* FROM posts p WHERE "
                         + VISIBLE
                         + " AND p.published_at >= :from AND p.published_at < :to"
-                        + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit OFFSET :offset")
+                        + LISTING_ORDER
+                        + " LIMIT :limit OFFSET :offset")
                 .bind("now", now)
                 .bind("from", from)
                 .bind("to", to)
@@ -238,10 +248,7 @@ public final class PostRepository {
   public List<Instant> visiblePublicationTimes(Instant now) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    "SELECT p.published_at FROM posts p WHERE "
-                        + VISIBLE
-                        + " ORDER BY p.published_at DESC")
+            h.createQuery("SELECT p.published_at FROM posts p WHERE " + VISIBLE + LISTING_ORDER)
                 .bind("now", now)
                 .map((rs, ctx) -> Times.instant(rs, "published_at"))
                 .list());

@@ -11,9 +11,9 @@ import blog.core.reading.BlogReader;
 import blog.core.site.SiteSettings;
 import blog.core.taxonomy.Taxonomy;
 import blog.core.taxonomy.Term;
-import blog.core.text.Excerpts;
 import blog.web.site.AbsoluteUrls;
 import blog.web.site.ConditionalGet;
+import blog.web.site.KeptExcerpts;
 import blog.web.site.PathParams;
 import blog.web.site.Permalinks;
 import io.javalin.http.Context;
@@ -39,7 +39,7 @@ public final class FeedHandlers {
   private final AbsoluteUrls urls;
   private final ConditionalGet conditional;
   private final FeedWriter writer = new FeedWriter();
-  private final Excerpts excerpts = new Excerpts();
+  private final KeptExcerpts excerpts = new KeptExcerpts(2_000_000);
 
   public FeedHandlers(
       FeedReader feeds,

@@ -9,9 +9,9 @@ import blog.core.post.PostPage;
 import blog.core.post.PostSummary;
 import blog.core.site.SiteSettings;
 import blog.core.taxonomy.Term;
-import blog.core.text.Excerpts;
 import blog.web.avatar.Avatars;
 import blog.web.site.Formats;
+import blog.web.site.KeptExcerpts;
 import blog.web.site.Permalinks;
 import blog.web.site.TermLink;
 import java.net.URI;
@@ -20,7 +20,7 @@ import java.util.List;
 
 /** Turns what the reading service returns into view records for the templates. */
 public final class PostViews {
-  private final Excerpts excerpts = new Excerpts();
+  private final KeptExcerpts excerpts = new KeptExcerpts(2_000_000);
 
   public PostView post(PostSummary summary, SiteSettings site) {
     return post(summary, site, summary.post().commentsOpen());

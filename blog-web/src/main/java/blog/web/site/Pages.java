@@ -23,17 +23,17 @@ import java.util.function.Supplier;
 public final class Pages {
   private final PebbleRenderer pebble;
   private final BlogReader reader;
-  private final Supplier<Sidebar> sidebar;
+  private final Supplier<SidebarView> sidebar;
   private final StaticAssets assets;
   private final AbsoluteUrls urls;
   // Only for the title of error pages while the database is away; never used for content.
   private volatile SiteSettings lastSite = SiteSettings.from(Map.of());
 
-  /** {@code sidebar}: the sidebar's content, e.g. {@link BlogReader#sidebar} kept by a memo. */
+  /** {@code sidebar}: the sidebar as shown, e.g. {@link #sidebarOf} kept by a memo. */
   public Pages(
       PebbleRenderer pebble,
       BlogReader reader,
-      Supplier<Sidebar> sidebar,
+      Supplier<SidebarView> sidebar,
       StaticAssets assets,
       AbsoluteUrls urls) {
     this.pebble = pebble;
@@ -56,7 +56,7 @@ public final class Pages {
   public void render(Context ctx, String template, String title, Map<String, Object> model) {
     SiteSettings site = reader.site();
     lastSite = site;
-    write(ctx, html(template, title, model, site, sidebar(sidebar.get(), site.timeZone())));
+    write(ctx, html(template, title, model, site, sidebar.get()));
   }
 
   /**
@@ -118,6 +118,14 @@ public final class Pages {
     all.put("head", HeadBuilder.head(meta, title == null ? site.title() : title, site, urls));
     all.putIfAbsent("searchQuery", "");
     return pebble.render(template, all);
+  }
+
+  /**
+   * The sidebar as shown (recent posts, categories, archive months, with their links), from the
+   * blog as it is now: what {@link #render} puts beside every page, to be kept between changes.
+   */
+  public static SidebarView sidebarOf(BlogReader reader) {
+    return sidebar(reader.sidebar(), reader.site().timeZone());
   }
 
   private static SidebarView sidebar(Sidebar sidebar, ZoneId zone) {
