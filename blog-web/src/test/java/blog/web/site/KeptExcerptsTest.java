@@ -1,0 +1,24 @@
+package blog.web.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import blog.core.text.Excerpts;
+import org.junit.jupiter.api.Test;
+
+class KeptExcerptsTest {
+  private final KeptExcerpts kept = new KeptExcerpts(100_000);
+  private final Excerpts plain = new Excerpts();
+
+  @Test
+  void aKeptTeaserIsTheOneExcerptsMakesAndAnEditedBodyGetsItsOwn() {
+    String body = "# Title\n\nThe *first* words of a post. " + "More words. ".repeat(40);
+    String first = kept.excerpt("", body);
+    assertEquals(plain.excerpt("", body), first);
+    assertSame(first, kept.excerpt(null, new String(body)), "kept by the body's text");
+
+    String edited = body.replace("first", "edited");
+    assertEquals(plain.excerpt("", edited), kept.excerpt("", edited));
+    assertEquals("The author's own", kept.excerpt(" The author's own ", body));
+  }
+}
