@@ -29,6 +29,16 @@ class PasswordPolicyTest {
   }
 
   @Test
+  void theDecoyForUnknownAccountsIsAHashWithTheSameParameters() {
+    String fresh = passwords.hash("any password");
+    String parameters = "$argon2id$v=19$m=19456,t=2,p=1$";
+    assertTrue(fresh.startsWith(parameters), fresh);
+    assertTrue(Passwords.DECOY_HASH.startsWith(parameters), "the decoy costs what a check costs");
+    assertTrue(ARGON2.matcher(Passwords.DECOY_HASH).matches());
+    assertFalse(passwords.matches("any password", null), "no account: always refused");
+  }
+
+  @Test
   void v6_2_1_atLeastEightCharacters() {
     assertEquals(Optional.of("Use at least 8 characters."), passwords.problem("Zq7#mw!"));
     assertEquals(Optional.empty(), passwords.problem("Zq7#mw!x"));
