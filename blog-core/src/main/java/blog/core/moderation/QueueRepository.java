@@ -71,8 +71,7 @@ public final class QueueRepository {
    * statuses ("All") reads each status's own index range and merges, so no page sorts the tab.
    */
   public List<QueueRow> rows(Scope scope, QueueCursor cursor, boolean older, int limit) {
-    String order =
-        older ? " ORDER BY c.created_at DESC, c.id DESC" : " ORDER BY c.created_at, c.id";
+    String order = order(scope, older);
     Comparator<QueueRow> byPosition =
         Comparator.comparing(QueueRow::createdAt).thenComparingLong(QueueRow::id);
     List<QueueRow> merged = new ArrayList<>();
@@ -92,6 +91,23 @@ public final class QueueRepository {
     }
     merged.sort(older ? byPosition.reversed() : byPosition);
     return List.copyOf(merged.subList(0, Math.min(limit, merged.size())));
+  }
+
+  /**
+   * Newest or oldest first. The status (and post) are the same in every row of one query, but
+   * leading the order with them lets H2 read the page straight from the status (or post) index,
+   * forwards or backwards; ordered by time alone it read every comment of the status and sorted
+   * them (0.7 s a page at 50,000 comments).
+   */
+  private static String order(Scope scope, boolean older) {
+    if (scope.postId() != null) {
+      return older
+          ? " ORDER BY c.post_id DESC, c.status DESC, c.created_at DESC, c.id DESC"
+          : " ORDER BY c.post_id, c.status, c.created_at, c.id";
+    }
+    return older
+        ? " ORDER BY c.status, c.created_at DESC, c.id DESC"
+        : " ORDER BY c.status DESC, c.created_at, c.id";
   }
 
   /** Whether the scope holds anything beyond {@code cursor} in that direction. */
