@@ -11,6 +11,8 @@ import blog.core.testing.Fixtures;
 import blog.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +57,34 @@ class ClientDataRetentionTest extends DatabaseTestBase {
     assertKept(recent);
     assertTrue(cleared >= 2, "at least this test's two old comments: " + cleared);
     assertEquals(0, retention.purge(), "a second run finds nothing left to clear");
+  }
+
+  @Test
+  void commentsFarApartInIdsAreClearedWindowByWindow() {
+    retentionDays("30");
+    long first = commentAt(NOW.minus(days(40)));
+    // Ids several statement windows further on, as after an import or many deletions.
+    long far = first + 3L * CommentRepository.CLEARING_WINDOW + 17;
+    db.database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "INSERT INTO comments (id, post_id, author_name, body_source, body_html,"
+                        + " status, created_at, client_ip, user_agent)"
+                        + " VALUES (?, ?, 'Far', 'far', '<p>far</p>', 'approved', ?, '192.0.2.9',"
+                        + " 'agent')",
+                    far,
+                    post,
+                    OffsetDateTime.ofInstant(NOW.minus(days(35)), ZoneOffset.UTC)));
+    long last = commentAt(NOW.minus(days(31)));
+
+    int cleared = retention(new MutableClock(NOW)).purge();
+
+    assertCleared(first);
+    assertCleared(far);
+    assertCleared(last);
+    assertTrue(cleared >= 3, "cleared " + cleared);
   }
 
   @Test
