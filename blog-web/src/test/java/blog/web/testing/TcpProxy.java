@@ -92,6 +92,13 @@ public final class TcpProxy implements AutoCloseable {
               Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
               sockets.add(client);
               sockets.add(upstream);
+              if (server.isClosed()) {
+                // Accepted just as cut() ran: cut() closes the listener before it closes the
+                // sockets it knows, so a connection it missed is closed here, never left open.
+                closeQuietly(client);
+                closeQuietly(upstream);
+                return;
+              }
               pipe(client, upstream);
               pipe(upstream, client);
             } catch (IOException e) {
