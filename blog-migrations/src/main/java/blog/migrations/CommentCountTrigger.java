@@ -6,8 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
 import org.h2.api.Trigger;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 
 /**
  * H2's half of migration V18: keeps {@code comment_status_counts} in step with each changed comment
@@ -44,21 +42,20 @@ public final class CommentCountTrigger implements Trigger {
     if (Objects.equals(oldStatus, newStatus)) {
       return;
     }
-    SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-    boolean autoCommit = session.getAutoCommit();
-    // Part of the changing statement's transaction (see ContentVersionTrigger).
-    session.setAutoCommit(false);
-    try (PreparedStatement count =
-        connection.prepareStatement(
-            "UPDATE comment_status_counts SET n = n + CASE WHEN status = ? THEN 1 ELSE -1 END"
-                + " WHERE slot = ? AND status IN (?, ?)")) {
-      count.setString(1, newStatus);
-      count.setInt(2, Math.floorMod(session.getId(), SLOTS));
-      count.setString(3, newStatus);
-      count.setString(4, oldStatus);
-      count.executeUpdate();
-    } finally {
-      session.setAutoCommit(autoCommit);
-    }
+    TriggerTransaction.run(
+        connection,
+        session -> {
+          try (PreparedStatement count =
+              connection.prepareStatement(
+                  "UPDATE comment_status_counts"
+                      + " SET n = n + CASE WHEN status = ? THEN 1 ELSE -1 END"
+                      + " WHERE slot = ? AND status IN (?, ?)")) {
+            count.setString(1, newStatus);
+            count.setInt(2, Math.floorMod(session.getId(), SLOTS));
+            count.setString(3, newStatus);
+            count.setString(4, oldStatus);
+            count.executeUpdate();
+          }
+        });
   }
 }

@@ -8,8 +8,6 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.h2.api.Trigger;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 
 /**
  * H2's half of the content version (migrations V15 and V17): raises one {@code content_version} row
@@ -49,24 +47,20 @@ public final class ContentVersionTrigger implements Trigger {
       }
     }
     int slot = discussion ? 1 + ThreadLocalRandom.current().nextInt(DISCUSSION_SLOTS) : LISTING_ROW;
-    // The update belongs to the changing statement's transaction. H2 would commit it on its own
-    // when that statement runs in auto-commit mode, which a trigger may not do; so the session is
-    // out of auto-commit while it runs, and the changing statement commits both as usual.
-    SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-    boolean autoCommit = session.getAutoCommit();
-    session.setAutoCommit(false);
-    try (PreparedStatement raise =
-        connection.prepareStatement(
-            "UPDATE content_version SET version = version + 1, changed_at = CURRENT_TIMESTAMP"
-                + " WHERE id = ?")) {
-      raise.setInt(1, slot);
-      if (raise.executeUpdate() == 0) {
-        // Before V17 there is row 1 only (a migration of content tables before V17 runs).
-        raise.setInt(1, 1);
-        raise.executeUpdate();
-      }
-    } finally {
-      session.setAutoCommit(autoCommit);
-    }
+    TriggerTransaction.run(
+        connection,
+        session -> {
+          try (PreparedStatement raise =
+              connection.prepareStatement(
+                  "UPDATE content_version SET version = version + 1,"
+                      + " changed_at = CURRENT_TIMESTAMP WHERE id = ?")) {
+            raise.setInt(1, slot);
+            if (raise.executeUpdate() == 0) {
+              // Before V17 there is row 1 only (a migration of content tables before V17 runs).
+              raise.setInt(1, 1);
+              raise.executeUpdate();
+            }
+          }
+        });
   }
 }

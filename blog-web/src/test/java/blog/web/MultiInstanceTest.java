@@ -674,15 +674,7 @@ class MultiInstanceTest {
   }
 
   private long commentIdOf(long postId, String text) {
-    return db.database()
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery("SELECT id FROM comments WHERE post_id = :p AND body_source = :t")
-                    .bind("p", postId)
-                    .bind("t", text)
-                    .mapTo(Long.class)
-                    .one());
+    return new Fixtures(db.database().jdbi()).commentId(postId, text);
   }
 
   private static void awaitWithin(Duration bound, BooleanSupplier condition, String what) {

@@ -120,6 +120,17 @@ public final class Fixtures {
                 .execute());
   }
 
+  /** The id of the comment on {@code postId} whose source text is {@code text}. */
+  public long commentId(long postId, String text) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT id FROM comments WHERE post_id = :p AND body_source = :t")
+                .bind("p", postId)
+                .bind("t", text)
+                .mapTo(Long.class)
+                .one());
+  }
+
   public int countComments(long postId) {
     return jdbi.withHandle(
         h ->

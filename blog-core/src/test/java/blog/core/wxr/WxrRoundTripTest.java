@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -140,47 +141,48 @@ class WxrRoundTripTest extends FreshDatabases {
   }
 
   private static Map<String, String> posts(WxrKit blog) {
-    Map<String, String> result = new TreeMap<>();
-    for (Map<String, Object> p :
-        blog.rows(
-            """
-            SELECT p.*, u.username, parent.slug AS parent_slug
-            FROM posts p JOIN users u ON u.id = p.author_id
-            LEFT JOIN posts parent ON parent.id = p.parent_id
-            """)) {
-      long id = ((Number) p.get("id")).longValue();
-      List<String> terms =
-          blog.jdbi.withHandle(
-              h ->
-                  h.createQuery(
-                          "SELECT t.taxonomy || ':' || t.slug || ':' || t.name FROM terms t"
-                              + " JOIN post_terms pt ON pt.term_id = t.id WHERE pt.post_id = :id"
-                              + " ORDER BY 1")
-                      .bind("id", id)
-                      .mapTo(String.class)
-                      .list());
-      result.put(
-          (String) p.get("slug"),
-          List.of(
-                  p.get("post_type"),
-                  p.get("title"),
-                  p.get("body_markdown"),
-                  p.get("body_html"),
-                  p.get("excerpt"),
-                  p.get("status"),
-                  String.valueOf(p.get("status_before_trash")),
-                  p.get("comment_status"),
-                  String.valueOf(p.get("published_at")),
-                  p.get("username"),
-                  String.valueOf(p.get("parent_slug")),
-                  terms)
-              .toString());
-    }
-    return result;
+    return bySlug(
+        blog,
+        "t.taxonomy || ':' || t.slug || ':' || t.name",
+        (p, terms) ->
+            List.of(
+                p.get("post_type"),
+                p.get("title"),
+                p.get("body_markdown"),
+                p.get("body_html"),
+                p.get("excerpt"),
+                p.get("status"),
+                String.valueOf(p.get("status_before_trash")),
+                p.get("comment_status"),
+                String.valueOf(p.get("published_at")),
+                p.get("username"),
+                String.valueOf(p.get("parent_slug")),
+                terms));
   }
 
   /** Posts as readers see them: everything but the Markdown source. */
   private static Map<String, String> shownPosts(WxrKit blog) {
+    return bySlug(
+        blog,
+        "t.taxonomy || ':' || t.slug",
+        (p, terms) ->
+            List.of(
+                p.get("post_type"),
+                p.get("title"),
+                asRendered((String) p.get("body_html")),
+                p.get("excerpt"),
+                p.get("status"),
+                String.valueOf(p.get("published_at")),
+                p.get("username"),
+                String.valueOf(p.get("parent_slug")),
+                terms));
+  }
+
+  /** Each post (with its author and parent) as {@code fields} describes it, by slug. */
+  private static Map<String, String> bySlug(
+      WxrKit blog,
+      String termLabel,
+      BiFunction<Map<String, Object>, List<String>, List<Object>> fields) {
     Map<String, String> result = new TreeMap<>();
     for (Map<String, Object> p :
         blog.rows(
@@ -194,25 +196,14 @@ class WxrRoundTripTest extends FreshDatabases {
           blog.jdbi.withHandle(
               h ->
                   h.createQuery(
-                          "SELECT t.taxonomy || ':' || t.slug FROM terms t"
-                              + " JOIN post_terms pt ON pt.term_id = t.id WHERE pt.post_id = :id"
-                              + " ORDER BY 1")
+                          "SELECT "
+                              + termLabel
+                              + " FROM terms t JOIN post_terms pt ON pt.term_id = t.id"
+                              + " WHERE pt.post_id = :id ORDER BY 1")
                       .bind("id", id)
                       .mapTo(String.class)
                       .list());
-      result.put(
-          (String) p.get("slug"),
-          List.of(
-                  p.get("post_type"),
-                  p.get("title"),
-                  asRendered((String) p.get("body_html")),
-                  p.get("excerpt"),
-                  p.get("status"),
-                  String.valueOf(p.get("published_at")),
-                  p.get("username"),
-                  String.valueOf(p.get("parent_slug")),
-                  terms)
-              .toString());
+      result.put((String) p.get("slug"), fields.apply(p, terms).toString());
     }
     return result;
   }

@@ -162,56 +162,36 @@ class AdminLoginTest extends WebTestBase {
     Map<String, String> guesser = Map.of("X-Forwarded-For", "203.0.113.66");
     Browser browser = new Browser(server);
     for (int i = 0; i < 20; i++) {
-      String page = browser.page("/admin/login");
-      HttpResponse<String> wrong =
-          browser.post(
-              "/admin/login",
-              Map.of(
-                  "username",
-                  account(Role.AUTHOR),
-                  "password",
-                  "guess " + i,
-                  "next",
-                  "/admin",
-                  "_csrf",
-                  hidden(page, "_csrf")),
-              guesser);
+      HttpResponse<String> wrong = logInFrom(browser, account(Role.AUTHOR), "guess " + i, guesser);
       assertEquals(401, wrong.statusCode(), "try " + i + " is just wrong: one per account");
     }
     String target = account(Role.AUTHOR);
-    String page = browser.page("/admin/login");
-    HttpResponse<String> blocked =
-        browser.post(
-            "/admin/login",
-            Map.of(
-                "username",
-                target,
-                "password",
-                PASSWORD,
-                "next",
-                "/admin",
-                "_csrf",
-                hidden(page, "_csrf")),
-            guesser);
+    HttpResponse<String> blocked = logInFrom(browser, target, PASSWORD, guesser);
     assertTrue(blocked.body().contains("Too many failed log-ins"), blocked.body());
     assertEquals(303, browser.get("/admin").statusCode(), "the right password did not get in");
 
     Browser other = new Browser(server);
-    String otherPage = other.page("/admin/login");
     HttpResponse<String> fine =
-        other.post(
-            "/admin/login",
-            Map.of(
-                "username",
-                target,
-                "password",
-                PASSWORD,
-                "next",
-                "/admin",
-                "_csrf",
-                hidden(otherPage, "_csrf")),
-            Map.of("X-Forwarded-For", "203.0.113.67"));
+        logInFrom(other, target, PASSWORD, Map.of("X-Forwarded-For", "203.0.113.67"));
     assertEquals(303, fine.statusCode(), "another client logs in to the same account");
+  }
+
+  /** The log-in form sent by {@code browser}, as the client {@code headers} name. */
+  private static HttpResponse<String> logInFrom(
+      Browser browser, String username, String password, Map<String, String> headers) {
+    String page = browser.page("/admin/login");
+    return browser.post(
+        "/admin/login",
+        Map.of(
+            "username",
+            username,
+            "password",
+            password,
+            "next",
+            "/admin",
+            "_csrf",
+            hidden(page, "_csrf")),
+        headers);
   }
 
   @Test

@@ -309,15 +309,7 @@ class CommentModerationScreensTest extends WebTestBase {
   }
 
   private long commentIdOf(long postId, String text) {
-    return db.database()
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery("SELECT id FROM comments WHERE post_id = :p AND body_source = :t")
-                    .bind("p", postId)
-                    .bind("t", text)
-                    .mapTo(Long.class)
-                    .one());
+    return new Fixtures(db.database().jdbi()).commentId(postId, text);
   }
 
   /** A public comment's element up to its text: classes, badge, name and date. */
