@@ -75,6 +75,7 @@ import java.time.Clock;
  */
 record Services(
     Database database,
+    Transactions transactions,
     Clock clock,
     SecureRandom random,
     Signer signer,
@@ -167,6 +168,7 @@ record Services(
 
     return new Services(
         database,
+        transactions,
         clock,
         random,
         signer,

@@ -184,6 +184,7 @@ record WebHandlers(
         new ArchiveHandlers(services.reader(), pages, views),
         new CommentHandlers(
             services.comments(),
+            services.transactions(),
             services.commentEditing(),
             services.reader(),
             posts,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -82,27 +83,28 @@ public final class CommentRepository {
 
   /** Whether this author already said exactly this on this post (trash aside). */
   public boolean hasSameComment(long postId, String email, String name, String bodySource) {
+    // Two plain reads, each through the (post, email) index: with an OR in one WHERE the database
+    // reads every comment of the post, and H2 plans a UNION afresh on every run.
     return jdbi.withHandle(
         h ->
-            // Two halves, each read through the (post, email) index: with an OR in one WHERE the
-            // database reads every comment of the post.
-            h.createQuery(
-                    """
-                    SELECT 1 FROM comments
-                    WHERE post_id = :postId AND author_email = :email
-                      AND status <> 'trash' AND body_source = :body
-                    UNION ALL
-                    SELECT 1 FROM comments
-                    WHERE post_id = :postId AND author_email IS NULL AND author_name = :name
-                      AND status <> 'trash' AND body_source = :body
-                    """)
-                .bind("postId", postId)
-                .bind("email", email)
-                .bind("name", name)
-                .bind("body", bodySource)
-                .mapTo(Integer.class)
-                .findFirst()
-                .isPresent());
+            (email != null && sameComment(h, "author_email = :who", postId, email, bodySource))
+                || sameComment(
+                    h, "author_email IS NULL AND author_name = :who", postId, name, bodySource));
+  }
+
+  /** {@code who} is one of the two fixed conditions above, never user input. */
+  private static boolean sameComment(
+      Handle h, String who, long postId, String value, String bodySource) {
+    return h.createQuery(
+            "SELECT 1 FROM comments WHERE post_id = :postId AND "
+                + who
+                + " AND status <> 'trash' AND body_source = :body")
+        .bind("postId", postId)
+        .bind("who", value)
+        .bind("body", bodySource)
+        .mapTo(Integer.class)
+        .findFirst()
+        .isPresent();
   }
 
   /** Whether anyone with this (normalised) email has an approved comment: a known commenter. */

@@ -95,6 +95,19 @@ public final class CommentService {
   }
 
   public Outcome submit(CommentForm form, SubmissionContext ctx) {
+    return submit(form, parseId(form.postId()).flatMap(posts::findById), ctx);
+  }
+
+  /**
+   * {@link #submit(CommentForm, SubmissionContext)} for a caller that has read the post the form
+   * names already (to show it again with the form).
+   */
+  public Outcome submit(CommentForm form, Post post, SubmissionContext ctx) {
+    boolean named = parseId(form.postId()).filter(id -> id == post.id()).isPresent();
+    return submit(form, named ? Optional.of(post) : Optional.empty(), ctx);
+  }
+
+  private Outcome submit(CommentForm form, Optional<Post> post, SubmissionContext ctx) {
     Optional<Comment> earlier = comments.findBySubmissionKey(ctx.submissionKey());
     if (earlier.isPresent()) {
       return new Outcome.Stored(earlier.get());
@@ -102,7 +115,6 @@ public final class CommentService {
     // What decides a stored comment's fate is read from the database, never a kept copy: a
     // moderation setting changed on another instance a moment ago applies to this comment.
     DiscussionSettings discussion = DiscussionSettings.from(settings.all());
-    Optional<Post> post = parseId(form.postId()).flatMap(posts::findById);
     if (post.isEmpty() || !post.get().isVisibleAt(ctx.now())) {
       return refused(FieldError.FORM, "This post cannot be found.");
     }

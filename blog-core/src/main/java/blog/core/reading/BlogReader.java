@@ -219,12 +219,14 @@ public final class BlogReader {
    * wanted). Empty if the comment is not on the post or that browser may not see it.
    */
   public Optional<CommentAlone> shownComment(Post post, long commentId, Set<Long> ownCommentIds) {
-    Optional<Comment> found =
-        comments.findById(commentId).filter(c -> shownOn(post, c, ownCommentIds));
-    if (found.isEmpty()) {
+    return comments.findById(commentId).flatMap(c -> shownComment(post, c, ownCommentIds));
+  }
+
+  /** {@link #shownComment(Post, long, Set)} for a comment already read. */
+  public Optional<CommentAlone> shownComment(Post post, Comment comment, Set<Long> ownCommentIds) {
+    if (!shownOn(post, comment, ownCommentIds)) {
       return Optional.empty();
     }
-    Comment comment = found.get();
     int depth = 1;
     Set<Long> seen = new HashSet<>(Set.of(comment.id()));
     for (Long up = comment.parentId(); up != null && seen.add(up); depth++) {

@@ -379,6 +379,25 @@ class CommentServiceTest extends DatabaseTestBase {
   }
 
   @Test
+  void withoutAnEmailTheSameWordsUnderTheSameNameAreADuplicate() {
+    long post = post();
+    settings.putAll(Map.of(DiscussionSettings.REQUIRE_NAME_EMAIL, "false"));
+    stored(service.submit(form(post, "Nomail", "", "Said once."), ctx()));
+    assertEquals(
+        DuplicateCheck.MESSAGE,
+        refused(service.submit(form(post, "Nomail", "", "Said once."), ctx())).message());
+    // As in WordPress, the same name counts even when an address comes with it this time.
+    assertEquals(
+        DuplicateCheck.MESSAGE,
+        refused(service.submit(form(post, "Nomail", "n@example.org", "Said once."), ctx()))
+            .message());
+    // Another name is someone else saying it; so is another address under a known name.
+    stored(service.submit(form(post, "Other", "", "Said once."), ctx()));
+    stored(service.submit(form(post, "Named", "a@example.org", "Said once."), ctx()));
+    stored(service.submit(form(post, "Named", "b@example.org", "Said once."), ctx()));
+  }
+
+  @Test
   void blockListSendsToSpamAndManyLinksAreHeldWithTheirReasons() {
     long post = post();
     settings.putAll(

@@ -9,6 +9,7 @@ import blog.core.comment.CommentService.Outcome;
 import blog.core.comment.CommentStatus;
 import blog.core.comment.FieldError;
 import blog.core.comment.SubmissionContext;
+import blog.core.db.Transactions;
 import blog.core.post.Post;
 import blog.core.reading.BlogReader;
 import blog.web.form.CommentFormFields;
@@ -40,6 +41,7 @@ public final class CommentHandlers {
   public static final String DELETE_PATH = "/comments/delete";
 
   private final CommentService comments;
+  private final Transactions transactions;
   private final CommentEditing editing;
   private final BlogReader reader;
   private final PostHandlers postPages;
@@ -50,6 +52,7 @@ public final class CommentHandlers {
 
   public CommentHandlers(
       CommentService comments,
+      Transactions transactions,
       CommentEditing editing,
       BlogReader reader,
       PostHandlers postPages,
@@ -58,6 +61,7 @@ public final class CommentHandlers {
       Clock clock,
       Metrics metrics) {
     this.comments = comments;
+    this.transactions = transactions;
     this.editing = editing;
     this.reader = reader;
     this.postPages = postPages;
@@ -68,6 +72,16 @@ public final class CommentHandlers {
   }
 
   public void submit(Context ctx) {
+    // A submission makes a dozen small reads and writes (and renders the new comment from them):
+    // one connection for all of them, not one from the pool for each.
+    transactions.onOneConnection(
+        () -> {
+          submitOnOneConnection(ctx);
+          return null;
+        });
+  }
+
+  private void submitOnOneConnection(Context ctx) {
     CommentForm form = CommentFormFields.read(ctx);
     Post post = post(form);
     Instant now = clock.instant();
@@ -86,7 +100,7 @@ public final class CommentHandlers {
             issued.get().key(),
             issued.get().issuedAt(),
             parts.commenters().identity(ctx).orElse(null));
-    Outcome outcome = comments.submit(form, submission);
+    Outcome outcome = comments.submit(form, post, submission);
     if (outcome instanceof Outcome.Refused refused) {
       metrics.commentSubmitted(CommentOutcome.REJECTED);
       postPages.showRefusedForm(
@@ -111,7 +125,7 @@ public final class CommentHandlers {
       if (stored.status() == CommentStatus.SPAM) {
         ctx.status(HttpStatus.ACCEPTED).result("");
       } else {
-        postPages.commentFragment(ctx, post, stored.id());
+        postPages.commentFragment(ctx, post, stored);
       }
       return;
     }

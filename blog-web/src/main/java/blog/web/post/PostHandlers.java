@@ -1,6 +1,7 @@
 package blog.web.post;
 
 import blog.core.NotFoundException;
+import blog.core.comment.Comment;
 import blog.core.comment.CommentForm;
 import blog.core.comment.CommentService;
 import blog.core.comment.DiscussionSettings;
@@ -229,7 +230,8 @@ public final class PostHandlers {
    * One comment as a list item, for the page's script to insert after an in-place submission, with
    * a fresh form token in {@code X-Form-Token} for the next comment.
    */
-  public void commentFragment(Context ctx, Post post, long commentId) {
+  public void commentFragment(Context ctx, Post post, Comment stored) {
+    long commentId = stored.id();
     // This browser has just written the comment: the cookie that names it as theirs arrives with
     // this answer, so without it here a held comment would not be found for its author, nor
     // offered to them for editing.
@@ -240,7 +242,7 @@ public final class PostHandlers {
     }
     CommentAlone alone =
         reader
-            .shownComment(post, commentId, own)
+            .shownComment(post, stored, own)
             .orElseThrow(() -> new NotFoundException("comment " + commentId));
     SiteSettings site = reader.site();
     boolean open = CommentService.isOpen(post, comments.discussion(), clock.instant());
