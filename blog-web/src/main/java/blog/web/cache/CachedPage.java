@@ -2,7 +2,7 @@ package blog.web.cache;
 
 import blog.web.post.FormTokens;
 import blog.web.security.Csrf;
-import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +12,16 @@ import java.util.function.Supplier;
 /**
  * A rendered page split at its per-visitor placeholders: the text between them as UTF-8 bytes,
  * ready to be written, and what each gap stands for. Serving it costs one copy of the bytes and a
- * token per gap, not a search through the page.
+ * token per gap, not a search through the page; a large page is not even copied, but written in its
+ * parts straight from memory outside the heap ({@link #parts}).
  */
 final class CachedPage {
+  /**
+   * From this size on a page is kept outside the heap and written in parts: copying it whole for
+   * every reader (and collecting the copies) costs more than a few more writes.
+   */
+  static final int WRITTEN_IN_PARTS = 32 * 1024;
+
   /** Where every placeholder starts; looked for with {@link String#indexOf}, not a regex. */
   private static final String MARK = "@@";
 
@@ -25,14 +32,27 @@ final class CachedPage {
   private final long[] gaps;
   private final int length;
 
+  /** The texts outside the heap (read-only), for a page written in parts; else null. */
+  private final ByteBuffer[] direct;
+
   private CachedPage(byte[][] texts, long[] gaps) {
-    this.texts = texts;
     this.gaps = gaps;
     int total = 0;
     for (byte[] text : texts) {
       total += text.length;
     }
     this.length = total;
+    if (total >= WRITTEN_IN_PARTS) {
+      this.direct = new ByteBuffer[texts.length];
+      for (int i = 0; i < texts.length; i++) {
+        this.direct[i] =
+            ByteBuffer.allocateDirect(texts[i].length).put(texts[i]).flip().asReadOnlyBuffer();
+      }
+      this.texts = null;
+    } else {
+      this.direct = null;
+      this.texts = texts;
+    }
   }
 
   static CachedPage of(String html) {
@@ -82,23 +102,50 @@ final class CachedPage {
    * formToken} once per form.
    */
   byte[] render(Supplier<String> csrfToken, LongFunction<String> formToken) {
-    if (gaps.length == 0) {
+    if (gaps.length == 0 && texts != null) {
       return texts[0];
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(length + gaps.length * 128);
+    List<ByteBuffer> parts = parts(csrfToken, formToken);
+    int total = 0;
+    for (ByteBuffer part : parts) {
+      total += part.remaining();
+    }
+    ByteBuffer out = ByteBuffer.allocate(total);
+    parts.forEach(out::put);
+    return out.array();
+  }
+
+  /**
+   * Whether {@link #parts} answers without copying the page: for a large page, where that is worth
+   * a write per part.
+   */
+  boolean inParts() {
+    return direct != null;
+  }
+
+  /**
+   * The page for one visitor as the buffers to write in order: the kept texts (shared, each a fresh
+   * view) and the visitor's tokens between them.
+   */
+  List<ByteBuffer> parts(Supplier<String> csrfToken, LongFunction<String> formToken) {
+    List<ByteBuffer> parts = new ArrayList<>(gaps.length * 2 + 1);
     byte[] csrf = null;
     for (int i = 0; i < gaps.length; i++) {
-      out.writeBytes(texts[i]);
+      parts.add(text(i));
       if (gaps[i] == CSRF) {
         if (csrf == null) {
           csrf = csrfToken.get().getBytes(StandardCharsets.UTF_8);
         }
-        out.writeBytes(csrf);
+        parts.add(ByteBuffer.wrap(csrf));
       } else {
-        out.writeBytes(formToken.apply(gaps[i]).getBytes(StandardCharsets.UTF_8));
+        parts.add(ByteBuffer.wrap(formToken.apply(gaps[i]).getBytes(StandardCharsets.UTF_8)));
       }
     }
-    out.writeBytes(texts[gaps.length]);
-    return out.toByteArray();
+    parts.add(text(gaps.length));
+    return parts;
+  }
+
+  private ByteBuffer text(int i) {
+    return direct != null ? direct[i].duplicate() : ByteBuffer.wrap(texts[i]);
   }
 }

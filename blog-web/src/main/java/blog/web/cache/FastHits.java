@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpFields;
@@ -20,6 +21,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.IteratingCallback;
 
 /**
  * Answers page-cache hits in Jetty, ahead of Javalin: a reader's page that is kept costs a lookup,
@@ -87,20 +89,25 @@ public final class FastHits extends Handler.Wrapper {
         tracking.requestId(headers.get(RequestTracking.HEADER), clients.isTrustedProxy(peer));
     String sentId = browserCookie;
     String[] issued = new String[1];
-    byte[] body =
-        cache.render(
-            entry.page(),
-            () -> {
-              // Only pages with a form need the browser's id (and a first visit a new one).
-              String browserId =
-                  csrf.browserIdFromCookie(sentId)
-                      .orElseGet(
-                          () -> {
-                            issued[0] = csrf.newBrowserId();
-                            return issued[0];
-                          });
-              return csrf.tokenFor(browserId);
-            });
+    Supplier<String> csrfToken =
+        () -> {
+          // Only pages with a form need the browser's id (and a first visit a new one).
+          String browserId =
+              csrf.browserIdFromCookie(sentId)
+                  .orElseGet(
+                      () -> {
+                        issued[0] = csrf.newBrowserId();
+                        return issued[0];
+                      });
+          return csrf.tokenFor(browserId);
+        };
+    boolean gzip =
+        entry.page().length() >= MIN_GZIP_BYTES
+            && acceptsGzip(headers.get(HttpHeader.ACCEPT_ENCODING));
+    List<ByteBuffer> parts =
+        entry.page().inParts() && !gzip
+            ? cache.parts(entry.page(), csrfToken)
+            : List.of(ByteBuffer.wrap(cache.render(entry.page(), csrfToken)));
 
     HttpFields.Mutable out = response.getHeaders();
     entry.headers().forEach(out::put);
@@ -117,14 +124,22 @@ public final class FastHits extends Handler.Wrapper {
       return true;
     }
     out.put(HttpHeader.CONTENT_TYPE, entry.contentType());
-    if (body.length >= MIN_GZIP_BYTES && acceptsGzip(headers.get(HttpHeader.ACCEPT_ENCODING))) {
-      body = gzip(body);
+    if (gzip) {
+      parts = List.of(ByteBuffer.wrap(gzip(parts.get(0).array())));
       out.put(HttpHeader.CONTENT_ENCODING, "gzip");
       out.put(HttpHeader.VARY, "Accept-Encoding");
     }
-    out.put(HttpHeader.CONTENT_LENGTH, Integer.toString(body.length));
+    long length = 0;
+    for (ByteBuffer part : parts) {
+      length += part.remaining();
+    }
+    out.put(HttpHeader.CONTENT_LENGTH, Long.toString(length));
     response.setStatus(200);
-    response.write(true, head ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(body), callback);
+    if (head) {
+      response.write(true, BufferUtil.EMPTY_BUFFER, callback);
+    } else {
+      writeAll(response, parts, callback);
+    }
 
     record(method, uri, 200, started, entry, peer, headers, id);
     return true;
@@ -142,6 +157,37 @@ public final class FastHits extends Handler.Wrapper {
     float millis = (System.nanoTime() - started) / 1_000_000f;
     String client = tracking.logging() ? clients.of(peer, headers.get("X-Forwarded-For")) : null;
     tracking.record(method, uri.getPath(), status, millis, entry.route(), client, id);
+  }
+
+  /** Writes the buffers in order, the last one ending the answer; then {@code done}. */
+  private static void writeAll(Response response, List<ByteBuffer> parts, Callback done) {
+    if (parts.size() == 1) {
+      response.write(true, parts.get(0), done);
+      return;
+    }
+    new IteratingCallback() {
+      private int next;
+
+      @Override
+      protected Action process() {
+        if (next == parts.size()) {
+          return Action.SUCCEEDED;
+        }
+        ByteBuffer part = parts.get(next++);
+        response.write(next == parts.size(), part, this);
+        return Action.SCHEDULED;
+      }
+
+      @Override
+      protected void onCompleteSuccess() {
+        done.succeeded();
+      }
+
+      @Override
+      protected void onCompleteFailure(Throwable cause) {
+        done.failed(cause);
+      }
+    }.iterate();
   }
 
   static boolean acceptsGzip(String acceptEncoding) {

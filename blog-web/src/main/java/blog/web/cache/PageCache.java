@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -287,6 +288,12 @@ public final class PageCache {
   byte[] render(CachedPage page, Supplier<String> csrfToken) {
     Instant now = clock.instant();
     return page.render(csrfToken, postId -> formTokens.issue(postId, now));
+  }
+
+  /** {@link #render} as the buffers to write in order (see {@link CachedPage#parts}). */
+  List<ByteBuffer> parts(CachedPage page, Supplier<String> csrfToken) {
+    Instant now = clock.instant();
+    return page.parts(csrfToken, postId -> formTokens.issue(postId, now));
   }
 
   /** The browser-id cookie, the one cookie a visitor may send and still share pages. */

@@ -1,9 +1,12 @@
 package blog.web.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.web.post.FormTokens;
 import blog.web.security.Csrf;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,5 +75,25 @@ class CachedPageTest {
                   throw new AssertionError("not asked");
                 }),
             StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aLargePageIsWrittenInPartsFromSharedTextAndEachAnswerGetsItsOwnView() {
+    String filler = "<p>" + "ü words ".repeat(CachedPage.WRITTEN_IN_PARTS / 8) + "</p>";
+    String html = filler + "<input value=\"" + CSRF + "\">" + filler + form(9) + "<end>";
+    CachedPage page = CachedPage.of(html);
+    assertTrue(page.inParts());
+    assertFalse(CachedPage.of("<p>small</p>").inParts());
+    String expected = filler + "<input value=\"T\">" + filler + "F9<end>";
+    for (int visitor = 0; visitor < 2; visitor++) {
+      List<ByteBuffer> parts = page.parts(() -> "T", postId -> "F" + postId);
+      ByteBuffer joined = ByteBuffer.allocate(expected.getBytes(StandardCharsets.UTF_8).length);
+      parts.forEach(joined::put);
+      assertEquals(0, joined.remaining(), "the parts are the whole page");
+      assertEquals(expected, new String(joined.array(), StandardCharsets.UTF_8));
+    }
+    assertEquals(
+        expected,
+        new String(page.render(() -> "T", postId -> "F" + postId), StandardCharsets.UTF_8));
   }
 }

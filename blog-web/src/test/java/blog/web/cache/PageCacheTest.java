@@ -145,6 +145,56 @@ class PageCacheTest extends WebTestBase {
   }
 
   @Test
+  void aLargeKeptPageIsTheRenderedPageWithTheVisitorsOwnTokens() throws Exception {
+    long author = fixtures.author("Long writer");
+    String body = "A long post, written at length. ".repeat(CachedPage.WRITTEN_IN_PARTS / 16);
+    String permalink =
+        permalinkOf(
+            fixtures.postWithBody(
+                author,
+                Fixtures.unique("Long"),
+                body,
+                PostStatus.PUBLISHED,
+                TestServer.NOW.minusSeconds(3600)));
+    cached(permalink);
+    HttpResponse<String> kept = new Browser(server).get(permalink);
+    assertEquals("hit", cacheState(kept));
+    // The same page rendered afresh: a visitor with a cookie the blog does not know is not served
+    // from the cache.
+    Browser other = new Browser(server);
+    other.setCookie("unrelated", "1");
+    HttpResponse<String> rendered = other.get(permalink);
+    assertEquals("", cacheState(rendered));
+    assertTrue(kept.body().length() > CachedPage.WRITTEN_IN_PARTS, "a page written in parts");
+    assertEquals(withoutTokens(rendered.body()), withoutTokens(kept.body()));
+    assertNotEquals(
+        Browser.replyForm(rendered.body()).get("_csrf"),
+        Browser.replyForm(kept.body()).get("_csrf"));
+    assertEquals(
+        Long.toString(kept.body().getBytes(StandardCharsets.UTF_8).length),
+        kept.headers().firstValue("Content-Length").orElseThrow());
+
+    HttpResponse<byte[]> zipped =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(server.url(permalink)))
+                    .header("Accept-Encoding", "gzip")
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals("hit", zipped.headers().firstValue(PageCache.HEADER).orElse(""));
+    try (var in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+      assertEquals(
+          withoutTokens(kept.body()),
+          withoutTokens(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+    }
+  }
+
+  /** A page with its per-visitor token values blanked. */
+  private static String withoutTokens(String html) {
+    return html.replaceAll("name=\"(_csrf|form_token)\" value=\"[^\"]*\"", "name=\"$1\"");
+  }
+
+  @Test
   void aVisitorWithAnyOtherCookieOrAnotherHostNameIsNeverAnsweredFromTheCache() throws Exception {
     String permalink = publishedPost("Other cookie");
     cached(permalink);
