@@ -39,7 +39,7 @@ public final class CommentCountTrigger implements Trigger {
   public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
     String oldStatus = oldRow == null ? null : (String) oldRow[statusColumn];
     String newStatus = newRow == null ? null : (String) newRow[statusColumn];
-    if (Objects.equals(oldStatus, newStatus)) {
+    if (Objects.equals(oldStatus, newStatus) || BulkLoad.on(connection)) {
       return;
     }
     TriggerTransaction.run(

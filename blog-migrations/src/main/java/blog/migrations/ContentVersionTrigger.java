@@ -40,6 +40,9 @@ public final class ContentVersionTrigger implements Trigger {
 
   @Override
   public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+    if (BulkLoad.on(connection)) {
+      return;
+    }
     if (settings) {
       Object[] row = newRow != null ? newRow : oldRow;
       if (row != null && INTERNAL_SETTING.matcher(String.valueOf(row[0])).matches()) {

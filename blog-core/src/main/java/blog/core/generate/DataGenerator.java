@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Builds benchmark data: published posts by a handful of authors with categories and tags, and
@@ -37,6 +38,13 @@ public final class DataGenerator {
 
   /** From this many comments on, the comment indexes are dropped and built again after. */
   static final long BULK_THRESHOLD = 50_000;
+
+  /**
+   * Comments are written post by post, in time order, none by a signed-in commenter: an index led
+   * by one of these columns grows at its end as they arrive, cheap to keep up, while one in any
+   * other order costs a page write per row and is built after the rows instead.
+   */
+  private static final Set<String> GROWS_AT_ITS_END = Set.of("post_id", "identity_id");
 
   static final int AUTHORS = 6;
   static final int MAX_DEPTH = 4;
@@ -188,7 +196,7 @@ public final class DataGenerator {
     List<BulkRepository.Index> dropped = new ArrayList<>();
     if (comments >= bulkThreshold) {
       for (BulkRepository.Index index : bulk.plainIndexes("comments")) {
-        if (bulk.dropIndex(index)) {
+        if (!GROWS_AT_ITS_END.contains(leading(index)) && bulk.dropIndex(index)) {
           dropped.add(index);
         }
       }
@@ -209,10 +217,15 @@ public final class DataGenerator {
         progress.update("building index " + index.name().toLowerCase(Locale.ROOT), 0, 0);
         bulk.createIndex("comments", index);
       }
+      bulk.finishBulkLoad();
       bulk.restartIdentity("posts");
       bulk.restartIdentity("comments");
       bulk.restartIdentity("terms");
     }
+  }
+
+  private static String leading(BulkRepository.Index index) {
+    return index.columns().get(0).replace(" DESC", "").toLowerCase(Locale.ROOT);
   }
 
   private Generated writeComments(
