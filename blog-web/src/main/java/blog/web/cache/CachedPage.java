@@ -35,6 +35,9 @@ final class CachedPage {
   /** The texts outside the heap (read-only), for a page written in parts; else null. */
   private final ByteBuffer[] direct;
 
+  /** The texts compressed for {@link GzipParts}, made on the first gzip answer. */
+  private volatile ByteBuffer[] deflated;
+
   private CachedPage(byte[][] texts, long[] gaps) {
     this.gaps = gaps;
     int total = 0;
@@ -102,7 +105,7 @@ final class CachedPage {
    * formToken} once per form.
    */
   byte[] render(Supplier<String> csrfToken, LongFunction<String> formToken) {
-    if (gaps.length == 0 && texts != null) {
+    if (gaps.length == 0 && direct == null) {
       return texts[0];
     }
     List<ByteBuffer> parts = parts(csrfToken, formToken);
@@ -113,14 +116,6 @@ final class CachedPage {
     ByteBuffer out = ByteBuffer.allocate(total);
     parts.forEach(out::put);
     return out.array();
-  }
-
-  /**
-   * Whether {@link #parts} answers without copying the page: for a large page, where that is worth
-   * a write per part.
-   */
-  boolean inParts() {
-    return direct != null;
   }
 
   /**
@@ -143,6 +138,23 @@ final class CachedPage {
     }
     parts.add(text(gaps.length));
     return parts;
+  }
+
+  /**
+   * {@link #parts} as one gzip member, the texts compressed once for all readers and only the
+   * visitor's tokens added per answer.
+   */
+  List<ByteBuffer> gzipParts(Supplier<String> csrfToken, LongFunction<String> formToken) {
+    ByteBuffer[] texts = deflated;
+    if (texts == null) {
+      // Two first answers at once may both compress; either result serves.
+      texts = new ByteBuffer[gaps.length + 1];
+      for (int i = 0; i < texts.length; i++) {
+        texts[i] = GzipParts.deflate(text(i), i == gaps.length);
+      }
+      deflated = texts;
+    }
+    return GzipParts.of(parts(csrfToken, formToken), texts);
   }
 
   private ByteBuffer text(int i) {

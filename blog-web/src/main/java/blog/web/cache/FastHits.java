@@ -3,15 +3,11 @@ package blog.web.cache;
 import blog.web.ops.RequestTracking;
 import blog.web.security.ClientAddress;
 import blog.web.security.Csrf;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.zip.GZIPOutputStream;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -105,9 +101,17 @@ public final class FastHits extends Handler.Wrapper {
         entry.page().length() >= MIN_GZIP_BYTES
             && acceptsGzip(headers.get(HttpHeader.ACCEPT_ENCODING));
     List<ByteBuffer> parts =
-        entry.page().inParts() && !gzip
-            ? cache.parts(entry.page(), csrfToken)
-            : List.of(ByteBuffer.wrap(cache.render(entry.page(), csrfToken)));
+        gzip ? cache.gzipParts(entry.page(), csrfToken) : cache.parts(entry.page(), csrfToken);
+    long length = 0;
+    for (ByteBuffer part : parts) {
+      length += part.remaining();
+    }
+    if (parts.size() > 1 && length < CachedPage.WRITTEN_IN_PARTS) {
+      // A small answer is copied into one buffer: one write, where the parts would cost several.
+      ByteBuffer joined = ByteBuffer.allocate((int) length);
+      parts.forEach(joined::put);
+      parts = List.of(joined.flip());
+    }
 
     HttpFields.Mutable out = response.getHeaders();
     entry.headers().forEach(out::put);
@@ -125,13 +129,8 @@ public final class FastHits extends Handler.Wrapper {
     }
     out.put(HttpHeader.CONTENT_TYPE, entry.contentType());
     if (gzip) {
-      parts = List.of(ByteBuffer.wrap(gzip(parts.get(0).array())));
       out.put(HttpHeader.CONTENT_ENCODING, "gzip");
       out.put(HttpHeader.VARY, "Accept-Encoding");
-    }
-    long length = 0;
-    for (ByteBuffer part : parts) {
-      length += part.remaining();
     }
     out.put(HttpHeader.CONTENT_LENGTH, Long.toString(length));
     response.setStatus(200);
@@ -208,15 +207,5 @@ public final class FastHits extends Handler.Wrapper {
       return true;
     }
     return false;
-  }
-
-  private static byte[] gzip(byte[] body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
-    try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192)) {
-      gzip.write(body);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
   }
 }

@@ -296,6 +296,12 @@ public final class PageCache {
     return page.parts(csrfToken, postId -> formTokens.issue(postId, now));
   }
 
+  /** {@link #parts} gzipped (see {@link CachedPage#gzipParts}). */
+  List<ByteBuffer> gzipParts(CachedPage page, Supplier<String> csrfToken) {
+    Instant now = clock.instant();
+    return page.gzipParts(csrfToken, postId -> formTokens.issue(postId, now));
+  }
+
   /** The browser-id cookie, the one cookie a visitor may send and still share pages. */
   String browserIdCookie() {
     return csrf.cookieName();

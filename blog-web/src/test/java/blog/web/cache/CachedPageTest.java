@@ -1,15 +1,17 @@
 package blog.web.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.web.post.FormTokens;
 import blog.web.security.Csrf;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 class CachedPageTest {
@@ -82,8 +84,6 @@ class CachedPageTest {
     String filler = "<p>" + "ü words ".repeat(CachedPage.WRITTEN_IN_PARTS / 8) + "</p>";
     String html = filler + "<input value=\"" + CSRF + "\">" + filler + form(9) + "<end>";
     CachedPage page = CachedPage.of(html);
-    assertTrue(page.inParts());
-    assertFalse(CachedPage.of("<p>small</p>").inParts());
     String expected = filler + "<input value=\"T\">" + filler + "F9<end>";
     for (int visitor = 0; visitor < 2; visitor++) {
       List<ByteBuffer> parts = page.parts(() -> "T", postId -> "F" + postId);
@@ -95,5 +95,37 @@ class CachedPageTest {
     assertEquals(
         expected,
         new String(page.render(() -> "T", postId -> "F" + postId), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theGzipAnswerIsThePageWithTheVisitorsTokensWhateverItsShape() throws Exception {
+    String filler = "<p>" + "ü words ".repeat(CachedPage.WRITTEN_IN_PARTS / 8) + "</p>";
+    List<String> pages =
+        List.of(
+            "<p>no placeholder at all</p>",
+            "",
+            CSRF + "<p>a token first</p>" + form(3),
+            filler + "<input value=\"" + CSRF + "\">" + filler + form(9) + filler,
+            CSRF + CSRF + form(1) + form(2));
+    for (String html : pages) {
+      CachedPage page = CachedPage.of(html);
+      String expected =
+          new String(page.render(() -> "T", postId -> "F" + postId), StandardCharsets.UTF_8);
+      for (int visitor = 0; visitor < 2; visitor++) {
+        List<ByteBuffer> parts = page.gzipParts(() -> "T", postId -> "F" + postId);
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        for (ByteBuffer part : parts) {
+          byte[] bytes = new byte[part.remaining()];
+          part.get(bytes);
+          zipped.write(bytes);
+        }
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(zipped.toByteArray()))) {
+          assertEquals(expected, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        if (html.length() > CachedPage.WRITTEN_IN_PARTS) {
+          assertTrue(zipped.size() < html.length() / 4, "compressed: " + zipped.size());
+        }
+      }
+    }
   }
 }
