@@ -48,6 +48,11 @@ public final class PageCache {
   private static final String KEY = "page-cache.key";
   private static final String VERSION = "page-cache.version";
   private static final String HIT = "page-cache.hit";
+  private static final String TICKET = "page-cache.ticket";
+
+  /** How long a request waits for another's render of the same page before rendering itself. */
+  static final Duration SHARED_RENDER_PATIENCE = Duration.ofSeconds(2);
+
   private static final List<String> PRIVATE_PREFIXES =
       List.of(
           "/admin",
@@ -96,6 +101,7 @@ public final class PageCache {
   private final Clock clock;
   private final AtomicLong floor = new AtomicLong(Long.MIN_VALUE);
   private final AtomicLong listingFloor = new AtomicLong(Long.MIN_VALUE);
+  private final SharedRenders<Entry> renders = new SharedRenders<>(SHARED_RENDER_PATIENCE);
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
 
@@ -139,22 +145,35 @@ public final class PageCache {
     long version = version();
     Entry entry = entries.getIfPresent(key);
     if (fresh(entry, version)) {
-      hits.incrementAndGet();
-      ctx.attribute(HIT, Boolean.TRUE);
-      entry.headers().forEach(ctx::header);
-      ctx.header(HEADER, "hit");
-      if (notModified(entry, ctx.header("If-None-Match"), ctx.header("If-Modified-Since"))) {
-        ctx.status(304);
-      } else {
-        ctx.contentType(entry.contentType()).result(personalise(ctx, entry.page()));
-      }
-      ctx.skipRemainingHandlers();
+      answer(ctx, entry);
+      return;
+    }
+    SharedRenders.Turn<Entry> turn = renders.turn(key, version);
+    if (turn instanceof SharedRenders.Turn.Render<Entry> render) {
+      ctx.attribute(TICKET, render.ticket());
+    } else if (turn instanceof SharedRenders.Turn.Rendered<Entry> rendered
+        && rendered.kept().filter(e -> fresh(e, version)).isPresent()) {
+      answer(ctx, rendered.kept().get());
       return;
     }
     misses.incrementAndGet();
     ctx.attribute(KEY, key);
     ctx.attribute(VERSION, version);
     Csrf.defer(ctx);
+  }
+
+  /** Answers with a kept page, the visitor's tokens filled in, and skips the handler. */
+  private void answer(Context ctx, Entry entry) {
+    hits.incrementAndGet();
+    ctx.attribute(HIT, Boolean.TRUE);
+    entry.headers().forEach(ctx::header);
+    ctx.header(HEADER, "hit");
+    if (notModified(entry, ctx.header("If-None-Match"), ctx.header("If-Modified-Since"))) {
+      ctx.status(304);
+    } else {
+      ctx.contentType(entry.contentType()).result(personalise(ctx, entry.page()));
+    }
+    ctx.skipRemainingHandlers();
   }
 
   /**
@@ -165,21 +184,35 @@ public final class PageCache {
     if (Boolean.TRUE.equals(ctx.attribute(HIT))) {
       return;
     }
+    SharedRenders.Ticket<Entry> ticket = ctx.attribute(TICKET);
+    Entry kept = null;
+    try {
+      kept = keep(ctx);
+    } finally {
+      if (ticket != null) {
+        renders.finish(ticket, kept);
+      }
+    }
+  }
+
+  /** {@link #after} for a request not answered from the cache: what it kept, if anything. */
+  private Entry keep(Context ctx) {
     HandlerType method = ctx.method();
     if (method != HandlerType.GET && method != HandlerType.HEAD && method != HandlerType.OPTIONS) {
       catchUp();
     }
     if (!Csrf.deferred(ctx)) {
-      return;
+      return null;
     }
     Csrf.resume(ctx);
     String body = ctx.result();
     if (body == null) {
-      return;
+      return null;
     }
     CachedPage page = CachedPage.of(body);
     String key = ctx.attribute(KEY);
     Long version = ctx.attribute(VERSION);
+    Entry kept = null;
     if (key != null && version != null && storable(ctx)) {
       Instant now = clock.instant();
       Instant until = now.plus(MAX_AGE);
@@ -187,18 +220,19 @@ public final class PageCache {
       if (due.isPresent() && due.get().isBefore(until)) {
         until = due.get();
       }
-      entries.put(
-          key,
+      kept =
           new Entry(
               page,
               String.valueOf(ctx.res().getContentType()),
-              kept(ctx),
+              keptHeaders(ctx),
               RequestTracking.route(ctx),
               version,
-              until));
+              until);
+      entries.put(key, kept);
       ctx.header(HEADER, "miss");
     }
     ctx.result(personalise(ctx, page));
+    return kept;
   }
 
   /** Reads the version in the database now, so this instance never serves what it just changed. */
@@ -360,7 +394,7 @@ public final class PageCache {
     return true;
   }
 
-  private static Map<String, String> kept(Context ctx) {
+  private static Map<String, String> keptHeaders(Context ctx) {
     HttpServletResponse res = ctx.res();
     Map<String, String> kept = new HashMap<>();
     for (String name : res.getHeaderNames()) {
