@@ -36,7 +36,7 @@ final class CachedPage {
   private final ByteBuffer[] direct;
 
   /** The texts compressed for {@link GzipParts}, made on the first gzip answer. */
-  private volatile ByteBuffer[] deflated;
+  private volatile GzipParts.Deflated[] deflated;
 
   private CachedPage(byte[][] texts, long[] gaps) {
     this.gaps = gaps;
@@ -145,10 +145,10 @@ final class CachedPage {
    * visitor's tokens added per answer.
    */
   List<ByteBuffer> gzipParts(Supplier<String> csrfToken, LongFunction<String> formToken) {
-    ByteBuffer[] texts = deflated;
+    GzipParts.Deflated[] texts = deflated;
     if (texts == null) {
       // Two first answers at once may both compress; either result serves.
-      texts = new ByteBuffer[gaps.length + 1];
+      texts = new GzipParts.Deflated[gaps.length + 1];
       for (int i = 0; i < texts.length; i++) {
         texts[i] = GzipParts.deflate(text(i), i == gaps.length);
       }

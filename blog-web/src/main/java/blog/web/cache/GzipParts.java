@@ -12,8 +12,8 @@ import java.util.zip.Deflater;
  * A kept page as one gzip member (RFC 1952) without compressing it again for every reader: each
  * text between the page's placeholders is compressed once, on its own ({@link #deflate}), ending on
  * a byte boundary; a reader's tokens go between them as stored (uncompressed) deflate blocks. The
- * pieces make one valid deflate stream because none refers back into another. Only the checksum of
- * the whole is computed per answer (CRC-32, a few microseconds for a large page).
+ * pieces make one valid deflate stream because none refers back into another. The checksum of the
+ * whole is combined from each text's, kept with it, and the tokens' ({@link Crc32Combine}).
  */
 final class GzipParts {
   /** Gzip's header: deflate, no name, no time, unknown system. */
@@ -24,11 +24,16 @@ final class GzipParts {
 
   private GzipParts() {}
 
+  /** One text of a page compressed, with the CRC-32 and length of the text itself. */
+  record Deflated(ByteBuffer bytes, long crc, int length) {}
+
   /**
    * {@code text} compressed as raw deflate: the page's {@code last} text ends the stream, any other
    * ends with a sync flush (on a byte boundary, the stream still open).
    */
-  static ByteBuffer deflate(ByteBuffer text, boolean last) {
+  static Deflated deflate(ByteBuffer text, boolean last) {
+    CRC32 crc = new CRC32();
+    crc.update(text.duplicate());
     Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
     try {
       deflater.setInput(text.duplicate());
@@ -46,7 +51,8 @@ final class GzipParts {
           out.write(buffer, 0, n);
         } while (n == buffer.length || !deflater.needsInput());
       }
-      return ByteBuffer.wrap(out.toByteArray()).asReadOnlyBuffer();
+      return new Deflated(
+          ByteBuffer.wrap(out.toByteArray()).asReadOnlyBuffer(), crc.getValue(), text.remaining());
     } finally {
       deflater.end();
     }
@@ -56,19 +62,27 @@ final class GzipParts {
    * The gzip answer for a page whose plain parts are {@code plain} (texts and tokens in turn, as
    * {@link CachedPage#parts} gives them) and whose texts are {@code deflated}, in the same order.
    */
-  static List<ByteBuffer> of(List<ByteBuffer> plain, ByteBuffer[] deflated) {
-    CRC32 crc = new CRC32();
+  static List<ByteBuffer> of(List<ByteBuffer> plain, Deflated[] deflated) {
+    long crc = 0;
     long size = 0;
     List<ByteBuffer> out = new ArrayList<>(plain.size() + 2);
     out.add(ByteBuffer.wrap(HEADER).asReadOnlyBuffer());
     for (int i = 0; i < plain.size(); i++) {
       ByteBuffer part = plain.get(i);
       size += part.remaining();
-      crc.update(part.duplicate());
-      out.add(i % 2 == 0 ? deflated[i / 2].duplicate() : stored(part));
+      if (i % 2 == 0) {
+        Deflated text = deflated[i / 2];
+        crc = Crc32Combine.combine(crc, text.crc(), text.length());
+        out.add(text.bytes().duplicate());
+      } else {
+        CRC32 token = new CRC32();
+        token.update(part.duplicate());
+        crc = Crc32Combine.combine(crc, token.getValue(), part.remaining());
+        out.add(stored(part));
+      }
     }
     ByteBuffer trailer = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-    trailer.putInt((int) crc.getValue()).putInt((int) size).flip();
+    trailer.putInt((int) crc).putInt((int) size).flip();
     out.add(trailer);
     return out;
   }
