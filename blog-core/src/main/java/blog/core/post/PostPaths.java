@@ -24,9 +24,21 @@ public final class PostPaths {
   /** A post's permalink from the two things it is made of (for rows that are not whole posts). */
   public static String permalink(String slug, Instant publishedAt, ZoneId zone) {
     LocalDate day = publishedAt.atZone(zone).toLocalDate();
-    return String.format(
-        "/%04d/%02d/%02d/%s/",
-        day.getYear(), day.getMonthValue(), day.getDayOfMonth(), segment(slug));
+    // By hand, not String.format: listings build dozens of these per page.
+    StringBuilder path = new StringBuilder(slug.length() + 16).append('/');
+    padded(path, day.getYear(), 4).append('/');
+    padded(path, day.getMonthValue(), 2).append('/');
+    padded(path, day.getDayOfMonth(), 2).append('/');
+    return path.append(segment(slug)).append('/').toString();
+  }
+
+  /** {@code value} with leading zeros to {@code width} digits (as %0Nd). */
+  private static StringBuilder padded(StringBuilder to, int value, int width) {
+    String digits = Integer.toString(value);
+    for (int i = digits.length(); i < width; i++) {
+      to.append('0');
+    }
+    return to.append(digits);
   }
 
   public static String segment(String slug) {
