@@ -24,6 +24,10 @@ public final class PolledContentVersion implements ContentVersion, AutoCloseable
   private static final Logger LOG = LoggerFactory.getLogger(PolledContentVersion.class);
 
   private final ContentVersionRepository repository;
+
+  /** Catching up after writes: writers asking at once share reads (see JoinedReads). */
+  private final JoinedReads<ContentVersions> reads;
+
   private final Duration interval;
   private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService poller;
@@ -32,6 +36,7 @@ public final class PolledContentVersion implements ContentVersion, AutoCloseable
 
   private PolledContentVersion(ContentVersionRepository repository, Duration interval) {
     this.repository = repository;
+    this.reads = new JoinedReads<>(repository::readBoth);
     this.interval = interval;
     this.poller =
         Executors.newSingleThreadScheduledExecutor(
@@ -99,7 +104,7 @@ public final class PolledContentVersion implements ContentVersion, AutoCloseable
 
   @Override
   public ContentVersions readBoth() {
-    return repository.readBoth();
+    return reads.read();
   }
 
   @Override

@@ -108,10 +108,20 @@ public final class CommentService {
   }
 
   private Outcome submit(CommentForm form, Optional<Post> post, SubmissionContext ctx) {
-    Optional<Comment> earlier = comments.findBySubmissionKey(ctx.submissionKey());
-    if (earlier.isPresent()) {
-      return new Outcome.Stored(earlier.get());
+    Outcome outcome = decide(form, post, ctx);
+    if (outcome instanceof Outcome.Refused) {
+      // Another try of a form that was stored already (a double click, a retry after a lost
+      // answer) is that comment, whatever would refuse it now. A try that passes every check
+      // meets the unique submission key when it is stored instead (see store).
+      Optional<Comment> earlier = comments.findBySubmissionKey(ctx.submissionKey());
+      if (earlier.isPresent()) {
+        return new Outcome.Stored(earlier.get());
+      }
     }
+    return outcome;
+  }
+
+  private Outcome decide(CommentForm form, Optional<Post> post, SubmissionContext ctx) {
     // What decides a stored comment's fate is read from the database, never a kept copy: a
     // moderation setting changed on another instance a moment ago applies to this comment.
     DiscussionSettings discussion = DiscussionSettings.from(settings.all());
@@ -143,9 +153,7 @@ public final class CommentService {
     for (CommentCheck check : checks) {
       Verdict verdict = check.check(comment, discussion);
       if (verdict instanceof Verdict.Reject reject) {
-        // A concurrent try of this very form may have been stored meanwhile: that is success.
-        Optional<Comment> stored = comments.findBySubmissionKey(comment.context().submissionKey());
-        return stored.<Outcome>map(Outcome.Stored::new).orElseGet(() -> refused(reject));
+        return refused(reject);
       }
       if (verdict instanceof Verdict.Spam spam) {
         status = CommentStatus.SPAM;

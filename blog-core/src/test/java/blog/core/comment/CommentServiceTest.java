@@ -455,6 +455,21 @@ class CommentServiceTest extends DatabaseTestBase {
   }
 
   @Test
+  void aStoredFormTriedAgainIsItsCommentWhateverWouldRefuseOrPassItNow() {
+    long post = post();
+    SubmissionContext ctx = ctx();
+    Comment first = stored(service.submit(form(post, "K", "k@example.org", "First try"), ctx));
+    // A retry that every check passes (other words) meets the stored key: the same comment.
+    Comment passing = stored(service.submit(form(post, "K", "k@example.org", "Edited"), ctx));
+    assertEquals(first.id(), passing.id());
+    // A retry the rules would refuse now (comments closed meanwhile) is still the same comment.
+    settings.putAll(Map.of(DiscussionSettings.CLOSE_AFTER_DAYS, "1"));
+    Comment closed = stored(service.submit(form(post, "K", "k@example.org", "First try"), ctx));
+    assertEquals(first.id(), closed.id());
+    assertEquals(1, fixtures.countComments(post));
+  }
+
+  @Test
   void twentyConcurrentCopiesOfOneFormStoreOneComment() throws Exception {
     long post = post();
     SubmissionContext ctx = ctx();
