@@ -31,6 +31,15 @@ public interface ContentVersion {
   /** Both versions in the database now. */
   ContentVersions readBoth();
 
+  /**
+   * {@link #readBoth()} for a caller that has just written and holds no database connection (an
+   * answer whose work is done): callers asking at once may share reads. Not while holding a
+   * connection: the caller may wait for another caller's read, and that read may need one.
+   */
+  default ContentVersions readBothAfterWrite() {
+    return readBoth();
+  }
+
   /** How long a change may go unnoticed by {@link #current()} and {@link #onChange} listeners. */
   Duration maxStaleness();
 

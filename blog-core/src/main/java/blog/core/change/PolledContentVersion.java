@@ -25,7 +25,10 @@ public final class PolledContentVersion implements ContentVersion, AutoCloseable
 
   private final ContentVersionRepository repository;
 
-  /** Catching up after writes: writers asking at once share reads (see JoinedReads). */
+  /**
+   * Catching up after writes: writers asking at once share reads (see JoinedReads). Only for
+   * callers that hold no connection while they wait ({@link #readBothAfterWrite}).
+   */
   private final JoinedReads<ContentVersions> reads;
 
   private final Duration interval;
@@ -104,6 +107,11 @@ public final class PolledContentVersion implements ContentVersion, AutoCloseable
 
   @Override
   public ContentVersions readBoth() {
+    return repository.readBoth();
+  }
+
+  @Override
+  public ContentVersions readBothAfterWrite() {
     return reads.read();
   }
 

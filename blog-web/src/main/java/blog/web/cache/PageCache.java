@@ -238,7 +238,8 @@ public final class PageCache {
   /** Reads the version in the database now, so this instance never serves what it just changed. */
   public void catchUp() {
     // Also with the page cache off: the sidebar memo keys on the same version.
-    ContentVersions now = contentVersion.readBoth();
+    // After the answer's work: this request holds no database connection any more.
+    ContentVersions now = contentVersion.readBothAfterWrite();
     floor.accumulateAndGet(now.all(), Math::max);
     listingFloor.accumulateAndGet(now.listing(), Math::max);
   }
