@@ -218,11 +218,6 @@ public final class BlogReader {
    * CommentThreads#build} nests them; it has no replies (it has just been written, or they are not
    * wanted). Empty if the comment is not on the post or that browser may not see it.
    */
-  public Optional<CommentAlone> shownComment(Post post, long commentId, Set<Long> ownCommentIds) {
-    return comments.findById(commentId).flatMap(c -> shownComment(post, c, ownCommentIds));
-  }
-
-  /** {@link #shownComment(Post, long, Set)} for a comment already read. */
   public Optional<CommentAlone> shownComment(Post post, Comment comment, Set<Long> ownCommentIds) {
     if (!shownOn(post, comment, ownCommentIds)) {
       return Optional.empty();
