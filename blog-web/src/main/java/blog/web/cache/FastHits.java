@@ -97,6 +97,18 @@ public final class FastHits extends Handler.Wrapper {
                       });
           return csrf.tokenFor(browserId);
         };
+    HttpFields.Mutable out = response.getHeaders();
+    entry.headers().forEach(out::put);
+    out.put(RequestTracking.HEADER, id);
+    out.put(PageCache.HEADER, "hit");
+    // Only feeds carry validators, and they have no tokens: a 304 needs no body built.
+    if (PageCache.notModified(
+        entry, headers.get(HttpHeader.IF_NONE_MATCH), headers.get(HttpHeader.IF_MODIFIED_SINCE))) {
+      response.setStatus(304);
+      response.write(true, BufferUtil.EMPTY_BUFFER, callback);
+      record(method, uri, 304, started, entry, peer, headers, id);
+      return true;
+    }
     boolean gzip =
         entry.page().length() >= MIN_GZIP_BYTES
             && acceptsGzip(headers.get(HttpHeader.ACCEPT_ENCODING));
@@ -113,19 +125,8 @@ public final class FastHits extends Handler.Wrapper {
       parts = List.of(joined.flip());
     }
 
-    HttpFields.Mutable out = response.getHeaders();
-    entry.headers().forEach(out::put);
-    out.put(RequestTracking.HEADER, id);
-    out.put(PageCache.HEADER, "hit");
     if (issued[0] != null) {
       out.add(HttpHeader.SET_COOKIE, csrf.browserIdCookie(issued[0]));
-    }
-    if (PageCache.notModified(
-        entry, headers.get(HttpHeader.IF_NONE_MATCH), headers.get(HttpHeader.IF_MODIFIED_SINCE))) {
-      response.setStatus(304);
-      response.write(true, BufferUtil.EMPTY_BUFFER, callback);
-      record(method, uri, 304, started, entry, peer, headers, id);
-      return true;
     }
     out.put(HttpHeader.CONTENT_TYPE, entry.contentType());
     if (gzip) {

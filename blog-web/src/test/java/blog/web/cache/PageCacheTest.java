@@ -128,13 +128,7 @@ class PageCacheTest extends WebTestBase {
     assertTrue(cookie.matches("blog_bid=[A-Za-z0-9_-]+; Path=/; HttpOnly; SameSite=Lax"), cookie);
     assertEquals(rendered.body().length(), kept.body().length(), "same page, other tokens");
 
-    HttpResponse<byte[]> zipped =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(server.url(permalink)))
-                    .header("Accept-Encoding", "gzip")
-                    .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> zipped = askingForGzip(permalink);
     assertEquals("hit", zipped.headers().firstValue(PageCache.HEADER).orElse(""));
     assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""));
     try (var in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
@@ -174,19 +168,23 @@ class PageCacheTest extends WebTestBase {
         Long.toString(kept.body().getBytes(StandardCharsets.UTF_8).length),
         kept.headers().firstValue("Content-Length").orElseThrow());
 
-    HttpResponse<byte[]> zipped =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(server.url(permalink)))
-                    .header("Accept-Encoding", "gzip")
-                    .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> zipped = askingForGzip(permalink);
     assertEquals("hit", zipped.headers().firstValue(PageCache.HEADER).orElse(""));
     try (var in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
       assertEquals(
           withoutTokens(kept.body()),
           withoutTokens(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
     }
+  }
+
+  /** {@code path} as a browser asks for it: gzip welcome, the body as it comes. */
+  private HttpResponse<byte[]> askingForGzip(String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(server.url(path)))
+                .header("Accept-Encoding", "gzip")
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
   }
 
   /** A page with its per-visitor token values blanked. */
