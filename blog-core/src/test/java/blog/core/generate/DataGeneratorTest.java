@@ -110,7 +110,7 @@ class DataGeneratorTest extends DatabaseTestBase {
   }
 
   @Test
-  void aBulkLoadDropsTheCommentIndexesAndBuildsTheSameOnesAgain() {
+  void aBulkLoadBuildsTheRandomOrderCommentIndexesAfterTheRowsAndTheSameOnesAgain() {
     Jdbi jdbi = db.database().jdbi();
     BulkRepository bulk = new BulkRepository(jdbi);
     List<BulkRepository.Index> before = bulk.plainIndexes("comments");
@@ -128,7 +128,9 @@ class DataGeneratorTest extends DatabaseTestBase {
                 rebuilt.add(what);
               }
             });
-    assertTrue(rebuilt.size() >= 3, "most were dropped and rebuilt: " + rebuilt);
+    // The email index gains its entries at random places: built after; those led by the post, the
+    // status and time, the parent or the address grow at a few places: kept up.
+    assertEquals(List.of("building index comments_email_status_idx"), rebuilt);
     assertEquals(
         new java.util.HashSet<>(before), new java.util.HashSet<>(bulk.plainIndexes("comments")));
   }
