@@ -7,9 +7,17 @@ import java.util.List;
 /**
  * WordPress's "break comments into pages": top-level threads are paged (replies stay with their
  * thread), oldest or newest first. Page 1 holds the oldest threads in oldest-first order and the
- * newest in newest-first order. With paging off everything is one page.
+ * newest in newest-first order. With paging off everything is one page, up to {@link
+ * #MOST_THREADS_UNPAGED} threads: past that the threads are paged that many at a time anyway.
  */
 public final class CommentPages {
+  /**
+   * The most threads one page shows when paging is off. A post with tens of thousands of comments
+   * on one page costs seconds and tens of megabytes a reader (a 256 MB heap ran out rendering a
+   * post with 45,000 comments for a few readers at once); paged, every page stays bounded.
+   */
+  public static final int MOST_THREADS_UNPAGED = 500;
+
   private CommentPages() {}
 
   /** One page of threads, and how many pages there are (at least 1). */
@@ -20,14 +28,8 @@ public final class CommentPages {
   }
 
   public static Page page(List<ThreadedComment> threads, DiscussionSettings settings, int page) {
-    List<ThreadedComment> ordered = new ArrayList<>(threads);
-    if (settings.newestFirst()) {
-      Collections.reverse(ordered);
-    }
-    if (!settings.pageComments()) {
-      return new Page(ordered, 1, 1);
-    }
-    int size = settings.commentsPerPage();
+    List<ThreadedComment> ordered = ordered(threads, settings);
+    int size = pageSize(threads, settings);
     int total = Math.max(1, (ordered.size() + size - 1) / size);
     if (page < 1 || page > total) {
       return new Page(List.of(), page, total);
@@ -38,18 +40,30 @@ public final class CommentPages {
 
   /** The page that shows {@code commentId} (1 when it is not among the threads). */
   public static int pageOf(List<ThreadedComment> threads, DiscussionSettings settings, long id) {
-    if (!settings.pageComments()) {
-      return 1;
-    }
-    int total = page(threads, settings, 1).totalPages();
-    for (int p = 1; p <= total; p++) {
-      for (ThreadedComment t : page(threads, settings, p).threads()) {
-        if (contains(t, id)) {
-          return p;
-        }
+    List<ThreadedComment> ordered = ordered(threads, settings);
+    for (int i = 0; i < ordered.size(); i++) {
+      if (contains(ordered.get(i), id)) {
+        return i / pageSize(threads, settings) + 1;
       }
     }
     return 1;
+  }
+
+  private static List<ThreadedComment> ordered(
+      List<ThreadedComment> threads, DiscussionSettings settings) {
+    List<ThreadedComment> ordered = new ArrayList<>(threads);
+    if (settings.newestFirst()) {
+      Collections.reverse(ordered);
+    }
+    return ordered;
+  }
+
+  /** Threads a page: the setting's when paging is on, else all of them up to the most unpaged. */
+  private static int pageSize(List<ThreadedComment> threads, DiscussionSettings settings) {
+    if (settings.pageComments()) {
+      return settings.commentsPerPage();
+    }
+    return Math.max(1, Math.min(threads.size(), MOST_THREADS_UNPAGED));
   }
 
   private static boolean contains(ThreadedComment t, long id) {

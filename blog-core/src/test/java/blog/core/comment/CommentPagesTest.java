@@ -34,6 +34,23 @@ class CommentPagesTest {
   }
 
   @Test
+  void withPagingOffAHugeDiscussionIsStillPagedSoNoPageIsUnbounded() {
+    DiscussionSettings s = DiscussionSettings.from(Map.of());
+    int most = CommentPages.MOST_THREADS_UNPAGED;
+    assertEquals(1, CommentPages.page(threads(most), s, 1).totalPages());
+    assertEquals(most, CommentPages.page(threads(most), s, 1).threads().size());
+
+    List<ThreadedComment> many = threads(2 * most + 1);
+    CommentPages.Page first = CommentPages.page(many, s, 1);
+    assertEquals(3, first.totalPages());
+    assertEquals(most, first.threads().size());
+    assertEquals(1L, first.threads().get(0).comment().id(), "oldest first, as unpaged");
+    assertEquals(List.of(2L * most + 1), ids(CommentPages.page(many, s, 3)));
+    assertEquals(3, CommentPages.pageOf(many, s, 2L * most + 1));
+    assertEquals(2, CommentPages.pageOf(many, s, most + 1L));
+  }
+
+  @Test
   void pagesOfThreadsOldestFirst() {
     DiscussionSettings s =
         DiscussionSettings.from(
