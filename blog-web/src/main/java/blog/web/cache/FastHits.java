@@ -12,6 +12,7 @@ import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -118,11 +119,19 @@ public final class FastHits extends Handler.Wrapper {
     for (ByteBuffer part : parts) {
       length += part.remaining();
     }
-    if (parts.size() > 1 && length < CachedPage.WRITTEN_IN_PARTS) {
+    Callback done = callback;
+    if (parts.size() > 1 && length < CachedPage.WRITTEN_IN_PARTS && !head) {
       // A small answer is copied into one buffer: one write, where the parts would cost several.
-      ByteBuffer joined = ByteBuffer.allocate((int) length);
+      // The buffer is the server's pooled, direct kind (given back once written): a fresh heap
+      // array a hit was garbage at tens of MB/s, and the socket copied it once more to write it.
+      RetainableByteBuffer.Mutable pooled =
+          request.getComponents().getByteBufferPool().acquire((int) length, true);
+      ByteBuffer joined = pooled.getByteBuffer();
+      BufferUtil.clearToFill(joined);
       parts.forEach(joined::put);
-      parts = List.of(joined.flip());
+      joined.flip();
+      parts = List.of(joined);
+      done = Callback.from(pooled::release, callback);
     }
 
     if (issued[0] != null) {
@@ -138,7 +147,7 @@ public final class FastHits extends Handler.Wrapper {
     if (head) {
       response.write(true, BufferUtil.EMPTY_BUFFER, callback);
     } else {
-      writeAll(response, parts, callback);
+      writeAll(response, parts, done);
     }
 
     record(method, uri, 200, started, entry, peer, headers, id);
