@@ -29,6 +29,9 @@ public final class CommentPages {
 
   public static Page page(List<ThreadedComment> threads, DiscussionSettings settings, int page) {
     List<ThreadedComment> ordered = ordered(threads, settings);
+    if (!settings.pageComments() && ordered.size() <= MOST_THREADS_UNPAGED) {
+      return new Page(ordered, 1, 1);
+    }
     int size = pageSize(threads, settings);
     int total = Math.max(1, (ordered.size() + size - 1) / size);
     if (page < 1 || page > total) {

@@ -39,6 +39,7 @@ class CommentPagesTest {
     int most = CommentPages.MOST_THREADS_UNPAGED;
     assertEquals(1, CommentPages.page(threads(most), s, 1).totalPages());
     assertEquals(most, CommentPages.page(threads(most), s, 1).threads().size());
+    assertEquals(most, CommentPages.page(threads(most), s, 2).threads().size(), "one page: any");
 
     List<ThreadedComment> many = threads(2 * most + 1);
     CommentPages.Page first = CommentPages.page(many, s, 1);
