@@ -32,7 +32,7 @@ public final class CommentPages {
     if (!settings.pageComments() && ordered.size() <= MOST_THREADS_UNPAGED) {
       return new Page(ordered, 1, 1);
     }
-    int size = pageSize(threads, settings);
+    int size = pageSize(settings);
     int total = Math.max(1, (ordered.size() + size - 1) / size);
     if (page < 1 || page > total) {
       return new Page(List.of(), page, total);
@@ -46,7 +46,7 @@ public final class CommentPages {
     List<ThreadedComment> ordered = ordered(threads, settings);
     for (int i = 0; i < ordered.size(); i++) {
       if (contains(ordered.get(i), id)) {
-        return i / pageSize(threads, settings) + 1;
+        return i / pageSize(settings) + 1;
       }
     }
     return 1;
@@ -61,12 +61,9 @@ public final class CommentPages {
     return ordered;
   }
 
-  /** Threads a page: the setting's when paging is on, else all of them up to the most unpaged. */
-  private static int pageSize(List<ThreadedComment> threads, DiscussionSettings settings) {
-    if (settings.pageComments()) {
-      return settings.commentsPerPage();
-    }
-    return Math.max(1, Math.min(threads.size(), MOST_THREADS_UNPAGED));
+  /** Threads a page: the setting's when paging is on, else the most unpaged. */
+  private static int pageSize(DiscussionSettings settings) {
+    return settings.pageComments() ? settings.commentsPerPage() : MOST_THREADS_UNPAGED;
   }
 
   private static boolean contains(ThreadedComment t, long id) {
