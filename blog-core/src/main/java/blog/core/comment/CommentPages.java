@@ -27,43 +27,73 @@ public final class CommentPages {
     }
   }
 
+  /**
+   * Which threads a page holds, counted in the order they are shown: positions {@code from} up to
+   * {@code to} (none past the last page). {@code page} is the page shown: any page number shows the
+   * one page there is when paging is off and the threads fit on it.
+   */
+  public record Window(int page, int totalPages, int from, int to) {}
+
   public static Page page(List<ThreadedComment> threads, DiscussionSettings settings, int page) {
+    Window window = window(threads.size(), settings, page);
     List<ThreadedComment> ordered = ordered(threads, settings);
-    if (!settings.pageComments() && ordered.size() <= MOST_THREADS_UNPAGED) {
-      return new Page(ordered, 1, 1);
+    return new Page(
+        ordered.subList(window.from(), window.to()), window.page(), window.totalPages());
+  }
+
+  /** The window of page {@code page} among {@code threads} threads. */
+  public static Window window(int threads, DiscussionSettings settings, int page) {
+    if (onOnePage(threads, settings)) {
+      return new Window(1, 1, 0, threads);
     }
-    int size = pageSize(settings);
-    int total = Math.max(1, (ordered.size() + size - 1) / size);
+    int size = threadsPerPage(settings);
+    int total = Math.max(1, (threads + size - 1) / size);
     if (page < 1 || page > total) {
-      return new Page(List.of(), page, total);
+      return new Window(page, total, 0, 0);
     }
     int from = (page - 1) * size;
-    return new Page(ordered.subList(from, Math.min(ordered.size(), from + size)), page, total);
+    return new Window(page, total, from, Math.min(threads, from + size));
   }
 
   /** The page that shows {@code commentId} (1 when it is not among the threads). */
   public static int pageOf(List<ThreadedComment> threads, DiscussionSettings settings, long id) {
-    List<ThreadedComment> ordered = ordered(threads, settings);
-    for (int i = 0; i < ordered.size(); i++) {
-      if (contains(ordered.get(i), id)) {
-        return i / pageSize(settings) + 1;
+    for (int i = 0; i < threads.size(); i++) {
+      if (contains(threads.get(i), id)) {
+        return pageOfThread(i, threads.size(), settings);
       }
     }
     return 1;
   }
 
-  private static List<ThreadedComment> ordered(
-      List<ThreadedComment> threads, DiscussionSettings settings) {
-    List<ThreadedComment> ordered = new ArrayList<>(threads);
-    if (settings.newestFirst()) {
-      Collections.reverse(ordered);
+  /** The page that shows the thread that is {@code index}th (from 0) oldest of {@code threads}. */
+  public static int pageOfThread(int index, int threads, DiscussionSettings settings) {
+    if (onOnePage(threads, settings)) {
+      return 1;
     }
-    return ordered;
+    int position = settings.newestFirst() ? threads - 1 - index : index;
+    return position / threadsPerPage(settings) + 1;
   }
 
-  /** Threads a page: the setting's when paging is on, else the most unpaged. */
-  private static int pageSize(DiscussionSettings settings) {
+  /**
+   * The most threads a page holds: the setting's when paging is on, else the most unpaged. A
+   * discussion of at most this many comments has one page, however they are threaded.
+   */
+  public static int threadsPerPage(DiscussionSettings settings) {
     return settings.pageComments() ? settings.commentsPerPage() : MOST_THREADS_UNPAGED;
+  }
+
+  private static boolean onOnePage(int threads, DiscussionSettings settings) {
+    return !settings.pageComments() && threads <= MOST_THREADS_UNPAGED;
+  }
+
+  private static List<ThreadedComment> ordered(
+      List<ThreadedComment> threads, DiscussionSettings settings) {
+    if (!settings.newestFirst()) {
+      return threads;
+    }
+    List<ThreadedComment> ordered = new ArrayList<>(threads);
+    Collections.reverse(ordered);
+    return ordered;
   }
 
   private static boolean contains(ThreadedComment t, long id) {

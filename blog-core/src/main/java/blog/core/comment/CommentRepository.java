@@ -2,6 +2,7 @@ package blog.core.comment;
 
 import blog.core.db.Times;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -221,6 +222,47 @@ public final class CommentRepository {
                 .map(MAPPER)
                 .list());
   }
+
+  /** The outline of a post's approved comments, oldest first as {@link #listApproved} has them. */
+  public List<CommentOutline> approvedOutline(long postId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT id, parent_id, created_at FROM comments
+                    WHERE post_id = :postId AND status = 'approved'
+                    ORDER BY created_at, id
+                    """)
+                .bind("postId", postId)
+                .map(
+                    (rs, ctx) ->
+                        new CommentOutline(
+                            rs.getLong(1),
+                            rs.getObject(2, Long.class),
+                            Times.instant(rs, "created_at")))
+                .list());
+  }
+
+  /** The comments with these ids (in no particular order); ids of no comment are left out. */
+  public List<Comment> findAll(Collection<Long> ids) {
+    List<Long> all = List.copyOf(ids);
+    List<Comment> found = new ArrayList<>(all.size());
+    // A bounded IN list a statement: PostgreSQL's driver takes at most 65,535 parameters.
+    for (int from = 0; from < all.size(); from += IDS_A_STATEMENT) {
+      List<Long> some = all.subList(from, Math.min(all.size(), from + IDS_A_STATEMENT));
+      found.addAll(
+          jdbi.withHandle(
+              h ->
+                  h.createQuery("SELECT * FROM comments WHERE id IN (<ids>)")
+                      .bindList("ids", some)
+                      .map(MAPPER)
+                      .list()));
+    }
+    return found;
+  }
+
+  /** How many ids one statement of {@link #findAll} names. */
+  static final int IDS_A_STATEMENT = 1_000;
 
   /**
    * Forgets where comments written before {@code cutoff} came from: their client IP and user agent

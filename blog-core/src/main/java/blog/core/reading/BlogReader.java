@@ -2,9 +2,11 @@ package blog.core.reading;
 
 import blog.core.NotFoundException;
 import blog.core.comment.Comment;
+import blog.core.comment.CommentPages;
 import blog.core.comment.CommentRepository;
 import blog.core.comment.CommentStatus;
 import blog.core.comment.CommentThreads;
+import blog.core.comment.DiscussionSettings;
 import blog.core.comment.ThreadedComment;
 import blog.core.identity.CommenterIdentity;
 import blog.core.identity.IdentityRepository;
@@ -26,12 +28,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -50,6 +50,7 @@ public final class BlogReader {
   private final IdentityRepository identities;
   private final SettingsRepository settings;
   private final Clock clock;
+  private final CommentPaging paging;
 
   public BlogReader(
       PostRepository posts,
@@ -66,6 +67,7 @@ public final class BlogReader {
     this.users = users;
     this.settings = settings;
     this.clock = clock;
+    this.paging = new CommentPaging(comments, Integer.MAX_VALUE);
   }
 
   public SiteSettings site() {
@@ -161,53 +163,64 @@ public final class BlogReader {
             (limit, offset) -> posts.listVisibleInTerm(term.id(), now, limit, offset)));
   }
 
-  /** A visible post by slug, with its approved comments threaded. */
+  /** A visible post by slug, with the first page of its approved comments threaded. */
   public PostDetail post(String slug) {
-    return post(slug, Set.of());
+    Post post = visiblePost(slug).orElseThrow(() -> new NotFoundException("post " + slug));
+    return detail(post, Set.of(), discussion(), CommentPageRequest.first());
+  }
+
+  /** A page readers may open, by slug. */
+  public Optional<Post> readablePage(String slug) {
+    return posts.findReadablePageBySlug(slug, clock.instant());
   }
 
   /**
-   * A visible post by slug, with its approved comments threaded, and also those of {@code
-   * ownCommentIds} that still await moderation: a commenter sees their own held comments in place.
-   */
-  public PostDetail post(String slug, Set<Long> ownCommentIds) {
-    Post post =
-        posts
-            .findVisibleBySlug(slug, clock.instant())
-            .orElseThrow(() -> new NotFoundException("post " + slug));
-    return detail(post, ownCommentIds);
-  }
-
-  /** A page readers may open, by slug, with its comments as {@link #post(String, Set)} has them. */
-  public PostDetail page(String slug, Set<Long> ownCommentIds) {
-    Post page =
-        posts
-            .findReadablePageBySlug(slug, clock.instant())
-            .orElseThrow(() -> new NotFoundException("page " + slug));
-    return detail(page, ownCommentIds);
-  }
-
-  /**
-   * A post or page readers may see, as {@link #post(String, Set)} or {@link #page(String, Set)}
-   * shows it; not found if it is not (or no longer) visible.
+   * The first page of the comments of {@code post} as {@link #detail(Post, Set, DiscussionSettings,
+   * CommentPageRequest)} has them.
    */
   public PostDetail detail(Post post, Set<Long> ownCommentIds) {
+    return detail(post, ownCommentIds, discussion(), CommentPageRequest.first());
+  }
+
+  /**
+   * A post or page readers may see, with the page {@code wanted} of its approved comments threaded,
+   * and also those of {@code ownCommentIds} that still await moderation: a commenter sees their own
+   * held comments in place. Not found if it is not (or no longer) visible. A page of comments costs
+   * about the same on a post with 50 comments or 50,000.
+   */
+  public PostDetail detail(
+      Post post,
+      Set<Long> ownCommentIds,
+      DiscussionSettings discussion,
+      CommentPageRequest wanted) {
     if (!post.isVisibleAt(clock.instant())) {
       throw new NotFoundException("post " + post.id());
     }
     PostSummary summary = summaries(List.of(post)).get(0);
-    List<Comment> shown = new ArrayList<>(comments.listApproved(post.id()));
-    List<Comment> own = comments.listPendingAmong(post.id(), ownCommentIds);
-    if (!own.isEmpty()) {
-      shown.addAll(own);
-      shown.sort(Comparator.comparing(Comment::createdAt).thenComparing(Comment::id));
+    CommentPages.Page page =
+        paging.page(post.id(), summary.commentCount(), ownCommentIds, discussion, wanted);
+    Set<Long> identityIds = new HashSet<>();
+    page.threads().forEach(t -> identitiesIn(t, identityIds));
+    return new PostDetail(
+        summary, page.threads(), page.page(), page.totalPages(), identities.findAll(identityIds));
+  }
+
+  /** The page of {@code post}'s comments that shows comment {@code commentId} to its writer. */
+  public int commentPageOf(Post post, long commentId, DiscussionSettings discussion) {
+    Set<Long> own = Set.of(commentId);
+    int approved = comments.approvedCounts(Set.of(post.id())).getOrDefault(post.id(), 0);
+    return paging.pageOf(post.id(), approved, own, discussion, commentId);
+  }
+
+  private static void identitiesIn(ThreadedComment thread, Set<Long> into) {
+    if (thread.comment().identityId() != null) {
+      into.add(thread.comment().identityId());
     }
-    Set<Long> identityIds =
-        shown.stream()
-            .map(Comment::identityId)
-            .filter(Objects::nonNull)
-            .collect(Collectors.toSet());
-    return new PostDetail(summary, CommentThreads.build(shown), identities.findAll(identityIds));
+    thread.replies().forEach(reply -> identitiesIn(reply, into));
+  }
+
+  private DiscussionSettings discussion() {
+    return DiscussionSettings.from(settings.content());
   }
 
   /**

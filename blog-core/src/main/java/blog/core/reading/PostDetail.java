@@ -6,9 +6,17 @@ import blog.core.post.PostSummary;
 import java.util.List;
 import java.util.Map;
 
-/** A single post as a reader sees it, with its approved comments threaded. */
+/**
+ * A single post as a reader sees it, with one page of its approved comments threaded: {@code
+ * comments} are the threads of page {@code commentPage} of {@code commentPages} (at least 1; a page
+ * past the last has none), and {@code identities} the log-in identities they name.
+ */
 public record PostDetail(
-    PostSummary summary, List<ThreadedComment> comments, Map<Long, CommenterIdentity> identities) {
+    PostSummary summary,
+    List<ThreadedComment> comments,
+    int commentPage,
+    int commentPages,
+    Map<Long, CommenterIdentity> identities) {
   public PostDetail {
     comments = List.copyOf(comments);
     identities = Map.copyOf(identities);

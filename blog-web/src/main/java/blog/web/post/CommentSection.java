@@ -3,7 +3,6 @@ package blog.web.post;
 import blog.core.NotFoundException;
 import blog.core.comment.Comment;
 import blog.core.comment.CommentForm;
-import blog.core.comment.CommentPages;
 import blog.core.comment.CommentService;
 import blog.core.comment.CommentStatus;
 import blog.core.comment.DiscussionSettings;
@@ -12,6 +11,7 @@ import blog.core.comment.ThreadedComment;
 import blog.core.identity.CommenterIdentity;
 import blog.core.post.Post;
 import blog.core.reading.CommentAlone;
+import blog.core.reading.CommentPageRequest;
 import blog.core.reading.PostDetail;
 import blog.core.site.SiteSettings;
 import blog.web.avatar.Avatars;
@@ -55,16 +55,13 @@ final class CommentSection {
       List<FieldError> errors,
       EditState editing) {
     Post post = detail.summary().post();
-    CommentPages.Page commentPage =
-        CommentPages.page(
-            detail.comments(), discussion, commentPage(ctx, discussion, detail, form, editing));
-    if (commentPage.page() > commentPage.totalPages()) {
-      throw new NotFoundException("comment page " + commentPage.page());
+    if (detail.commentPage() > detail.commentPages()) {
+      throw new NotFoundException("comment page " + detail.commentPage());
     }
     List<CommentView> thread =
         thread(
             parts.own().ids(ctx),
-            commentPage.threads(),
+            detail.comments(),
             detail.identities(),
             post,
             site,
@@ -87,9 +84,9 @@ final class CommentSection {
         shownEdit == editing ? "" : editing.error(),
         "commentPages",
         new CommentPagesView(
-            commentPage.page() > 1 ? commentPageUrl(permalink, commentPage.page() - 1) : null,
-            commentPage.page() < commentPage.totalPages()
-                ? commentPageUrl(permalink, commentPage.page() + 1)
+            detail.commentPage() > 1 ? commentPageUrl(permalink, detail.commentPage() - 1) : null,
+            detail.commentPage() < detail.commentPages()
+                ? commentPageUrl(permalink, detail.commentPage() + 1)
                 : null,
             discussion.newestFirst()));
   }
@@ -161,28 +158,22 @@ final class CommentSection {
 
   /**
    * Which page of comments to show: the one in the path ({@code comment-page-N}), else the page
-   * with the comment being answered or edited, else the first.
+   * with the comment being edited ({@code editing}, 0 if none) or answered, else the first.
    */
-  private static int commentPage(
-      Context ctx,
-      DiscussionSettings discussion,
-      PostDetail detail,
-      CommentForm form,
-      EditState editing) {
+  static CommentPageRequest pageRequest(Context ctx, CommentForm form, long editing) {
     String raw = ctx.pathParamMap().get("cpage");
     if (raw != null) {
-      return PathParams.number(raw, "comment page");
+      return CommentPageRequest.page(PathParams.number(raw, "comment page"));
     }
-    long focus = editing.commentId();
+    long focus = editing;
     if (focus == 0 && form.parentId() != null && form.parentId().matches("[0-9]{1,18}")) {
       focus = Long.parseLong(form.parentId());
     }
-    return focus == 0 ? 1 : CommentPages.pageOf(detail.comments(), discussion, focus);
+    return focus == 0 ? CommentPageRequest.first() : CommentPageRequest.showing(focus);
   }
 
   /** Where a comment can be read: its page of comments and its anchor. */
-  String commentUrl(String permalink, List<ThreadedComment> threads, long commentId) {
-    int page = CommentPages.pageOf(threads, comments.discussion(), commentId);
+  static String commentUrl(String permalink, int page, long commentId) {
     return commentPageUrl(permalink, page) + "#comment-" + commentId;
   }
 

@@ -86,26 +86,26 @@ public final class PostHandlers {
   public void single(Context ctx) {
     LocalDate day =
         PathParams.date(ctx.pathParam("year"), ctx.pathParam("month"), ctx.pathParam("day"));
-    PostDetail detail;
-    try {
-      detail = reader.post(ctx.pathParam("slug"), parts.own().ids(ctx));
-    } catch (NotFoundException e) {
+    Optional<Post> found = reader.visiblePost(ctx.pathParam("slug"));
+    if (found.isEmpty()) {
       // A slug changed after publication: its old links move permanently to the new one.
-      Post moved = oldPermalinks.findByOldSlug(ctx.pathParam("slug")).orElseThrow(() -> e);
+      Post moved =
+          oldPermalinks
+              .findByOldSlug(ctx.pathParam("slug"))
+              .orElseThrow(() -> new NotFoundException("post " + ctx.pathParam("slug")));
       ctx.redirect(Permalinks.post(moved, reader.site().timeZone()), HttpStatus.MOVED_PERMANENTLY);
       return;
     }
-    Post post = detail.summary().post();
+    Post post = found.get();
     if (!reader.permalinkDate(post).equals(day)) {
       ctx.redirect(Permalinks.post(post, reader.site().timeZone()), HttpStatus.MOVED_PERMANENTLY);
       return;
     }
-    showFresh(ctx, detail);
+    showFresh(ctx, post);
   }
 
   /** A post or page as a GET shows it: the reply form empty, remembered or restored. */
-  private void showFresh(Context ctx, PostDetail detail) {
-    Post post = detail.summary().post();
+  private void showFresh(Context ctx, Post post) {
     CommentForm form =
         parts
             .remembered()
@@ -136,13 +136,18 @@ public final class PostHandlers {
               ? List.of()
               : List.of(new FieldError(FieldError.NOTICE, message));
     }
+    String editRaw = ctx.queryParam("editcomment");
+    long editing = editRaw != null && editRaw.matches("[0-9]{1,18}") ? Long.parseLong(editRaw) : 0;
+    DiscussionSettings discussion = comments.discussion();
+    PostDetail detail = read(ctx, post, discussion, form, editing);
     show(
         ctx,
         detail,
+        discussion,
         form,
         notes,
         HttpStatus.OK,
-        section.editRequest(ctx.queryParam("editcomment"), detail.comments()));
+        section.editRequest(editRaw, detail.comments()));
   }
 
   /**
@@ -157,51 +162,73 @@ public final class PostHandlers {
       throw new NotFoundException("page " + ctx.path());
     }
     String slug = segments.get(segments.size() - 1);
-    PostDetail detail;
-    try {
-      detail = reader.page(slug, parts.own().ids(ctx));
-    } catch (NotFoundException e) {
+    Optional<Post> found = reader.readablePage(slug);
+    if (found.isEmpty()) {
       // A slug the page (or a post) had before, or a post's WordPress "/%postname%/" address.
       Post moved =
-          oldPermalinks.findByOldSlug(slug).or(() -> reader.visiblePost(slug)).orElseThrow(() -> e);
+          oldPermalinks
+              .findByOldSlug(slug)
+              .or(() -> reader.visiblePost(slug))
+              .orElseThrow(() -> new NotFoundException("page " + slug));
       ctx.redirect(Permalinks.post(moved, reader.site().timeZone()), HttpStatus.MOVED_PERMANENTLY);
       return;
     }
     if (segments.size() > 1) {
-      Post page = detail.summary().post();
-      ctx.redirect(Permalinks.post(page, reader.site().timeZone()), HttpStatus.MOVED_PERMANENTLY);
+      ctx.redirect(
+          Permalinks.post(found.get(), reader.site().timeZone()), HttpStatus.MOVED_PERMANENTLY);
       return;
     }
-    showFresh(ctx, detail);
+    showFresh(ctx, found.get());
   }
 
   /** The post page again with the reply form as it was sent and what was wrong with it. */
   public void showRefusedForm(
       Context ctx, Post post, CommentForm form, List<FieldError> errors, HttpStatus status) {
-    show(ctx, reader.detail(post, parts.own().ids(ctx)), form, errors, status, EditState.NONE);
+    DiscussionSettings discussion = comments.discussion();
+    show(
+        ctx,
+        read(ctx, post, discussion, form, 0),
+        discussion,
+        form,
+        errors,
+        status,
+        EditState.NONE);
   }
 
   /** The post page with a comment's edit form as it was sent and what was wrong with it. */
   public void showRefusedEdit(Context ctx, Post post, EditState editing) {
+    DiscussionSettings discussion = comments.discussion();
+    CommentForm form = CommentForm.empty(post.id());
     show(
         ctx,
-        reader.detail(post, parts.own().ids(ctx)),
-        CommentForm.empty(post.id()),
+        read(ctx, post, discussion, form, editing.commentId()),
+        discussion,
+        form,
         List.of(),
         HttpStatus.UNPROCESSABLE_CONTENT,
         editing);
   }
 
+  /**
+   * The post with the page of comments this request asks for ({@code editing}: the comment whose
+   * edit form is open, 0 if none), as this browser sees it.
+   */
+  private PostDetail read(
+      Context ctx, Post post, DiscussionSettings discussion, CommentForm form, long editing) {
+    return reader.detail(
+        post, parts.own().ids(ctx), discussion, CommentSection.pageRequest(ctx, form, editing));
+  }
+
+  /** {@code discussion} is read once per page: the settings live in the database. */
   private void show(
       Context ctx,
       PostDetail detail,
+      DiscussionSettings discussion,
       CommentForm form,
       List<FieldError> errors,
       HttpStatus status,
       EditState editing) {
     SiteSettings site = reader.site();
-    // Read once per page: the settings live in the database.
-    DiscussionSettings discussion = comments.discussion();
     Post post = detail.summary().post();
     boolean open = CommentService.isOpen(post, discussion, clock.instant());
     PostView view = views.post(detail.summary(), site, open);
@@ -257,9 +284,9 @@ public final class PostHandlers {
 
   /** Where a comment can be read: its page of comments and its anchor. */
   public String commentUrl(Post post, long commentId) {
-    return section.commentUrl(
+    return CommentSection.commentUrl(
         Permalinks.post(post, reader.site().timeZone()),
-        reader.detail(post, Set.of(commentId)).comments(),
+        reader.commentPageOf(post, commentId, comments.discussion()),
         commentId);
   }
 }

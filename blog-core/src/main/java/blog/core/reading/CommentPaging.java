@@ -1,0 +1,195 @@
+package blog.core.reading;
+
+import blog.core.comment.Comment;
+import blog.core.comment.CommentOutline;
+import blog.core.comment.CommentPages;
+import blog.core.comment.CommentRepository;
+import blog.core.comment.CommentStatus;
+import blog.core.comment.CommentThreads;
+import blog.core.comment.DiscussionSettings;
+import blog.core.comment.ThreadedComment;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One page of a post's discussion as a browser sees it: the approved comments, and those of its own
+ * that are held, threaded as {@link CommentThreads#build} threads them and paged as {@link
+ * CommentPages} pages threads. A discussion that fits on one page is read whole; a longer one is
+ * threaded from its outline (ids, parents, times) and only the page's comments are read in full, so
+ * page 1 of a post with 50,000 comments reads 500 threads' worth of text, not 50,000.
+ */
+final class CommentPaging {
+  private static final Comparator<CommentOutline> SHOWN_ORDER =
+      Comparator.comparing(CommentOutline::createdAt).thenComparingLong(CommentOutline::id);
+
+  private final CommentRepository comments;
+  private final int wholeUpTo;
+
+  /**
+   * {@code wholeUpTo}: the most comments read whole, if they fit on a page (tests set 0 to page
+   * every discussion through its outline).
+   */
+  CommentPaging(CommentRepository comments, int wholeUpTo) {
+    this.comments = comments;
+    this.wholeUpTo = wholeUpTo;
+  }
+
+  /**
+   * The page {@code wanted} of post {@code postId}'s discussion, which has {@code approved}
+   * approved comments (a count taken just before: it only decides how the page is read).
+   */
+  CommentPages.Page page(
+      long postId,
+      int approved,
+      Set<Long> own,
+      DiscussionSettings settings,
+      CommentPageRequest wanted) {
+    if (readWhole(approved, own, settings)) {
+      List<ThreadedComment> threads = CommentThreads.build(whole(postId, own));
+      int page =
+          wanted.byComment()
+              ? CommentPages.pageOf(threads, settings, wanted.showing())
+              : wanted.page();
+      return CommentPages.page(threads, settings, page);
+    }
+    List<Comment> held = comments.listPendingAmong(postId, own);
+    Shape shape = shape(postId, held);
+    int page = wanted.byComment() ? shape.pageOf(wanted.showing(), settings) : wanted.page();
+    CommentPages.Window window = CommentPages.window(shape.roots.size(), settings, page);
+    List<Long> pageRoots = new ArrayList<>();
+    for (int position = window.from(); position < window.to(); position++) {
+      int index = settings.newestFirst() ? shape.roots.size() - 1 - position : position;
+      pageRoots.add(shape.roots.get(index));
+    }
+    List<Long> ids = new ArrayList<>();
+    pageRoots.forEach(root -> shape.collect(root, ids));
+    // Read anew, a comment may have left the discussion since its outline was read (trashed,
+    // held again): it is then not shown, as the next read of the outline would not show it.
+    Map<Long, Comment> read =
+        comments.findAll(ids).stream()
+            .filter(c -> c.postId() == postId && c.status() == CommentStatus.APPROVED)
+            .collect(Collectors.toMap(Comment::id, Function.identity()));
+    held.forEach(c -> read.putIfAbsent(c.id(), c));
+    List<ThreadedComment> threads = new ArrayList<>();
+    for (Long root : pageRoots) {
+      ThreadedComment thread = shape.nest(root, 1, read);
+      if (thread != null) {
+        threads.add(thread);
+      }
+    }
+    return new CommentPages.Page(threads, window.page(), window.totalPages());
+  }
+
+  /** The comment page that shows comment {@code id} to a browser that wrote {@code own}. */
+  int pageOf(
+      long postId, int approved, Set<Long> own, DiscussionSettings settings, long commentId) {
+    if (readWhole(approved, own, settings)) {
+      return CommentPages.pageOf(CommentThreads.build(whole(postId, own)), settings, commentId);
+    }
+    return shape(postId, comments.listPendingAmong(postId, own)).pageOf(commentId, settings);
+  }
+
+  /** Whether the whole discussion is one page and small enough to read in full. */
+  private boolean readWhole(int approved, Set<Long> own, DiscussionSettings settings) {
+    long shown = (long) approved + own.size();
+    return shown <= Math.min(wholeUpTo, CommentPages.threadsPerPage(settings));
+  }
+
+  /** Every approved comment of the post and the browser's own held ones, in the order shown. */
+  private List<Comment> whole(long postId, Set<Long> own) {
+    List<Comment> shown = new ArrayList<>(comments.listApproved(postId));
+    List<Comment> held = comments.listPendingAmong(postId, own);
+    if (!held.isEmpty()) {
+      shown.addAll(held);
+      shown.sort(Comparator.comparing(Comment::createdAt).thenComparing(Comment::id));
+    }
+    return shown;
+  }
+
+  private Shape shape(long postId, List<Comment> held) {
+    List<CommentOutline> outline = comments.approvedOutline(postId);
+    if (!held.isEmpty()) {
+      outline = new ArrayList<>(outline);
+      for (Comment c : held) {
+        outline.add(new CommentOutline(c.id(), c.parentId(), c.createdAt()));
+      }
+      outline.sort(SHOWN_ORDER);
+    }
+    return new Shape(outline);
+  }
+
+  /**
+   * The threads of a discussion by id: as {@link CommentThreads#build} threads comments, a comment
+   * whose parent is not shown starts a thread of its own.
+   */
+  private static final class Shape {
+    private final Map<Long, Long> parents;
+    private final Map<Long, List<Long>> children = new HashMap<>();
+    private final List<Long> roots = new ArrayList<>();
+
+    Shape(List<CommentOutline> outline) {
+      parents = new HashMap<>(outline.size() * 4 / 3 + 1);
+      for (CommentOutline c : outline) {
+        parents.put(c.id(), c.parentId());
+      }
+      for (CommentOutline c : outline) {
+        if (c.parentId() != null && parents.containsKey(c.parentId())) {
+          children.computeIfAbsent(c.parentId(), k -> new ArrayList<>()).add(c.id());
+        } else {
+          roots.add(c.id());
+        }
+      }
+    }
+
+    /** The page of the thread holding {@code id}; 1 if it is not shown. */
+    int pageOf(long id, DiscussionSettings settings) {
+      if (!parents.containsKey(id)) {
+        return 1;
+      }
+      long root = id;
+      // Up to the first comment whose parent is not shown; a loop of parents (which no thread
+      // shows) ends the walk after as many steps as there are comments.
+      for (int step = 0; step <= parents.size(); step++) {
+        Long parent = parents.get(root);
+        if (parent == null || !parents.containsKey(parent)) {
+          int index = roots.indexOf(root);
+          return index < 0 ? 1 : CommentPages.pageOfThread(index, roots.size(), settings);
+        }
+        root = parent;
+      }
+      return 1;
+    }
+
+    void collect(long id, List<Long> into) {
+      into.add(id);
+      for (Long reply : children.getOrDefault(id, List.of())) {
+        collect(reply, into);
+      }
+    }
+
+    /**
+     * The thread under {@code id} from the comments read; null if the comment is gone (deleted or
+     * no longer approved since the outline was read), as a later read would not show it.
+     */
+    ThreadedComment nest(long id, int depth, Map<Long, Comment> read) {
+      Comment c = read.get(id);
+      if (c == null) {
+        return null;
+      }
+      List<ThreadedComment> replies = new ArrayList<>();
+      for (Long reply : children.getOrDefault(id, List.of())) {
+        ThreadedComment under = nest(reply, depth + 1, read);
+        if (under != null) {
+          replies.add(under);
+        }
+      }
+      return new ThreadedComment(c, depth, replies);
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package blog.core.reading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import blog.core.comment.Comment;
+import blog.core.comment.CommentPages;
+import blog.core.comment.CommentRepository;
+import blog.core.comment.CommentStatus;
+import blog.core.comment.CommentThreads;
+import blog.core.comment.DiscussionSettings;
+import blog.core.comment.ThreadedComment;
+import blog.core.post.PostStatus;
+import blog.core.testing.DatabaseTestBase;
+import blog.core.testing.Fixtures;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A long discussion paged through its outline shows exactly what threading and paging every comment
+ * shows: the same threads, nesting, depths and page numbers, for every page, every order and every
+ * comment asked for, with orphaned replies, the browser's own held comments, equal times and
+ * replies older than their parents.
+ */
+class CommentPagingTest extends DatabaseTestBase {
+  private static final Instant START = Instant.parse("2024-03-01T00:00:00Z");
+
+  private CommentRepository comments;
+  private long post;
+  private final List<Long> approved = new ArrayList<>();
+  private final List<Long> pending = new ArrayList<>();
+  private final List<Long> hidden = new ArrayList<>();
+
+  @Override
+  protected void prepare() {
+    var jdbi = db.database().jdbi();
+    comments = new CommentRepository(jdbi);
+    Fixtures f = new Fixtures(jdbi);
+    long author = f.author("Ada");
+    post = f.post(author, "Busy", PostStatus.PUBLISHED, START);
+    long other = f.post(author, "Elsewhere", PostStatus.PUBLISHED, START);
+    f.comment(other, null, "Eve", "On another post", START.plusSeconds(5));
+    Random random = new Random(683);
+    List<Long> all = new ArrayList<>();
+    // More than 500 threads, so even with paging off there are two pages.
+    for (int i = 0; i < 1_200; i++) {
+      Long parent = all.isEmpty() || random.nextInt(100) < 60 ? null : pick(all, random);
+      // Some share a second; some replies are older than what they answer (imports do that).
+      long second = random.nextInt(100) < 10 ? i / 2 : i * 2L - random.nextInt(2);
+      Instant at = START.plusSeconds(random.nextInt(100) < 5 ? second - 400 : second);
+      int roll = random.nextInt(100);
+      CommentStatus status =
+          roll < 75
+              ? CommentStatus.APPROVED
+              : roll < 88
+                  ? CommentStatus.PENDING
+                  : roll < 94 ? CommentStatus.SPAM : CommentStatus.TRASH;
+      long id = f.comment(post, parent, "Reader " + i, "Comment " + i, at, status);
+      all.add(id);
+      (status == CommentStatus.APPROVED
+              ? approved
+              : status == CommentStatus.PENDING ? pending : hidden)
+          .add(id);
+    }
+  }
+
+  private static long pick(List<Long> ids, Random random) {
+    return ids.get(random.nextInt(ids.size()));
+  }
+
+  /** The browser's own comments: some held, one approved, one spam and one of no comment. */
+  private Set<Long> own() {
+    Set<Long> own = new HashSet<>(pending.subList(0, 20));
+    own.add(approved.get(3));
+    own.add(hidden.get(0));
+    own.add(Long.MAX_VALUE);
+    return own;
+  }
+
+  private static List<DiscussionSettings> settings() {
+    return List.of(
+        DiscussionSettings.from(Map.of()),
+        DiscussionSettings.from(Map.of(DiscussionSettings.COMMENTS_ORDER, "newest")),
+        DiscussionSettings.from(
+            Map.of(
+                DiscussionSettings.PAGE_COMMENTS, "true",
+                DiscussionSettings.COMMENTS_PER_PAGE, "37")),
+        DiscussionSettings.from(
+            Map.of(
+                DiscussionSettings.PAGE_COMMENTS, "true",
+                DiscussionSettings.COMMENTS_PER_PAGE, "37",
+                DiscussionSettings.COMMENTS_ORDER, "newest")));
+  }
+
+  /** Every comment read and threaded in memory: what the outline must reproduce. */
+  private List<ThreadedComment> everything(Set<Long> own) {
+    List<Comment> shown = new ArrayList<>(comments.listApproved(post));
+    shown.addAll(comments.listPendingAmong(post, own));
+    shown.sort(Comparator.comparing(Comment::createdAt).thenComparing(Comment::id));
+    return CommentThreads.build(shown);
+  }
+
+  private int approvedCount() {
+    return comments.approvedCounts(Set.of(post)).get(post);
+  }
+
+  @Test
+  void everyPageThroughTheOutlineIsThePageOfEverything() {
+    CommentPaging outline = new CommentPaging(comments, 0);
+    for (Set<Long> own : List.of(Set.<Long>of(), own())) {
+      List<ThreadedComment> threads = everything(own);
+      for (DiscussionSettings s : settings()) {
+        int pages = CommentPages.page(threads, s, 1).totalPages();
+        assertTrue(pages >= 2, "the discussion spans pages");
+        for (int page = 0; page <= pages + 1; page++) {
+          assertEquals(
+              CommentPages.page(threads, s, page),
+              outline.page(post, approvedCount(), own, s, CommentPageRequest.page(page)),
+              "page " + page + " of " + s);
+        }
+      }
+    }
+  }
+
+  @Test
+  void theCommentAskedForIsOnTheSamePageEitherWay() {
+    CommentPaging outline = new CommentPaging(comments, 0);
+    Set<Long> own = own();
+    List<ThreadedComment> threads = everything(own);
+    List<Long> asked = new ArrayList<>(approved.subList(0, 120));
+    asked.addAll(approved.subList(approved.size() - 120, approved.size()));
+    asked.addAll(pending.subList(0, 25));
+    asked.addAll(hidden.subList(0, 5));
+    asked.add(Long.MAX_VALUE);
+    for (DiscussionSettings s : settings()) {
+      for (long id : asked) {
+        int page = CommentPages.pageOf(threads, s, id);
+        assertEquals(page, outline.pageOf(post, approvedCount(), own, s, id), "page of " + id);
+        assertEquals(
+            CommentPages.page(threads, s, page),
+            outline.page(post, approvedCount(), own, s, CommentPageRequest.showing(id)),
+            "the page showing " + id);
+      }
+    }
+  }
+
+  @Test
+  void aDiscussionCountedAsFittingOnOnePageIsReadWholeAndPagedAlike() {
+    CommentPaging reader = new CommentPaging(comments, Integer.MAX_VALUE);
+    for (DiscussionSettings s : settings()) {
+      // The count only decides how the page is read: 0 reads every comment.
+      for (Set<Long> own : List.of(Set.<Long>of(), Set.of(pending.get(0)))) {
+        List<ThreadedComment> threads = everything(own);
+        assertEquals(
+            CommentPages.page(threads, s, 2),
+            reader.page(post, 0, own, s, CommentPageRequest.page(2)));
+        assertEquals(
+            CommentPages.page(threads, s, 2),
+            reader.page(post, approvedCount(), own, s, CommentPageRequest.page(2)));
+      }
+    }
+  }
+}
