@@ -4,6 +4,7 @@ import blog.core.db.Times;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -241,6 +242,87 @@ public final class CommentRepository {
                             rs.getObject(2, Long.class),
                             Times.instant(rs, "created_at")))
                 .list());
+  }
+
+  /**
+   * Where a thread starts among a post's approved comments: a comment with no parent, or whose
+   * parent is not an approved comment of the post (held, trashed, deleted), as {@link
+   * CommentThreads#build} makes it one.
+   */
+  private static final String STARTS_A_THREAD =
+      """
+      c.post_id = :postId AND c.status = 'approved'
+      AND (c.parent_id IS NULL OR NOT EXISTS (
+        SELECT 1 FROM comments p
+        WHERE p.id = c.parent_id AND p.post_id = c.post_id AND p.status = 'approved'))
+      """;
+
+  /**
+   * The approved comments of a post that start threads, {@code skip} of them left out and at most
+   * {@code limit} read, oldest first or newest first. Read along the (post, status, time) index:
+   * page 1 costs the same on a post with 500 comments or 500,000.
+   */
+  public List<Comment> threadStarts(long postId, boolean newestFirst, int skip, int limit) {
+    String order = newestFirst ? "c.created_at DESC, c.id DESC" : "c.created_at, c.id";
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT c.* FROM comments c WHERE "
+                        + STARTS_A_THREAD
+                        + " ORDER BY "
+                        + order
+                        + " OFFSET :skip ROWS FETCH NEXT :limit ROWS ONLY")
+                .bind("postId", postId)
+                .bind("skip", skip)
+                .bind("limit", limit)
+                .map(MAPPER)
+                .list());
+  }
+
+  /**
+   * How many threads of the post start before {@code start} (an approved comment of it that starts
+   * a thread) in the order given: older ones when oldest come first, newer ones otherwise.
+   */
+  public int threadStartsBefore(long postId, Comment start, boolean newestFirst) {
+    String before = newestFirst ? ">" : "<";
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT COUNT(*) FROM comments c WHERE "
+                        + STARTS_A_THREAD
+                        + " AND (c.created_at "
+                        + before
+                        + " :at OR (c.created_at = :at AND c.id "
+                        + before
+                        + " :id))")
+                .bind("postId", postId)
+                .bindByType("at", start.createdAt(), Instant.class)
+                .bind("id", start.id())
+                .mapTo(Integer.class)
+                .one());
+  }
+
+  /** The approved replies on the post to any of {@code parentIds}, oldest first. */
+  public List<Comment> approvedRepliesTo(long postId, Collection<Long> parentIds) {
+    List<Long> all = List.copyOf(parentIds);
+    List<Comment> found = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += IDS_A_STATEMENT) {
+      List<Long> some = all.subList(from, Math.min(all.size(), from + IDS_A_STATEMENT));
+      found.addAll(
+          jdbi.withHandle(
+              h ->
+                  h.createQuery(
+                          """
+                          SELECT * FROM comments
+                          WHERE parent_id IN (<ids>) AND post_id = :postId AND status = 'approved'
+                          """)
+                      .bindList("ids", some)
+                      .bind("postId", postId)
+                      .map(MAPPER)
+                      .list()));
+    }
+    found.sort(Comparator.comparing(Comment::createdAt).thenComparingLong(Comment::id));
+    return found;
   }
 
   /** The comments with these ids (in no particular order); ids of no comment are left out. */

@@ -1,6 +1,7 @@
 package blog.core.comment;
 
 import blog.core.identity.CommenterIdentity;
+import blog.core.text.OneLine;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -117,7 +118,7 @@ public record NewComment(
   }
 
   private static String clean(String value) {
-    return value == null ? "" : value.strip().replaceAll("\\p{Cntrl}", "");
+    return OneLine.clean(value, "");
   }
 
   /** "" for none, the normalised http(s) address, or null when it is not a usable one. */

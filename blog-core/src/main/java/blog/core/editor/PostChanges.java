@@ -3,6 +3,7 @@ package blog.core.editor;
 import blog.core.comment.FieldError;
 import blog.core.post.Post;
 import blog.core.post.PostStatus;
+import blog.core.text.OneLine;
 import blog.core.text.Slugs;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +38,6 @@ public record PostChanges(
   public static final int MAX_TERMS = 100;
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
   public PostChanges {
     categories = List.copyOf(categories);
@@ -179,7 +179,7 @@ public record PostChanges(
   }
 
   private static String oneLine(String value) {
-    return value == null ? "" : CONTROL.matcher(value).replaceAll(" ").strip();
+    return OneLine.clean(value, " ");
   }
 
   private static String abbreviate(String s) {

@@ -1,5 +1,6 @@
 package blog.core.media;
 
+import blog.core.text.OneLine;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -14,7 +15,6 @@ final class MediaNames {
   static final int MAX_SAFE = 80;
   static final int HASH_PREFIX = 16;
 
-  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
   private static final Pattern PATH =
@@ -26,7 +26,7 @@ final class MediaNames {
   static String original(String name) {
     String n = name == null ? "" : name;
     n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1);
-    n = CONTROL.matcher(n).replaceAll("").strip();
+    n = OneLine.clean(n, "");
     if (n.length() > MAX_ORIGINAL) {
       n = n.substring(0, MAX_ORIGINAL);
     }
@@ -57,7 +57,7 @@ final class MediaNames {
   /** Alt text for Markdown: one line, without the brackets and backslashes that would end it. */
   static String alt(String alt, String original) {
     String text = alt == null || alt.isBlank() ? stripExtension(original) : alt;
-    text = CONTROL.matcher(text).replaceAll(" ").replaceAll("[\\[\\]\\\\]", "").strip();
+    text = OneLine.clean(text, " ").replaceAll("[\\[\\]\\\\]", "").strip();
     return text.length() > 200 ? text.substring(0, 200) : text;
   }
 

@@ -11,8 +11,10 @@ import blog.core.comment.ThreadedComment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -59,6 +61,11 @@ final class CommentPaging {
       return CommentPages.page(threads, settings, page);
     }
     List<Comment> held = comments.listPendingAmong(postId, own);
+    if (held.isEmpty()) {
+      int page =
+          wanted.byComment() ? startsPageOf(postId, settings, wanted.showing()) : wanted.page();
+      return startsPage(postId, settings, page);
+    }
     Shape shape = shape(postId, held);
     int page = wanted.byComment() ? shape.pageOf(wanted.showing(), settings) : wanted.page();
     CommentPages.Window window = CommentPages.window(shape.roots.size(), settings, page);
@@ -92,7 +99,107 @@ final class CommentPaging {
     if (readWhole(approved, own, settings)) {
       return CommentPages.pageOf(CommentThreads.build(whole(postId, own)), settings, commentId);
     }
-    return shape(postId, comments.listPendingAmong(postId, own)).pageOf(commentId, settings);
+    List<Comment> held = comments.listPendingAmong(postId, own);
+    return held.isEmpty()
+        ? startsPageOf(postId, settings, commentId)
+        : shape(postId, held).pageOf(commentId, settings);
+  }
+
+  /**
+   * Page {@code page} of a discussion the browser has no held comment in, read at the database: the
+   * page's thread starts (one more says whether a later page follows), then their replies level by
+   * level. The page count it gives is the next page when one follows, else this one (less than
+   * {@code page} when there is no such page).
+   */
+  private CommentPages.Page startsPage(long postId, DiscussionSettings settings, int page) {
+    int size = CommentPages.threadsPerPage(settings);
+    if (!settings.pageComments()) {
+      List<Comment> first = comments.threadStarts(postId, false, 0, size + 1);
+      if (first.size() <= size) {
+        // At most the most threads unpaged: one page, whatever number was asked for.
+        return new CommentPages.Page(threads(postId, first), 1, 1);
+      }
+    }
+    if (page < 1) {
+      return new CommentPages.Page(List.of(), page, 1);
+    }
+    long skip = (long) (page - 1) * size;
+    if (skip > Integer.MAX_VALUE - size - 1) {
+      return new CommentPages.Page(List.of(), page, page - 1);
+    }
+    List<Comment> starts =
+        comments.threadStarts(postId, settings.newestFirst(), (int) skip, size + 1);
+    if (starts.isEmpty()) {
+      return new CommentPages.Page(List.of(), page, page == 1 ? 1 : page - 1);
+    }
+    boolean more = starts.size() > size;
+    List<Comment> shown = more ? starts.subList(0, size) : starts;
+    return new CommentPages.Page(threads(postId, shown), page, more ? page + 1 : page);
+  }
+
+  /**
+   * The page showing comment {@code id} to a browser with no held comments: 1 if it is not shown.
+   */
+  private int startsPageOf(long postId, DiscussionSettings settings, long id) {
+    Optional<Comment> start = comments.findById(id).filter(c -> shown(postId, c));
+    if (start.isEmpty()) {
+      return 1;
+    }
+    // Up to the first comment whose parent is not shown; loops of parents, which no thread shows,
+    // end the walk.
+    Set<Long> seen = new HashSet<>();
+    while (start.get().parentId() != null && seen.add(start.get().id())) {
+      Optional<Comment> parent =
+          comments.findById(start.get().parentId()).filter(c -> shown(postId, c));
+      if (parent.isEmpty()) {
+        break;
+      }
+      start = parent;
+    }
+    int size = CommentPages.threadsPerPage(settings);
+    if (!settings.pageComments()
+        && comments.threadStarts(postId, false, 0, size + 1).size() <= size) {
+      return 1;
+    }
+    return comments.threadStartsBefore(postId, start.get(), settings.newestFirst()) / size + 1;
+  }
+
+  private static boolean shown(long postId, Comment c) {
+    return c.postId() == postId && c.status() == CommentStatus.APPROVED;
+  }
+
+  /** The threads under these starts: their approved replies, read a level at a time. */
+  private List<ThreadedComment> threads(long postId, List<Comment> starts) {
+    Map<Long, List<Comment>> replies = new HashMap<>();
+    Set<Long> read = new HashSet<>();
+    List<Long> level = new ArrayList<>();
+    for (Comment c : starts) {
+      read.add(c.id());
+      level.add(c.id());
+    }
+    while (!level.isEmpty()) {
+      List<Long> next = new ArrayList<>();
+      for (Comment reply : comments.approvedRepliesTo(postId, level)) {
+        if (read.add(reply.id())) {
+          replies.computeIfAbsent(reply.parentId(), k -> new ArrayList<>()).add(reply);
+          next.add(reply.id());
+        }
+      }
+      level = next;
+    }
+    List<ThreadedComment> threads = new ArrayList<>(starts.size());
+    for (Comment start : starts) {
+      threads.add(nest(start, 1, replies));
+    }
+    return threads;
+  }
+
+  private static ThreadedComment nest(Comment c, int depth, Map<Long, List<Comment>> replies) {
+    List<ThreadedComment> under = new ArrayList<>();
+    for (Comment reply : replies.getOrDefault(c.id(), List.of())) {
+      under.add(nest(reply, depth + 1, replies));
+    }
+    return new ThreadedComment(c, depth, under);
   }
 
   /** Whether the whole discussion is one page and small enough to read in full. */

@@ -1,6 +1,7 @@
 package blog.core.settings;
 
 import blog.core.comment.FieldError;
+import blog.core.text.OneLine;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -114,7 +115,7 @@ final class FormCheck {
   void lines(String field, String setting, String raw, int maxLines, int maxLineLength) {
     List<String> lines =
         Arrays.stream((raw == null ? "" : raw).split("\\R"))
-            .map(line -> line.strip().replaceAll("\\p{Cntrl}", ""))
+            .map(line -> OneLine.clean(line, ""))
             .filter(line -> !line.isEmpty())
             .toList();
     if (lines.size() > maxLines) {
@@ -131,6 +132,6 @@ final class FormCheck {
   }
 
   private static String oneLine(String raw) {
-    return raw == null ? "" : raw.strip().replaceAll("\\p{Cntrl}", "");
+    return OneLine.clean(raw, "");
   }
 }

@@ -39,6 +39,15 @@ class PostChangesTest {
   }
 
   @Test
+  void lineAndParagraphSeparatorsAndC1ControlsInATitleBecomeSpaces() {
+    PostChanges c =
+        check(Form.draft("One\u2028Two\u2029Three\u0085Four", "").categories("News\u2028Desk"))
+            .changes();
+    assertEquals("One Two Three Four", c.text().title());
+    assertEquals(List.of("News Desk"), c.categories());
+  }
+
+  @Test
   void aBlankSlugMeansOneFromTheTitle() {
     assertNull(check(Form.draft("T", "").slug("  ")).changes().slug());
   }

@@ -24,10 +24,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * A long discussion paged through its outline shows exactly what threading and paging every comment
- * shows: the same threads, nesting, depths and page numbers, for every page, every order and every
- * comment asked for, with orphaned replies, the browser's own held comments, equal times and
- * replies older than their parents.
+ * A long discussion paged at the database (a browser with no held comments) or through its outline
+ * (one with some) shows exactly what threading and paging every comment shows: the same threads,
+ * nesting, depths, page numbers and later pages, for every page, every order and every comment
+ * asked for, with orphaned replies, the browser's own held comments, equal times and replies older
+ * than their parents.
  */
 class CommentPagingTest extends DatabaseTestBase {
   private static final Instant START = Instant.parse("2024-03-01T00:00:00Z");
@@ -78,10 +79,28 @@ class CommentPagingTest extends DatabaseTestBase {
   /** The browser's own comments: some held, one approved, one spam and one of no comment. */
   private Set<Long> own() {
     Set<Long> own = new HashSet<>(pending.subList(0, 20));
-    own.add(approved.get(3));
-    own.add(hidden.get(0));
-    own.add(Long.MAX_VALUE);
+    own.addAll(noneHeld());
     return own;
+  }
+
+  /** A browser's own comments of which none is held (one approved, one spam, one of none). */
+  private Set<Long> noneHeld() {
+    return Set.of(approved.get(3), hidden.get(0), Long.MAX_VALUE);
+  }
+
+  /** The same threads on the same page, and the same said of the pages around it. */
+  private static void assertSamePage(
+      CommentPages.Page expected, CommentPages.Page actual, String message) {
+    assertEquals(expected.threads(), actual.threads(), message);
+    assertEquals(expected.page(), actual.page(), message);
+    assertEquals(
+        expected.page() < expected.totalPages(),
+        actual.page() < actual.totalPages(),
+        message + ": a later page follows");
+    assertEquals(
+        expected.page() > expected.totalPages(),
+        actual.page() > actual.totalPages(),
+        message + ": no such page");
   }
 
   private static List<DiscussionSettings> settings() {
@@ -112,18 +131,18 @@ class CommentPagingTest extends DatabaseTestBase {
   }
 
   @Test
-  void everyPageThroughTheOutlineIsThePageOfEverything() {
+  void everyPageReadInPartsIsThePageOfEverything() {
     CommentPaging outline = new CommentPaging(comments, 0);
-    for (Set<Long> own : List.of(Set.<Long>of(), own())) {
+    for (Set<Long> own : List.of(Set.<Long>of(), noneHeld(), own())) {
       List<ThreadedComment> threads = everything(own);
       for (DiscussionSettings s : settings()) {
         int pages = CommentPages.page(threads, s, 1).totalPages();
         assertTrue(pages >= 2, "the discussion spans pages");
         for (int page = 0; page <= pages + 1; page++) {
-          assertEquals(
+          assertSamePage(
               CommentPages.page(threads, s, page),
               outline.page(post, approvedCount(), own, s, CommentPageRequest.page(page)),
-              "page " + page + " of " + s);
+              "page " + page + " for " + own.size() + " own of " + s);
         }
       }
     }
@@ -132,7 +151,12 @@ class CommentPagingTest extends DatabaseTestBase {
   @Test
   void theCommentAskedForIsOnTheSamePageEitherWay() {
     CommentPaging outline = new CommentPaging(comments, 0);
-    Set<Long> own = own();
+    for (Set<Long> own : List.of(noneHeld(), own())) {
+      assertEachAskedForShownAlike(outline, own);
+    }
+  }
+
+  private void assertEachAskedForShownAlike(CommentPaging outline, Set<Long> own) {
     List<ThreadedComment> threads = everything(own);
     List<Long> asked = new ArrayList<>(approved.subList(0, 120));
     asked.addAll(approved.subList(approved.size() - 120, approved.size()));
@@ -143,10 +167,10 @@ class CommentPagingTest extends DatabaseTestBase {
       for (long id : asked) {
         int page = CommentPages.pageOf(threads, s, id);
         assertEquals(page, outline.pageOf(post, approvedCount(), own, s, id), "page of " + id);
-        assertEquals(
+        assertSamePage(
             CommentPages.page(threads, s, page),
             outline.page(post, approvedCount(), own, s, CommentPageRequest.showing(id)),
-            "the page showing " + id);
+            "the page showing " + id + " for " + own.size() + " own");
       }
     }
   }
@@ -161,9 +185,10 @@ class CommentPagingTest extends DatabaseTestBase {
         assertEquals(
             CommentPages.page(threads, s, 2),
             reader.page(post, 0, own, s, CommentPageRequest.page(2)));
-        assertEquals(
+        assertSamePage(
             CommentPages.page(threads, s, 2),
-            reader.page(post, approvedCount(), own, s, CommentPageRequest.page(2)));
+            reader.page(post, approvedCount(), own, s, CommentPageRequest.page(2)),
+            "page 2 read in parts");
       }
     }
   }
