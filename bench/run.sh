@@ -13,14 +13,18 @@ QUICK=${QUICK:-0}
 if [ "$QUICK" = 1 ]; then
   POSTS=${BENCH_POSTS:-20000}; COMMENTS=${BENCH_COMMENTS:-200000}
   DURATION=${BENCH_DURATION:-5}; WARMUP=2; COMMENT_SECONDS=${BENCH_COMMENT_SECONDS:-5}
-  JIT_SECONDS=${BENCH_JIT_SECONDS:-10}
+  JIT_SECONDS=${BENCH_JIT_SECONDS:-10}; COMMENT_WARM_SECONDS=${BENCH_COMMENT_WARM_SECONDS:-5}
 else
   POSTS=${BENCH_POSTS:-100000}; COMMENTS=${BENCH_COMMENTS:-1000000}
   DURATION=${BENCH_DURATION:-15}; WARMUP=5; COMMENT_SECONDS=${BENCH_COMMENT_SECONDS:-30}
   # A just-started JVM runs the render path interpreted or half-compiled: under full load on two
-  # cores the JIT needs about a minute to compile it (an uncached post page: ~500/s in the first
-  # seconds, ~3,500/s after 80 s). Every scenario that renders is measured after this much load.
-  JIT_SECONDS=${BENCH_JIT_SECONDS:-60}
+  # cores the JIT's threads get a small share of the CPU and need a minute or two to compile it
+  # (an uncached seed post: ~600/s in the first 10 s, ~1,000/s at 50 s, ~4,700/s from 80 s on).
+  # Every scenario that renders is measured after this much load.
+  JIT_SECONDS=${BENCH_JIT_SECONDS:-120}
+  # Comments run the most code (checks, storing, rendering the answer, reading the post): in 10-s
+  # windows ~450/s at first, ~950/s at 60 s, 1,250-1,600/s from 120 s on, while readers read.
+  COMMENT_WARM_SECONDS=${BENCH_COMMENT_WARM_SECONDS:-150}
 fi
 CONNECTIONS=32
 PORT=${BENCH_PORT:-7171}
@@ -207,9 +211,9 @@ count_comments() {
 STORED_BEFORE=$(count_comments)
 start_blog "$FRESH" $((32 * 1024 * 1024))
 # The same load first, to warm the JIT; its comments count in the stored-rows check too.
-wrk -t1 -c8 -d"$((JIT_SECONDS / 2))s" "$BASE$SEED_POST" >/dev/null &
+wrk -t1 -c8 -d"${COMMENT_WARM_SECONDS}s" "$BASE$SEED_POST" >/dev/null &
 READERS=$!
-wrk -t2 -c16 -d"$((JIT_SECONDS / 2))s" -s bench/comment.lua "$BASE" -- "$BIG_POST" "$BID" >"$WORK/comments-warm.txt"
+wrk -t2 -c16 -d"${COMMENT_WARM_SECONDS}s" -s bench/comment.lua "$BASE" -- "$BIG_POST" "$BID" >"$WORK/comments-warm.txt"
 wait $READERS
 wrk -t1 -c8 -d"${COMMENT_SECONDS}s" "$BASE$SEED_POST" >"$WORK/readers.txt" &
 READERS=$!
@@ -324,7 +328,7 @@ CHART="bench/results/$STAMP.svg"
   echo
   echo "## Comment submissions ($COMMENT_SECONDS s, 16 connections posting, 8 reading the seed article)"
   echo
-  echo "Measured after $((JIT_SECONDS / 2)) s of the same load (warm-up: $WARM_ACCEPTED comments accepted). Stored rows (both runs) may exceed accepted answers (both runs) only by the requests in flight when wrk stopped (at most one per connection, 16 a run); more would mean doubled comments, fewer lost ones."
+  echo "Measured after ${COMMENT_WARM_SECONDS} s of the same load (warm-up: $WARM_ACCEPTED comments accepted). Stored rows (both runs) may exceed accepted answers (both runs) only by the requests in flight when wrk stopped (at most one per connection, 16 a run); more would mean doubled comments, fewer lost ones."
   echo
   echo "| accepted | per second | accepted in warm-up | stored (both runs) | refused | readers' req/s | |"
   echo "|---|---|---|---|---|---|---|"
