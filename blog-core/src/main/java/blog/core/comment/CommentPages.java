@@ -20,7 +20,10 @@ public final class CommentPages {
 
   private CommentPages() {}
 
-  /** One page of threads, and how many pages there are (at least 1). */
+  /**
+   * One page of threads and the last page known to exist: here how many pages there are (at least
+   * 1); a discussion paged at the database says only whether one follows (the next page, or this).
+   */
   public record Page(List<ThreadedComment> threads, int page, int totalPages) {
     public Page {
       threads = List.copyOf(threads);

@@ -22,9 +22,11 @@ import java.util.stream.Collectors;
 /**
  * One page of a post's discussion as a browser sees it: the approved comments, and those of its own
  * that are held, threaded as {@link CommentThreads#build} threads them and paged as {@link
- * CommentPages} pages threads. A discussion that fits on one page is read whole; a longer one is
- * threaded from its outline (ids, parents, times) and only the page's comments are read in full, so
- * page 1 of a post with 50,000 comments reads 500 threads' worth of text, not 50,000.
+ * CommentPages} pages threads. A discussion that fits on one page is read whole. A longer one is
+ * read a page at a time: at the database (the page's thread starts, then their replies) for a
+ * browser with no held comment on the post, which is nearly every reader; else threaded from its
+ * outline (ids, parents, times, no text) with only the page's comments read in full, as the held
+ * comments may start threads of their own anywhere in it.
  */
 final class CommentPaging {
   private static final Comparator<CommentOutline> SHOWN_ORDER =
@@ -113,8 +115,9 @@ final class CommentPaging {
    */
   private CommentPages.Page startsPage(long postId, DiscussionSettings settings, int page) {
     int size = CommentPages.threadsPerPage(settings);
+    List<Comment> first = null;
     if (!settings.pageComments()) {
-      List<Comment> first = comments.threadStarts(postId, false, 0, size + 1);
+      first = comments.threadStarts(postId, false, 0, size + 1);
       if (first.size() <= size) {
         // At most the most threads unpaged: one page, whatever number was asked for.
         return new CommentPages.Page(threads(postId, first), 1, 1);
@@ -128,7 +131,9 @@ final class CommentPaging {
       return new CommentPages.Page(List.of(), page, page - 1);
     }
     List<Comment> starts =
-        comments.threadStarts(postId, settings.newestFirst(), (int) skip, size + 1);
+        first != null && page == 1 && !settings.newestFirst()
+            ? first
+            : comments.threadStarts(postId, settings.newestFirst(), (int) skip, size + 1);
     if (starts.isEmpty()) {
       return new CommentPages.Page(List.of(), page, page == 1 ? 1 : page - 1);
     }

@@ -8,8 +8,10 @@ import java.util.Map;
 
 /**
  * A single post as a reader sees it, with one page of its approved comments threaded: {@code
- * comments} are the threads of page {@code commentPage} of {@code commentPages} (at least 1; a page
- * past the last has none), and {@code identities} the log-in identities they name.
+ * comments} are the threads of page {@code commentPage}, and {@code identities} the log-in
+ * identities they name. {@code commentPages} is the last page known to exist: more than {@code
+ * commentPage} when a later page follows, less when there is no page {@code commentPage} (a long
+ * discussion is not counted, so it may be just the next page).
  */
 public record PostDetail(
     PostSummary summary,
