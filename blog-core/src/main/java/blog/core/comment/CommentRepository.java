@@ -217,7 +217,7 @@ public final class CommentRepository {
             h.createQuery(
                     """
                     SELECT * FROM comments WHERE post_id = :postId AND status = 'approved'
-                    ORDER BY created_at, id
+                    ORDER BY post_id, status, created_at, id
                     """)
                 .bind("postId", postId)
                 .map(MAPPER)
@@ -232,7 +232,7 @@ public final class CommentRepository {
                     """
                     SELECT id, parent_id, created_at FROM comments
                     WHERE post_id = :postId AND status = 'approved'
-                    ORDER BY created_at, id
+                    ORDER BY post_id, status, created_at, id
                     """)
                 .bind("postId", postId)
                 .map(
@@ -263,7 +263,13 @@ public final class CommentRepository {
    * page 1 costs the same on a post with 500 comments or 500,000.
    */
   public List<Comment> threadStarts(long postId, boolean newestFirst, int skip, int limit) {
-    String order = newestFirst ? "c.created_at DESC, c.id DESC" : "c.created_at, c.id";
+    // Ordered by every column of the (post, status, time, id) index, not only the last two, which
+    // is the same order here: only so does H2 read the index in order and stop at the limit. By
+    // time alone it read and sorted every approved comment of the post (1.2 s at 150,000 of them).
+    String order =
+        newestFirst
+            ? "c.post_id DESC, c.status DESC, c.created_at DESC, c.id DESC"
+            : "c.post_id, c.status, c.created_at, c.id";
     return jdbi.withHandle(
         h ->
             h.createQuery(
