@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -310,41 +311,48 @@ public final class CommentRepository {
 
   /** The approved replies on the post to any of {@code parentIds}, oldest first. */
   public List<Comment> approvedRepliesTo(long postId, Collection<Long> parentIds) {
-    List<Long> all = List.copyOf(parentIds);
-    List<Comment> found = new ArrayList<>();
-    for (int from = 0; from < all.size(); from += IDS_A_STATEMENT) {
-      List<Long> some = all.subList(from, Math.min(all.size(), from + IDS_A_STATEMENT));
-      found.addAll(
-          jdbi.withHandle(
-              h ->
-                  h.createQuery(
-                          """
-                          SELECT * FROM comments
-                          WHERE parent_id IN (<ids>) AND post_id = :postId AND status = 'approved'
-                          """)
-                      .bindList("ids", some)
-                      .bind("postId", postId)
-                      .map(MAPPER)
-                      .list()));
-    }
+    List<Comment> found =
+        inChunks(
+            parentIds,
+            some ->
+                jdbi.withHandle(
+                    h ->
+                        h.createQuery(
+                                """
+                                SELECT * FROM comments WHERE parent_id IN (<ids>)
+                                  AND post_id = :postId AND status = 'approved'
+                                """)
+                            .bindList("ids", some)
+                            .bind("postId", postId)
+                            .map(MAPPER)
+                            .list()));
     found.sort(Comparator.comparing(Comment::createdAt).thenComparingLong(Comment::id));
     return found;
   }
 
   /** The comments with these ids (in no particular order); ids of no comment are left out. */
   public List<Comment> findAll(Collection<Long> ids) {
+    return inChunks(
+        ids,
+        some ->
+            jdbi.withHandle(
+                h ->
+                    h.createQuery("SELECT * FROM comments WHERE id IN (<ids>)")
+                        .bindList("ids", some)
+                        .map(MAPPER)
+                        .list()));
+  }
+
+  /**
+   * What {@code read} finds for each bounded run of {@code ids}, in turn: PostgreSQL's driver takes
+   * at most 65,535 parameters a statement.
+   */
+  private static List<Comment> inChunks(
+      Collection<Long> ids, Function<List<Long>, List<Comment>> read) {
     List<Long> all = List.copyOf(ids);
     List<Comment> found = new ArrayList<>(all.size());
-    // A bounded IN list a statement: PostgreSQL's driver takes at most 65,535 parameters.
     for (int from = 0; from < all.size(); from += IDS_A_STATEMENT) {
-      List<Long> some = all.subList(from, Math.min(all.size(), from + IDS_A_STATEMENT));
-      found.addAll(
-          jdbi.withHandle(
-              h ->
-                  h.createQuery("SELECT * FROM comments WHERE id IN (<ids>)")
-                      .bindList("ids", some)
-                      .map(MAPPER)
-                      .list()));
+      found.addAll(read.apply(all.subList(from, Math.min(all.size(), from + IDS_A_STATEMENT))));
     }
     return found;
   }

@@ -34,7 +34,8 @@ public final class CommentThreads {
     return result;
   }
 
-  private static ThreadedComment nest(Comment c, int depth, Map<Long, List<Comment>> children) {
+  /** {@code c} at {@code depth} with its replies nested below it, from replies by parent id. */
+  public static ThreadedComment nest(Comment c, int depth, Map<Long, List<Comment>> children) {
     List<ThreadedComment> replies = new ArrayList<>();
     for (Comment child : children.getOrDefault(c.id(), List.of())) {
       replies.add(nest(child, depth + 1, children));

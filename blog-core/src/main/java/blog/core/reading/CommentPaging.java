@@ -194,17 +194,9 @@ final class CommentPaging {
     }
     List<ThreadedComment> threads = new ArrayList<>(starts.size());
     for (Comment start : starts) {
-      threads.add(nest(start, 1, replies));
+      threads.add(CommentThreads.nest(start, 1, replies));
     }
     return threads;
-  }
-
-  private static ThreadedComment nest(Comment c, int depth, Map<Long, List<Comment>> replies) {
-    List<ThreadedComment> under = new ArrayList<>();
-    for (Comment reply : replies.getOrDefault(c.id(), List.of())) {
-      under.add(nest(reply, depth + 1, replies));
-    }
-    return new ThreadedComment(c, depth, under);
   }
 
   /** Whether the whole discussion is one page and small enough to read in full. */
