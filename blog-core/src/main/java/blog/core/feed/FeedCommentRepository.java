@@ -35,28 +35,36 @@ public final class FeedCommentRepository {
     this.jdbi = jdbi;
   }
 
-  /** Newest first, on any post readers can see. */
+  /**
+   * Newest first, on any post readers can see. Ordered by every column of the (status, time, id)
+   * index, the status being fixed: only so does H2 read the index in order and stop at the limit
+   * (by time alone it sorted every approved comment of the blog, 1.2 s at 150,000).
+   */
   public List<FeedComment> latest(Instant now, int limit) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
                     SELECT
                         + PostRepository.VISIBLE
-                        + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit")
+                        + " ORDER BY c.status, c.created_at DESC, c.id DESC LIMIT :limit")
                 .bind("now", now)
                 .bind("limit", limit)
                 .map(MAPPER)
                 .list());
   }
 
-  /** Newest first, on one post (which must be visible). */
+  /**
+   * Newest first, on one post (which must be visible). The post is named on the comments and the
+   * order takes every column of the (post, status, time, id) index, for the same reason as above.
+   */
   public List<FeedComment> latestOn(long postId, Instant now, int limit) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
                     SELECT
                         + PostRepository.VISIBLE
-                        + " AND p.id = :postId ORDER BY c.created_at DESC, c.id DESC LIMIT :limit")
+                        + " AND c.post_id = :postId ORDER BY c.post_id DESC, c.status DESC,"
+                        + " c.created_at DESC, c.id DESC LIMIT :limit")
                 .bind("postId", postId)
                 .bind("now", now)
                 .bind("limit", limit)
