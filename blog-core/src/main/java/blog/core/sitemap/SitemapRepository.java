@@ -24,7 +24,8 @@ public final class SitemapRepository {
                     "SELECT p.slug, p.published_at, GREATEST(p.published_at, p.updated_at) AS lm"
                         + " FROM posts p WHERE "
                         + PostRepository.VISIBLE
-                        + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit")
+                        + PostRepository.LISTING_ORDER
+                        + " LIMIT :limit")
                 .bind("now", now)
                 .bind("limit", limit)
                 .map(
