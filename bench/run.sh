@@ -244,9 +244,12 @@ compare cold-home / "" 20
 SMALL_POSTS=5010; SMALL_COMMENTS=50100
 ARCHIVE=""
 flat_pages() { # prints name path
-  printf '%s\n' "home /" "post $SEED_POST" "page-500 /page/500/" "archive $ARCHIVE" "feed /feed/" \
-    "moderation /admin/comments"
+  printf '%s\n' "home /" "post $SEED_POST" "page-500 /page/500/" "archive $ARCHIVE" \
+    "category /category/community/" "feed /feed/" "comments-feed /comments/feed/" \
+    "moderation /admin/comments" "admin-posts /admin/posts"
 }
+# Pages only a signed-in admin sees.
+for_admin() { [ "$1" = moderation ] || [ "${1#admin-}" != "$1" ]; }
 # The month of the newest post: an archive with a full page of posts on either blog.
 newest_month() {
   curl -s "$BASE/" | grep -o 'href="/20[0-9][0-9]/[0-9][0-9]/' | head -1 | sed -e 's|^href="||'
@@ -268,14 +271,14 @@ latencies() { # label -> "name p50" lines
   [ -n "$ARCHIVE" ] || fail "no post on the home page"
   local warm=()
   while read -r name path; do
-    if [ "$name" = moderation ]; then warm+=("$cookie|$path"); else warm+=("$path"); fi
+    if for_admin "$name"; then warm+=("$cookie|$path"); else warm+=("$path"); fi
   done < <(flat_pages)
   warm_jit "${warm[@]}"
   while read -r name path; do
     [ "$(curl -s -o /dev/null -w '%{http_code}' ${cookie:+-H "$cookie"} "$BASE$path")" = 200 ] \
       || fail "$BASE$path does not answer 200"
     local header=""
-    [ "$name" = moderation ] && header=$cookie
+    for_admin "$name" && header=$cookie
     read -r _ p50 _ _ < <(measure "$BASE$path" 4 "$DURATION" "$header")
     echo "$name $p50"
   done < <(flat_pages)

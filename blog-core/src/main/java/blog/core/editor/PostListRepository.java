@@ -59,7 +59,7 @@ public final class PostListRepository {
         FROM posts p LEFT JOIN users u ON u.id = p.author_id
         """
             + where(filter.condition, search, authorId)
-            + " ORDER BY COALESCE(p.published_at, p.updated_at) DESC, p.id DESC"
+            + filter.order
             + " LIMIT :limit OFFSET :offset";
     return jdbi.withHandle(
         h ->

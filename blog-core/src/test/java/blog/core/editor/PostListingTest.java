@@ -120,6 +120,50 @@ class PostListingTest extends DatabaseTestBase {
     assertEquals(1, kit.listing.list(ada, new PostListQuery(PostFilter.ALL, "", -3, true)).page());
   }
 
+  private static List<String> inOrder(PostListPage page) {
+    return page.items().stream().map(PostListItem::title).toList();
+  }
+
+  @Test
+  void postsGoByPublicationDateAndUnpublishedOnesByTheirLastChangeInEveryView() {
+    Actor ada = kit.author("Ada");
+    Instant start = kit.clock.instant();
+    kit.create(ada, Form.published("Old", "").publishAt(start.minus(Duration.ofDays(3))));
+    Post first = kit.create(ada, Form.draft("Draft first", ""));
+    kit.create(ada, Form.published("Recent", "").publishAt(start.minus(Duration.ofDays(1))));
+    Post binnedOld =
+        kit.create(
+            ada, Form.published("Binned old", "").publishAt(start.minus(Duration.ofDays(5))));
+    Post binnedNew =
+        kit.create(
+            ada, Form.published("Binned new", "").publishAt(start.minus(Duration.ofDays(4))));
+    kit.clock.advance(Duration.ofHours(2));
+    kit.create(ada, Form.draft("Draft later", ""));
+    kit.create(
+        ada,
+        Form.draft("Due", "")
+            .status(PostStatus.SCHEDULED)
+            .publishAt(start.plus(Duration.ofDays(9))));
+    kit.create(
+        ada,
+        Form.draft("Due sooner", "")
+            .status(PostStatus.SCHEDULED)
+            .publishAt(start.plus(Duration.ofDays(2))));
+    kit.trash.trash(ada, binnedNew.id());
+    kit.trash.trash(ada, binnedOld.id());
+    kit.clock.advance(Duration.ofHours(1));
+    // A change to the first draft brings it to the top of the drafts: its date is its last change.
+    kit.update(ada, first, Form.draft("Draft first", "Now with words."));
+
+    assertEquals(
+        List.of("Due", "Due sooner", "Draft first", "Draft later", "Recent", "Old"),
+        inOrder(mine(ada, PostFilter.ALL)));
+    assertEquals(List.of("Draft first", "Draft later"), inOrder(mine(ada, PostFilter.DRAFTS)));
+    assertEquals(List.of("Recent", "Old"), inOrder(mine(ada, PostFilter.PUBLISHED)));
+    assertEquals(List.of("Due", "Due sooner"), inOrder(mine(ada, PostFilter.SCHEDULED)));
+    assertEquals(List.of("Binned new", "Binned old"), inOrder(mine(ada, PostFilter.TRASH)));
+  }
+
   @Test
   void authorsSeeEveryonesPostsButMayEditOnlyTheirOwn() {
     Actor ada = kit.author("Ada");
