@@ -8,6 +8,8 @@ import blog.core.search.VendorSearchRepository;
 import blog.core.sitemap.SitemapReader;
 import blog.core.sitemap.SitemapRepository;
 import blog.core.taxonomy.TermRepository;
+import blog.web.cache.Memo;
+import blog.web.cache.PageCache;
 import blog.web.feed.FeedHandlers;
 import blog.web.post.PostHandlers;
 import blog.web.post.PostViews;
@@ -16,6 +18,9 @@ import blog.web.seo.CanonicalRedirects;
 import blog.web.seo.SitemapHandlers;
 import blog.web.site.ConditionalGet;
 import blog.web.site.Pages;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * How the blog is found from outside: feeds, search, the sitemap and robots.txt, and the redirects
@@ -25,12 +30,19 @@ record Discovery(
     FeedHandlers feeds, FrontPage front, SitemapHandlers sitemap, CanonicalRedirects canonical) {
 
   static Discovery create(
-      Services services, ServerSettings server, Pages pages, PostHandlers posts, PostViews views) {
+      Services services,
+      ServerSettings server,
+      Pages pages,
+      PostHandlers posts,
+      PostViews views,
+      PageCache pageCache) {
     var jdbi = services.database().jdbi();
     var clock = services.clock();
     var reader = services.reader();
     var postRepository = new PostRepository(jdbi);
+    Function<Instant, Optional<Instant>> nextPublication = postRepository::nextPublicationAfter;
     var conditional = new ConditionalGet(clock);
+    var sitemap = new SitemapReader(new SitemapRepository(jdbi), postRepository, clock);
     return new Discovery(
         new FeedHandlers(
             new FeedReader(
@@ -50,7 +62,10 @@ record Discovery(
             pages,
             views),
         new SitemapHandlers(
-            new SitemapReader(new SitemapRepository(jdbi), clock),
+            sitemap,
+            // Sitemaps sum up posts and terms, not comments: kept per listing version.
+            new Memo<>(sitemap::fileStarts, pageCache::listingVersion, nextPublication, clock),
+            source -> new Memo<>(source, pageCache::listingVersion, nextPublication, clock),
             reader,
             pages.urls(),
             conditional),

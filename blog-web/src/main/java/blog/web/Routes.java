@@ -91,6 +91,8 @@ final class Routes {
     PostAdminRoutes.install(cfg, h.postAdmin(), h.errors());
 
     cfg.routes.get(SitemapHandlers.SITEMAP, h.discovery().sitemap()::sitemap);
+    cfg.routes.get(SitemapHandlers.POSTS, h.discovery().sitemap()::posts);
+    cfg.routes.get(SitemapHandlers.ARCHIVES, h.discovery().sitemap()::archives);
     cfg.routes.get(SitemapHandlers.ROBOTS, h.discovery().sitemap()::robots);
     // Before the date-shaped archives, which would take /feed/atom/ or /comments/feed/ for months.
     FeedRoutes.install(cfg, h.discovery().feeds());

@@ -220,7 +220,7 @@ record WebHandlers(
             new Tokens(services.random()),
             switches,
             menu),
-        Discovery.create(services, server, pages, posts, views),
+        Discovery.create(services, server, pages, posts, views, pageCache),
         pageCache,
         new FastHits(pageCache, csrf, clientAddress, tracking),
         new WordPressHandlers(

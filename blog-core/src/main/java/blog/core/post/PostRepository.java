@@ -173,6 +173,15 @@ public final class PostRepository {
     return keys;
   }
 
+  /**
+   * Posts from a {@link ListingKey} on (it included), in {@link #LISTING_ORDER}; binds {@code
+   * :publishedAt} and {@code :id}, the key's (e.g. by {@code bindMethods}). The first bound is a
+   * range on the listing index, where the reading starts; the second only sorts out posts published
+   * at that very instant.
+   */
+  public static final String FROM_KEY =
+      " AND p.published_at <= :publishedAt AND (p.published_at < :publishedAt OR p.id <= :id)";
+
   /** Up to {@code limit} visible posts from {@code from} on (it included), newest first. */
   public List<Post> listVisibleFrom(Instant now, ListingKey from, int limit) {
     return jdbi.withHandle(
@@ -180,14 +189,11 @@ public final class PostRepository {
             h.createQuery(
                     "SELECT p.* FROM posts p WHERE "
                         + VISIBLE
-                        // The first bound is a range on the listing index, where the reading
-                        // starts; the second only sorts out posts published at that very instant.
-                        + " AND p.published_at <= :at AND (p.published_at < :at OR p.id <= :id)"
+                        + FROM_KEY
                         + LISTING_ORDER
                         + " LIMIT :limit")
                 .bind("now", now)
-                .bind("at", from.publishedAt())
-                .bind("id", from.id())
+                .bindMethods(from)
                 .bind("limit", limit)
                 .map(MAPPER)
                 .list());

@@ -1,26 +1,74 @@
 package blog.core.sitemap;
 
+import blog.core.post.ListingKey;
+import blog.core.post.PostRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** What a sitemap may list: only what readers can see now. */
+/**
+ * What a sitemap may list: only what readers can see now. A blog whose posts fit in one file gets
+ * one sitemap; a larger one a sitemap index over files of {@link #POSTS_PER_FILE} posts each (as
+ * WordPress splits its own), newest first, and one file for everything else, so no post is left out
+ * however many there are and each file of posts is a keyset read.
+ */
 public final class SitemapReader {
-  /** The sitemaps.org limit of URLs in one file, less room for the archive pages. */
-  public static final int MAX_POSTS = 40_000;
+  /** Posts in one file of posts (WordPress's number). */
+  public static final int POSTS_PER_FILE = 2_000;
 
   private final SitemapRepository repository;
+  private final PostRepository posts;
   private final Clock clock;
+  private final int perFile;
 
-  public SitemapReader(SitemapRepository repository, Clock clock) {
-    this.repository = repository;
-    this.clock = clock;
+  public SitemapReader(SitemapRepository repository, PostRepository posts, Clock clock) {
+    this(repository, posts, clock, POSTS_PER_FILE);
   }
 
-  public Content read() {
+  /** With {@code perFile} posts to a file (tests use a few). */
+  public SitemapReader(
+      SitemapRepository repository, PostRepository posts, Clock clock, int perFile) {
+    if (perFile < 1) {
+      throw new IllegalArgumentException("perFile must be positive: " + perFile);
+    }
+    this.repository = repository;
+    this.posts = posts;
+    this.clock = clock;
+    this.perFile = perFile;
+  }
+
+  /** The whole sitemap in one file, when the visible posts fit in one; else empty. */
+  public Optional<Content> whole() {
+    Instant now = clock.instant();
+    List<SitemapPost> newest = repository.posts(now, perFile + 1);
+    if (newest.size() > perFile) {
+      return Optional.empty();
+    }
+    return Optional.of(new Content(newest, repository.pages(now), repository.terms(now)));
+  }
+
+  /**
+   * Where each file of posts starts, newest first: the key of every {@code perFile}-th visible
+   * post, in one pass over the listing index (callers keep it per listing version).
+   */
+  public List<ListingKey> fileStarts() {
+    return posts.visibleKeysEvery(clock.instant(), perFile);
+  }
+
+  /** The posts of the file that starts at {@code start}, newest first. */
+  public List<SitemapPost> postsFrom(ListingKey start) {
+    return repository.postsFrom(clock.instant(), start, perFile);
+  }
+
+  /**
+   * What the file beside the posts' files lists: pages and terms, with every visible post (not to
+   * be listed there, but for the dates of the home page and the monthly and yearly archives).
+   */
+  public Content archives() {
     Instant now = clock.instant();
     return new Content(
-        repository.posts(now, MAX_POSTS), repository.pages(now), repository.terms(now));
+        repository.posts(now, Integer.MAX_VALUE), repository.pages(now), repository.terms(now));
   }
 
   /** Visible posts (newest first), readable pages, and the terms that hold the posts. */

@@ -1,12 +1,14 @@
 package blog.core.sitemap;
 
 import blog.core.db.Times;
+import blog.core.post.ListingKey;
 import blog.core.post.PostRepository;
 import blog.core.taxonomy.Taxonomy;
 import blog.core.taxonomy.Term;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Just the columns a sitemap needs, of visible posts and of the terms that hold them. */
 public final class SitemapRepository {
@@ -16,24 +18,43 @@ public final class SitemapRepository {
     this.jdbi = jdbi;
   }
 
+  private static final String POSTS =
+      "SELECT p.slug, p.published_at, GREATEST(p.published_at, p.updated_at) AS lm"
+          + " FROM posts p WHERE "
+          + PostRepository.VISIBLE;
+
+  private static final RowMapper<SitemapPost> POST =
+      (rs, ctx) ->
+          new SitemapPost(
+              rs.getString("slug"), Times.instant(rs, "published_at"), Times.instant(rs, "lm"));
+
   /** Visible posts, newest first, at most {@code limit}. */
   public List<SitemapPost> posts(Instant now, int limit) {
     return jdbi.withHandle(
         h ->
+            h.createQuery(POSTS + PostRepository.LISTING_ORDER + " LIMIT :limit")
+                .bind("now", now)
+                .bind("limit", limit)
+                .map(POST)
+                .list());
+  }
+
+  /**
+   * Visible posts from {@code from} on (it included), newest first, at most {@code limit}: a keyset
+   * read of the listing index, costing the same wherever it starts.
+   */
+  public List<SitemapPost> postsFrom(Instant now, ListingKey from, int limit) {
+    return jdbi.withHandle(
+        h ->
             h.createQuery(
-                    "SELECT p.slug, p.published_at, GREATEST(p.published_at, p.updated_at) AS lm"
-                        + " FROM posts p WHERE "
-                        + PostRepository.VISIBLE
+                    POSTS
+                        + PostRepository.FROM_KEY
                         + PostRepository.LISTING_ORDER
                         + " LIMIT :limit")
                 .bind("now", now)
+                .bindMethods(from)
                 .bind("limit", limit)
-                .map(
-                    (rs, ctx) ->
-                        new SitemapPost(
-                            rs.getString("slug"),
-                            Times.instant(rs, "published_at"),
-                            Times.instant(rs, "lm")))
+                .map(POST)
                 .list());
   }
 
@@ -47,12 +68,7 @@ public final class SitemapRepository {
                         + PostRepository.READABLE
                         + " AND p.post_type = 'page' ORDER BY p.slug")
                 .bind("now", now)
-                .map(
-                    (rs, ctx) ->
-                        new SitemapPost(
-                            rs.getString("slug"),
-                            Times.instant(rs, "published_at"),
-                            Times.instant(rs, "lm")))
+                .map(POST)
                 .list());
   }
 
