@@ -62,13 +62,21 @@ public final class SitemapReader {
   }
 
   /**
-   * What the file beside the posts' files lists: pages and terms, with every visible post (not to
-   * be listed there, but for the dates of the home page and the monthly and yearly archives).
+   * What the file beside the posts' files lists: pages and terms, with the dates of every visible
+   * post (for the home page's and the monthly and yearly archives' own).
    */
-  public Content archives() {
+  public Archives archives() {
     Instant now = clock.instant();
-    return new Content(
-        repository.posts(now, Integer.MAX_VALUE), repository.pages(now), repository.terms(now));
+    return new Archives(repository.postDates(now), repository.pages(now), repository.terms(now));
+  }
+
+  /** Every visible post's dates (newest first), readable pages, and the terms holding posts. */
+  public record Archives(List<PostDates> posts, List<SitemapPost> pages, List<SitemapTerm> terms) {
+    public Archives {
+      posts = List.copyOf(posts);
+      pages = List.copyOf(pages);
+      terms = List.copyOf(terms);
+    }
   }
 
   /** Visible posts (newest first), readable pages, and the terms that hold the posts. */
@@ -77,6 +85,14 @@ public final class SitemapReader {
       posts = List.copyOf(posts);
       pages = List.copyOf(pages);
       terms = List.copyOf(terms);
+    }
+
+    /** The same as {@link #archives} reads it. */
+    public Archives archives() {
+      return new Archives(
+          posts.stream().map(p -> new PostDates(p.publishedAt(), p.lastModified())).toList(),
+          pages,
+          terms);
     }
   }
 }

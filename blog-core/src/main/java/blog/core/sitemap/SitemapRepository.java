@@ -58,6 +58,26 @@ public final class SitemapRepository {
                 .list());
   }
 
+  /**
+   * The dates of every visible post, newest first: read from the listing index alone (migration V21
+   * put the change date in it), not from the posts' rows.
+   */
+  public List<PostDates> postDates(Instant now) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT p.published_at, GREATEST(p.published_at, p.updated_at) AS lm"
+                        + " FROM posts p WHERE "
+                        + PostRepository.VISIBLE
+                        + PostRepository.LISTING_ORDER)
+                .bind("now", now)
+                .setFetchSize(1000)
+                .map(
+                    (rs, ctx) ->
+                        new PostDates(Times.instant(rs, "published_at"), Times.instant(rs, "lm")))
+                .list());
+  }
+
   /** Readable pages (About, Contact…), by slug; their date plays no part in their address. */
   public List<SitemapPost> pages(Instant now) {
     return jdbi.withHandle(
@@ -72,7 +92,10 @@ public final class SitemapRepository {
                 .list());
   }
 
-  /** Categories and tags holding at least one visible post, by taxonomy and slug. */
+  /**
+   * Categories and tags holding at least one visible post, by taxonomy and slug. The posts' side of
+   * the join is answered by the listing index alone (migration V21).
+   */
   public List<SitemapTerm> terms(Instant now) {
     return jdbi.withHandle(
         h ->

@@ -78,7 +78,10 @@ class SitemapReaderTest extends DatabaseTestBase {
         listed.addAll(file);
       }
       assertEquals(visible, listed, perFile + " a file");
-      assertEquals(visible, slugs(reader.archives().posts()));
+      assertEquals(
+          reader(visible.size()).whole().orElseThrow().archives().posts(),
+          reader.archives().posts(),
+          "the archives file dates by every visible post");
     }
   }
 }

@@ -4,6 +4,7 @@ import blog.core.NotFoundException;
 import blog.core.post.ListingKey;
 import blog.core.post.PostPaths;
 import blog.core.reading.BlogReader;
+import blog.core.sitemap.PostDates;
 import blog.core.sitemap.SitemapPost;
 import blog.core.sitemap.SitemapReader;
 import blog.core.sitemap.SitemapTerm;
@@ -73,7 +74,7 @@ public final class SitemapHandlers {
     this.archivesFile =
         keep.apply(
             () -> {
-              SitemapReader.Content content = sitemap.archives();
+              SitemapReader.Archives content = sitemap.archives();
               ZoneId zone = reader.site().timeZone();
               return document("urlset", w -> archives(w, content, zone));
             });
@@ -92,7 +93,7 @@ public final class SitemapHandlers {
           ctx,
           "urlset",
           w -> {
-            archives(w, whole.get(), zone);
+            archives(w, whole.get().archives(), zone);
             posts(w, whole.get().posts(), zone);
           });
       return;
@@ -155,12 +156,12 @@ public final class SitemapHandlers {
   }
 
   /** The home page, pages, terms, and the months and years that hold {@code content}'s posts. */
-  private void archives(XMLStreamWriter w, SitemapReader.Content content, ZoneId zone)
+  private void archives(XMLStreamWriter w, SitemapReader.Archives content, ZoneId zone)
       throws XMLStreamException {
     Map<YearMonth, Instant> months = new TreeMap<>();
     Map<Year, Instant> years = new TreeMap<>();
     Instant newest = null;
-    for (SitemapPost p : content.posts()) {
+    for (PostDates p : content.posts()) {
       YearMonth month = YearMonth.from(p.publishedAt().atZone(zone));
       months.merge(month, p.lastModified(), SitemapHandlers::later);
       years.merge(Year.of(month.getYear()), p.lastModified(), SitemapHandlers::later);
