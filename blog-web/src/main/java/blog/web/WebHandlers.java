@@ -209,7 +209,19 @@ record WebHandlers(
         new AdminAccess(staffSession),
         admin,
         PostAdmin.create(
-            services.editing(), admin, staffSession, services.reader(), assets, services.random()),
+            services.editing(),
+            admin,
+            staffSession,
+            services.reader(),
+            assets,
+            services.random(),
+            // Counting every post per view is a pass over them all: once per listing version.
+            source ->
+                new Memo<>(
+                    source,
+                    pageCache::listingVersion,
+                    services.posts()::nextPublicationAfter,
+                    services.clock())),
         new ErrorPages(pages),
         Moderation.create(
             services.moderation(),

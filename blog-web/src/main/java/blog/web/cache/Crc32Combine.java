@@ -26,9 +26,22 @@ final class Crc32Combine {
 
   /** The CRC of the first sequence followed by the second (of {@code secondLength} bytes). */
   static long combine(long firstCrc, long secondCrc, long secondLength) {
+    return combineAppending(firstCrc, secondCrc, appending(secondLength));
+  }
+
+  /**
+   * {@link #combine(long, long, long)} with the second's length given as {@link #appending} of it:
+   * a part served again and again has it worked out once (one multiplication per answer instead of
+   * one per bit of its length).
+   */
+  static long combineAppending(long firstCrc, long secondCrc, int appending) {
     // Appending n bytes multiplies the first CRC by x^(8n); the second's CRC then adds on.
-    int shifted = multiply(powerOfX(secondLength, 3), (int) firstCrc);
-    return (shifted ^ (int) secondCrc) & 0xffffffffL;
+    return (multiply(appending, (int) firstCrc) ^ (int) secondCrc) & 0xffffffffL;
+  }
+
+  /** What appending {@code length} bytes does to a CRC before the new bytes' own: x^(8 length). */
+  static int appending(long length) {
+    return powerOfX(length, 3);
   }
 
   /** a * b modulo the polynomial, both reflected (the highest bit is x^0). */

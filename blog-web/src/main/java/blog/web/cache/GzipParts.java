@@ -24,8 +24,11 @@ final class GzipParts {
 
   private GzipParts() {}
 
-  /** One text of a page compressed, with the CRC-32 and length of the text itself. */
-  record Deflated(ByteBuffer bytes, long crc, int length) {}
+  /**
+   * One text of a page compressed, with the CRC-32 and length of the text itself, and what
+   * appending the text does to a CRC ({@link Crc32Combine#appending}).
+   */
+  record Deflated(ByteBuffer bytes, long crc, int length, int appending) {}
 
   /**
    * {@code text} compressed as raw deflate: the page's {@code last} text ends the stream, any other
@@ -51,8 +54,12 @@ final class GzipParts {
           out.write(buffer, 0, n);
         } while (n == buffer.length || !deflater.needsInput());
       }
+      int length = text.remaining();
       return new Deflated(
-          ByteBuffer.wrap(out.toByteArray()).asReadOnlyBuffer(), crc.getValue(), text.remaining());
+          ByteBuffer.wrap(out.toByteArray()).asReadOnlyBuffer(),
+          crc.getValue(),
+          length,
+          Crc32Combine.appending(length));
     } finally {
       deflater.end();
     }
@@ -72,7 +79,7 @@ final class GzipParts {
       size += part.remaining();
       if (i % 2 == 0) {
         Deflated text = deflated[i / 2];
-        crc = Crc32Combine.combine(crc, text.crc(), text.length());
+        crc = Crc32Combine.combineAppending(crc, text.crc(), text.appending());
         out.add(text.bytes().duplicate());
       } else {
         CRC32 token = new CRC32();

@@ -25,6 +25,12 @@ class Crc32CombineTest {
           Crc32Combine.combine(
               crc(bytes, 0, split), crc(bytes, split, bytes.length - split), bytes.length - split);
       assertEquals(whole, combined, "split at " + split + " of " + bytes.length);
+      long shifted =
+          Crc32Combine.combineAppending(
+              crc(bytes, 0, split),
+              crc(bytes, split, bytes.length - split),
+              Crc32Combine.appending(bytes.length - split));
+      assertEquals(whole, shifted, "split at " + split + " of " + bytes.length + ", shift kept");
     }
     // An empty part on either side changes nothing.
     assertEquals(0xcbf43926L, Crc32Combine.combine(0, 0xcbf43926L, 9)); // CRC-32 of "123456789"

@@ -6,6 +6,7 @@ import blog.core.editor.PostListPage;
 import blog.core.editor.PostListQuery;
 import blog.core.editor.PostListing;
 import blog.core.editor.PostTrash;
+import blog.core.editor.StatusCounts;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
@@ -14,6 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /** {@code /admin/posts}: the list with its views, search and pages; trash, restore, delete. */
 public final class PostListHandlers {
@@ -33,11 +36,17 @@ public final class PostListHandlers {
       boolean trashed) {}
 
   private final PostListing listing;
+  private final Supplier<StatusCounts> everyonesCounts;
   private final PostTrash trash;
   private final AdminScreens screens;
 
-  PostListHandlers(EditorServices services, AdminScreens screens) {
+  /**
+   * @param keep keeps everyone's counts per view until the posts change
+   */
+  PostListHandlers(
+      EditorServices services, UnaryOperator<Supplier<StatusCounts>> keep, AdminScreens screens) {
     this.listing = services.listing();
+    this.everyonesCounts = keep.apply(listing::everyonesCounts);
     this.trash = services.trash();
     this.screens = screens;
   }
@@ -49,7 +58,10 @@ public final class PostListHandlers {
     boolean mine = "1".equals(ctx.queryParam("mine"));
     String mineParam = mine ? "&mine=1" : "";
     PostListPage page =
-        listing.list(screens.actor(ctx), new PostListQuery(filter, search, pageParam(ctx), mine));
+        listing.list(
+            screens.actor(ctx),
+            new PostListQuery(filter, search, pageParam(ctx), mine),
+            everyonesCounts);
     List<Tab> tabs =
         Arrays.stream(PostFilter.values())
             .map(

@@ -278,6 +278,28 @@ class PostAdminTest extends WebTestBase {
     assertEquals(200, server.get(link).statusCode());
   }
 
+  private static int count(String list, String view) {
+    Matcher m = Pattern.compile(view + " \\((\\d+)\\)").matcher(list);
+    assertTrue(m.find(), view + " count in the list");
+    return Integer.parseInt(m.group(1));
+  }
+
+  @Test
+  void theListsCountsFollowEachChangeAtOnce() {
+    Browser browser = author();
+    String before = browser.page("/admin/posts");
+    long id = create(browser, Fixtures.unique("Counted"), "Text", "draft");
+    String after = browser.page("/admin/posts");
+    assertEquals(count(before, "Drafts") + 1, count(after, "Drafts"));
+    assertEquals(count(before, "All") + 1, count(after, "All"));
+    String editor = browser.page("/admin/posts/" + id + "/edit");
+    Map<String, String> csrf = Map.of("_csrf", hidden(editor, "_csrf"));
+    assertEquals(303, browser.post("/admin/posts/" + id + "/trash", csrf).statusCode());
+    String trashed = browser.page("/admin/posts?status=trash");
+    assertEquals(count(before, "Drafts"), count(trashed, "Drafts"));
+    assertEquals(count(before, "Trash") + 1, count(trashed, "Trash"));
+  }
+
   @Test
   void deleteFromTheTrashRemovesThePostForGoodButNotBeforeItIsTrashed() {
     Browser browser = author();
