@@ -8,7 +8,6 @@ import blog.core.search.VendorSearchRepository;
 import blog.core.sitemap.SitemapReader;
 import blog.core.sitemap.SitemapRepository;
 import blog.core.taxonomy.TermRepository;
-import blog.web.cache.Memo;
 import blog.web.cache.PageCache;
 import blog.web.feed.FeedHandlers;
 import blog.web.post.PostHandlers;
@@ -18,9 +17,6 @@ import blog.web.seo.CanonicalRedirects;
 import blog.web.seo.SitemapHandlers;
 import blog.web.site.ConditionalGet;
 import blog.web.site.Pages;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * How the blog is found from outside: feeds, search, the sitemap and robots.txt, and the redirects
@@ -40,7 +36,6 @@ record Discovery(
     var clock = services.clock();
     var reader = services.reader();
     var postRepository = new PostRepository(jdbi);
-    Function<Instant, Optional<Instant>> nextPublication = postRepository::nextPublicationAfter;
     var conditional = new ConditionalGet(clock);
     var sitemap = new SitemapReader(new SitemapRepository(jdbi), postRepository, clock);
     return new Discovery(
@@ -64,8 +59,8 @@ record Discovery(
         new SitemapHandlers(
             sitemap,
             // Sitemaps sum up posts and terms, not comments: kept per listing version.
-            new Memo<>(sitemap::fileStarts, pageCache::listingVersion, nextPublication, clock),
-            source -> new Memo<>(source, pageCache::listingVersion, nextPublication, clock),
+            pageCache.perListingVersion(sitemap::fileStarts),
+            pageCache::perListingVersion,
             reader,
             pages.urls(),
             conditional),

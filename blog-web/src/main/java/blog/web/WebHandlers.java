@@ -18,7 +18,6 @@ import blog.web.auth.FormDrafts;
 import blog.web.auth.ProviderMenu;
 import blog.web.auth.SignInFlow;
 import blog.web.cache.FastHits;
-import blog.web.cache.Memo;
 import blog.web.cache.PageCache;
 import blog.web.comment.CommentHandlers;
 import blog.web.error.ErrorPages;
@@ -118,11 +117,7 @@ record WebHandlers(
             services.reader(),
             // The sidebar sums up the blog's posts and terms, not its comments: computed once per
             // listing version.
-            new Memo<>(
-                () -> Pages.sidebarOf(services.reader()),
-                pageCache::listingVersion,
-                services.posts()::nextPublicationAfter,
-                services.clock()),
+            pageCache.perListingVersion(() -> Pages.sidebarOf(services.reader())),
             assets,
             new AbsoluteUrls(server.baseUrl()));
     LoginProviders configured = LoginProviders.from(config);
@@ -167,11 +162,7 @@ record WebHandlers(
             services.clock(),
             services.editing().oldPermalinks(),
             // Where each home page starts: one pass over the listing per listing version.
-            new Memo<>(
-                services.reader()::homePages,
-                pageCache::listingVersion,
-                services.posts()::nextPublicationAfter,
-                services.clock()));
+            pageCache.perListingVersion(services.reader()::homePages));
     DataSource dataSource = services.database().dataSource();
     var tracking = new RequestTracking(clientAddress, metrics);
     return new WebHandlers(
@@ -216,12 +207,7 @@ record WebHandlers(
             assets,
             services.random(),
             // Counting every post per view is a pass over them all: once per listing version.
-            source ->
-                new Memo<>(
-                    source,
-                    pageCache::listingVersion,
-                    services.posts()::nextPublicationAfter,
-                    services.clock())),
+            pageCache::perListingVersion),
         new ErrorPages(pages),
         Moderation.create(
             services.moderation(),

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 
 /** Just the columns a sitemap needs, of visible posts and of the terms that hold them. */
 public final class SitemapRepository {
@@ -18,10 +19,9 @@ public final class SitemapRepository {
     this.jdbi = jdbi;
   }
 
-  private static final String POSTS =
-      "SELECT p.slug, p.published_at, GREATEST(p.published_at, p.updated_at) AS lm"
-          + " FROM posts p WHERE "
-          + PostRepository.VISIBLE;
+  /** A post's dates: published, and last changed (lm); followed by the condition on posts. */
+  private static final String DATES =
+      "p.published_at, GREATEST(p.published_at, p.updated_at) AS lm FROM posts p WHERE ";
 
   private static final RowMapper<SitemapPost> POST =
       (rs, ctx) ->
@@ -30,13 +30,7 @@ public final class SitemapRepository {
 
   /** Visible posts, newest first, at most {@code limit}. */
   public List<SitemapPost> posts(Instant now, int limit) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(POSTS + PostRepository.LISTING_ORDER + " LIMIT :limit")
-                .bind("now", now)
-                .bind("limit", limit)
-                .map(POST)
-                .list());
+    return visiblePosts(now, null, limit);
   }
 
   /**
@@ -44,18 +38,27 @@ public final class SitemapRepository {
    * read of the listing index, costing the same wherever it starts.
    */
   public List<SitemapPost> postsFrom(Instant now, ListingKey from, int limit) {
+    return visiblePosts(now, from, limit);
+  }
+
+  private List<SitemapPost> visiblePosts(Instant now, ListingKey from, int limit) {
     return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    POSTS
-                        + PostRepository.FROM_KEY
-                        + PostRepository.LISTING_ORDER
-                        + " LIMIT :limit")
-                .bind("now", now)
-                .bindMethods(from)
-                .bind("limit", limit)
-                .map(POST)
-                .list());
+        h -> {
+          Query query =
+              h.createQuery(
+                      "SELECT p.slug, "
+                          + DATES
+                          + PostRepository.VISIBLE
+                          + (from == null ? "" : PostRepository.FROM_KEY)
+                          + PostRepository.LISTING_ORDER
+                          + " LIMIT :limit")
+                  .bind("now", now)
+                  .bind("limit", limit);
+          if (from != null) {
+            query.bindMethods(from);
+          }
+          return query.map(POST).list();
+        });
   }
 
   /**
@@ -65,11 +68,7 @@ public final class SitemapRepository {
   public List<PostDates> postDates(Instant now) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    "SELECT p.published_at, GREATEST(p.published_at, p.updated_at) AS lm"
-                        + " FROM posts p WHERE "
-                        + PostRepository.VISIBLE
-                        + PostRepository.LISTING_ORDER)
+            h.createQuery("SELECT " + DATES + PostRepository.VISIBLE + PostRepository.LISTING_ORDER)
                 .bind("now", now)
                 .setFetchSize(1000)
                 .map(
@@ -83,8 +82,8 @@ public final class SitemapRepository {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT p.slug, p.published_at, GREATEST(p.published_at, p.updated_at) AS lm"
-                        + " FROM posts p WHERE "
+                    "SELECT p.slug, "
+                        + DATES
                         + PostRepository.READABLE
                         + " AND p.post_type = 'page' ORDER BY p.slug")
                 .bind("now", now)

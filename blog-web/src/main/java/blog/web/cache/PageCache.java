@@ -261,6 +261,14 @@ public final class PageCache {
   }
 
   /**
+   * {@code source} kept per {@link #listingVersion()}, until the next scheduled post falls due: for
+   * what sums up the blog's posts and terms (sidebar, where listings start, counts), not comments.
+   */
+  public <T> Memo<T> perListingVersion(Supplier<T> source) {
+    return new Memo<>(source, this::listingVersion, nextPublication, clock);
+  }
+
+  /**
    * The listing version (see {@link ContentVersions}) on the same terms as {@link #version()}: for
    * what sums up posts and terms but no comments (the sidebar), which a new comment leaves alone.
    */

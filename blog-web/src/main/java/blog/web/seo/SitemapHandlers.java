@@ -86,7 +86,9 @@ public final class SitemapHandlers {
 
   /** {@code GET /sitemap.xml}: every address in one file, or the index of the files. */
   public void sitemap(Context ctx) {
-    Optional<SitemapReader.Content> whole = sitemap.whole();
+    // The kept file starts tell a big blog at once, without reading a file's worth of posts.
+    List<ListingKey> starts = fileStarts.get();
+    Optional<SitemapReader.Content> whole = starts.size() > 1 ? Optional.empty() : sitemap.whole();
     if (whole.isPresent()) {
       ZoneId zone = reader.site().timeZone();
       respond(
@@ -98,7 +100,7 @@ public final class SitemapHandlers {
           });
       return;
     }
-    int files = fileStarts.get().size();
+    int files = starts.size();
     respond(
         ctx,
         "sitemapindex",
