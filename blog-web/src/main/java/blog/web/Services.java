@@ -121,7 +121,7 @@ record Services(
         new SettingsRepository(
             jdbi,
             config.getBoolean(WebHandlers.PAGE_CACHE_EXACT, false)
-                ? () -> contentVersion.readBoth().listing()
+                ? () -> contentVersion.readAll().listing()
                 : contentVersion::currentListing);
     var identities = new IdentityRepository(jdbi);
     var commentRenderer = new CommentRenderer();

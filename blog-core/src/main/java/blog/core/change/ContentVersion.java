@@ -12,11 +12,15 @@ import java.util.function.LongConsumer;
  * <p>For caches shared by nothing but the database: key entries by the version (versioned keys), or
  * drop everything when {@link #onChange} fires. Either way an instance notices a change made on
  * another one within {@link #maxStaleness()}; {@link #read()} costs one primary-key query and is
- * never stale, for the rare reader that must see its own write at once.
+ * never stale, for the rare reader that must see its own write at once. What one post's page shows
+ * has a version of its own ({@link ContentVersions#forPost}), which the comments of other posts
+ * leave alone.
  */
 public interface ContentVersion {
   /** The newest version this instance has seen; no query, at most {@link #maxStaleness()} old. */
-  long current();
+  default long current() {
+    return currentAll().all();
+  }
 
   /** The version in the database now. */
   long read();
@@ -26,18 +30,26 @@ public interface ContentVersion {
    * sidebar and archives depend on, which comments do not change; no query, at most {@link
    * #maxStaleness()} old.
    */
-  long currentListing();
-
-  /** Both versions in the database now. */
-  ContentVersions readBoth();
+  default long currentListing() {
+    return currentAll().listing();
+  }
 
   /**
-   * {@link #readBoth()} for a caller that has just written and holds no database connection (an
+   * Every row as this instance has seen them (see {@link ContentVersions}): no query, at most
+   * {@link #maxStaleness()} old. The same object until a poll sees a change.
+   */
+  ContentVersions currentAll();
+
+  /** Every row in the database now. */
+  ContentVersions readAll();
+
+  /**
+   * {@link #readAll()} for a caller that has just written and holds no database connection (an
    * answer whose work is done): callers asking at once may share reads. Not while holding a
    * connection: the caller may wait for another caller's read, and that read may need one.
    */
-  default ContentVersions readBothAfterWrite() {
-    return readBoth();
+  default ContentVersions readAllAfterWrite() {
+    return readAll();
   }
 
   /** How long a change may go unnoticed by {@link #current()} and {@link #onChange} listeners. */

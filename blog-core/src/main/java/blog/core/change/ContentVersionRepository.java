@@ -1,10 +1,11 @@
 package blog.core.change;
 
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Reads the {@code content_version} rows that the database's triggers keep raising (migrations V15
- * and V17): their sum is the content version, row 65 alone the listing version.
+ * Reads the {@code content_version} rows that the database's triggers keep raising (migrations V15,
+ * V17 and V22; see {@link ContentVersions}).
  */
 public final class ContentVersionRepository {
   private final Jdbi jdbi;
@@ -15,21 +16,23 @@ public final class ContentVersionRepository {
 
   /** The content version: it grows with every change a reader could see. */
   public long read() {
-    return readBoth().all();
+    return readAll().all();
   }
 
-  /** The content version and the listing version, read together. */
-  public ContentVersions readBoth() {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT SUM(version) AS all_changes,"
-                        + " SUM(CASE WHEN id = 65 THEN version ELSE 0 END) AS listing_changes"
-                        + " FROM content_version")
-                .map(
-                    (rs, ctx) ->
-                        new ContentVersions(
-                            rs.getLong("all_changes"), rs.getLong("listing_changes")))
-                .one());
+  /** Every row, read together. */
+  public ContentVersions readAll() {
+    List<long[]> rows =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT id, version FROM content_version")
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                    .list());
+    long[] ids = new long[rows.size()];
+    long[] versions = new long[rows.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = rows.get(i)[0];
+      versions[i] = rows.get(i)[1];
+    }
+    return ContentVersions.of(ids, versions);
   }
 }

@@ -27,19 +27,19 @@ public final class PolledContentVersion implements ContentVersion, AutoCloseable
 
   /**
    * Catching up after writes: writers asking at once share reads (see JoinedReads). Only for
-   * callers that hold no connection while they wait ({@link #readBothAfterWrite}).
+   * callers that hold no connection while they wait ({@link #readAllAfterWrite}).
    */
   private final JoinedReads<ContentVersions> reads;
 
   private final Duration interval;
   private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService poller;
-  private volatile ContentVersions current = new ContentVersions(0, 0);
+  private volatile ContentVersions current = ContentVersions.none();
   private volatile boolean failing;
 
   private PolledContentVersion(ContentVersionRepository repository, Duration interval) {
     this.repository = repository;
-    this.reads = new JoinedReads<>(repository::readBoth);
+    this.reads = new JoinedReads<>(repository::readAll);
     this.interval = interval;
     this.poller =
         Executors.newSingleThreadScheduledExecutor(
@@ -65,7 +65,7 @@ public final class PolledContentVersion implements ContentVersion, AutoCloseable
   private void poll() {
     ContentVersions seen;
     try {
-      seen = repository.readBoth();
+      seen = repository.readAll();
     } catch (RuntimeException e) {
       if (!failing) {
         failing = true;
@@ -91,27 +91,22 @@ public final class PolledContentVersion implements ContentVersion, AutoCloseable
   }
 
   @Override
-  public long current() {
-    return current.all();
-  }
-
-  @Override
   public long read() {
     return repository.read();
   }
 
   @Override
-  public long currentListing() {
-    return current.listing();
+  public ContentVersions currentAll() {
+    return current;
   }
 
   @Override
-  public ContentVersions readBoth() {
-    return repository.readBoth();
+  public ContentVersions readAll() {
+    return repository.readAll();
   }
 
   @Override
-  public ContentVersions readBothAfterWrite() {
+  public ContentVersions readAllAfterWrite() {
     return reads.read();
   }
 

@@ -1,5 +1,6 @@
 package blog.core.generate;
 
+import blog.core.change.ContentVersions;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -268,8 +269,8 @@ public final class BulkRepository {
 
   /**
    * After a bulk load on H2: what the triggers it stood aside would have done, once. The comments
-   * per status are counted afresh (in each status's first slot), and the content version is raised
-   * for the listings and the discussions, so a running cache of the data starts over.
+   * per status are counted afresh (in each status's first slot), and the listing version is raised,
+   * which every page depends on (see ContentVersions), so a running cache of the data starts over.
    */
   void finishBulkLoad() {
     jdbi.useTransaction(
@@ -285,7 +286,8 @@ public final class BulkRepository {
               """);
           h.execute(
               "UPDATE content_version SET version = version + 1, changed_at = CURRENT_TIMESTAMP"
-                  + " WHERE id IN (1, (SELECT MAX(id) FROM content_version))");
+                  + " WHERE id = "
+                  + ContentVersions.LISTING_ROW);
         });
   }
 

@@ -58,19 +58,77 @@ class ContentVersionTest extends DatabaseTestBase {
   @Test
   void commentsLeaveTheListingVersionAlonePostsAndSettingsRaiseIt() {
     long post = fixtures.post(author, Fixtures.unique("List"), PostStatus.PUBLISHED, Instant.now());
-    ContentVersions before = versions.readBoth();
+    ContentVersions before = versions.readAll();
     long comment = fixtures.comment(post, null, "Reader", "Not a listing change", Instant.now());
     fixtures.approve(comment);
-    ContentVersions afterComments = versions.readBoth();
+    ContentVersions afterComments = versions.readAll();
     assertTrue(afterComments.all() >= before.all() + 2, "each comment change raises the version");
     assertEquals(before.listing(), afterComments.listing(), "but not the listing version");
 
     fixtures.post(author, Fixtures.unique("Listed"), PostStatus.PUBLISHED, Instant.now());
-    ContentVersions afterPost = versions.readBoth();
+    ContentVersions afterPost = versions.readAll();
     assertTrue(afterPost.listing() > afterComments.listing(), "a post is a listing change");
     assertTrue(afterPost.all() > afterComments.all(), "and a change");
     settings.putAll(Map.of("site.title", Fixtures.unique("Title")));
-    assertTrue(versions.readBoth().listing() > afterPost.listing(), "so is a setting");
+    assertTrue(versions.readAll().listing() > afterPost.listing(), "so is a setting");
+  }
+
+  @Test
+  void aCommentRaisesItsOwnPostsVersionAndNoOtherPosts() {
+    long here = fixtures.post(author, Fixtures.unique("Here"), PostStatus.PUBLISHED, Instant.now());
+    long there =
+        fixtures.post(author, Fixtures.unique("There"), PostStatus.PUBLISHED, Instant.now());
+    assertTrue(ContentVersions.postSlot(here) != ContentVersions.postSlot(there));
+    ContentVersions before = versions.readAll();
+
+    long comment = fixtures.comment(here, null, "Reader", "Only here", Instant.now());
+    ContentVersions afterComment = versions.readAll();
+    assertTrue(afterComment.forPost(here) > before.forPost(here), "its post's page changed");
+    assertEquals(before.forPost(there), afterComment.forPost(there), "the other post's did not");
+    assertEquals(before.listing(), afterComment.listing());
+    assertTrue(afterComment.all() > before.all(), "and the blog as a whole changed");
+
+    fixtures.approve(comment);
+    ContentVersions afterApproval = versions.readAll();
+    assertTrue(afterApproval.forPost(here) > afterComment.forPost(here), "an approval too");
+    assertEquals(before.forPost(there), afterApproval.forPost(there));
+
+    // A comment moved to another post (by hand: the blog never does) changes both pages.
+    update("UPDATE comments SET post_id = " + there + " WHERE id = " + comment);
+    ContentVersions afterMove = versions.readAll();
+    assertTrue(afterMove.forPost(here) > afterApproval.forPost(here), "it left this page");
+    assertTrue(afterMove.forPost(there) > afterApproval.forPost(there), "and came to that one");
+
+    update("DELETE FROM comments WHERE id = " + comment);
+    ContentVersions afterDelete = versions.readAll();
+    assertTrue(afterDelete.forPost(there) > afterMove.forPost(there), "a deletion too");
+    assertEquals(afterMove.forPost(here), afterDelete.forPost(here));
+  }
+
+  @Test
+  void aChangedCommenterOrPostRaisesEveryPostsVersion() {
+    long one = fixtures.post(author, Fixtures.unique("One"), PostStatus.PUBLISHED, Instant.now());
+    long two = fixtures.post(author, Fixtures.unique("Two"), PostStatus.PUBLISHED, Instant.now());
+    ContentVersions before = versions.readAll();
+    update(
+        "INSERT INTO commenter_identities (provider, subject, display_name, created_at,"
+            + " updated_at) VALUES ('test', '"
+            + Fixtures.unique("subject")
+            + "', 'Someone', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+    ContentVersions afterCommenter = versions.readAll();
+    assertTrue(afterCommenter.forPost(one) > before.forPost(one), "any post may show them");
+    assertTrue(afterCommenter.forPost(two) > before.forPost(two));
+    assertEquals(before.listing(), afterCommenter.listing(), "the listing shows no commenter");
+
+    fixtures.post(author, Fixtures.unique("Three"), PostStatus.PUBLISHED, Instant.now());
+    ContentVersions afterPost = versions.readAll();
+    assertTrue(
+        afterPost.forPost(one) > afterCommenter.forPost(one), "a new post is in the sidebar");
+    assertTrue(afterPost.forPost(two) > afterCommenter.forPost(two));
+  }
+
+  private void update(String sql) {
+    db.database().jdbi().useHandle(h -> h.execute(sql));
   }
 
   @Test
@@ -102,7 +160,7 @@ class ContentVersionTest extends DatabaseTestBase {
   @Test
   void oneTransactionRaisesItOnceHoweverManyRowsItChanges() {
     if (kind != DbKind.POSTGRES) {
-      return; // H2's trigger raises per statement; only PostgreSQL promises one step per commit.
+      return; // H2's trigger raises per row; only PostgreSQL promises one step per commit.
     }
     long post = fixtures.post(author, Fixtures.unique("Bulk"), PostStatus.PUBLISHED, Instant.now());
     long before = versions.read();

@@ -138,7 +138,7 @@ class DataGeneratorTest extends DatabaseTestBase {
   @Test
   void theQueueCountsAndTheContentVersionFollowTheGeneratedRows() {
     Jdbi jdbi = db.database().jdbi();
-    ContentVersions before = new ContentVersionRepository(jdbi).readBoth();
+    ContentVersions before = new ContentVersionRepository(jdbi).readAll();
     generator().generate(5, 2_000, 11, NOW, (what, done, total) -> {});
     // The bookkeeping H2's triggers skip during a bulk load is done once after it (PostgreSQL's
     // triggers keep it row by row): either way it matches the rows.
@@ -148,7 +148,7 @@ class DataGeneratorTest extends DatabaseTestBase {
           count("SELECT COUNT(*) FROM comments WHERE status = '" + status.dbValue() + "'");
       assertEquals(actual, kept.getOrDefault(status, 0).longValue(), status.toString());
     }
-    ContentVersions after = new ContentVersionRepository(jdbi).readBoth();
+    ContentVersions after = new ContentVersionRepository(jdbi).readAll();
     assertTrue(after.all() > before.all(), "pages kept from before are stale");
     assertTrue(after.listing() > before.listing(), "listings kept from before are stale");
 

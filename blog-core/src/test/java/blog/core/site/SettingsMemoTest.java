@@ -27,21 +27,21 @@ class SettingsMemoTest extends DatabaseTestBase {
   @Test
   void aChangeElsewhereIsSeenOnceTheListingVersionMoves() {
     here.putAll(Map.of("site.tagline", "First"));
-    seenVersion.set(versions.readBoth().listing());
+    seenVersion.set(versions.readAll().listing());
     assertEquals("First", here.content().get("site.tagline"));
 
     elsewhere.putAll(Map.of("site.tagline", "Second"));
     assertEquals("First", here.content().get("site.tagline"), "kept until the version moves");
     assertEquals("Second", here.all().get("site.tagline"), "all() always reads");
 
-    seenVersion.set(versions.readBoth().listing()); // as the poller would, within 250 ms
+    seenVersion.set(versions.readAll().listing()); // as the poller would, within 250 ms
     assertEquals("Second", here.content().get("site.tagline"));
     assertEquals("Second", here.site().tagline());
   }
 
   @Test
   void aChangeMadeHereIsSeenAtOnce() {
-    seenVersion.set(versions.readBoth().listing());
+    seenVersion.set(versions.readAll().listing());
     assertEquals(here.all(), here.content());
     here.putAll(Map.of("site.title", "Changed here"));
     assertEquals("Changed here", here.content().get("site.title"), "no wait for the poller");

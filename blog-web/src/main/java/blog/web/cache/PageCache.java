@@ -6,6 +6,7 @@ import blog.web.ops.RequestTracking;
 import blog.web.post.FormTokens;
 import blog.web.security.Csrf;
 import blog.web.site.ConditionalGet;
+import blog.web.site.ShownPost;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -37,10 +39,11 @@ import java.util.regex.Pattern;
  * token, are rendered as placeholders and filled in for each visitor on the way out.
  *
  * <p>Entries are keyed by {@link ContentVersion}: a change on any instance makes every entry stale
- * within the version's bound; a state-changing request on this instance reads the new version at
- * once, so its own visitor never sees the page from before. Pages also go stale when a scheduled
- * post becomes due and after {@link #MAX_AGE} (for what time alone changes, like "comments close
- * after N days").
+ * within the version's bound — but a post's page only when that post, its comments, a commenter or
+ * the listing changed ({@link ShownPost}), so a busy discussion leaves the rest of the blog kept; a
+ * state-changing request on this instance reads the new version at once, so its own visitor never
+ * sees the page from before. Pages also go stale when a scheduled post becomes due and after {@link
+ * #MAX_AGE} (for what time alone changes, like "comments close after N days").
  */
 public final class PageCache {
   static final Duration MAX_AGE = Duration.ofSeconds(60);
@@ -82,14 +85,22 @@ public final class PageCache {
           "x-request-id",
           "x-page-cache");
 
-  /** One stored page: the body with placeholders, its headers, and until when it holds. */
+  /**
+   * One stored page: the body with placeholders, its headers, and until when it holds. {@code
+   * postId}: the one post the page shows, whose own version it was kept at ({@link
+   * ContentVersions#forPost}); or -1, and it was kept at the whole content version.
+   */
   record Entry(
       CachedPage page,
       String contentType,
       Map<String, String> headers,
       String route,
+      long postId,
       long version,
       Instant until) {}
+
+  /** The versions last merged from a poll and this instance's reads: {@link #versions()}. */
+  private record Seen(ContentVersions polled, ContentVersions read, ContentVersions newest) {}
 
   private final boolean enabled;
   private final boolean exact;
@@ -99,8 +110,13 @@ public final class PageCache {
   private final Csrf csrf;
   private final FormTokens formTokens;
   private final Clock clock;
-  private final AtomicLong floor = new AtomicLong(Long.MIN_VALUE);
-  private final AtomicLong listingFloor = new AtomicLong(Long.MIN_VALUE);
+
+  /** The newest versions this instance read itself, after its own writes. */
+  private final AtomicReference<ContentVersions> read =
+      new AtomicReference<>(ContentVersions.none());
+
+  private volatile Seen seen =
+      new Seen(ContentVersions.none(), ContentVersions.none(), ContentVersions.none());
   private final SharedRenders<Entry> renders = new SharedRenders<>(SHARED_RENDER_PATIENCE);
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
@@ -142,23 +158,23 @@ public final class PageCache {
       return;
     }
     String key = key(ctx.header("Host"), ctx.path(), ctx.queryString());
-    long version = version();
+    ContentVersions versions = versions();
     Entry entry = entries.getIfPresent(key);
-    if (fresh(entry, version)) {
+    if (fresh(entry, versions)) {
       answer(ctx, entry);
       return;
     }
-    SharedRenders.Turn<Entry> turn = renders.turn(key, version);
+    SharedRenders.Turn<Entry> turn = renders.turn(key, versions.all());
     if (turn instanceof SharedRenders.Turn.Render<Entry> render) {
       ctx.attribute(TICKET, render.ticket());
     } else if (turn instanceof SharedRenders.Turn.Rendered<Entry> rendered
-        && rendered.kept().filter(e -> fresh(e, version)).isPresent()) {
+        && rendered.kept().filter(e -> fresh(e, versions)).isPresent()) {
       answer(ctx, rendered.kept().get());
       return;
     }
     misses.incrementAndGet();
     ctx.attribute(KEY, key);
-    ctx.attribute(VERSION, version);
+    ctx.attribute(VERSION, versions);
     Csrf.defer(ctx);
   }
 
@@ -211,9 +227,10 @@ public final class PageCache {
     }
     CachedPage page = CachedPage.of(body);
     String key = ctx.attribute(KEY);
-    Long version = ctx.attribute(VERSION);
+    ContentVersions versions = ctx.attribute(VERSION);
     Entry kept = null;
-    if (key != null && version != null && storable(ctx)) {
+    if (key != null && versions != null && storable(ctx)) {
+      Long postId = ShownPost.of(ctx).orElse(null);
       Instant now = clock.instant();
       Instant until = now.plus(MAX_AGE);
       Optional<Instant> due = nextPublication.apply(now);
@@ -226,7 +243,8 @@ public final class PageCache {
               String.valueOf(ctx.res().getContentType()),
               keptHeaders(ctx),
               RequestTracking.route(ctx),
-              version,
+              postId == null ? -1 : postId,
+              postId == null ? versions.all() : versions.forPost(postId),
               until);
       entries.put(key, kept);
       ctx.header(HEADER, "miss");
@@ -239,9 +257,8 @@ public final class PageCache {
   public void catchUp() {
     // Also with the page cache off: the sidebar memo keys on the same version.
     // After the answer's work: this request holds no database connection any more.
-    ContentVersions now = contentVersion.readBothAfterWrite();
-    floor.accumulateAndGet(now.all(), Math::max);
-    listingFloor.accumulateAndGet(now.listing(), Math::max);
+    ContentVersions now = contentVersion.readAllAfterWrite();
+    read.accumulateAndGet(now, ContentVersions::newest);
   }
 
   public long hits() {
@@ -253,11 +270,22 @@ public final class PageCache {
   }
 
   /**
-   * The content version answers are keyed by: the polled one, or newer after this instance's own
+   * The content versions answers are keyed by: the polled ones, or newer after this instance's own
    * writes (or the database's own in exact mode).
    */
-  public long version() {
-    return exact ? contentVersion.read() : Math.max(contentVersion.current(), floor.get());
+  public ContentVersions versions() {
+    if (exact) {
+      return contentVersion.readAll();
+    }
+    ContentVersions polled = contentVersion.currentAll();
+    ContentVersions own = read.get();
+    Seen last = seen;
+    if (last.polled() == polled && last.read() == own) {
+      return last.newest();
+    }
+    ContentVersions newest = polled.newest(own);
+    seen = new Seen(polled, own, newest);
+    return newest;
   }
 
   /**
@@ -269,13 +297,11 @@ public final class PageCache {
   }
 
   /**
-   * The listing version (see {@link ContentVersions}) on the same terms as {@link #version()}: for
+   * The listing version (see {@link ContentVersions}) on the same terms as {@link #versions()}: for
    * what sums up posts and terms but no comments (the sidebar), which a new comment leaves alone.
    */
   public long listingVersion() {
-    return exact
-        ? contentVersion.readBoth().listing()
-        : Math.max(contentVersion.currentListing(), listingFloor.get());
+    return versions().listing();
   }
 
   private byte[] personalise(Context ctx, CachedPage page) {
@@ -292,16 +318,23 @@ public final class PageCache {
       return Optional.empty();
     }
     Entry entry = entries.getIfPresent(key(host, path, query));
-    if (!fresh(entry, version())) {
+    if (!fresh(entry, versions())) {
       return Optional.empty();
     }
     hits.incrementAndGet();
     return Optional.of(entry);
   }
 
-  /** An entry made at the content version answers are keyed by now, and not expired. */
-  private boolean fresh(Entry entry, long version) {
-    return entry != null && entry.version() == version && clock.instant().isBefore(entry.until());
+  /**
+   * An entry made at the versions answers are keyed by now (the whole content version, or the one
+   * of the post it shows), and not expired.
+   */
+  private boolean fresh(Entry entry, ContentVersions versions) {
+    if (entry == null || !clock.instant().isBefore(entry.until())) {
+      return false;
+    }
+    long version = entry.postId() < 0 ? versions.all() : versions.forPost(entry.postId());
+    return entry.version() == version;
   }
 
   /**

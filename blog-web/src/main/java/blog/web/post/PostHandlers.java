@@ -19,6 +19,7 @@ import blog.web.site.PageMeta;
 import blog.web.site.Pages;
 import blog.web.site.PathParams;
 import blog.web.site.Permalinks;
+import blog.web.site.ShownPost;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -249,6 +250,9 @@ public final class PostHandlers {
             pages.urls()));
     // The page carries tokens for this browser: no shared cache may keep it.
     ctx.header("Cache-Control", "private, no-cache");
+    // Nothing on it but this post and its comments changes with comments: other posts' comments
+    // leave it kept.
+    ShownPost.mark(ctx, post.id());
     ctx.status(status);
     pages.render(ctx, "post/single", view.title(), model);
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blog.core.change.ContentVersions;
 import blog.core.comment.DiscussionSettings;
 import blog.core.post.PostStatus;
 import blog.core.site.SettingsRepository;
@@ -301,6 +302,44 @@ class PageCacheTest extends WebTestBase {
     assertEquals(303, writer.post("/comments/", form).statusCode());
     HttpResponse<String> next = new Browser(server).get(permalink);
     assertTrue(next.body().contains(words), "no stale page after our own write");
+  }
+
+  @Test
+  void aCommentOnOnePostLeavesOtherPostsPagesKeptAndIsCountedOnTheHomePageAtOnce()
+      throws Exception {
+    long quietId = postedAnHourAgo("Quiet");
+    long busyId = postedAnHourAgo("Busy");
+    assertNotEquals(ContentVersions.postSlot(quietId), ContentVersions.postSlot(busyId));
+    String quiet = permalinkOf(quietId);
+    String busy = permalinkOf(busyId);
+    cached(quiet);
+    cached(busy);
+    cached("/");
+    String count = busy + "#comments\">1 response</a>";
+    assertFalse(new Browser(server).page("/").contains(count), "no comment yet");
+
+    Browser writer = new Browser(server);
+    Map<String, String> form = Browser.replyForm(writer.page(busy));
+    String words = Fixtures.unique("Busy words");
+    form.putAll(Map.of("author", "Wes", "email", "wes@example.org", "comment", words));
+    assertEquals(303, writer.post("/comments/", form).statusCode());
+
+    HttpResponse<String> quietAgain = new Browser(server).get(quiet);
+    assertEquals("hit", cacheState(quietAgain), "the other post's page is still kept");
+    HttpResponse<String> busyAgain = new Browser(server).get(busy);
+    assertNotEquals("hit", cacheState(busyAgain), "the post's own page is rendered anew");
+    assertTrue(busyAgain.body().contains(words));
+    HttpResponse<String> home = new Browser(server).get("/");
+    assertNotEquals("hit", cacheState(home), "the home page counts every post's comments");
+    assertTrue(home.body().contains(count), "and shows the new count");
+  }
+
+  private long postedAnHourAgo(String title) {
+    return fixtures.post(
+        fixtures.author("Author of " + title),
+        Fixtures.unique(title),
+        PostStatus.PUBLISHED,
+        TestServer.NOW.minusSeconds(3600));
   }
 
   @Test
