@@ -16,6 +16,7 @@ import io.javalin.config.SizeUnit;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,6 +149,12 @@ public final class BlogApp implements AutoCloseable {
         cfg -> {
           cfg.startup.showJavalinBanner = false;
           cfg.jetty.host = server.host();
+          if (server.threads() > 0) {
+            QueuedThreadPool pool =
+                new QueuedThreadPool(server.threads(), ServerSettings.MIN_THREADS);
+            pool.setName("JettyServerThreadPool"); // as Javalin names its own
+            cfg.jetty.threadPool = pool;
+          }
           cfg.jetty.modifyServer(
               s -> {
                 s.setStopTimeout(STOP_TIMEOUT.toMillis());

@@ -40,4 +40,28 @@ class ServerSettingsTest {
             () -> ServerSettings.from(Config.of(Map.of("base-url", "javascript:alert(1)"))));
     assertTrue(url.getMessage().contains("BLOG_BASE_URL"), url.getMessage());
   }
+
+  @Test
+  void aFewThreadsPerCoreServeTheEmbeddedDatabaseAndJavalinsPoolAnyOther() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    assertEquals(
+        ServerSettings.embeddedThreads(cores), ServerSettings.from(Config.of(Map.of())).threads());
+    assertEquals(8, ServerSettings.embeddedThreads(1));
+    assertEquals(8, ServerSettings.embeddedThreads(2));
+    assertEquals(68, ServerSettings.embeddedThreads(32));
+    assertEquals(
+        0,
+        ServerSettings.from(Config.of(Map.of("db.url", "jdbc:postgresql://db.example/blog")))
+            .threads(),
+        "threads that wait for a database across a network: Javalin's growing pool");
+    assertEquals(
+        0,
+        ServerSettings.from(Config.of(Map.of("db.url", "jdbc:h2:tcp://db.example/blog")))
+            .threads());
+    assertEquals(12, ServerSettings.from(Config.of(Map.of("threads", "12"))).threads());
+    ConfigException few =
+        assertThrows(
+            ConfigException.class, () -> ServerSettings.from(Config.of(Map.of("threads", "3"))));
+    assertTrue(few.getMessage().contains("BLOG_THREADS"), few.getMessage());
+  }
 }
