@@ -186,6 +186,13 @@ public final class BlogApp implements AutoCloseable {
         .toList();
   }
 
+  /** The most threads serving requests at once (the {@code threads} setting, or Javalin's pool). */
+  public int maxThreads() {
+    return javalin.jettyServer().server().getThreadPool() instanceof QueuedThreadPool pool
+        ? pool.getMaxThreads()
+        : -1;
+  }
+
   /** The metrics port, or {@link OpsSettings#OFF} when metrics are not served. */
   public int metricsPort() {
     return metricsServer == null ? OpsSettings.OFF : metricsServer.port();

@@ -42,22 +42,8 @@ class ServerSettingsTest {
   }
 
   @Test
-  void aFewThreadsPerCoreServeTheEmbeddedDatabaseAndJavalinsPoolAnyOther() {
-    int cores = Runtime.getRuntime().availableProcessors();
-    assertEquals(
-        ServerSettings.embeddedThreads(cores), ServerSettings.from(Config.of(Map.of())).threads());
-    assertEquals(8, ServerSettings.embeddedThreads(1));
-    assertEquals(8, ServerSettings.embeddedThreads(2));
-    assertEquals(68, ServerSettings.embeddedThreads(32));
-    assertEquals(
-        0,
-        ServerSettings.from(Config.of(Map.of("db.url", "jdbc:postgresql://db.example/blog")))
-            .threads(),
-        "threads that wait for a database across a network: Javalin's growing pool");
-    assertEquals(
-        0,
-        ServerSettings.from(Config.of(Map.of("db.url", "jdbc:h2:tcp://db.example/blog")))
-            .threads());
+  void javalinsPoolUnlessAFixedNumberOfThreadsIsConfigured() {
+    assertEquals(0, ServerSettings.from(Config.of(Map.of())).threads());
     assertEquals(12, ServerSettings.from(Config.of(Map.of("threads", "12"))).threads());
     ConfigException few =
         assertThrows(

@@ -16,13 +16,6 @@ public record DatabaseSettings(String url, String user, String password, int poo
         config.getInt("db.pool-size", 10));
   }
 
-  /** H2 in this process (not H2 reached over TCP): no network between the blog and its data. */
-  public boolean isEmbedded() {
-    return url.startsWith("jdbc:h2:")
-        && !url.startsWith("jdbc:h2:tcp:")
-        && !url.startsWith("jdbc:h2:ssl:");
-  }
-
   public boolean isPostgres() {
     return url.startsWith("jdbc:postgresql:");
   }

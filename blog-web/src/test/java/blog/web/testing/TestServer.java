@@ -60,6 +60,11 @@ public final class TestServer implements Site, AutoCloseable {
     return "http://127.0.0.1:" + app.port() + path;
   }
 
+  /** The most threads serving requests at once. */
+  public int maxThreads() {
+    return app.maxThreads();
+  }
+
   /** The server's route table, as "METHOD path". */
   public List<String> routes() {
     return app.routes();
