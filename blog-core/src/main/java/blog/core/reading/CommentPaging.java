@@ -46,7 +46,8 @@ final class CommentPaging {
 
   /**
    * The page {@code wanted} of post {@code postId}'s discussion, which has {@code approved}
-   * approved comments (a count taken just before: it only decides how the page is read).
+   * approved comments (a count taken just before: it decides how the page is read, and that no page
+   * lies beyond that many threads).
    */
   CommentPages.Page page(
       long postId,
@@ -66,7 +67,7 @@ final class CommentPaging {
     if (held.isEmpty()) {
       int page =
           wanted.byComment() ? startsPageOf(postId, settings, wanted.showing()) : wanted.page();
-      return startsPage(postId, settings, page);
+      return startsPage(postId, approved, settings, page);
     }
     Shape shape = shape(postId, held);
     int page = wanted.byComment() ? shape.pageOf(wanted.showing(), settings) : wanted.page();
@@ -111,9 +112,12 @@ final class CommentPaging {
    * Page {@code page} of a discussion the browser has no held comment in, read at the database: the
    * page's thread starts (one more says whether a later page follows), then their replies level by
    * level. The page count it gives is the next page when one follows, else this one (less than
-   * {@code page} when there is no such page).
+   * {@code page} when there is no such page). A page past the {@code approved} comments (more than
+   * there are threads) has none without a read: asking for page 100,000 of a long discussion does
+   * not skip through all of it.
    */
-  private CommentPages.Page startsPage(long postId, DiscussionSettings settings, int page) {
+  private CommentPages.Page startsPage(
+      long postId, int approved, DiscussionSettings settings, int page) {
     int size = CommentPages.threadsPerPage(settings);
     List<Comment> first = null;
     if (!settings.pageComments()) {
@@ -127,7 +131,7 @@ final class CommentPaging {
       return new CommentPages.Page(List.of(), page, 1);
     }
     long skip = (long) (page - 1) * size;
-    if (skip > Integer.MAX_VALUE - size - 1) {
+    if (skip > Integer.MAX_VALUE - size - 1 || (page > 1 && skip >= approved)) {
       return new CommentPages.Page(List.of(), page, page - 1);
     }
     List<Comment> starts =

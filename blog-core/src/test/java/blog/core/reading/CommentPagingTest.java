@@ -21,6 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -145,6 +149,35 @@ class CommentPagingTest extends DatabaseTestBase {
               "page " + page + " for " + own.size() + " own of " + s);
         }
       }
+    }
+  }
+
+  @Test
+  void aPageFarPastTheEndIsNoPageAndReadsNoComments() {
+    List<String> statements = new ArrayList<>();
+    Jdbi watched = Jdbi.create(db.database().dataSource());
+    watched
+        .getConfig(SqlStatements.class)
+        .setSqlLogger(
+            new SqlLogger() {
+              @Override
+              public void logAfterExecution(StatementContext context) {
+                statements.add(context.getRenderedSql());
+              }
+            });
+    CommentPaging paging = new CommentPaging(new CommentRepository(watched), 0);
+    for (DiscussionSettings s : settings()) {
+      int pages = CommentPages.page(everything(Set.of()), s, 1).totalPages();
+      statements.clear();
+      CommentPages.Page far =
+          paging.page(post, approvedCount(), Set.of(), s, CommentPageRequest.page(pages * 100));
+      assertTrue(far.threads().isEmpty());
+      assertTrue(far.page() > far.totalPages(), "no such page");
+      // Unpaged, the first page's starts are read to see whether all fit on it; nothing else.
+      assertEquals(
+          s.pageComments() ? 0 : 1,
+          statements.stream().filter(sql -> sql.contains("FETCH NEXT")).count(),
+          "no thread starts skipped through: " + statements);
     }
   }
 
