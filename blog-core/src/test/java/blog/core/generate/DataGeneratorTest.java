@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import blog.core.change.ContentVersionRepository;
 import blog.core.change.ContentVersions;
 import blog.core.comment.CommentRenderer;
+import blog.core.comment.CommentRepository;
 import blog.core.comment.CommentStatus;
 import blog.core.moderation.QueueRepository;
 import blog.core.testing.DatabaseTestBase;
@@ -147,6 +148,14 @@ class DataGeneratorTest extends DatabaseTestBase {
       long actual =
           count("SELECT COUNT(*) FROM comments WHERE status = '" + status.dbValue() + "'");
       assertEquals(actual, kept.getOrDefault(status, 0).longValue(), status.toString());
+    }
+    List<Long> posts =
+        jdbi.withHandle(h -> h.createQuery("SELECT id FROM posts").mapTo(Long.class).list());
+    Map<Long, Integer> perPost = new CommentRepository(jdbi).approvedCounts(posts);
+    for (long post : posts) {
+      long actual =
+          count("SELECT COUNT(*) FROM comments WHERE status = 'approved' AND post_id = " + post);
+      assertEquals(actual, perPost.getOrDefault(post, 0).longValue(), "approved on " + post);
     }
     ContentVersions after = new ContentVersionRepository(jdbi).readAll();
     assertTrue(after.all() > before.all(), "pages kept from before are stale");

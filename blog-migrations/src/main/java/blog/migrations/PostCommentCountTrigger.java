@@ -1,0 +1,87 @@
+package blog.migrations;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.h2.api.Trigger;
+
+/**
+ * H2's half of migration V23: keeps {@code post_comment_counts} in step with each changed comment
+ * row, in the changing transaction, on the changing session's own row of the post (one session is
+ * one connection, used by one thread at a time: no other open transaction writes that row, so an
+ * update that finds no row can insert it). H2 loads this class whenever it opens the database: keep
+ * its name.
+ */
+public final class PostCommentCountTrigger implements Trigger {
+  private static final String APPROVED = "approved";
+
+  private int postColumn = -1;
+  private int statusColumn = -1;
+
+  @Override
+  public void init(
+      Connection connection,
+      String schemaName,
+      String triggerName,
+      String tableName,
+      boolean before,
+      int type)
+      throws SQLException {
+    postColumn = column(connection, schemaName, tableName, "POST_ID");
+    statusColumn = column(connection, schemaName, tableName, "STATUS");
+  }
+
+  private static int column(Connection connection, String schema, String table, String name)
+      throws SQLException {
+    try (ResultSet columns = connection.getMetaData().getColumns(null, schema, table, name)) {
+      if (!columns.next()) {
+        throw new SQLException("no " + name + " column on " + table);
+      }
+      return columns.getInt("ORDINAL_POSITION") - 1;
+    }
+  }
+
+  @Override
+  public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+    boolean wasCounted = oldRow != null && APPROVED.equals(oldRow[statusColumn]);
+    boolean isCounted = newRow != null && APPROVED.equals(newRow[statusColumn]);
+    long oldPost = wasCounted ? ((Number) oldRow[postColumn]).longValue() : 0;
+    long newPost = isCounted ? ((Number) newRow[postColumn]).longValue() : 0;
+    if ((wasCounted == isCounted && oldPost == newPost) || BulkLoad.on(connection)) {
+      return;
+    }
+    TriggerTransaction.run(
+        connection,
+        session -> {
+          if (wasCounted) {
+            add(connection, oldPost, session.getId(), -1);
+          }
+          if (isCounted) {
+            add(connection, newPost, session.getId(), 1);
+          }
+        });
+  }
+
+  private static void add(Connection connection, long postId, int slot, int delta)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE post_comment_counts SET approved = approved + ? WHERE post_id = ? AND slot = ?")) {
+      update.setInt(1, delta);
+      update.setLong(2, postId);
+      update.setInt(3, slot);
+      if (update.executeUpdate() > 0) {
+        return;
+      }
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO post_comment_counts (post_id, slot, approved) VALUES (?, ?, ?)")) {
+      insert.setLong(1, postId);
+      insert.setInt(2, slot);
+      insert.setInt(3, delta);
+      insert.executeUpdate();
+    }
+  }
+}
