@@ -2,7 +2,6 @@ package blog.migrations;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
 import org.h2.api.Trigger;
@@ -26,13 +25,7 @@ public final class CommentCountTrigger implements Trigger {
       boolean before,
       int type)
       throws SQLException {
-    try (ResultSet columns =
-        connection.getMetaData().getColumns(null, schemaName, tableName, "STATUS")) {
-      if (!columns.next()) {
-        throw new SQLException("no status column on " + tableName);
-      }
-      statusColumn = columns.getInt("ORDINAL_POSITION") - 1;
-    }
+    statusColumn = TriggerColumns.index(connection, schemaName, tableName, "STATUS");
   }
 
   @Override

@@ -2,7 +2,6 @@ package blog.migrations;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -51,13 +50,7 @@ public final class ContentVersionTrigger implements Trigger {
           default -> Kind.LISTING;
         };
     if (kind == Kind.COMMENTS) {
-      try (ResultSet columns =
-          connection.getMetaData().getColumns(null, schemaName, tableName, "POST_ID")) {
-        if (!columns.next()) {
-          throw new SQLException("no post_id column on " + tableName);
-        }
-        postColumn = columns.getInt("ORDINAL_POSITION") - 1;
-      }
+      postColumn = TriggerColumns.index(connection, schemaName, tableName, "POST_ID");
     }
   }
 

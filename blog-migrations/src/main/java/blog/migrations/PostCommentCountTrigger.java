@@ -2,7 +2,6 @@ package blog.migrations;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.h2.api.Trigger;
 
@@ -28,18 +27,8 @@ public final class PostCommentCountTrigger implements Trigger {
       boolean before,
       int type)
       throws SQLException {
-    postColumn = column(connection, schemaName, tableName, "POST_ID");
-    statusColumn = column(connection, schemaName, tableName, "STATUS");
-  }
-
-  private static int column(Connection connection, String schema, String table, String name)
-      throws SQLException {
-    try (ResultSet columns = connection.getMetaData().getColumns(null, schema, table, name)) {
-      if (!columns.next()) {
-        throw new SQLException("no " + name + " column on " + table);
-      }
-      return columns.getInt("ORDINAL_POSITION") - 1;
-    }
+    postColumn = TriggerColumns.index(connection, schemaName, tableName, "POST_ID");
+    statusColumn = TriggerColumns.index(connection, schemaName, tableName, "STATUS");
   }
 
   @Override
