@@ -2,6 +2,9 @@ package blog.web;
 
 import blog.core.auth.LoginProviders;
 import blog.core.config.Config;
+import blog.core.post.Listing;
+import blog.core.reading.ListingPages;
+import blog.core.reading.PageStarts;
 import blog.core.security.Tokens;
 import blog.migrations.Migrations;
 import blog.web.admin.AdminAccess;
@@ -42,6 +45,8 @@ import blog.web.subscription.SubscriptionHandlers;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -152,6 +157,14 @@ record WebHandlers(
             csrf,
             clientAddress,
             user -> services.moderation().counts(user, null).pending());
+    // Where the pages of each listing start: kept per listing version, read as far as asked.
+    Function<Listing, AtomicReference<ListingPages>> keptStarts =
+        pageCache.perListingVersionEach(listing -> new AtomicReference<>());
+    PageStarts starts =
+        (listing, page) ->
+            keptStarts
+                .apply(listing)
+                .updateAndGet(known -> services.reader().listingPages(listing, known, page));
     var posts =
         new PostHandlers(
             services.reader(),
@@ -161,8 +174,7 @@ record WebHandlers(
             parts,
             services.clock(),
             services.editing().oldPermalinks(),
-            // Where each home page starts: one pass over the listing per listing version.
-            pageCache.perListingVersion(services.reader()::homePages));
+            starts);
     DataSource dataSource = services.database().dataSource();
     var tracking = new RequestTracking(clientAddress, metrics);
     return new WebHandlers(
@@ -172,7 +184,7 @@ record WebHandlers(
         assets,
         new HealthHandler(services.database(), () -> Migrations.upToDate(dataSource)),
         posts,
-        new ArchiveHandlers(services.reader(), pages, views),
+        new ArchiveHandlers(services.reader(), pages, views, starts),
         new CommentHandlers(
             services.comments(),
             services.transactions(),

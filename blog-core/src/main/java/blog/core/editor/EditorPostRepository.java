@@ -1,6 +1,7 @@
 package blog.core.editor;
 
 import blog.core.post.PostStatus;
+import blog.core.taxonomy.TermRepository;
 import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,29 +41,38 @@ public final class EditorPostRepository {
                 .one());
   }
 
-  /** Overwrites the post if it is still at {@code expectedVersion}; false (no change) otherwise. */
+  /**
+   * Overwrites the post if it is still at {@code expectedVersion}; false (no change) otherwise. Its
+   * links to terms take its (perhaps new) publication date. Two statements: call in a transaction.
+   */
   public boolean update(
       long id, int expectedVersion, PostChanges c, String slug, String bodyHtml, Instant now) {
     return jdbi.withHandle(
-        h ->
-            bindFields(
-                        h.createUpdate(
-                            """
-                            UPDATE posts SET slug = :slug, title = :title,
-                                   body_markdown = :markdown, body_html = :html,
-                                   excerpt = :excerpt, status = :status, author_id = :authorId,
-                                   comment_status = :commentStatus, published_at = :publishedAt,
-                                   updated_at = :now, version = version + 1
-                            WHERE id = :id AND version = :expected AND status <> 'trash'
-                            """),
-                        c,
-                        slug,
-                        bodyHtml,
-                        now)
-                    .bind("id", id)
-                    .bind("expected", expectedVersion)
-                    .execute()
-                == 1);
+        h -> {
+          boolean updated =
+              bindFields(
+                          h.createUpdate(
+                              """
+                              UPDATE posts SET slug = :slug, title = :title,
+                                     body_markdown = :markdown, body_html = :html,
+                                     excerpt = :excerpt, status = :status, author_id = :authorId,
+                                     comment_status = :commentStatus, published_at = :publishedAt,
+                                     updated_at = :now, version = version + 1
+                              WHERE id = :id AND version = :expected AND status <> 'trash'
+                              """),
+                          c,
+                          slug,
+                          bodyHtml,
+                          now)
+                      .bind("id", id)
+                      .bind("expected", expectedVersion)
+                      .execute()
+                  == 1;
+          if (updated) {
+            TermRepository.redate(h, id);
+          }
+          return updated;
+        });
   }
 
   private static Update bindFields(

@@ -1,6 +1,7 @@
 package blog.core.feed;
 
 import blog.core.NotFoundException;
+import blog.core.post.Listing;
 import blog.core.post.Post;
 import blog.core.post.PostRepository;
 import blog.core.post.PostSummary;
@@ -51,7 +52,8 @@ public final class FeedReader {
             .findBySlug(taxonomy, slug)
             .orElseThrow(() -> new NotFoundException(taxonomy.dbValue() + " " + slug));
     return new TermPosts(
-        term, reader.summaries(posts.listVisibleInTerm(term.id(), clock.instant(), ITEMS, 0)));
+        term,
+        reader.summaries(posts.list(new Listing.OfTerm(term.id()), clock.instant(), ITEMS, 0)));
   }
 
   /** The newest approved comments on visible posts. */

@@ -178,7 +178,7 @@ public final class BulkRepository {
       long authorId,
       Instant publishedAt) {}
 
-  public record PostTermRow(long postId, long termId) {}
+  public record PostTermRow(long postId, long termId, Instant publishedAt) {}
 
   public record CommentRow(
       long id,
@@ -218,7 +218,9 @@ public final class BulkRepository {
 
   private static void insertPostTerms(Handle h, List<PostTermRow> rows) {
     PreparedBatch batch =
-        h.prepareBatch("INSERT INTO post_terms (post_id, term_id) VALUES (:postId, :termId)");
+        h.prepareBatch(
+            "INSERT INTO post_terms (post_id, term_id, published_at)"
+                + " VALUES (:postId, :termId, :publishedAt)");
     for (PostTermRow r : rows) {
       batch.bindMethods(r).add();
     }

@@ -229,11 +229,12 @@ public final class DataGenerator {
               body[1],
               authors.get(random.nextInt(authors.size())),
               published[i]));
-      termRows.add(new PostTermRow(id, categories[random.nextInt(categories.length)]));
+      termRows.add(
+          new PostTermRow(id, categories[random.nextInt(categories.length)], published[i]));
       int tagCount = random.nextInt(4);
       for (int t = 0; t < tagCount; t++) {
         long tag = tags[(i * 7 + t * 31) % tags.length];
-        termRows.add(new PostTermRow(id, tag));
+        termRows.add(new PostTermRow(id, tag, published[i]));
       }
       if (postRows.size() == POST_BATCH || i == posts - 1) {
         bulk.insertPosts(postRows, termRows);

@@ -2,6 +2,7 @@ package blog.core.notify;
 
 import blog.core.db.Transactions;
 import blog.core.mail.MailQueueRepository;
+import blog.core.post.Listing;
 import blog.core.post.Post;
 import blog.core.post.PostRepository;
 import blog.core.site.SettingsRepository;
@@ -77,7 +78,8 @@ public final class NewPostAnnouncer {
           int offset = 0;
           do {
             fresh =
-                posts.listVisibleBetween(since.plusNanos(1), now.plusNanos(1), now, BATCH, offset);
+                posts.list(
+                    new Listing.Between(since.plusNanos(1), now.plusNanos(1)), now, BATCH, offset);
             offset += fresh.size();
             for (Post post : fresh) {
               String excerpt = excerpts.excerpt(post.excerpt(), post.bodyMarkdown());

@@ -10,6 +10,7 @@ import blog.core.comment.DiscussionSettings;
 import blog.core.comment.ThreadedComment;
 import blog.core.identity.CommenterIdentity;
 import blog.core.identity.IdentityRepository;
+import blog.core.post.Listing;
 import blog.core.post.ListingKey;
 import blog.core.post.Post;
 import blog.core.post.PostPage;
@@ -74,73 +75,80 @@ public final class BlogReader {
     return settings.site();
   }
 
-  /** The home page listing, newest first. Page 1 always exists; later pages only if filled. */
+  /**
+   * The listings below come twice: with {@link PageStarts}, a page after the first is a keyset read
+   * from where it starts (the same cost on page 2 or page 5,000); without, it skips the rows before
+   * it (what the starts are checked against). Page 1 always exists, perhaps empty; a later page
+   * only if it has posts.
+   */
+  private static final PageStarts NO_STARTS = (listing, page) -> null;
+
+  /** The home page listing, newest first. */
   public PostPage home(int page) {
-    Instant now = clock.instant();
-    int perPage = site().postsPerPage();
-    checkPage(page);
-    return page(page, perPage, (limit, offset) -> posts.listVisible(now, limit, offset));
+    return home(page, NO_STARTS);
+  }
+
+  /** The home page listing, pages after the first read from where {@code starts} puts them. */
+  public PostPage home(int page, PageStarts starts) {
+    return page(Listing.ALL, page, starts);
   }
 
   /**
-   * Page {@code page} of the home listing read from where {@code starts} says it begins: the same
-   * page as {@link #home(int)}, at the same cost on page 2 or page 5,000. {@code starts} must be
-   * current (made by {@link #homePages()} since the listing last changed); made for another page
-   * size, it is not used.
+   * Where the pages of {@code listing} start, through page {@code page} at least: {@code known}
+   * (made for this listing as it is now, or null) if it covers that page, else it extended by
+   * reading on from its last page's start along the listing's index, past no more rows than the new
+   * pages hold. So asking for page 50 of a category reads 500 keys once, not every key of it.
    */
-  public PostPage home(int page, HomePages starts) {
+  public ListingPages listingPages(Listing listing, ListingPages known, int page) {
     int perPage = site().postsPerPage();
-    checkPage(page);
-    if (page == 1 || starts.perPage() != perPage) {
-      return home(page);
+    if (known != null && known.perPage() == perPage && known.covers(page)) {
+      return known;
     }
-    ListingKey start = starts.start(page).orElseThrow(() -> new NotFoundException("page " + page));
-    List<Post> found = posts.listVisibleFrom(clock.instant(), start, perPage + 1);
-    if (found.isEmpty()) {
-      throw new NotFoundException("page " + page);
-    }
-    boolean older = found.size() > perPage;
-    return new PostPage(summaries(older ? found.subList(0, perPage) : found), page, older);
-  }
-
-  /** Where each page of the home listing starts, as the listing is now. */
-  public HomePages homePages() {
-    int perPage = site().postsPerPage();
-    return new HomePages(perPage, posts.visibleKeysEvery(clock.instant(), perPage));
+    boolean fresh = known == null || known.perPage() != perPage || known.firsts().isEmpty();
+    List<ListingKey> firsts = fresh ? new ArrayList<>() : new ArrayList<>(known.firsts());
+    ListingKey from = fresh ? null : firsts.remove(firsts.size() - 1);
+    // From the start of the last page known (read again, the first key found) to that of `page`.
+    long rows = (long) (page - 1 - firsts.size()) * perPage + 1;
+    int limit = (int) Math.min(rows, Integer.MAX_VALUE);
+    List<ListingKey> found = posts.keysEvery(listing, clock.instant(), perPage, from, limit);
+    firsts.addAll(found);
+    boolean complete = found.size() < (limit - 1) / perPage + 1;
+    return new ListingPages(perPage, firsts, complete);
   }
 
   /** A monthly archive in the site's time zone. */
   public PostPage month(int year, int month, int page) {
+    return month(year, month, page, NO_STARTS);
+  }
+
+  public PostPage month(int year, int month, int page, PageStarts starts) {
     YearMonth ym = yearMonth(year, month);
     ZoneId zone = site().timeZone();
     return between(
         ym.atDay(1).atStartOfDay(zone).toInstant(),
         ym.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(),
         page,
-        true);
+        starts);
   }
 
   /** A yearly archive in the site's time zone. */
   public PostPage year(int year, int page) {
+    return year(year, page, NO_STARTS);
+  }
+
+  public PostPage year(int year, int page, PageStarts starts) {
     YearMonth first = yearMonth(year, 1);
     ZoneId zone = site().timeZone();
     return between(
         first.atDay(1).atStartOfDay(zone).toInstant(),
         first.plusYears(1).atDay(1).atStartOfDay(zone).toInstant(),
         page,
-        true);
+        starts);
   }
 
-  private PostPage between(Instant from, Instant to, int page, boolean mustHavePosts) {
-    Instant now = clock.instant();
-    int perPage = site().postsPerPage();
-    checkPage(page);
-    PostPage result =
-        page(
-            page,
-            perPage,
-            (limit, offset) -> posts.listVisibleBetween(from, to, now, limit, offset));
-    if (mustHavePosts && result.posts().isEmpty()) {
+  private PostPage between(Instant from, Instant to, int page, PageStarts starts) {
+    PostPage result = page(new Listing.Between(from, to), page, starts);
+    if (result.posts().isEmpty()) {
       throw new NotFoundException("no posts in this archive");
     }
     return result;
@@ -148,19 +156,15 @@ public final class BlogReader {
 
   /** A category or tag archive. */
   public TermArchive term(Taxonomy taxonomy, String slug, int page) {
+    return term(taxonomy, slug, page, NO_STARTS);
+  }
+
+  public TermArchive term(Taxonomy taxonomy, String slug, int page, PageStarts starts) {
     Term term =
         terms
             .findBySlug(taxonomy, slug)
             .orElseThrow(() -> new NotFoundException(taxonomy.dbValue() + " " + slug));
-    Instant now = clock.instant();
-    int perPage = site().postsPerPage();
-    checkPage(page);
-    return new TermArchive(
-        term,
-        page(
-            page,
-            perPage,
-            (limit, offset) -> posts.listVisibleInTerm(term.id(), now, limit, offset)));
+    return new TermArchive(term, page(new Listing.OfTerm(term.id()), page, starts));
   }
 
   /** A visible post by slug, with the first page of its approved comments threaded. */
@@ -286,23 +290,29 @@ public final class BlogReader {
         archive);
   }
 
-  /** Checks the page exists before fetching it, so absurd page numbers never reach SQL. */
-  /** Reads rows {@code limit} at {@code offset}, newest first. */
-  private interface Rows {
-    List<Post> read(int limit, int offset);
-  }
-
   /**
-   * One page of a listing. No count of the whole listing: one row past the page says whether an
-   * older page exists, so a page costs the same on a blog of ten posts or a hundred thousand. Page
-   * 1 always exists (perhaps empty); a later one only if it has posts.
+   * Page {@code page} of a listing. No count of the whole listing: one row past the page says
+   * whether an older page exists, so a page costs the same on a blog of ten posts or a hundred
+   * thousand. Absurd page numbers never reach SQL. Starts made for another page size are not used.
    */
-  private PostPage page(int page, int perPage, Rows rows) {
-    long offset = (long) (page - 1) * perPage;
-    if (offset > Integer.MAX_VALUE - perPage - 1) {
+  private PostPage page(Listing listing, int page, PageStarts starts) {
+    if (page < 1) {
       throw new NotFoundException("page " + page);
     }
-    List<Post> found = rows.read(perPage + 1, (int) offset);
+    Instant now = clock.instant();
+    int perPage = site().postsPerPage();
+    List<Post> found;
+    ListingPages pages = page == 1 ? null : starts.of(listing, page);
+    if (pages != null && pages.perPage() == perPage && pages.covers(page)) {
+      ListingKey start = pages.start(page).orElseThrow(() -> new NotFoundException("page " + page));
+      found = posts.listFrom(listing, now, start, perPage + 1);
+    } else {
+      long offset = (long) (page - 1) * perPage;
+      if (offset > Integer.MAX_VALUE - perPage - 1) {
+        throw new NotFoundException("page " + page);
+      }
+      found = posts.list(listing, now, perPage + 1, (int) offset);
+    }
     if (page > 1 && found.isEmpty()) {
       throw new NotFoundException("page " + page);
     }
@@ -329,12 +339,6 @@ public final class BlogReader {
               counts.getOrDefault(p.id(), 0)));
     }
     return result;
-  }
-
-  private static void checkPage(int page) {
-    if (page < 1) {
-      throw new NotFoundException("page " + page);
-    }
   }
 
   private static YearMonth yearMonth(int year, int month) {

@@ -52,7 +52,7 @@ public final class SitemapRepository {
                           + (from == null ? "" : PostRepository.FROM_KEY)
                           + PostRepository.LISTING_ORDER
                           + " LIMIT :limit")
-                  .bind("now", now)
+                  .bind("now", PostRepository.nowFrom(now, from))
                   .bind("limit", limit);
           if (from != null) {
             query.bindMethods(from);

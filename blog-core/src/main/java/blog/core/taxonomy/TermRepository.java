@@ -74,15 +74,34 @@ public final class TermRepository {
                 .one());
   }
 
-  private static void link(Handle h, long postId, long termId) {
+  /**
+   * Links post {@code postId} to term {@code termId} unless it is already, the link carrying the
+   * post's publication date (V24: a term's archive is read by it). For the repositories that write
+   * posts, on their handle.
+   */
+  public static void link(Handle h, long postId, long termId) {
     h.createUpdate(
             """
-            INSERT INTO post_terms (post_id, term_id)
-            SELECT :postId, :termId WHERE NOT EXISTS
+            INSERT INTO post_terms (post_id, term_id, published_at)
+            SELECT p.id, :termId, p.published_at FROM posts p WHERE p.id = :postId AND NOT EXISTS
               (SELECT 1 FROM post_terms WHERE post_id = :postId AND term_id = :termId)
             """)
         .bind("postId", postId)
         .bind("termId", termId)
+        .execute();
+  }
+
+  /**
+   * Copies post {@code postId}'s publication date to its links after the date changed (on the
+   * changing handle, in its transaction).
+   */
+  public static void redate(Handle h, long postId) {
+    h.createUpdate(
+            """
+            UPDATE post_terms SET published_at = (SELECT p.published_at FROM posts p WHERE p.id = :postId)
+            WHERE post_id = :postId
+            """)
+        .bind("postId", postId)
         .execute();
   }
 

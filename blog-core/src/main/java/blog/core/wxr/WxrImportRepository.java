@@ -4,6 +4,7 @@ import blog.core.comment.CommentStatus;
 import blog.core.post.PostStatus;
 import blog.core.post.PostType;
 import blog.core.taxonomy.Taxonomy;
+import blog.core.taxonomy.TermRepository;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -175,17 +176,7 @@ public final class WxrImportRepository {
   }
 
   void linkTerm(long postId, long termId) {
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    """
-                    INSERT INTO post_terms (post_id, term_id)
-                    SELECT :postId, :termId WHERE NOT EXISTS
-                      (SELECT 1 FROM post_terms WHERE post_id = :postId AND term_id = :termId)
-                    """)
-                .bind("postId", postId)
-                .bind("termId", termId)
-                .execute());
+    jdbi.useHandle(h -> TermRepository.link(h, postId, termId));
   }
 
   void mapPost(String site, long wpId, long postId, Instant now) {

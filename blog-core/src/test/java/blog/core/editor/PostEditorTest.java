@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.NotFoundException;
 import blog.core.comment.FieldError;
+import blog.core.post.Listing;
 import blog.core.post.Post;
 import blog.core.post.PostStatus;
 import blog.core.taxonomy.Taxonomy;
@@ -178,6 +179,39 @@ class PostEditorTest extends DatabaseTestBase {
     Instant then = Instant.parse("2020-02-02T02:02:00Z");
     Post post = kit.create(ada, Form.published(Fixtures.unique("Old"), "").publishAt(then));
     assertEquals(then, post.publishedAt());
+  }
+
+  @Test
+  void aNewDateMovesThePostInItsCategoryAndTagArchives() {
+    String category = Fixtures.unique("Moving");
+    String tag = Fixtures.unique("moved");
+    List<Post> posts = new ArrayList<>();
+    for (int day = 1; day <= 3; day++) {
+      posts.add(
+          kit.create(
+              ada,
+              Form.published("Day " + day, "")
+                  .categories(category)
+                  .tags(tag)
+                  .publishAt(Instant.parse("2021-01-0" + day + "T00:00:00Z"))));
+    }
+    kit.update(
+        ada,
+        posts.get(0),
+        kit.formOf(posts.get(0)).publishAt(Instant.parse("2021-01-05T00:00:00Z")));
+    for (Taxonomy taxonomy : Taxonomy.values()) {
+      long termId =
+          kit.terms
+              .findBySlug(taxonomy, Slugs.slugify(taxonomy == Taxonomy.CATEGORY ? category : tag))
+              .orElseThrow()
+              .id();
+      assertEquals(
+          List.of("Day 1", "Day 3", "Day 2"),
+          kit.posts.list(new Listing.OfTerm(termId), now(), 10, 0).stream()
+              .map(Post::title)
+              .toList(),
+          "newest first by the new date, in the " + taxonomy + " archive");
+    }
   }
 
   @Test

@@ -81,11 +81,13 @@ class PostRepositoryTest extends DatabaseTestBase {
     Instant now = base.plusSeconds(20);
     // Only these two (and nothing from other tests) are visible at 'now' within March 2001.
     List<Post> march =
-        posts.listVisibleBetween(base, Instant.parse("2001-04-01T00:00:00Z"), now, 10, 0);
+        posts.list(new Listing.Between(base, Instant.parse("2001-04-01T00:00:00Z")), now, 10, 0);
     assertEquals(List.of(newer, older), march.stream().map(Post::id).toList());
     assertEquals(
         List.of(older),
-        posts.listVisibleBetween(base, Instant.parse("2001-04-01T00:00:00Z"), now, 1, 1).stream()
+        posts
+            .list(new Listing.Between(base, Instant.parse("2001-04-01T00:00:00Z")), now, 1, 1)
+            .stream()
             .map(Post::id)
             .toList());
   }
@@ -113,7 +115,7 @@ class PostRepositoryTest extends DatabaseTestBase {
     assertTrue(terms.findBySlug(Taxonomy.TAG, "cafe").isPresent());
     assertEquals(
         List.of(b, a),
-        posts.listVisibleInTerm(category.id(), NOW, 10, 0).stream().map(Post::id).toList());
+        posts.list(new Listing.OfTerm(category.id()), NOW, 10, 0).stream().map(Post::id).toList());
     Map<Long, List<Term>> byPost = terms.forPosts(List.of(a, b));
     assertEquals(
         List.of("Café", "Deep Thoughts", "Java"), byPost.get(a).stream().map(Term::name).toList());

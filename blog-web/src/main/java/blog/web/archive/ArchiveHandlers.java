@@ -1,6 +1,7 @@
 package blog.web.archive;
 
 import blog.core.reading.BlogReader;
+import blog.core.reading.PageStarts;
 import blog.core.reading.TermArchive;
 import blog.core.site.SiteSettings;
 import blog.core.taxonomy.Taxonomy;
@@ -22,9 +23,12 @@ public final class ArchiveHandlers {
   private final BlogReader reader;
   private final Pages pages;
   private final PostViews views;
+  private final PageStarts starts;
 
-  public ArchiveHandlers(BlogReader reader, Pages pages, PostViews views) {
+  /** {@code starts}: where the pages of a listing start (later pages are read from there). */
+  public ArchiveHandlers(BlogReader reader, Pages pages, PostViews views, PageStarts starts) {
     this.reader = reader;
+    this.starts = starts;
     this.pages = pages;
     this.views = views;
   }
@@ -35,7 +39,7 @@ public final class ArchiveHandlers {
     int month = PathParams.fixed(ctx.pathParam("month"), 2, "month");
     int page = PathParams.page(ctx);
     SiteSettings site = reader.site();
-    var posts = reader.month(year, month, page);
+    var posts = reader.month(year, month, page, starts);
     String name = Month.of(month).getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + year;
     show(
         ctx,
@@ -55,7 +59,7 @@ public final class ArchiveHandlers {
     show(
         ctx,
         heading,
-        views.listing(heading, reader.year(year, page), Permalinks.year(year), site),
+        views.listing(heading, reader.year(year, page, starts), Permalinks.year(year), site),
         PageMeta.at(
             Permalinks.page(Permalinks.year(year), page),
             "Posts from " + year + " on " + site.title() + "."));
@@ -74,7 +78,7 @@ public final class ArchiveHandlers {
   private void term(Context ctx, Taxonomy taxonomy, String label) {
     int page = PathParams.page(ctx);
     SiteSettings site = reader.site();
-    TermArchive archive = reader.term(taxonomy, ctx.pathParam("slug"), page);
+    TermArchive archive = reader.term(taxonomy, ctx.pathParam("slug"), page, starts);
     String heading = label + archive.term().name();
     String base = Permalinks.term(archive.term());
     String kind = taxonomy == Taxonomy.CATEGORY ? "Category" : "Tag";

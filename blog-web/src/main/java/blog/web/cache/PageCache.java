@@ -53,6 +53,9 @@ public final class PageCache {
   private static final String HIT = "page-cache.hit";
   private static final String TICKET = "page-cache.ticket";
 
+  /** How many listings' page starts are kept (each a key per page: a few KB for most). */
+  static final int MEMO_KEYS = 256;
+
   /** How long a request waits for another's render of the same page before rendering itself. */
   static final Duration SHARED_RENDER_PATIENCE = Duration.ofSeconds(2);
 
@@ -294,6 +297,15 @@ public final class PageCache {
    */
   public <T> Memo<T> perListingVersion(Supplier<T> source) {
     return new Memo<>(source, this::listingVersion, nextPublication, clock);
+  }
+
+  /**
+   * {@link #perListingVersion(Supplier)} for each key (a listing: where its pages start), for the
+   * {@value #MEMO_KEYS} keys asked for most lately.
+   */
+  public <K, T> Function<K, T> perListingVersionEach(Function<K, T> source) {
+    Cache<K, Memo<T>> memos = Caffeine.newBuilder().maximumSize(MEMO_KEYS).build();
+    return key -> memos.get(key, k -> perListingVersion(() -> source.apply(k))).get();
   }
 
   /**

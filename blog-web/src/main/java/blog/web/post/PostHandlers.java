@@ -10,7 +10,7 @@ import blog.core.editor.OldPermalinks;
 import blog.core.post.Post;
 import blog.core.reading.BlogReader;
 import blog.core.reading.CommentAlone;
-import blog.core.reading.HomePages;
+import blog.core.reading.PageStarts;
 import blog.core.reading.PostDetail;
 import blog.core.site.SiteSettings;
 import blog.web.auth.FormDrafts;
@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /** The home page, its later pages and single posts with their reply form. */
 public final class PostHandlers {
@@ -42,7 +41,7 @@ public final class PostHandlers {
   private final Clock clock;
   private final CommentSection section;
   private final OldPermalinks oldPermalinks;
-  private final Supplier<HomePages> homePages;
+  private final PageStarts starts;
 
   public PostHandlers(
       BlogReader reader,
@@ -52,8 +51,8 @@ public final class PostHandlers {
       ReplyFormParts parts,
       Clock clock,
       OldPermalinks oldPermalinks,
-      Supplier<HomePages> homePages) {
-    this.homePages = homePages;
+      PageStarts starts) {
+    this.starts = starts;
     this.reader = reader;
     this.comments = comments;
     this.pages = pages;
@@ -69,9 +68,7 @@ public final class PostHandlers {
     int page = PathParams.page(ctx);
     SiteSettings site = reader.site();
     // Later pages start where the kept page starts say: a keyset read, not skipping rows.
-    ListingView listing =
-        views.listing(
-            null, page == 1 ? reader.home(page) : reader.home(page, homePages.get()), "/", site);
+    ListingView listing = views.listing(null, reader.home(page, starts), "/", site);
     pages.render(
         ctx,
         "post/home",
