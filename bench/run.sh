@@ -246,14 +246,25 @@ compare cold-home / "" 20
 # the smallest on which every page measured exists (page 500 of the home page needs 5,000 posts),
 # with the same ten comments a post, so both answer the same kind of page.
 SMALL_POSTS=5010; SMALL_COMMENTS=50100
-ARCHIVE=""
+ARCHIVE=""; DEEP_PAGE=""; DEEP_CATEGORY=""
 flat_pages() { # prints name path
-  printf '%s\n' "home /" "post $SEED_POST" "page-500 /page/500/" "archive $ARCHIVE" \
-    "category /category/community/" "feed /feed/" "comments-feed /comments/feed/" \
+  printf '%s\n' "home /" "post $SEED_POST" "page-500 /page/500/" "deep-page $DEEP_PAGE" \
+    "archive $ARCHIVE" "category /category/community/" "deep-category $DEEP_CATEGORY" \
+    "rare-tag /tag/twitter/" "feed /feed/" "comments-feed /comments/feed/" \
     "moderation /admin/comments" "admin-posts /admin/posts"
 }
 # Pages only a signed-in admin sees.
 for_admin() { [ "$1" = moderation ] || [ "${1#admin-}" != "$1" ]; }
+# Page N of a listing of COUNT posts, nine tenths of the way down: page 450 of the small blog's
+# home page, page 9,000 of the big one's; the same for a category. A read that skipped the rows
+# before its page would cost twenty times more on the big blog.
+deep_page() { # base path, count of posts listed
+  echo "$1page/$(( $2 * 9 / 100 ))/"
+}
+category_count() { # slug -> its number of posts in the sidebar
+  curl -s "$BASE/" | grep -o "href=\"/category/$1/\">[^<]*</a> ([0-9]*)" | head -1 \
+    | sed -e 's/.*(//' -e 's/)//'
+}
 # The month of the newest post: an archive with a full page of posts on either blog.
 newest_month() {
   curl -s "$BASE/" | grep -o 'href="/20[0-9][0-9]/[0-9][0-9]/' | head -1 | sed -e 's|^href="||'
@@ -269,10 +280,14 @@ login() {
     --data-urlencode "password=bench admin password" --data-urlencode "next=/admin" "$BASE/admin/login"
   echo "Cookie: $(awk 'NF == 7 {sub(/^#HttpOnly_/, "", $1); printf "%s=%s; ", $6, $7}' "$jar")"
 }
-latencies() { # label -> "name p50" lines
+latencies() { # posts on the blog -> "name p50" lines
   local cookie; cookie=$(login)
   ARCHIVE=$(newest_month)
   [ -n "$ARCHIVE" ] || fail "no post on the home page"
+  DEEP_PAGE=$(deep_page / "$1")
+  local community; community=$(category_count community)
+  [ -n "$community" ] || fail "no count of the Community category in the sidebar"
+  DEEP_CATEGORY=$(deep_page /category/community/ "$community")
   local warm=()
   while read -r name path; do
     if for_admin "$name"; then warm+=("$cookie|$path"); else warm+=("$path"); fi
@@ -294,7 +309,7 @@ mkdir -p "$SMALL"
 generate "$SMALL" "$SMALL_POSTS" "$SMALL_COMMENTS" >/dev/null
 admin_cookie "$SMALL"
 start_blog "$SMALL" 0
-latencies >"$WORK/flat-fresh.txt"
+latencies "$SMALL_POSTS" >"$WORK/flat-fresh.txt"
 stop_blog
 rm -rf "$SMALL"
 
@@ -307,7 +322,7 @@ GEN_SECONDS=$(( $(date +%s) - GEN_STARTED ))
 admin_cookie "$BIG"
 start_blog "$BIG" 0
 BIG_STARTUP_MS=$STARTUP_MS
-latencies >"$WORK/flat-big.txt"
+latencies "$POSTS" >"$WORK/flat-big.txt"
 stop_blog
 FLAT_ROWS=$(paste -d' ' "$WORK/flat-fresh.txt" "$WORK/flat-big.txt" | awk '{
   r = $4 / ($2 > 0 ? $2 : 0.001);
@@ -343,7 +358,7 @@ CHART="bench/results/$STAMP.svg"
   echo
   echo "## Flat cost: median latency (ms, page cache off, 4 connections) as the blog grows"
   echo
-  echo "Small blog: $SMALL_POSTS generated posts and $SMALL_COMMENTS comments, the smallest on which /page/500/ exists; big blog: $POSTS posts and $COMMENTS comments (generated in ${GEN_SECONDS} s). The archive is the month of each blog's newest post."
+  echo "Small blog: $SMALL_POSTS generated posts and $SMALL_COMMENTS comments, the smallest on which /page/500/ exists; big blog: $POSTS posts and $COMMENTS comments (generated in ${GEN_SECONDS} s). The archive is the month of each blog's newest post; deep-page and deep-category are nine tenths of the way down the home page and the Community category (page 450 against page 9,000 of the home page: a page read by skipping the posts before it would cost twenty times more on the big blog); rare-tag is a tag on the seed article alone (a listing filtered per request would read the whole blog for it)."
   echo
   echo "| page | small | big | big / small | ≤ 1.5× |"
   echo "|---|---|---|---|---|"
