@@ -145,7 +145,8 @@ public final class PostRepository {
     ListingSql sql = ListingSql.of(listing);
     return jdbi.withHandle(
         h ->
-            sql.bind(
+            bind(
+                    sql,
                     h.createQuery(
                         "SELECT p.* FROM "
                             + sql.from()
@@ -183,7 +184,7 @@ public final class PostRepository {
           if (from != null) {
             query.bindMethods(from);
           }
-          sql.bind(query, nowFrom(now, from))
+          bind(sql, query, nowFrom(now, from))
               .bind("limit", limit)
               .setFetchSize(1000)
               .map((rs, ctx) -> new ListingKey(Times.instant(rs, "published_at"), rs.getLong("id")))
@@ -226,7 +227,8 @@ public final class PostRepository {
     ListingSql sql = ListingSql.of(listing);
     return jdbi.withHandle(
         h ->
-            sql.bind(
+            bind(
+                    sql,
                     h.createQuery(
                         "SELECT p.* FROM "
                             + sql.from()
@@ -283,16 +285,17 @@ public final class PostRepository {
       }
       return new ListingSql(from, "p.published_at, p.id", FROM_KEY, LISTING_ORDER, listing);
     }
+  }
 
-    Query bind(Query query, Instant now) {
-      query.bind("now", now);
-      if (listing instanceof Listing.OfTerm term) {
-        query.bind("termId", term.termId());
-      } else if (listing instanceof Listing.Between span) {
-        query.bind("from", span.from()).bind("to", span.to());
-      }
-      return query;
+  /** Binds {@code :now} and the listing's own parameters to a query of {@code sql}. */
+  private static Query bind(ListingSql sql, Query query, Instant now) {
+    query.bind("now", now);
+    if (sql.listing() instanceof Listing.OfTerm term) {
+      query.bind("termId", term.termId());
+    } else if (sql.listing() instanceof Listing.Between span) {
+      query.bind("from", span.from()).bind("to", span.to());
     }
+    return query;
   }
 
   /** The publication instants of all visible posts, newest first, for the archive list. */
