@@ -1,10 +1,13 @@
 package blog.web;
 
 import blog.core.auth.LoginProviders;
+import blog.core.comment.ThreadKey;
 import blog.core.config.Config;
 import blog.core.post.Listing;
-import blog.core.reading.ListingPages;
+import blog.core.post.ListingKey;
+import blog.core.reading.KeyedPages;
 import blog.core.reading.PageStarts;
+import blog.core.reading.ThreadStarts;
 import blog.core.security.Tokens;
 import blog.migrations.Migrations;
 import blog.web.admin.AdminAccess;
@@ -158,13 +161,22 @@ record WebHandlers(
             clientAddress,
             user -> services.moderation().counts(user, null).pending());
     // Where the pages of each listing start: kept per listing version, read as far as asked.
-    Function<Listing, AtomicReference<ListingPages>> keptStarts =
+    Function<Listing, AtomicReference<KeyedPages<ListingKey>>> keptStarts =
         pageCache.perListingVersionEach(listing -> new AtomicReference<>());
     PageStarts starts =
         (listing, page) ->
             keptStarts
                 .apply(listing)
                 .updateAndGet(known -> services.reader().listingPages(listing, known, page));
+    // Where the comment pages of each post start: kept per version of the post's comments.
+    Function<ThreadOrder, AtomicReference<KeyedPages<ThreadKey>>> keptThreads =
+        pageCache.perPostVersionEach(order -> new AtomicReference<>(), ThreadOrder::postId);
+    ThreadStarts threadStarts =
+        (postId, newestFirst, page) ->
+            keptThreads
+                .apply(new ThreadOrder(postId, newestFirst))
+                .updateAndGet(
+                    known -> services.reader().threadPages(postId, newestFirst, known, page));
     var posts =
         new PostHandlers(
             services.reader(),
@@ -174,7 +186,8 @@ record WebHandlers(
             parts,
             services.clock(),
             services.editing().oldPermalinks(),
-            starts);
+            starts,
+            threadStarts);
     DataSource dataSource = services.database().dataSource();
     var tracking = new RequestTracking(clientAddress, metrics);
     return new WebHandlers(
@@ -251,4 +264,7 @@ record WebHandlers(
         .filter(s -> !s.isEmpty())
         .collect(Collectors.toUnmodifiableSet());
   }
+
+  /** A post's comment threads in one order: what their page starts are kept for. */
+  private record ThreadOrder(long postId, boolean newestFirst) {}
 }

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 
 /** Comments. */
 public final class CommentRepository {
@@ -264,26 +265,100 @@ public final class CommentRepository {
    * page 1 costs the same on a post with 500 comments or 500,000.
    */
   public List<Comment> threadStarts(long postId, boolean newestFirst, int skip, int limit) {
-    // Ordered by every column of the (post, status, time, id) index, not only the last two, which
-    // is the same order here: only so does H2 read the index in order and stop at the limit. By
-    // time alone it read and sorted every approved comment of the post (1.2 s at 150,000 of them).
-    String order =
-        newestFirst
-            ? "c.post_id DESC, c.status DESC, c.created_at DESC, c.id DESC"
-            : "c.post_id, c.status, c.created_at, c.id";
+    return jdbi.withHandle(
+        h -> {
+          Query query =
+              h.createQuery(
+                  "SELECT c.* FROM comments c WHERE "
+                      + STARTS_A_THREAD
+                      + threadOrder(newestFirst)
+                      + (skip > 0 ? " OFFSET :skip ROWS" : "")
+                      + " FETCH NEXT :limit ROWS ONLY");
+          if (skip > 0) {
+            query.bind("skip", skip);
+          }
+          return query.bind("postId", postId).bind("limit", limit).map(MAPPER).list();
+        });
+  }
+
+  /**
+   * The approved comments of a post that start threads from {@code from} on (it included), at most
+   * {@code limit}, in the order given: a keyset read of the (post, status, time) index, costing the
+   * same wherever it starts.
+   */
+  public List<Comment> threadStartsFrom(
+      long postId, boolean newestFirst, ThreadKey from, int limit) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
                     "SELECT c.* FROM comments c WHERE "
                         + STARTS_A_THREAD
-                        + " ORDER BY "
-                        + order
-                        + " OFFSET :skip ROWS FETCH NEXT :limit ROWS ONLY")
+                        + fromThread(newestFirst)
+                        + threadOrder(newestFirst)
+                        + " FETCH NEXT :limit ROWS ONLY")
                 .bind("postId", postId)
-                .bind("skip", skip)
+                .bindMethods(from)
                 .bind("limit", limit)
                 .map(MAPPER)
                 .list());
+  }
+
+  /**
+   * The key of every {@code every}-th thread start of a post (the first of each page) in the order
+   * given, from {@code from} on (it included; null: from the first) and among at most {@code
+   * limit}: one pass along the (post, status, time) index.
+   */
+  public List<ThreadKey> threadStartKeys(
+      long postId, boolean newestFirst, int every, ThreadKey from, int limit) {
+    List<ThreadKey> keys = new ArrayList<>();
+    jdbi.useHandle(
+        h -> {
+          int[] position = {0};
+          Query query =
+              h.createQuery(
+                  "SELECT c.created_at, c.id FROM comments c WHERE "
+                      + STARTS_A_THREAD
+                      + (from == null ? "" : fromThread(newestFirst))
+                      + threadOrder(newestFirst)
+                      + " FETCH NEXT :limit ROWS ONLY");
+          if (from != null) {
+            query.bindMethods(from);
+          }
+          query
+              .bind("postId", postId)
+              .bind("limit", limit)
+              .setFetchSize(1000)
+              .map((rs, ctx) -> new ThreadKey(Times.instant(rs, "created_at"), rs.getLong("id")))
+              .forEach(
+                  key -> {
+                    if (position[0]++ % every == 0) {
+                      keys.add(key);
+                    }
+                  });
+        });
+    return keys;
+  }
+
+  /**
+   * Ordered by every column of the (post, status, time, id) index, not only the last two, which is
+   * the same order here: only so does H2 read the index in order and stop at the limit. By time
+   * alone it read and sorted every approved comment of the post (1.2 s at 150,000 of them).
+   */
+  private static String threadOrder(boolean newestFirst) {
+    return newestFirst
+        ? " ORDER BY c.post_id DESC, c.status DESC, c.created_at DESC, c.id DESC"
+        : " ORDER BY c.post_id, c.status, c.created_at, c.id";
+  }
+
+  /**
+   * From a {@link ThreadKey} on (it included), in {@link #threadOrder}; binds {@code :createdAt}
+   * and {@code :id}. The first bound is a range on the index, where the reading starts; the second
+   * only sorts out comments of that very instant.
+   */
+  private static String fromThread(boolean newestFirst) {
+    return newestFirst
+        ? " AND c.created_at <= :createdAt AND (c.created_at < :createdAt OR c.id <= :id)"
+        : " AND c.created_at >= :createdAt AND (c.created_at > :createdAt OR c.id >= :id)";
   }
 
   /**

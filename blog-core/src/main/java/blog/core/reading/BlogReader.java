@@ -7,6 +7,7 @@ import blog.core.comment.CommentRepository;
 import blog.core.comment.CommentStatus;
 import blog.core.comment.CommentThreads;
 import blog.core.comment.DiscussionSettings;
+import blog.core.comment.ThreadKey;
 import blog.core.comment.ThreadedComment;
 import blog.core.identity.CommenterIdentity;
 import blog.core.identity.IdentityRepository;
@@ -83,6 +84,8 @@ public final class BlogReader {
    */
   private static final PageStarts NO_STARTS = (listing, page) -> null;
 
+  private static final ThreadStarts NO_THREAD_STARTS = (postId, newestFirst, page) -> null;
+
   /** The home page listing, newest first. */
   public PostPage home(int page) {
     return home(page, NO_STARTS);
@@ -95,25 +98,17 @@ public final class BlogReader {
 
   /**
    * Where the pages of {@code listing} start, through page {@code page} at least: {@code known}
-   * (made for this listing as it is now, or null) if it covers that page, else it extended by
-   * reading on from its last page's start along the listing's index, past no more rows than the new
-   * pages hold. So asking for page 50 of a category reads 500 keys once, not every key of it.
+   * (made for this listing as it is now, or null) extended as {@link KeyedPages#through} does,
+   * along the listing's index.
    */
-  public ListingPages listingPages(Listing listing, ListingPages known, int page) {
-    int perPage = site().postsPerPage();
-    if (known != null && known.perPage() == perPage && known.covers(page)) {
-      return known;
-    }
-    boolean fresh = known == null || known.perPage() != perPage || known.firsts().isEmpty();
-    List<ListingKey> firsts = fresh ? new ArrayList<>() : new ArrayList<>(known.firsts());
-    ListingKey from = fresh ? null : firsts.remove(firsts.size() - 1);
-    // From the start of the last page known (read again, the first key found) to that of `page`.
-    long rows = (long) (page - 1 - firsts.size()) * perPage + 1;
-    int limit = (int) Math.min(rows, Integer.MAX_VALUE);
-    List<ListingKey> found = posts.keysEvery(listing, clock.instant(), perPage, from, limit);
-    firsts.addAll(found);
-    boolean complete = found.size() < (limit - 1) / perPage + 1;
-    return new ListingPages(perPage, firsts, complete);
+  public KeyedPages<ListingKey> listingPages(
+      Listing listing, KeyedPages<ListingKey> known, int page) {
+    Instant now = clock.instant();
+    return KeyedPages.through(
+        known,
+        site().postsPerPage(),
+        page,
+        (every, from, limit) -> posts.keysEvery(listing, now, every, from, limit));
   }
 
   /** A monthly archive in the site's time zone. */
@@ -197,16 +192,40 @@ public final class BlogReader {
       Set<Long> ownCommentIds,
       DiscussionSettings discussion,
       CommentPageRequest wanted) {
+    return detail(post, ownCommentIds, discussion, wanted, NO_THREAD_STARTS);
+  }
+
+  /**
+   * As {@link #detail(Post, Set, DiscussionSettings, CommentPageRequest)}, a later comment page
+   * read from where {@code starts} says it starts (a browser with held comments of its own has its
+   * pages threaded from the discussion's outline instead).
+   */
+  public PostDetail detail(
+      Post post,
+      Set<Long> ownCommentIds,
+      DiscussionSettings discussion,
+      CommentPageRequest wanted,
+      ThreadStarts starts) {
     if (!post.isVisibleAt(clock.instant())) {
       throw new NotFoundException("post " + post.id());
     }
     PostSummary summary = summaries(List.of(post)).get(0);
     CommentPages.Page page =
-        paging.page(post.id(), summary.commentCount(), ownCommentIds, discussion, wanted);
+        paging.page(post.id(), summary.commentCount(), ownCommentIds, discussion, wanted, starts);
     Set<Long> identityIds = new HashSet<>();
     page.threads().forEach(t -> identitiesIn(t, identityIds));
     return new PostDetail(
         summary, page.threads(), page.page(), page.totalPages(), identities.findAll(identityIds));
+  }
+
+  /**
+   * Where the comment pages of post {@code postId} start for a browser with no held comments,
+   * threads oldest or newest first, through page {@code page} at least (see {@link
+   * KeyedPages#through}), as many threads a page as the discussion settings say.
+   */
+  public KeyedPages<ThreadKey> threadPages(
+      long postId, boolean newestFirst, KeyedPages<ThreadKey> known, int page) {
+    return paging.threadPages(postId, newestFirst, discussion(), known, page);
   }
 
   /** The page of {@code post}'s comments that shows comment {@code commentId} to its writer. */
@@ -302,7 +321,7 @@ public final class BlogReader {
     Instant now = clock.instant();
     int perPage = site().postsPerPage();
     List<Post> found;
-    ListingPages pages = page == 1 ? null : starts.of(listing, page);
+    KeyedPages<ListingKey> pages = page == 1 ? null : starts.of(listing, page);
     if (pages != null && pages.perPage() == perPage && pages.covers(page)) {
       ListingKey start = pages.start(page).orElseThrow(() -> new NotFoundException("page " + page));
       found = posts.listFrom(listing, now, start, perPage + 1);

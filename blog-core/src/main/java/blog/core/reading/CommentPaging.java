@@ -7,6 +7,7 @@ import blog.core.comment.CommentRepository;
 import blog.core.comment.CommentStatus;
 import blog.core.comment.CommentThreads;
 import blog.core.comment.DiscussionSettings;
+import blog.core.comment.ThreadKey;
 import blog.core.comment.ThreadedComment;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,7 +55,8 @@ final class CommentPaging {
       int approved,
       Set<Long> own,
       DiscussionSettings settings,
-      CommentPageRequest wanted) {
+      CommentPageRequest wanted,
+      ThreadStarts starts) {
     if (readWhole(approved, own, settings)) {
       List<ThreadedComment> threads = CommentThreads.build(whole(postId, own));
       int page =
@@ -67,7 +69,7 @@ final class CommentPaging {
     if (held.isEmpty()) {
       int page =
           wanted.byComment() ? startsPageOf(postId, settings, wanted.showing()) : wanted.page();
-      return startsPage(postId, approved, settings, page);
+      return startsPage(postId, approved, settings, page, starts);
     }
     Shape shape = shape(postId, held);
     int page = wanted.byComment() ? shape.pageOf(wanted.showing(), settings) : wanted.page();
@@ -117,7 +119,7 @@ final class CommentPaging {
    * not skip through all of it.
    */
   private CommentPages.Page startsPage(
-      long postId, int approved, DiscussionSettings settings, int page) {
+      long postId, int approved, DiscussionSettings settings, int page, ThreadStarts kept) {
     int size = CommentPages.threadsPerPage(settings);
     List<Comment> first = null;
     if (!settings.pageComments()) {
@@ -134,16 +136,45 @@ final class CommentPaging {
     if (skip > Integer.MAX_VALUE - size - 1 || (page > 1 && skip >= approved)) {
       return new CommentPages.Page(List.of(), page, page - 1);
     }
-    List<Comment> starts =
-        first != null && page == 1 && !settings.newestFirst()
-            ? first
-            : comments.threadStarts(postId, settings.newestFirst(), (int) skip, size + 1);
+    List<Comment> starts;
+    KeyedPages<ThreadKey> pages = page == 1 ? null : kept.of(postId, settings.newestFirst(), page);
+    if (pages != null && pages.perPage() == size && pages.covers(page)) {
+      // Read from where the page starts, not skipping every thread before it.
+      Optional<ThreadKey> from = pages.start(page);
+      starts =
+          from.isEmpty()
+              ? List.of()
+              : comments.threadStartsFrom(postId, settings.newestFirst(), from.get(), size + 1);
+    } else {
+      starts =
+          first != null && page == 1 && !settings.newestFirst()
+              ? first
+              : comments.threadStarts(postId, settings.newestFirst(), (int) skip, size + 1);
+    }
     if (starts.isEmpty()) {
       return new CommentPages.Page(List.of(), page, page == 1 ? 1 : page - 1);
     }
     boolean more = starts.size() > size;
     List<Comment> shown = more ? starts.subList(0, size) : starts;
     return new CommentPages.Page(threads(postId, shown), page, more ? page + 1 : page);
+  }
+
+  /**
+   * Where the pages of post {@code postId}'s threads start (for a browser with no held comments),
+   * oldest or newest first, through page {@code page} at least, {@code settings} saying how many
+   * threads a page holds: {@code known} extended as {@link KeyedPages#through} does.
+   */
+  KeyedPages<ThreadKey> threadPages(
+      long postId,
+      boolean newestFirst,
+      DiscussionSettings settings,
+      KeyedPages<ThreadKey> known,
+      int page) {
+    return KeyedPages.through(
+        known,
+        CommentPages.threadsPerPage(settings),
+        page,
+        (every, from, limit) -> comments.threadStartKeys(postId, newestFirst, every, from, limit));
   }
 
   /**

@@ -1,6 +1,7 @@
 package blog.core.reading;
 
 import blog.core.post.Listing;
+import blog.core.post.ListingKey;
 
 /**
  * Where the pages of a listing start, as the listing is now: {@link BlogReader#listingPages} read
@@ -10,8 +11,8 @@ import blog.core.post.Listing;
 @FunctionalInterface
 public interface PageStarts {
   /**
-   * Where the pages of {@code listing} start, {@link ListingPages#covers covering} page {@code
-   * page}; null if not known (pages are then read by skipping).
+   * Where the pages of {@code listing} start, {@link KeyedPages#covers covering} page {@code page};
+   * null if not known (pages are then read by skipping).
    */
-  ListingPages of(Listing listing, int page);
+  KeyedPages<ListingKey> of(Listing listing, int page);
 }

@@ -1,6 +1,7 @@
 package blog.core.reading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.comment.Comment;
@@ -9,6 +10,7 @@ import blog.core.comment.CommentRepository;
 import blog.core.comment.CommentStatus;
 import blog.core.comment.CommentThreads;
 import blog.core.comment.DiscussionSettings;
+import blog.core.comment.ThreadKey;
 import blog.core.comment.ThreadedComment;
 import blog.core.post.PostStatus;
 import blog.core.testing.DatabaseTestBase;
@@ -16,6 +18,7 @@ import blog.core.testing.Fixtures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +137,69 @@ class CommentPagingTest extends DatabaseTestBase {
     return comments.approvedCounts(Set.of(post)).get(post);
   }
 
+  /** No starts kept: later pages skip to where they start. */
+  private static final ThreadStarts SKIPPING = (postId, newestFirst, page) -> null;
+
+  /** Starts kept per order and extended as pages are asked for, as the web layer keeps them. */
+  private static ThreadStarts kept(CommentPaging paging, DiscussionSettings s) {
+    Map<Boolean, KeyedPages<ThreadKey>> kept = new HashMap<>();
+    return (postId, newestFirst, page) ->
+        kept.compute(
+            newestFirst, (order, known) -> paging.threadPages(postId, newestFirst, s, known, page));
+  }
+
+  @Test
+  void everyPageReadFromKeptStartsIsThePageOfEverything() {
+    CommentPaging paging = new CommentPaging(comments, 0);
+    List<ThreadedComment> threads = everything(Set.of());
+    for (DiscussionSettings s : settings()) {
+      int pages = CommentPages.page(threads, s, 1).totalPages();
+      ThreadStarts ascending = kept(paging, s);
+      ThreadStarts descending = kept(paging, s);
+      for (int page = 0; page <= pages + 1; page++) {
+        int back = pages + 1 - page;
+        assertSamePage(
+            CommentPages.page(threads, s, page),
+            paging.page(
+                post, approvedCount(), Set.of(), s, CommentPageRequest.page(page), ascending),
+            "page " + page + " of " + s + ", asked for in order");
+        assertSamePage(
+            CommentPages.page(threads, s, back),
+            paging.page(
+                post, approvedCount(), Set.of(), s, CommentPageRequest.page(back), descending),
+            "page " + back + " of " + s + ", the last first");
+      }
+    }
+  }
+
+  @Test
+  void aLaterPageReadFromKeptStartsSkipsNoThreads() {
+    List<String> statements = new ArrayList<>();
+    Jdbi watched = Jdbi.create(db.database().dataSource());
+    watched
+        .getConfig(SqlStatements.class)
+        .setSqlLogger(
+            new SqlLogger() {
+              @Override
+              public void logAfterExecution(StatementContext context) {
+                statements.add(context.getRenderedSql());
+              }
+            });
+    CommentPaging paging = new CommentPaging(new CommentRepository(watched), 0);
+    for (DiscussionSettings s : settings()) {
+      int pages = CommentPages.page(everything(Set.of()), s, 1).totalPages();
+      ThreadStarts starts = kept(paging, s);
+      paging.page(post, approvedCount(), Set.of(), s, CommentPageRequest.page(pages), starts);
+      statements.clear();
+      CommentPages.Page last =
+          paging.page(post, approvedCount(), Set.of(), s, CommentPageRequest.page(pages), starts);
+      assertFalse(last.threads().isEmpty());
+      assertTrue(
+          statements.stream().noneMatch(sql -> sql.contains("OFFSET")),
+          "page " + pages + " of " + s + " is read from its start: " + statements);
+    }
+  }
+
   @Test
   void everyPageReadInPartsIsThePageOfEverything() {
     CommentPaging outline = new CommentPaging(comments, 0);
@@ -145,7 +211,7 @@ class CommentPagingTest extends DatabaseTestBase {
         for (int page = 0; page <= pages + 1; page++) {
           assertSamePage(
               CommentPages.page(threads, s, page),
-              outline.page(post, approvedCount(), own, s, CommentPageRequest.page(page)),
+              outline.page(post, approvedCount(), own, s, CommentPageRequest.page(page), SKIPPING),
               "page " + page + " for " + own.size() + " own of " + s);
         }
       }
@@ -170,7 +236,8 @@ class CommentPagingTest extends DatabaseTestBase {
       int pages = CommentPages.page(everything(Set.of()), s, 1).totalPages();
       statements.clear();
       CommentPages.Page far =
-          paging.page(post, approvedCount(), Set.of(), s, CommentPageRequest.page(pages * 100));
+          paging.page(
+              post, approvedCount(), Set.of(), s, CommentPageRequest.page(pages * 100), SKIPPING);
       assertTrue(far.threads().isEmpty());
       assertTrue(far.page() > far.totalPages(), "no such page");
       // Unpaged, the first page's starts are read to see whether all fit on it; nothing else.
@@ -202,7 +269,7 @@ class CommentPagingTest extends DatabaseTestBase {
         assertEquals(page, outline.pageOf(post, approvedCount(), own, s, id), "page of " + id);
         assertSamePage(
             CommentPages.page(threads, s, page),
-            outline.page(post, approvedCount(), own, s, CommentPageRequest.showing(id)),
+            outline.page(post, approvedCount(), own, s, CommentPageRequest.showing(id), SKIPPING),
             "the page showing " + id + " for " + own.size() + " own");
       }
     }
@@ -217,10 +284,10 @@ class CommentPagingTest extends DatabaseTestBase {
         List<ThreadedComment> threads = everything(own);
         assertEquals(
             CommentPages.page(threads, s, 2),
-            reader.page(post, 0, own, s, CommentPageRequest.page(2)));
+            reader.page(post, 0, own, s, CommentPageRequest.page(2), SKIPPING));
         assertSamePage(
             CommentPages.page(threads, s, 2),
-            reader.page(post, approvedCount(), own, s, CommentPageRequest.page(2)),
+            reader.page(post, approvedCount(), own, s, CommentPageRequest.page(2), SKIPPING),
             "page 2 read in parts");
       }
     }

@@ -9,6 +9,7 @@ import blog.core.NotFoundException;
 import blog.core.comment.CommentRepository;
 import blog.core.identity.IdentityRepository;
 import blog.core.post.Listing;
+import blog.core.post.ListingKey;
 import blog.core.post.PostPage;
 import blog.core.post.PostRepository;
 import blog.core.post.PostStatus;
@@ -166,7 +167,7 @@ class ListingPagesTest extends DatabaseTestBase {
               }
             });
     BlogReader watchedReader = reader(watched);
-    Map<Listing, ListingPages> kept = new HashMap<>();
+    Map<Listing, KeyedPages<ListingKey>> kept = new HashMap<>();
     PageStarts starts =
         (listing, page) ->
             kept.compute(listing, (l, known) -> watchedReader.listingPages(l, known, page));
@@ -186,32 +187,32 @@ class ListingPagesTest extends DatabaseTestBase {
 
   @Test
   void startsAreReadAsFarAsPagesAreAskedFor() {
-    ListingPages two = reader.listingPages(Listing.ALL, null, 2);
+    KeyedPages<ListingKey> two = reader.listingPages(Listing.ALL, null, 2);
     assertEquals(2, two.firsts().size());
     assertFalse(two.complete());
     assertTrue(two.covers(2));
     assertFalse(two.covers(3));
     assertEquals(two, reader.listingPages(Listing.ALL, two, 1), "what is known is kept");
-    ListingPages four = reader.listingPages(Listing.ALL, two, 4);
+    KeyedPages<ListingKey> four = reader.listingPages(Listing.ALL, two, 4);
     assertEquals(4, four.firsts().size());
     assertEquals(two.firsts(), four.firsts().subList(0, 2));
-    ListingPages all = reader.listingPages(Listing.ALL, four, 99);
+    KeyedPages<ListingKey> all = reader.listingPages(Listing.ALL, four, 99);
     assertTrue(all.complete(), "23 posts make 6 pages, not 99");
     assertEquals(reader.listingPages(Listing.ALL, null, 6).firsts(), all.firsts());
     assertEquals(6, all.firsts().size());
     assertTrue(all.covers(99));
     assertThrows(NotFoundException.class, () -> reader.home(99, (listing, page) -> all));
-    ListingPages exactlySix = reader.listingPages(Listing.ALL, null, 6);
+    KeyedPages<ListingKey> exactlySix = reader.listingPages(Listing.ALL, null, 6);
     assertFalse(exactlySix.complete(), "page 6 starts; whether a 7th does is not read yet");
     assertTrue(reader.listingPages(Listing.ALL, exactlySix, 7).complete());
-    ListingPages absurd = reader.listingPages(Listing.ALL, null, Integer.MAX_VALUE);
+    KeyedPages<ListingKey> absurd = reader.listingPages(Listing.ALL, null, Integer.MAX_VALUE);
     assertTrue(absurd.complete(), "an absurd page reads the listing once, to its end");
     assertEquals(all.firsts(), absurd.firsts());
   }
 
   @Test
   void startsMadeForAnotherPageSizeAreNotUsed() {
-    ListingPages forFour = reader.listingPages(Listing.ALL, null, 6);
+    KeyedPages<ListingKey> forFour = reader.listingPages(Listing.ALL, null, 6);
     settings.putAll(Map.of(SiteSettings.POSTS_PER_PAGE, "5"));
     try {
       assertEquals(titles(reader.home(3)), titles(reader.home(3, (listing, page) -> forFour)));

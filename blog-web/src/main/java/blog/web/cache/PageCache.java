@@ -28,7 +28,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -304,8 +306,27 @@ public final class PageCache {
    * {@value #MEMO_KEYS} keys asked for most lately.
    */
   public <K, T> Function<K, T> perListingVersionEach(Function<K, T> source) {
+    return each(source, key -> this::listingVersion);
+  }
+
+  /**
+   * {@code source} for each key, kept per version of post {@code post.applyAsLong(key)}'s page (see
+   * {@link ContentVersions#forPost}: its comments, the listing, commenters), for the {@value
+   * #MEMO_KEYS} keys asked for most lately: for what sums up one post's discussion (where its
+   * comment pages start).
+   */
+  public <K, T> Function<K, T> perPostVersionEach(Function<K, T> source, ToLongFunction<K> post) {
+    return each(source, key -> () -> versions().forPost(post.applyAsLong(key)));
+  }
+
+  private <K, T> Function<K, T> each(Function<K, T> source, Function<K, LongSupplier> version) {
     Cache<K, Memo<T>> memos = Caffeine.newBuilder().maximumSize(MEMO_KEYS).build();
-    return key -> memos.get(key, k -> perListingVersion(() -> source.apply(k))).get();
+    return key ->
+        memos
+            .get(
+                key,
+                k -> new Memo<>(() -> source.apply(k), version.apply(k), nextPublication, clock))
+            .get();
   }
 
   /**

@@ -12,6 +12,7 @@ import blog.core.reading.BlogReader;
 import blog.core.reading.CommentAlone;
 import blog.core.reading.PageStarts;
 import blog.core.reading.PostDetail;
+import blog.core.reading.ThreadStarts;
 import blog.core.site.SiteSettings;
 import blog.web.auth.FormDrafts;
 import blog.web.seo.PostMeta;
@@ -42,6 +43,7 @@ public final class PostHandlers {
   private final CommentSection section;
   private final OldPermalinks oldPermalinks;
   private final PageStarts starts;
+  private final ThreadStarts threadStarts;
 
   public PostHandlers(
       BlogReader reader,
@@ -51,8 +53,10 @@ public final class PostHandlers {
       ReplyFormParts parts,
       Clock clock,
       OldPermalinks oldPermalinks,
-      PageStarts starts) {
+      PageStarts starts,
+      ThreadStarts threadStarts) {
     this.starts = starts;
+    this.threadStarts = threadStarts;
     this.reader = reader;
     this.comments = comments;
     this.pages = pages;
@@ -214,7 +218,11 @@ public final class PostHandlers {
   private PostDetail read(
       Context ctx, Post post, DiscussionSettings discussion, CommentForm form, long editing) {
     return reader.detail(
-        post, parts.own().ids(ctx), discussion, CommentSection.pageRequest(ctx, form, editing));
+        post,
+        parts.own().ids(ctx),
+        discussion,
+        CommentSection.pageRequest(ctx, form, editing),
+        threadStarts);
   }
 
   /** {@code discussion} is read once per page: the settings live in the database. */

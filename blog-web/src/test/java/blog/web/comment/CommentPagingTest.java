@@ -124,4 +124,43 @@ class CommentPagingTest extends WebTestBase {
               "oldest"));
     }
   }
+
+  @Test
+  void aNewThreadMovesTheLaterPagesAtOnce() {
+    settings.putAll(
+        Map.of(
+            DiscussionSettings.PAGE_COMMENTS, "true",
+            DiscussionSettings.COMMENTS_PER_PAGE, "2",
+            DiscussionSettings.COMMENTS_ORDER, "newest",
+            DiscussionSettings.MODERATION, "none",
+            DiscussionSettings.MIN_SECONDS_TO_SUBMIT, "0",
+            DiscussionSettings.FLOOD_SECONDS, "0"));
+    try {
+      String permalink = postWithThreads(5);
+      String second = server.page(permalink + "comment-page-2/");
+      assertTrue(second.contains("Thread 3 starts.") && second.contains("Thread 2 starts."));
+      assertFalse(second.contains("Thread 4 starts."));
+      assertTrue(server.page(permalink + "comment-page-3/").contains("Thread 1 starts."));
+
+      Browser browser = new Browser(server);
+      Map<String, String> form = Browser.replyForm(browser.page(permalink));
+      form.putAll(Map.of("author", "New", "email", "new@example.org", "comment", "Thread 6."));
+      assertEquals(303, browser.post("/comments/", form).statusCode());
+
+      // Where each page starts was kept for the discussion as it was; it is read again.
+      second = server.page(permalink + "comment-page-2/");
+      assertTrue(
+          second.contains("Thread 4 starts.") && second.contains("Thread 3 starts."), second);
+      assertFalse(second.contains("Thread 2 starts."));
+      String third = server.page(permalink + "comment-page-3/");
+      assertTrue(third.contains("Thread 2 starts.") && third.contains("Thread 1 starts."));
+    } finally {
+      settings.putAll(
+          Map.of(
+              DiscussionSettings.PAGE_COMMENTS,
+              "false",
+              DiscussionSettings.COMMENTS_ORDER,
+              "oldest"));
+    }
+  }
 }
