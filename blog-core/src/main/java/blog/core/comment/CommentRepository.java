@@ -1,5 +1,6 @@
 package blog.core.comment;
 
+import blog.core.db.EveryNth;
 import blog.core.db.Times;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -310,10 +311,8 @@ public final class CommentRepository {
    */
   public List<ThreadKey> threadStartKeys(
       long postId, boolean newestFirst, int every, ThreadKey from, int limit) {
-    List<ThreadKey> keys = new ArrayList<>();
-    jdbi.useHandle(
+    return jdbi.withHandle(
         h -> {
-          int[] position = {0};
           Query query =
               h.createQuery(
                   "SELECT c.created_at, c.id FROM comments c WHERE "
@@ -324,19 +323,16 @@ public final class CommentRepository {
           if (from != null) {
             query.bindMethods(from);
           }
-          query
-              .bind("postId", postId)
-              .bind("limit", limit)
-              .setFetchSize(1000)
-              .map((rs, ctx) -> new ThreadKey(Times.instant(rs, "created_at"), rs.getLong("id")))
-              .forEach(
-                  key -> {
-                    if (position[0]++ % every == 0) {
-                      keys.add(key);
-                    }
-                  });
+          return EveryNth.of(
+              query
+                  .bind("postId", postId)
+                  .bind("limit", limit)
+                  .setFetchSize(1000)
+                  .map(
+                      (rs, ctx) ->
+                          new ThreadKey(Times.instant(rs, "created_at"), rs.getLong("id"))),
+              every);
         });
-    return keys;
   }
 
   /**

@@ -1,10 +1,10 @@
 package blog.core.post;
 
+import blog.core.db.EveryNth;
 import blog.core.db.Times;
 import blog.core.taxonomy.Taxonomy;
 import blog.core.taxonomy.TermRepository;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -168,10 +168,8 @@ public final class PostRepository {
   public List<ListingKey> keysEvery(
       Listing listing, Instant now, int every, ListingKey from, int limit) {
     ListingSql sql = ListingSql.of(listing);
-    List<ListingKey> keys = new ArrayList<>();
-    jdbi.useHandle(
+    return jdbi.withHandle(
         h -> {
-          int[] position = {0};
           Query query =
               h.createQuery(
                   "SELECT "
@@ -184,18 +182,15 @@ public final class PostRepository {
           if (from != null) {
             query.bindMethods(from);
           }
-          bind(sql, query, nowFrom(now, from))
-              .bind("limit", limit)
-              .setFetchSize(1000)
-              .map((rs, ctx) -> new ListingKey(Times.instant(rs, "published_at"), rs.getLong("id")))
-              .forEach(
-                  key -> {
-                    if (position[0]++ % every == 0) {
-                      keys.add(key);
-                    }
-                  });
+          return EveryNth.of(
+              bind(sql, query, nowFrom(now, from))
+                  .bind("limit", limit)
+                  .setFetchSize(1000)
+                  .map(
+                      (rs, ctx) ->
+                          new ListingKey(Times.instant(rs, "published_at"), rs.getLong("id"))),
+              every);
         });
-    return keys;
   }
 
   /** The key of every {@code every}-th visible post: {@link #keysEvery} of all posts. */
