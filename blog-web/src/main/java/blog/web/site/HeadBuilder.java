@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Builds a page's head from what its handler said ({@link PageMeta}) and the site: description,
@@ -72,7 +73,7 @@ final class HeadBuilder {
 
   /** At most {@link #DESCRIPTION_LENGTH} characters, cut between words. */
   static String shorten(String text) {
-    String plain = text.replaceAll("\\s+", " ").strip();
+    String plain = collapsed(text);
     if (plain.length() <= DESCRIPTION_LENGTH) {
       return plain;
     }
@@ -86,6 +87,26 @@ final class HeadBuilder {
     }
     return cut.strip() + "…";
   }
+
+  /**
+   * The text with its runs of white space made one space and its ends stripped, as far as a
+   * description shows it: all of it if that is at most {@link #DESCRIPTION_LENGTH} characters, else
+   * more than that many. Only a prefix is collapsed, twice as long each time until it is enough: a
+   * post's description is its whole body, which every page of the post (and every render of it)
+   * would otherwise scan.
+   */
+  private static String collapsed(String text) {
+    for (int end = Math.min(text.length(), 2 * DESCRIPTION_LENGTH);
+        ;
+        end = Math.min(text.length(), 2 * end)) {
+      String plain = SPACES.matcher(text.substring(0, end)).replaceAll(" ").strip();
+      if (plain.length() > DESCRIPTION_LENGTH || end == text.length()) {
+        return plain;
+      }
+    }
+  }
+
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private static String iso(Instant instant) {
     return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
