@@ -4,6 +4,7 @@ import blog.core.db.EveryNth;
 import blog.core.db.Times;
 import blog.core.taxonomy.Taxonomy;
 import blog.core.taxonomy.TermRepository;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -293,13 +294,30 @@ public final class PostRepository {
     return query;
   }
 
-  /** The publication instants of all visible posts, newest first, for the archive list. */
-  public List<Instant> visiblePublicationTimes(Instant now) {
-    return jdbi.withHandle(
+  /** A visible post's id and publication date, as {@link #forEachVisible} reads them. */
+  @FunctionalInterface
+  public interface VisibleRow {
+    void accept(long id, Instant publishedAt);
+  }
+
+  /**
+   * Every visible post's id and publication date, newest first, streamed to {@code row}: read from
+   * the listing index alone (V16), no post's row.
+   */
+  public void forEachVisible(Instant now, VisibleRow row) {
+    jdbi.useHandle(
         h ->
-            h.createQuery("SELECT p.published_at FROM posts p WHERE " + VISIBLE + LISTING_ORDER)
+            h.createQuery(
+                    "SELECT p.id, p.published_at FROM posts p WHERE " + VISIBLE + LISTING_ORDER)
                 .bind("now", now)
-                .map((rs, ctx) -> Times.instant(rs, "published_at"))
-                .list());
+                .setFetchSize(1000)
+                .scanResultSet(
+                    (results, ctx) -> {
+                      ResultSet rs = results.get();
+                      while (rs.next()) {
+                        row.accept(rs.getLong(1), Times.instant(rs, "published_at"));
+                      }
+                      return null;
+                    }));
   }
 }

@@ -1,7 +1,7 @@
 package blog.core.taxonomy;
 
 import blog.core.text.Slugs;
-import java.time.Instant;
+import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -160,25 +160,42 @@ public final class TermRepository {
                 .list());
   }
 
-  /** Terms of one taxonomy that hold at least one visible post, with how many, by name. */
-  public List<TermCount> withVisiblePostCounts(Taxonomy taxonomy, Instant now) {
+  /** Every term of {@code taxonomy}, in name order as the database sorts names. */
+  public List<Term> inNameOrder(Taxonomy taxonomy) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    """
-                    SELECT t.id, t.taxonomy, t.slug, t.name, COUNT(*) AS posts
-                    FROM terms t
-                    JOIN post_terms pt ON pt.term_id = t.id
-                    JOIN posts p ON p.id = pt.post_id
-                    WHERE t.taxonomy = :taxonomy
-                      AND p.status IN ('published', 'scheduled') AND p.published_at <= :now
-                      AND p.post_type = 'post'
-                    GROUP BY t.id, t.taxonomy, t.slug, t.name
-                    ORDER BY t.name
-                    """)
+            h.createQuery("SELECT * FROM terms WHERE taxonomy = :taxonomy ORDER BY name, id")
                 .bind("taxonomy", taxonomy.dbValue())
-                .bind("now", now)
-                .map((rs, ctx) -> new TermCount(MAPPER.map(rs, ctx), rs.getInt("posts")))
+                .map(MAPPER)
                 .list());
+  }
+
+  /** A link between a post and a term, as {@link #forEachLink} reads them. */
+  @FunctionalInterface
+  public interface LinkRow {
+    void accept(long termId, long postId);
+  }
+
+  /**
+   * Every link of the terms {@code termIds} to a post, streamed to {@code link}: read along the
+   * term index, no post's row.
+   */
+  public void forEachLink(Collection<Long> termIds, LinkRow link) {
+    if (termIds.isEmpty()) {
+      return;
+    }
+    jdbi.useHandle(
+        h ->
+            h.createQuery("SELECT term_id, post_id FROM post_terms WHERE term_id IN (<ids>)")
+                .bindList("ids", List.copyOf(termIds))
+                .setFetchSize(1000)
+                .scanResultSet(
+                    (results, ctx) -> {
+                      ResultSet rs = results.get();
+                      while (rs.next()) {
+                        link.accept(rs.getLong(1), rs.getLong(2));
+                      }
+                      return null;
+                    }));
   }
 }
