@@ -55,7 +55,10 @@ public final class PageCache {
   private static final String HIT = "page-cache.hit";
   private static final String TICKET = "page-cache.ticket";
 
-  /** How many listings' page starts are kept (each a key per page: a few KB for most). */
+  /**
+   * How many keys a memo per key keeps (a listing's or a post's page starts: a key per page, a few
+   * KB for most).
+   */
   static final int MEMO_KEYS = 256;
 
   /** How long a request waits for another's render of the same page before rendering itself. */
