@@ -1,0 +1,104 @@
+package blog.core.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import blog.core.post.Listing;
+import blog.core.post.Post;
+import blog.core.post.PostRepository;
+import blog.core.testing.DbKind;
+import blog.core.testing.TestDatabase;
+import blog.migrations.Migrations;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Migration V24 dates the links a blog already has, so its archives list them as before. */
+class TermLinkDatesMigrationTest {
+  private static final Instant OLD = Instant.parse("2019-03-04T05:06:07Z");
+  private static final Instant NEW = Instant.parse("2021-08-09T10:11:12Z");
+
+  @ParameterizedTest
+  @EnumSource(DbKind.class)
+  void linksTakeTheirPostsDatesAndTheArchiveListsThemNewestFirst(DbKind kind) {
+    try (TestDatabase db = TestDatabase.createEmpty(kind)) {
+      Migrations.migrateTo(db.database().dataSource(), "23");
+      long term =
+          db.database()
+              .jdbi()
+              .withHandle(
+                  h -> {
+                    h.execute(
+                        "INSERT INTO users (username, display_name, role, created_at)"
+                            + " VALUES ('old', 'Old', 'author', ?)",
+                        at(OLD));
+                    long author = h.select("SELECT id FROM users").mapTo(Long.class).one();
+                    long older = post(h, author, "older", "published", OLD);
+                    long newer = post(h, author, "newer", "published", NEW);
+                    long draft = post(h, author, "draft", "draft", null);
+                    h.execute(
+                        "INSERT INTO terms (taxonomy, slug, name) VALUES ('tag', 'kept', 'Kept')");
+                    long id = h.select("SELECT id FROM terms").mapTo(Long.class).one();
+                    for (long post : List.of(older, newer, draft)) {
+                      h.execute(
+                          "INSERT INTO post_terms (post_id, term_id) VALUES (?, ?)", post, id);
+                    }
+                    return id;
+                  });
+
+      assertEquals(1, Migrations.migrate(db.database().dataSource()));
+
+      Map<String, Instant> dates =
+          db.database()
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.select(
+                              "SELECT p.slug, pt.published_at FROM post_terms pt"
+                                  + " JOIN posts p ON p.id = pt.post_id")
+                          .reduceRows(
+                              new HashMap<String, Instant>(),
+                              (map, row) -> {
+                                OffsetDateTime at =
+                                    row.getColumn("published_at", OffsetDateTime.class);
+                                map.put(
+                                    row.getColumn("slug", String.class),
+                                    at == null ? null : at.toInstant());
+                                return map;
+                              }));
+      assertEquals(OLD, dates.get("older"));
+      assertEquals(NEW, dates.get("newer"));
+      assertEquals(null, dates.get("draft"));
+      assertEquals(3, dates.size());
+      assertEquals(
+          List.of("newer", "older"),
+          new PostRepository(db.database().jdbi())
+              .list(new Listing.OfTerm(term), Instant.parse("2026-01-01T00:00:00Z"), 10, 0).stream()
+                  .map(Post::slug)
+                  .toList());
+    }
+  }
+
+  private static long post(Handle h, long author, String slug, String status, Instant published) {
+    h.execute(
+        "INSERT INTO posts (slug, title, body_markdown, body_html, status, author_id,"
+            + " published_at, created_at, updated_at) VALUES (?, ?, '', '', ?, ?, ?, ?, ?)",
+        slug,
+        slug,
+        status,
+        author,
+        at(published),
+        at(OLD),
+        at(OLD));
+    return h.select("SELECT id FROM posts WHERE slug = ?", slug).mapTo(Long.class).one();
+  }
+
+  private static OffsetDateTime at(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+}
