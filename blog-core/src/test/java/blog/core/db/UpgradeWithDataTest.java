@@ -1,7 +1,9 @@
 package blog.core.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blog.core.comment.CommentRepository;
 import blog.core.post.Listing;
 import blog.core.post.Post;
 import blog.core.post.PostRepository;
@@ -14,21 +16,27 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Migration V24 dates the links a blog already has, so its archives list them as before. */
-class TermLinkDatesMigrationTest {
+/**
+ * A blog with posts, categories and comments as an older release left it (migration 14, before the
+ * content-version and counting triggers) upgrades on H2 and PostgreSQL to the newest schema, and
+ * what the later migrations derive from its rows is right: each post's approved comments (V23) and
+ * its links' dates (V24), by which its archives list it.
+ */
+class UpgradeWithDataTest {
   private static final Instant OLD = Instant.parse("2019-03-04T05:06:07Z");
   private static final Instant NEW = Instant.parse("2021-08-09T10:11:12Z");
 
   @ParameterizedTest
   @EnumSource(DbKind.class)
-  void linksTakeTheirPostsDatesAndTheArchiveListsThemNewestFirst(DbKind kind) {
+  void anOlderBlogUpgradesWithItsCountsAndArchivesRight(DbKind kind) {
     try (TestDatabase db = TestDatabase.createEmpty(kind)) {
-      Migrations.migrateTo(db.database().dataSource(), "23");
-      long term =
+      Migrations.migrateTo(db.database().dataSource(), "14");
+      long[] ids =
           db.database()
               .jdbi()
               .withHandle(
@@ -48,10 +56,20 @@ class TermLinkDatesMigrationTest {
                       h.execute(
                           "INSERT INTO post_terms (post_id, term_id) VALUES (?, ?)", post, id);
                     }
-                    return id;
+                    long root = comment(h, newer, null, "approved");
+                    comment(h, newer, root, "approved");
+                    comment(h, newer, root, "pending");
+                    comment(h, newer, null, "spam");
+                    comment(h, older, null, "approved");
+                    return new long[] {id, older, newer, draft};
                   });
 
-      assertEquals(1, Migrations.migrate(db.database().dataSource()));
+      assertTrue(Migrations.migrate(db.database().dataSource()) >= 10);
+      assertTrue(Migrations.upToDate(db.database().dataSource()));
+      Map<Long, Integer> approved =
+          new CommentRepository(db.database().jdbi())
+              .approvedCounts(Set.of(ids[1], ids[2], ids[3]));
+      assertEquals(Map.of(ids[1], 1, ids[2], 2), approved, "approved comments per post, from V23");
 
       Map<String, Instant> dates =
           db.database()
@@ -78,7 +96,8 @@ class TermLinkDatesMigrationTest {
       assertEquals(
           List.of("newer", "older"),
           new PostRepository(db.database().jdbi())
-              .list(new Listing.OfTerm(term), Instant.parse("2026-01-01T00:00:00Z"), 10, 0).stream()
+                  .list(new Listing.OfTerm(ids[0]), Instant.parse("2026-01-01T00:00:00Z"), 10, 0)
+                  .stream()
                   .map(Post::slug)
                   .toList());
     }
@@ -96,6 +115,17 @@ class TermLinkDatesMigrationTest {
         at(OLD),
         at(OLD));
     return h.select("SELECT id FROM posts WHERE slug = ?", slug).mapTo(Long.class).one();
+  }
+
+  private static long comment(Handle h, long post, Long parent, String status) {
+    h.execute(
+        "INSERT INTO comments (post_id, parent_id, author_name, body_source, body_html, status,"
+            + " created_at) VALUES (?, ?, 'Reader', 'Hi', '<p>Hi</p>', ?, ?)",
+        post,
+        parent,
+        status,
+        at(NEW));
+    return h.select("SELECT MAX(id) FROM comments").mapTo(Long.class).one();
   }
 
   private static OffsetDateTime at(Instant instant) {
