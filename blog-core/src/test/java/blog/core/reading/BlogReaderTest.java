@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.NotFoundException;
-import blog.core.comment.CommentRepository;
 import blog.core.comment.CommentStatus;
-import blog.core.identity.IdentityRepository;
 import blog.core.post.PostPage;
 import blog.core.post.PostRepository;
 import blog.core.post.PostStatus;
@@ -16,14 +14,10 @@ import blog.core.post.PostSummary;
 import blog.core.site.SettingsRepository;
 import blog.core.site.SiteSettings;
 import blog.core.taxonomy.Taxonomy;
-import blog.core.taxonomy.TermRepository;
 import blog.core.testing.DatabaseTestBase;
 import blog.core.testing.Fixtures;
-import blog.core.user.UserRepository;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,15 +38,7 @@ class BlogReaderTest extends DatabaseTestBase {
     SettingsRepository settings = new SettingsRepository(jdbi);
     settings.putAll(
         Map.of(SiteSettings.POSTS_PER_PAGE, "2", SiteSettings.TIME_ZONE, "America/New_York"));
-    reader =
-        new BlogReader(
-            posts,
-            new TermRepository(jdbi),
-            new CommentRepository(jdbi),
-            new UserRepository(jdbi),
-            new IdentityRepository(jdbi),
-            settings,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    reader = Readers.at(jdbi, settings, NOW);
     Fixtures f = new Fixtures(jdbi);
     author = f.author("Linus");
     // 2024-06-01T02:00Z is still May 31 in New York.

@@ -15,6 +15,7 @@ import blog.core.comment.ThreadedComment;
 import blog.core.post.PostStatus;
 import blog.core.testing.DatabaseTestBase;
 import blog.core.testing.Fixtures;
+import blog.core.testing.RecordedSql;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,9 +26,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -175,16 +173,7 @@ class CommentPagingTest extends DatabaseTestBase {
   @Test
   void aLaterPageReadFromKeptStartsSkipsNoThreads() {
     List<String> statements = new ArrayList<>();
-    Jdbi watched = Jdbi.create(db.database().dataSource());
-    watched
-        .getConfig(SqlStatements.class)
-        .setSqlLogger(
-            new SqlLogger() {
-              @Override
-              public void logAfterExecution(StatementContext context) {
-                statements.add(context.getRenderedSql());
-              }
-            });
+    Jdbi watched = RecordedSql.recording(db.database().dataSource(), statements);
     CommentPaging paging = new CommentPaging(new CommentRepository(watched), 0);
     for (DiscussionSettings s : settings()) {
       int pages = CommentPages.page(everything(Set.of()), s, 1).totalPages();
@@ -221,16 +210,7 @@ class CommentPagingTest extends DatabaseTestBase {
   @Test
   void aPageFarPastTheEndIsNoPageAndReadsNoComments() {
     List<String> statements = new ArrayList<>();
-    Jdbi watched = Jdbi.create(db.database().dataSource());
-    watched
-        .getConfig(SqlStatements.class)
-        .setSqlLogger(
-            new SqlLogger() {
-              @Override
-              public void logAfterExecution(StatementContext context) {
-                statements.add(context.getRenderedSql());
-              }
-            });
+    Jdbi watched = RecordedSql.recording(db.database().dataSource(), statements);
     CommentPaging paging = new CommentPaging(new CommentRepository(watched), 0);
     for (DiscussionSettings s : settings()) {
       int pages = CommentPages.page(everything(Set.of()), s, 1).totalPages();

@@ -6,32 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.NotFoundException;
-import blog.core.comment.CommentRepository;
-import blog.core.identity.IdentityRepository;
 import blog.core.post.Listing;
 import blog.core.post.ListingKey;
 import blog.core.post.PostPage;
-import blog.core.post.PostRepository;
 import blog.core.post.PostStatus;
 import blog.core.site.SettingsRepository;
 import blog.core.site.SiteSettings;
 import blog.core.taxonomy.Taxonomy;
-import blog.core.taxonomy.TermRepository;
 import blog.core.testing.DatabaseTestBase;
 import blog.core.testing.Fixtures;
-import blog.core.user.UserRepository;
-import java.time.Clock;
+import blog.core.testing.RecordedSql;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,14 +74,7 @@ class ListingPagesTest extends DatabaseTestBase {
   }
 
   private BlogReader reader(Jdbi jdbi) {
-    return new BlogReader(
-        new PostRepository(jdbi),
-        new TermRepository(jdbi),
-        new CommentRepository(jdbi),
-        new UserRepository(jdbi),
-        new IdentityRepository(jdbi),
-        settings,
-        Clock.fixed(NOW, ZoneOffset.UTC));
+    return Readers.at(jdbi, settings, NOW);
   }
 
   /** Starts read afresh for each page asked for. */
@@ -156,16 +140,7 @@ class ListingPagesTest extends DatabaseTestBase {
   @Test
   void aLaterPageReadFromItsStartSkipsNoRows() {
     List<String> statements = new ArrayList<>();
-    Jdbi watched = Jdbi.create(db.database().dataSource());
-    watched
-        .getConfig(SqlStatements.class)
-        .setSqlLogger(
-            new SqlLogger() {
-              @Override
-              public void logAfterExecution(StatementContext context) {
-                statements.add(context.getRenderedSql());
-              }
-            });
+    Jdbi watched = RecordedSql.recording(db.database().dataSource(), statements);
     BlogReader watchedReader = reader(watched);
     Map<Listing, KeyedPages<ListingKey>> kept = new HashMap<>();
     PageStarts starts =

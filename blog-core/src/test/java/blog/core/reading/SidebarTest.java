@@ -2,18 +2,11 @@ package blog.core.reading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import blog.core.comment.CommentRepository;
-import blog.core.identity.IdentityRepository;
-import blog.core.post.PostRepository;
 import blog.core.post.PostStatus;
 import blog.core.site.SettingsRepository;
-import blog.core.taxonomy.TermRepository;
 import blog.core.testing.DatabaseTestBase;
 import blog.core.testing.Fixtures;
-import blog.core.user.UserRepository;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,15 +17,7 @@ class SidebarTest extends DatabaseTestBase {
   @Test
   void categoriesCountOnlyTheirVisiblePostsInNameOrder() {
     var jdbi = db.database().jdbi();
-    BlogReader reader =
-        new BlogReader(
-            new PostRepository(jdbi),
-            new TermRepository(jdbi),
-            new CommentRepository(jdbi),
-            new UserRepository(jdbi),
-            new IdentityRepository(jdbi),
-            new SettingsRepository(jdbi),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    BlogReader reader = Readers.at(jdbi, new SettingsRepository(jdbi), NOW);
     Fixtures f = new Fixtures(jdbi);
     long author = f.author("Counted");
     Instant may = Instant.parse("2024-05-20T12:00:00Z");

@@ -50,6 +50,18 @@ class CommentPagingTest extends WebTestBase {
     return "/2026/06/01/" + post.slug() + "/";
   }
 
+  /** Two threads a page in {@code order}, comments published at once and sent without a wait. */
+  private void pageByTwo(String order) {
+    settings.putAll(
+        Map.of(
+            DiscussionSettings.PAGE_COMMENTS, "true",
+            DiscussionSettings.COMMENTS_PER_PAGE, "2",
+            DiscussionSettings.COMMENTS_ORDER, order,
+            DiscussionSettings.MODERATION, "none",
+            DiscussionSettings.MIN_SECONDS_TO_SUBMIT, "0",
+            DiscussionSettings.FLOOD_SECONDS, "0"));
+  }
+
   @Test
   void withPagingOffAllCommentsAreOnThePost() {
     settings.putAll(Map.of(DiscussionSettings.PAGE_COMMENTS, "false"));
@@ -61,14 +73,7 @@ class CommentPagingTest extends WebTestBase {
 
   @Test
   void threadsArePagedOldestFirstAndANewCommentLeadsToItsPage() {
-    settings.putAll(
-        Map.of(
-            DiscussionSettings.PAGE_COMMENTS, "true",
-            DiscussionSettings.COMMENTS_PER_PAGE, "2",
-            DiscussionSettings.COMMENTS_ORDER, "oldest",
-            DiscussionSettings.MODERATION, "none",
-            DiscussionSettings.MIN_SECONDS_TO_SUBMIT, "0",
-            DiscussionSettings.FLOOD_SECONDS, "0"));
+    pageByTwo("oldest");
     try {
       String permalink = postWithThreads(5);
       String first = server.page(permalink);
@@ -127,14 +132,7 @@ class CommentPagingTest extends WebTestBase {
 
   @Test
   void aNewThreadMovesTheLaterPagesAtOnce() {
-    settings.putAll(
-        Map.of(
-            DiscussionSettings.PAGE_COMMENTS, "true",
-            DiscussionSettings.COMMENTS_PER_PAGE, "2",
-            DiscussionSettings.COMMENTS_ORDER, "newest",
-            DiscussionSettings.MODERATION, "none",
-            DiscussionSettings.MIN_SECONDS_TO_SUBMIT, "0",
-            DiscussionSettings.FLOOD_SECONDS, "0"));
+    pageByTwo("newest");
     try {
       String permalink = postWithThreads(5);
       String second = server.page(permalink + "comment-page-2/");

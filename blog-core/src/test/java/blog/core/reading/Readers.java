@@ -1,0 +1,28 @@
+package blog.core.reading;
+
+import blog.core.comment.CommentRepository;
+import blog.core.identity.IdentityRepository;
+import blog.core.post.PostRepository;
+import blog.core.site.SettingsRepository;
+import blog.core.taxonomy.TermRepository;
+import blog.core.user.UserRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.jdbi.v3.core.Jdbi;
+
+/** A {@link BlogReader} on a test database, its clock stopped at one instant. */
+final class Readers {
+  private Readers() {}
+
+  static BlogReader at(Jdbi jdbi, SettingsRepository settings, Instant now) {
+    return new BlogReader(
+        new PostRepository(jdbi),
+        new TermRepository(jdbi),
+        new CommentRepository(jdbi),
+        new UserRepository(jdbi),
+        new IdentityRepository(jdbi),
+        settings,
+        Clock.fixed(now, ZoneOffset.UTC));
+  }
+}
