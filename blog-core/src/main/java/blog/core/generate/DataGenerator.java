@@ -438,7 +438,7 @@ public final class DataGenerator {
     List<String[]> bodies = new ArrayList<>();
     for (int b = 0; b < 40; b++) {
       StringBuilder md = new StringBuilder();
-      int paragraphs = 4 + random.nextInt(4);
+      int paragraphs = 3 + random.nextInt(3);
       for (int i = 0; i < paragraphs; i++) {
         if (i == 2) {
           md.append("## ").append(title(random)).append("\n\n");
