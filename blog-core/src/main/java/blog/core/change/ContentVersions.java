@@ -1,6 +1,7 @@
 package blog.core.change;
 
 import java.util.Arrays;
+import java.util.Collection;
 
 /**
  * The {@code content_version} rows as read at one moment (migrations V15, V17, V22): rows 1 to
@@ -82,6 +83,32 @@ public final class ContentVersions {
    */
   public long forPost(long postId) {
     return rows[LISTING_ROW] + rows[COMMENTERS_ROW] + rows[postSlot(postId)];
+  }
+
+  /**
+   * Grows with any change that may show on a listing of posts whose comments are in the rows {@code
+   * slots} ({@link #slotsOf}): a change to the listing, or to the comments of one of those posts
+   * (or of a post sharing its row), which changes the counts it shows. A sum of rows that only
+   * grow, so it grows whenever one of them does.
+   */
+  public long forListing(long slots) {
+    long version = rows[LISTING_ROW];
+    for (long left = slots; left != 0; left &= left - 1) {
+      version += rows[1 + Long.numberOfTrailingZeros(left)];
+    }
+    return version;
+  }
+
+  /**
+   * The rows of the comments of {@code postIds} as a mask for {@link #forListing}: bit {@code i}
+   * stands for row {@code i + 1}.
+   */
+  public static long slotsOf(Collection<Long> postIds) {
+    long slots = 0;
+    for (long id : postIds) {
+      slots |= 1L << (postSlot(id) - 1);
+    }
+    return slots;
   }
 
   /** The row that takes the changes to the comments of post {@code postId}. */

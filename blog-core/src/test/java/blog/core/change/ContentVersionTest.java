@@ -17,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -125,6 +126,47 @@ class ContentVersionTest extends DatabaseTestBase {
     assertTrue(
         afterPost.forPost(one) > afterCommenter.forPost(one), "a new post is in the sidebar");
     assertTrue(afterPost.forPost(two) > afterCommenter.forPost(two));
+  }
+
+  @Test
+  void aListingsVersionMovesWithItsPostsCommentsAndTheListingOnly() {
+    long shown =
+        fixtures.post(author, Fixtures.unique("Shown"), PostStatus.PUBLISHED, Instant.now());
+    long other =
+        fixtures.post(author, Fixtures.unique("Other"), PostStatus.PUBLISHED, Instant.now());
+    assertTrue(ContentVersions.postSlot(shown) != ContentVersions.postSlot(other));
+    long slots = ContentVersions.slotsOf(List.of(shown));
+    assertEquals(1L << (ContentVersions.postSlot(shown) - 1), slots);
+    ContentVersions before = versions.readAll();
+
+    fixtures.approve(fixtures.comment(other, null, "Reader", "Elsewhere", Instant.now()));
+    ContentVersions afterOther = versions.readAll();
+    assertEquals(before.forListing(slots), afterOther.forListing(slots), "not a post it shows");
+    assertTrue(
+        afterOther.forListing(ContentVersions.slotsOf(List.of(shown, other)))
+            > before.forListing(ContentVersions.slotsOf(List.of(shown, other))),
+        "one listing both");
+
+    update(
+        "INSERT INTO commenter_identities (provider, subject, display_name, created_at,"
+            + " updated_at) VALUES ('test', '"
+            + Fixtures.unique("subject")
+            + "', 'Someone', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+    ContentVersions afterCommenter = versions.readAll();
+    assertEquals(afterOther.forListing(slots), afterCommenter.forListing(slots), "nor commenters");
+
+    long comment = fixtures.comment(shown, null, "Reader", "Counted", Instant.now());
+    ContentVersions afterComment = versions.readAll();
+    assertTrue(afterComment.forListing(slots) > afterCommenter.forListing(slots), "its count");
+    fixtures.approve(comment);
+    ContentVersions afterApproval = versions.readAll();
+    assertTrue(afterApproval.forListing(slots) > afterComment.forListing(slots), "approved");
+
+    fixtures.post(author, Fixtures.unique("Newer"), PostStatus.PUBLISHED, Instant.now());
+    ContentVersions afterPost = versions.readAll();
+    assertTrue(afterPost.forListing(slots) > afterApproval.forListing(slots), "and the listing");
+    assertTrue(afterPost.forListing(0) > afterApproval.forListing(0), "even with no post shown");
+    assertEquals(afterPost.listing(), afterPost.forListing(0));
   }
 
   private void update(String sql) {

@@ -1,5 +1,6 @@
 package blog.web.archive;
 
+import blog.core.post.PostPage;
 import blog.core.reading.BlogReader;
 import blog.core.reading.PageStarts;
 import blog.core.reading.TermArchive;
@@ -12,6 +13,7 @@ import blog.web.site.PageMeta;
 import blog.web.site.Pages;
 import blog.web.site.PathParams;
 import blog.web.site.Permalinks;
+import blog.web.site.Shown;
 import io.javalin.http.Context;
 import java.time.Month;
 import java.time.format.TextStyle;
@@ -39,11 +41,12 @@ public final class ArchiveHandlers {
     int month = PathParams.fixed(ctx.pathParam("month"), 2, "month");
     int page = PathParams.page(ctx);
     SiteSettings site = reader.site();
-    var posts = reader.month(year, month, page, starts);
+    PostPage posts = reader.month(year, month, page, starts);
     String name = Month.of(month).getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + year;
     show(
         ctx,
         "Monthly Archives: " + name,
+        posts,
         views.listing("Monthly Archives: " + name, posts, Permalinks.month(year, month), site),
         PageMeta.at(
             Permalinks.page(Permalinks.month(year, month), page),
@@ -56,10 +59,12 @@ public final class ArchiveHandlers {
     int page = PathParams.page(ctx);
     SiteSettings site = reader.site();
     String heading = "Yearly Archives: " + year;
+    PostPage posts = reader.year(year, page, starts);
     show(
         ctx,
         heading,
-        views.listing(heading, reader.year(year, page, starts), Permalinks.year(year), site),
+        posts,
+        views.listing(heading, posts, Permalinks.year(year), site),
         PageMeta.at(
             Permalinks.page(Permalinks.year(year), page),
             "Posts from " + year + " on " + site.title() + "."));
@@ -85,6 +90,7 @@ public final class ArchiveHandlers {
     show(
         ctx,
         heading,
+        archive.page(),
         views.listing(heading, archive.page(), base, site),
         PageMeta.at(
                 Permalinks.page(base, page),
@@ -94,7 +100,9 @@ public final class ArchiveHandlers {
                     site.title() + " » " + archive.term().name() + " " + kind + " Feed", base)));
   }
 
-  private void show(Context ctx, String title, ListingView listing, PageMeta meta) {
+  /** {@code posts}: the posts listed, whose comment counts the page shows. */
+  private void show(Context ctx, String title, PostPage posts, ListingView listing, PageMeta meta) {
+    Shown.listing(ctx, posts.posts());
     pages.render(ctx, "archive/list", title, Map.of("listing", listing, "meta", meta));
   }
 }

@@ -6,7 +6,7 @@ import blog.web.ops.RequestTracking;
 import blog.web.post.FormTokens;
 import blog.web.security.Csrf;
 import blog.web.site.ConditionalGet;
-import blog.web.site.ShownPost;
+import blog.web.site.Shown;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
@@ -42,10 +42,11 @@ import java.util.regex.Pattern;
  *
  * <p>Entries are keyed by {@link ContentVersion}: a change on any instance makes every entry stale
  * within the version's bound — but a post's page only when that post, its comments, a commenter or
- * the listing changed ({@link ShownPost}), so a busy discussion leaves the rest of the blog kept; a
- * state-changing request on this instance reads the new version at once, so its own visitor never
- * sees the page from before. Pages also go stale when a scheduled post becomes due and after {@link
- * #MAX_AGE} (for what time alone changes, like "comments close after N days").
+ * the listing changed, and a listing only when the listing or the comments of a post it shows
+ * changed ({@link Shown}), so a busy discussion leaves the rest of the blog kept; a state-changing
+ * request on this instance reads the new version at once, so its own visitor never sees the page
+ * from before. Pages also go stale when a scheduled post becomes due and after {@link #MAX_AGE}
+ * (for what time alone changes, like "comments close after N days").
  */
 public final class PageCache {
   static final Duration MAX_AGE = Duration.ofSeconds(60);
@@ -95,15 +96,14 @@ public final class PageCache {
 
   /**
    * One stored page: the body with placeholders, its headers, and until when it holds. {@code
-   * postId}: the one post the page shows, whose own version it was kept at ({@link
-   * ContentVersions#forPost}); or -1, and it was kept at the whole content version.
+   * shown}: what the page shows, whose own version ({@link Shown.What#version}) it was kept at.
    */
   record Entry(
       CachedPage page,
       String contentType,
       Map<String, String> headers,
       String route,
-      long postId,
+      Shown.What shown,
       long version,
       Instant until) {}
 
@@ -238,7 +238,7 @@ public final class PageCache {
     ContentVersions versions = ctx.attribute(VERSION);
     Entry kept = null;
     if (key != null && versions != null && storable(ctx)) {
-      Long postId = ShownPost.of(ctx).orElse(null);
+      Shown.What shown = Shown.of(ctx);
       Instant now = clock.instant();
       Instant until = now.plus(MAX_AGE);
       Optional<Instant> due = nextPublication.apply(now);
@@ -251,8 +251,8 @@ public final class PageCache {
               String.valueOf(ctx.res().getContentType()),
               keptHeaders(ctx),
               RequestTracking.route(ctx),
-              postId == null ? -1 : postId,
-              postId == null ? versions.all() : versions.forPost(postId),
+              shown,
+              shown.version(versions),
               until);
       entries.put(key, kept);
       ctx.header(HEADER, "miss");
@@ -362,15 +362,14 @@ public final class PageCache {
   }
 
   /**
-   * An entry made at the versions answers are keyed by now (the whole content version, or the one
-   * of the post it shows), and not expired.
+   * An entry made at the versions answers are keyed by now (the version of what it shows), and not
+   * expired.
    */
   private boolean fresh(Entry entry, ContentVersions versions) {
     if (entry == null || !clock.instant().isBefore(entry.until())) {
       return false;
     }
-    long version = entry.postId() < 0 ? versions.all() : versions.forPost(entry.postId());
-    return entry.version() == version;
+    return entry.version() == entry.shown().version(versions);
   }
 
   /**

@@ -16,6 +16,7 @@ import blog.web.site.ConditionalGet;
 import blog.web.site.KeptExcerpts;
 import blog.web.site.PathParams;
 import blog.web.site.Permalinks;
+import blog.web.site.Shown;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;
@@ -57,7 +58,9 @@ public final class FeedHandlers {
   /** {@code GET /feed/} and {@code /feed/atom/} */
   public void posts(Context ctx, FeedFormat format) {
     SiteSettings site = reader.site();
-    List<FeedItem> items = postItems(feeds.latestPosts(), site.timeZone());
+    List<PostSummary> posts = feeds.latestPosts();
+    Shown.listing(ctx, posts);
+    List<FeedItem> items = postItems(posts, site.timeZone());
     write(ctx, format, channel(site.title(), site.tagline(), "/", "/", format, site, items));
   }
 
@@ -75,6 +78,7 @@ public final class FeedHandlers {
     SiteSettings site = reader.site();
     FeedReader.TermPosts found = feeds.latestPosts(taxonomy, ctx.pathParam("slug"));
     Term term = found.term();
+    Shown.listing(ctx, found.posts());
     List<FeedItem> items = postItems(found.posts(), site.timeZone());
     write(
         ctx,
@@ -131,6 +135,8 @@ public final class FeedHandlers {
       ctx.redirect(permalink + format.suffix(), HttpStatus.MOVED_PERMANENTLY);
       return;
     }
+    // It shows this post's comments and their commenters, as the post's page does.
+    Shown.post(ctx, post.id());
     List<FeedItem> items = new ArrayList<>();
     for (FeedComment c : found.comments()) {
       items.add(commentItem(c, "By: " + c.authorName(), site));

@@ -8,6 +8,7 @@ import blog.core.comment.DiscussionSettings;
 import blog.core.comment.FieldError;
 import blog.core.editor.OldPermalinks;
 import blog.core.post.Post;
+import blog.core.post.PostPage;
 import blog.core.reading.BlogReader;
 import blog.core.reading.CommentAlone;
 import blog.core.reading.PageStarts;
@@ -20,7 +21,7 @@ import blog.web.site.PageMeta;
 import blog.web.site.Pages;
 import blog.web.site.PathParams;
 import blog.web.site.Permalinks;
-import blog.web.site.ShownPost;
+import blog.web.site.Shown;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -72,7 +73,9 @@ public final class PostHandlers {
     int page = PathParams.page(ctx);
     SiteSettings site = reader.site();
     // Later pages start where the kept page starts say: a keyset read, not skipping rows.
-    ListingView listing = views.listing(null, reader.home(page, starts), "/", site);
+    PostPage shown = reader.home(page, starts);
+    Shown.listing(ctx, shown.posts());
+    ListingView listing = views.listing(null, shown, "/", site);
     pages.render(
         ctx,
         "post/home",
@@ -257,7 +260,7 @@ public final class PostHandlers {
     ctx.header("Cache-Control", "private, no-cache");
     // Nothing on it but this post and its comments changes with comments: other posts' comments
     // leave it kept.
-    ShownPost.mark(ctx, post.id());
+    Shown.post(ctx, post.id());
     ctx.status(status);
     pages.render(ctx, "post/single", view.title(), model);
   }

@@ -1,25 +1,68 @@
 package blog.web.site;
 
+import blog.core.change.ContentVersions;
+import blog.core.post.PostSummary;
 import io.javalin.http.Context;
-import java.util.Optional;
+import java.util.List;
 
 /**
- * Marks an answer as the page of one post: it shows that post and its comments and nothing that
- * other posts' comments change, so the page cache keeps it at that post's own version (see
- * blog.core.change.ContentVersions#forPost) rather than at the whole blog's.
+ * What an answer shows, so the page cache keeps it at the version of just that (see
+ * blog.core.change.ContentVersions): one post's page, which no other post's comments change; a
+ * listing of posts, which shows their comment counts but no comment, so only their comments and the
+ * listing change it; or, unmarked, anything.
  */
-public final class ShownPost {
-  private static final String ATTRIBUTE = "shown-post";
+public final class Shown {
+  private static final String ATTRIBUTE = "shown";
 
-  private ShownPost() {}
+  private Shown() {}
 
-  /** The page being rendered is post {@code postId}'s. */
-  public static void mark(Context ctx, long postId) {
-    ctx.attribute(ATTRIBUTE, postId);
+  /** What is shown: it tells the version of itself out of the versions as read now. */
+  public sealed interface What {
+    long version(ContentVersions versions);
   }
 
-  /** The post whose page this answer is, if it was marked as one. */
-  public static Optional<Long> of(Context ctx) {
-    return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
+  /** One post's page: the post, its comments and their commenters, and the listing. */
+  public record OnePost(long postId) implements What {
+    @Override
+    public long version(ContentVersions versions) {
+      return versions.forPost(postId);
+    }
+  }
+
+  /**
+   * A listing whose posts' comments are in the rows {@code slots} (see {@link
+   * ContentVersions#slotsOf}): the posts, terms and authors, and those posts' comment counts.
+   */
+  public record Listing(long slots) implements What {
+    @Override
+    public long version(ContentVersions versions) {
+      return versions.forListing(slots);
+    }
+  }
+
+  /** An answer not marked: any change may show on it. */
+  public record Anything() implements What {
+    @Override
+    public long version(ContentVersions versions) {
+      return versions.all();
+    }
+  }
+
+  /** The page being rendered is post {@code postId}'s. */
+  public static void post(Context ctx, long postId) {
+    ctx.attribute(ATTRIBUTE, new OnePost(postId));
+  }
+
+  /** The answer being rendered lists {@code posts} (with their comment counts) and no comment. */
+  public static void listing(Context ctx, List<PostSummary> posts) {
+    ctx.attribute(
+        ATTRIBUTE,
+        new Listing(ContentVersions.slotsOf(posts.stream().map(s -> s.post().id()).toList())));
+  }
+
+  /** What this answer was marked as showing; {@link Anything} if it was not. */
+  public static What of(Context ctx) {
+    What shown = ctx.attribute(ATTRIBUTE);
+    return shown == null ? new Anything() : shown;
   }
 }

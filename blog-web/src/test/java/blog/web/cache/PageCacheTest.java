@@ -12,6 +12,7 @@ import blog.core.site.SettingsRepository;
 import blog.core.testing.Fixtures;
 import blog.core.testing.MutableClock;
 import blog.core.user.Role;
+import blog.web.site.Permalinks;
 import blog.web.testing.Browser;
 import blog.web.testing.StaffBrowsers;
 import blog.web.testing.TestServer;
@@ -25,6 +26,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -332,6 +335,45 @@ class PageCacheTest extends WebTestBase {
     HttpResponse<String> home = new Browser(server).get("/");
     assertNotEquals("hit", cacheState(home), "the home page counts every post's comments");
     assertTrue(home.body().contains(count), "and shows the new count");
+  }
+
+  @Test
+  void aCommentRendersTheListingsShowingItsPostAndLeavesTheOthersKept() throws Exception {
+    // A month no other test posts in: its archive lists this post alone.
+    ZonedDateTime longAgo = TestServer.NOW.atZone(ZoneOffset.UTC).minusMonths(30);
+    long oldId =
+        fixtures.post(
+            fixtures.author("Author of Old"),
+            Fixtures.unique("Old"),
+            PostStatus.PUBLISHED,
+            longAgo.toInstant());
+    long busyId = postedAnHourAgo("Listed");
+    assertNotEquals(ContentVersions.postSlot(oldId), ContentVersions.postSlot(busyId));
+    String archive = Permalinks.month(longAgo.getYear(), longAgo.getMonthValue());
+    String busy = permalinkOf(busyId);
+    cached(archive);
+    cached("/");
+    cached("/feed/");
+    cached(busy + "feed/");
+    assertTrue(new Browser(server).page(archive).contains(permalinkOf(oldId)));
+
+    Browser writer = new Browser(server);
+    Map<String, String> form = Browser.replyForm(writer.page(busy));
+    String words = Fixtures.unique("Listed words");
+    form.putAll(Map.of("author", "Lia", "email", "lia@example.org", "comment", words));
+    assertEquals(303, writer.post("/comments/", form).statusCode());
+
+    HttpResponse<String> archiveAgain = new Browser(server).get(archive);
+    assertEquals("hit", cacheState(archiveAgain), "it lists no post the comment is on");
+    HttpResponse<String> home = new Browser(server).get("/");
+    assertNotEquals("hit", cacheState(home), "the home page lists the post");
+    assertTrue(home.body().contains(busy + "#comments\">1 response</a>"), "and counts it");
+    HttpResponse<String> feed = new Browser(server).get("/feed/");
+    assertNotEquals("hit", cacheState(feed), "so does the feed");
+    assertTrue(feed.body().contains("<slash:comments>1</slash:comments>"), feed.body());
+    HttpResponse<String> comments = new Browser(server).get(busy + "feed/");
+    assertNotEquals("hit", cacheState(comments), "the post's comment feed shows the comment");
+    assertTrue(comments.body().contains(words));
   }
 
   private long postedAnHourAgo(String title) {
