@@ -13,6 +13,7 @@ import blog.web.site.PageMeta;
 import blog.web.site.Pages;
 import blog.web.site.PathParams;
 import blog.web.site.Permalinks;
+import blog.web.site.Shown;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
@@ -61,6 +62,8 @@ public final class FrontPage {
     int page = PathParams.page(ctx);
     SiteSettings site = reader.site();
     SearchResults found = search.search(words, page);
+    // Found among the posts' words: a listing, kept until they or the counts it shows change.
+    Shown.listing(ctx, found.page().posts());
     String query = found.query().text();
     ListingView listing = views.listing(null, found.page(), "/", site);
     String suffix = "?s=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
