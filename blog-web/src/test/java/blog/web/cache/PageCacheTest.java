@@ -341,21 +341,22 @@ class PageCacheTest extends WebTestBase {
   void aCommentRendersTheListingsShowingItsPostAndLeavesTheOthersKept() throws Exception {
     // A month no other test posts in: its archive lists this post alone.
     ZonedDateTime longAgo = TestServer.NOW.atZone(ZoneOffset.UTC).minusMonths(30);
+    String oldTitle = Fixtures.unique("Oldfangled");
     long oldId =
         fixtures.post(
-            fixtures.author("Author of Old"),
-            Fixtures.unique("Old"),
-            PostStatus.PUBLISHED,
-            longAgo.toInstant());
+            fixtures.author("Author of Old"), oldTitle, PostStatus.PUBLISHED, longAgo.toInstant());
     long busyId = postedAnHourAgo("Listed");
     assertNotEquals(ContentVersions.postSlot(oldId), ContentVersions.postSlot(busyId));
     String archive = Permalinks.month(longAgo.getYear(), longAgo.getMonthValue());
     String busy = permalinkOf(busyId);
+    String search = "/?s=" + oldTitle;
     cached(archive);
+    cached(search);
     cached("/");
     cached("/feed/");
     cached(busy + "feed/");
     assertTrue(new Browser(server).page(archive).contains(permalinkOf(oldId)));
+    assertTrue(new Browser(server).page(search).contains(permalinkOf(oldId)), "found");
 
     Browser writer = new Browser(server);
     Map<String, String> form = Browser.replyForm(writer.page(busy));
@@ -365,6 +366,7 @@ class PageCacheTest extends WebTestBase {
 
     HttpResponse<String> archiveAgain = new Browser(server).get(archive);
     assertEquals("hit", cacheState(archiveAgain), "it lists no post the comment is on");
+    assertEquals("hit", cacheState(new Browser(server).get(search)), "nor do these results");
     HttpResponse<String> home = new Browser(server).get("/");
     assertNotEquals("hit", cacheState(home), "the home page lists the post");
     assertTrue(home.body().contains(busy + "#comments\">1 response</a>"), "and counts it");
