@@ -170,7 +170,7 @@ warm_jit() { # path... (with an optional "header|path" for a cookie)
     before=$now
   done
   WARMED+="${WARMED:+, }$(( SECONDS - started + JIT_SECONDS )) s"
-  echo "bench: warm after $(( SECONDS - started + JIT_SECONDS )) s of load on $*" >&2
+  echo "bench: warm after $(( SECONDS - started + JIT_SECONDS )) s of load on $# pages" >&2
 }
 
 ROWS=()
