@@ -111,11 +111,7 @@ class ContentVersionTest extends DatabaseTestBase {
     long one = fixtures.post(author, Fixtures.unique("One"), PostStatus.PUBLISHED, Instant.now());
     long two = fixtures.post(author, Fixtures.unique("Two"), PostStatus.PUBLISHED, Instant.now());
     ContentVersions before = versions.readAll();
-    update(
-        "INSERT INTO commenter_identities (provider, subject, display_name, created_at,"
-            + " updated_at) VALUES ('test', '"
-            + Fixtures.unique("subject")
-            + "', 'Someone', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+    addCommenter();
     ContentVersions afterCommenter = versions.readAll();
     assertTrue(afterCommenter.forPost(one) > before.forPost(one), "any post may show them");
     assertTrue(afterCommenter.forPost(two) > before.forPost(two));
@@ -147,11 +143,7 @@ class ContentVersionTest extends DatabaseTestBase {
             > before.forListing(ContentVersions.slotsOf(List.of(shown, other))),
         "one listing both");
 
-    update(
-        "INSERT INTO commenter_identities (provider, subject, display_name, created_at,"
-            + " updated_at) VALUES ('test', '"
-            + Fixtures.unique("subject")
-            + "', 'Someone', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+    addCommenter();
     ContentVersions afterCommenter = versions.readAll();
     assertEquals(afterOther.forListing(slots), afterCommenter.forListing(slots), "nor commenters");
 
@@ -167,6 +159,15 @@ class ContentVersionTest extends DatabaseTestBase {
     assertTrue(afterPost.forListing(slots) > afterApproval.forListing(slots), "and the listing");
     assertTrue(afterPost.forListing(0) > afterApproval.forListing(0), "even with no post shown");
     assertEquals(afterPost.listing(), afterPost.forListing(0));
+  }
+
+  /** A new commenter identity, as a third-party sign-in makes one. */
+  private void addCommenter() {
+    update(
+        "INSERT INTO commenter_identities (provider, subject, display_name, created_at,"
+            + " updated_at) VALUES ('test', '"
+            + Fixtures.unique("subject")
+            + "', 'Someone', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
   }
 
   private void update(String sql) {

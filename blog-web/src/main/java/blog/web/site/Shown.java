@@ -14,6 +14,9 @@ import java.util.List;
 public final class Shown {
   private static final String ATTRIBUTE = "shown";
 
+  /** What an unmarked answer shows: one immutable value for all of them. */
+  private static final What ANYTHING = new Anything();
+
   private Shown() {}
 
   /** What is shown: it tells the version of itself out of the versions as read now. */
@@ -63,6 +66,6 @@ public final class Shown {
   /** What this answer was marked as showing; {@link Anything} if it was not. */
   public static What of(Context ctx) {
     What shown = ctx.attribute(ATTRIBUTE);
-    return shown == null ? new Anything() : shown;
+    return shown == null ? ANYTHING : shown;
   }
 }

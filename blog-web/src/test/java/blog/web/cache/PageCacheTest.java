@@ -253,11 +253,7 @@ class PageCacheTest extends WebTestBase {
     assertEquals(200, other.statusCode());
     assertEquals(kept.body(), other.body());
 
-    Browser writer = new Browser(server);
-    Map<String, String> form = Browser.replyForm(writer.page(permalink));
-    String words = Fixtures.unique("Fed straight in");
-    form.putAll(Map.of("author", "Fay", "email", "fay@example.org", "comment", words));
-    assertEquals(303, writer.post("/comments/", form).statusCode());
+    String words = commentOn(permalink, "Fay", "fay@example.org", "Fed straight in");
     HttpResponse<String> next =
         server.send(
             HttpRequest.newBuilder(URI.create(server.url(feed)))
@@ -298,11 +294,7 @@ class PageCacheTest extends WebTestBase {
   void aCommentMadeHereIsOnTheVeryNextAnonymousRequest() throws Exception {
     String permalink = publishedPost("Fresh");
     cached(permalink);
-    Browser writer = new Browser(server);
-    Map<String, String> form = Browser.replyForm(writer.page(permalink));
-    String words = Fixtures.unique("Straight in");
-    form.putAll(Map.of("author", "Wes", "email", "wes@example.org", "comment", words));
-    assertEquals(303, writer.post("/comments/", form).statusCode());
+    String words = commentOn(permalink, "Wes", "wes@example.org", "Straight in");
     HttpResponse<String> next = new Browser(server).get(permalink);
     assertTrue(next.body().contains(words), "no stale page after our own write");
   }
@@ -321,11 +313,7 @@ class PageCacheTest extends WebTestBase {
     String count = busy + "#comments\">1 response</a>";
     assertFalse(new Browser(server).page("/").contains(count), "no comment yet");
 
-    Browser writer = new Browser(server);
-    Map<String, String> form = Browser.replyForm(writer.page(busy));
-    String words = Fixtures.unique("Busy words");
-    form.putAll(Map.of("author", "Wes", "email", "wes@example.org", "comment", words));
-    assertEquals(303, writer.post("/comments/", form).statusCode());
+    String words = commentOn(busy, "Wes", "wes@example.org", "Busy words");
 
     HttpResponse<String> quietAgain = new Browser(server).get(quiet);
     assertEquals("hit", cacheState(quietAgain), "the other post's page is still kept");
@@ -358,11 +346,7 @@ class PageCacheTest extends WebTestBase {
     assertTrue(new Browser(server).page(archive).contains(permalinkOf(oldId)));
     assertTrue(new Browser(server).page(search).contains(permalinkOf(oldId)), "found");
 
-    Browser writer = new Browser(server);
-    Map<String, String> form = Browser.replyForm(writer.page(busy));
-    String words = Fixtures.unique("Listed words");
-    form.putAll(Map.of("author", "Lia", "email", "lia@example.org", "comment", words));
-    assertEquals(303, writer.post("/comments/", form).statusCode());
+    String words = commentOn(busy, "Lia", "lia@example.org", "Listed words");
 
     HttpResponse<String> archiveAgain = new Browser(server).get(archive);
     assertEquals("hit", cacheState(archiveAgain), "it lists no post the comment is on");
@@ -376,6 +360,19 @@ class PageCacheTest extends WebTestBase {
     HttpResponse<String> comments = new Browser(server).get(busy + "feed/");
     assertNotEquals("hit", cacheState(comments), "the post's comment feed shows the comment");
     assertTrue(comments.body().contains(words));
+  }
+
+  /**
+   * A new browser comments on the post at {@code permalink} through its reply form (accepted: 303);
+   * answers the comment's words, {@code prefix} made unique.
+   */
+  private String commentOn(String permalink, String author, String email, String prefix) {
+    Browser writer = new Browser(server);
+    Map<String, String> form = Browser.replyForm(writer.page(permalink));
+    String words = Fixtures.unique(prefix);
+    form.putAll(Map.of("author", author, "email", email, "comment", words));
+    assertEquals(303, writer.post("/comments/", form).statusCode());
+    return words;
   }
 
   private long postedAnHourAgo(String title) {
