@@ -112,6 +112,9 @@ public final class BlogApp implements AutoCloseable {
       }
       javalin = javalin(server, handlers);
       javalin.start(server.port());
+      if (handlers.demo() != null) {
+        handlers.demo().launch();
+      }
       services.jobs().start();
       services
           .staffAccounts()

@@ -129,7 +129,7 @@ record WebHandlers(
             assets,
             new AbsoluteUrls(server.baseUrl()));
     LoginProviders configured = LoginProviders.from(config);
-    DemoProvider demo = DemoProvider.wanted(config, configured) ? DemoProvider.start() : null;
+    DemoProvider demo = DemoProvider.wanted(config, configured) ? DemoProvider.reserve() : null;
     LoginProviders providers = demo == null ? configured : demo.addTo(configured);
     var drafts =
         new FormDrafts(

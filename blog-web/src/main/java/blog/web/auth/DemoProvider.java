@@ -29,14 +29,13 @@ public final class DemoProvider implements AutoCloseable {
   static final String ENABLED = "auth.demo.enabled";
   private static final Logger LOG = LoggerFactory.getLogger(DemoProvider.class);
 
-  private final MockOAuth2Server server;
+  private final int port;
   private final URI issuer;
-  private final CompletableFuture<Void> started;
+  private CompletableFuture<MockOAuth2Server> running; // guarded by this; null until launched
 
-  private DemoProvider(MockOAuth2Server server, URI issuer, CompletableFuture<Void> started) {
-    this.server = server;
-    this.issuer = issuer;
-    this.started = started;
+  private DemoProvider(int port) {
+    this.port = port;
+    this.issuer = URI.create("http://127.0.0.1:" + port + "/" + ID);
   }
 
   /** Whether to run the demo: no real provider, and not switched off. */
@@ -44,32 +43,51 @@ public final class DemoProvider implements AutoCloseable {
     return !providers.any() && config.getBoolean(ENABLED, true);
   }
 
-  public static DemoProvider start() {
+  /**
+   * The demo on a free loopback port, not running yet: {@link #launch()} starts it once the blog
+   * serves (the mock server brings Kotlin, Netty and Freemarker, close to a second of class loading
+   * that would otherwise delay the blog's first answer), and a log-in with it waits for it.
+   */
+  public static DemoProvider reserve() {
+    return new DemoProvider(freePort());
+  }
+
+  /** Starts the server on a thread of its own, once; later calls do nothing. */
+  public synchronized void launch() {
+    if (running == null) {
+      running =
+          CompletableFuture.supplyAsync(
+              this::boot,
+              task -> {
+                Thread thread = new Thread(task, "demo-sign-in");
+                thread.setDaemon(true);
+                thread.start();
+              });
+      running.exceptionally(
+          e -> {
+            LOG.error("Could not start the demo sign-in provider: {}", e.toString());
+            return null;
+          });
+    }
+  }
+
+  private MockOAuth2Server boot() {
     MockOAuth2Server server =
         new MockOAuth2Server(
             new OAuth2Config(
                 true, null, null, false, new OAuth2TokenProvider(), Set.of(), new NettyWrapper()));
-    int port = freePort();
-    URI issuer = URI.create("http://127.0.0.1:" + port + "/" + ID);
-    // Started beside the blog rather than before it: nobody can click "Demo sign-in" in the
-    // moment it takes, and the blog answers its first request sooner.
-    CompletableFuture<Void> started =
-        CompletableFuture.runAsync(
-            () -> {
-              server.start(InetAddress.getLoopbackAddress(), port);
-              warmUp(issuer);
-              LOG.info(
-                  "Demo sign-in provider at {} (no real provider configured; {}=false turns it"
-                      + " off)",
-                  issuer,
-                  ENABLED);
-            });
-    started.exceptionally(
-        e -> {
-          LOG.error("Could not start the demo sign-in provider: {}", e.toString());
-          return null;
-        });
-    return new DemoProvider(server, issuer, started);
+    server.start(InetAddress.getLoopbackAddress(), port);
+    warmUp(issuer);
+    LOG.info(
+        "Demo sign-in provider at {} (no real provider configured; {}=false turns it off)",
+        issuer,
+        ENABLED);
+    return server;
+  }
+
+  /** Where the demo answers, as its discovery document names it. */
+  URI issuer() {
+    return issuer;
   }
 
   /** The providers with the demo added. */
@@ -79,13 +97,26 @@ public final class DemoProvider implements AutoCloseable {
 
   @Override
   public void close() {
-    awaitStarted();
-    server.shutdown();
+    CompletableFuture<MockOAuth2Server> launched;
+    synchronized (this) {
+      launched = running;
+    }
+    MockOAuth2Server server = launched == null ? null : launched.exceptionally(e -> null).join();
+    if (server != null) {
+      server.shutdown();
+    }
   }
 
-  /** Waits (briefly, once) for the server to be up; a log-in with it starts only then. */
+  /**
+   * Launches the server if nothing has yet, and waits for it; a log-in with it starts only then.
+   */
   public void awaitStarted() {
-    started.exceptionally(e -> null).join();
+    CompletableFuture<MockOAuth2Server> launched;
+    synchronized (this) {
+      launch();
+      launched = running;
+    }
+    launched.exceptionally(e -> null).join();
   }
 
   /**

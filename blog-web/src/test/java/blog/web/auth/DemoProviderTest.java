@@ -2,6 +2,7 @@ package blog.web.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.testing.DbKind;
@@ -95,6 +96,28 @@ class DemoProviderTest {
         assertTrue(page.contains("/auth/github/start"));
       }
     }
+  }
+
+  @Test
+  void aDemoNotYetLaunchedStartsForTheFirstLogInAndStopsWithTheBlog() throws Exception {
+    DemoProvider demo = DemoProvider.reserve();
+    URI discovery = URI.create(demo.issuer() + "/.well-known/openid-configuration");
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest get = HttpRequest.newBuilder(discovery).build();
+    assertThrows(
+        IOException.class,
+        () -> client.send(get, HttpResponse.BodyHandlers.discarding()),
+        "nothing listens before the blog launches the demo or a log-in needs it");
+
+    demo.awaitStarted();
+    HttpResponse<String> answer = client.send(get, HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, answer.statusCode());
+    assertTrue(answer.body().contains(demo.issuer().toString()), answer.body());
+
+    demo.launch(); // a second launch starts nothing more
+    demo.close();
+    assertThrows(IOException.class, () -> client.send(get, HttpResponse.BodyHandlers.discarding()));
+    DemoProvider.reserve().close(); // one never launched closes at once
   }
 
   private static int freePort() {
