@@ -279,7 +279,8 @@ SMALL_POSTS=5010; SMALL_COMMENTS=50100
 ARCHIVE=""; DEEP_PAGE=""; DEEP_CATEGORY=""
 flat_pages() { # prints name path
   printf '%s\n' "home /" "post $SEED_POST" "page-500 /page/500/" "deep-page $DEEP_PAGE" \
-    "archive $ARCHIVE" "category /category/community/" "deep-category $DEEP_CATEGORY" \
+    "archive $ARCHIVE" "old-archive $OLD_ARCHIVE" "category /category/community/" \
+    "deep-category $DEEP_CATEGORY" \
     "rare-tag /tag/twitter/" "feed /feed/" "comments-feed /comments/feed/" \
     "moderation /admin/comments" "admin-posts /admin/posts"
 }
@@ -299,6 +300,11 @@ category_count() { # slug -> its number of posts in the sidebar
 newest_month() {
   curl -s "$BASE/" | grep -o 'href="/20[0-9][0-9]/[0-9][0-9]/' | head -1 | sed -e 's|^href="||'
 }
+# The same month six years before: a read of it bounded by now rather than by the month's end
+# would walk every post published since (three quarters of either blog).
+old_month() { # /YYYY/MM/ -> /YYYY-6/MM/
+  echo "$1" | awk -F/ '{printf "/%d/%s/\n", $2 - 6, $3}'
+}
 admin_cookie() { # data dir -> cookie header for an admin session
   printf 'bench admin password\n' | env $(blog_env "$1" 0) java -jar "$JAR" create-admin benchadmin >/dev/null 2>&1 || true
 }
@@ -314,6 +320,7 @@ latencies() { # posts on the blog -> "name p50" lines
   local cookie; cookie=$(login)
   ARCHIVE=$(newest_month)
   [ -n "$ARCHIVE" ] || fail "no post on the home page"
+  OLD_ARCHIVE=$(old_month "$ARCHIVE")
   DEEP_PAGE=$(deep_page / "$1")
   local community; community=$(category_count community)
   [ -n "$community" ] || fail "no count of the Community category in the sidebar"
@@ -390,7 +397,7 @@ CHART="bench/results/$STAMP.svg"
   echo
   echo "## Flat cost: median latency (ms, page cache off, 4 connections) as the blog grows"
   echo
-  echo "Small blog: $SMALL_POSTS generated posts and $SMALL_COMMENTS comments, the smallest on which /page/500/ exists; big blog: $POSTS posts and $COMMENTS comments (generated in ${GEN_SECONDS} s). The archive is the month of each blog's newest post; deep-page and deep-category are nine tenths of the way down the home page and the Community category (page 450 against page 9,000 of the home page: a page read by skipping the posts before it would cost twenty times more on the big blog); rare-tag is a tag on the seed article alone (a listing filtered per request would read the whole blog for it)."
+  echo "Small blog: $SMALL_POSTS generated posts and $SMALL_COMMENTS comments, the smallest on which /page/500/ exists; big blog: $POSTS posts and $COMMENTS comments (generated in ${GEN_SECONDS} s). The archive is the month of each blog's newest post, old-archive the same month six years before (a read bounded by now rather than by the month's end would walk every post since); deep-page and deep-category are nine tenths of the way down the home page and the Community category (page 450 against page 9,000 of the home page: a page read by skipping the posts before it would cost twenty times more on the big blog); rare-tag is a tag on the seed article alone (a listing filtered per request would read the whole blog for it)."
   echo
   echo "| page | small | big | big / small | ≤ 1.5× |"
   echo "|---|---|---|---|---|"

@@ -218,6 +218,17 @@ public final class PostRepository {
     return from == null || now.isBefore(from.publishedAt()) ? now : from.publishedAt();
   }
 
+  /**
+   * The {@code :now} a read of {@code listing} binds: for an archive of a span that ended before
+   * now, the span's end. The rows are the same ({@code < :to} leaves out a post at the end itself),
+   * but of the two upper bounds H2 would start at the looser, now, and walk every post published
+   * since: an archive month five years back on a blog of 100,000 posts read 96,000 index entries
+   * for its ten posts.
+   */
+  static Instant nowWithin(Listing listing, Instant now) {
+    return listing instanceof Listing.Between span && span.to().isBefore(now) ? span.to() : now;
+  }
+
   /** Up to {@code limit} posts of {@code listing} from {@code from} on (it included). */
   public List<Post> listFrom(Listing listing, Instant now, ListingKey from, int limit) {
     ListingSql sql = ListingSql.of(listing);
@@ -285,7 +296,7 @@ public final class PostRepository {
 
   /** Binds {@code :now} and the listing's own parameters to a query of {@code sql}. */
   private static Query bind(ListingSql sql, Query query, Instant now) {
-    query.bind("now", now);
+    query.bind("now", nowWithin(sql.listing(), now));
     if (sql.listing() instanceof Listing.OfTerm term) {
       query.bind("termId", term.termId());
     } else if (sql.listing() instanceof Listing.Between span) {
