@@ -222,8 +222,8 @@ public final class PostRepository {
    * The {@code :now} a read of {@code listing} binds: for an archive of a span that ended before
    * now, the span's end. The rows are the same ({@code < :to} leaves out a post at the end itself),
    * but of the two upper bounds H2 would start at the looser, now, and walk every post published
-   * since: an archive month five years back on a blog of 100,000 posts read 96,000 index entries
-   * for its ten posts.
+   * since: on a blog of 100,000 posts over eight years, a month seven years back read 96,000 index
+   * entries for its ten posts.
    */
   static Instant nowWithin(Listing listing, Instant now) {
     return listing instanceof Listing.Between span && span.to().isBefore(now) ? span.to() : now;

@@ -32,6 +32,7 @@ public final class DemoProvider implements AutoCloseable {
   private final int port;
   private final URI issuer;
   private CompletableFuture<MockOAuth2Server> running; // guarded by this; null until launched
+  private boolean closed; // guarded by this: no launch after close (its server would outlive it)
 
   private DemoProvider(int port) {
     this.port = port;
@@ -52,9 +53,11 @@ public final class DemoProvider implements AutoCloseable {
     return new DemoProvider(freePort());
   }
 
-  /** Starts the server on a thread of its own, once; later calls do nothing. */
+  /**
+   * Starts the server on a thread of its own, once; later calls, or calls after close, do nothing.
+   */
   public synchronized void launch() {
-    if (running == null) {
+    if (running == null && !closed) {
       running =
           CompletableFuture.supplyAsync(
               this::boot,
@@ -99,6 +102,7 @@ public final class DemoProvider implements AutoCloseable {
   public void close() {
     CompletableFuture<MockOAuth2Server> launched;
     synchronized (this) {
+      closed = true;
       launched = running;
     }
     MockOAuth2Server server = launched == null ? null : launched.exceptionally(e -> null).join();
@@ -116,7 +120,9 @@ public final class DemoProvider implements AutoCloseable {
       launch();
       launched = running;
     }
-    launched.exceptionally(e -> null).join();
+    if (launched != null) { // null once closed: the log-in then fails as with a provider away
+      launched.exceptionally(e -> null).join();
+    }
   }
 
   /**

@@ -117,7 +117,14 @@ class DemoProviderTest {
     demo.launch(); // a second launch starts nothing more
     demo.close();
     assertThrows(IOException.class, () -> client.send(get, HttpResponse.BodyHandlers.discarding()));
-    DemoProvider.reserve().close(); // one never launched closes at once
+    DemoProvider never = DemoProvider.reserve();
+    never.close(); // one never launched closes at once, and launches no more after
+    never.awaitStarted();
+    HttpRequest other =
+        HttpRequest.newBuilder(URI.create(never.issuer() + "/.well-known/openid-configuration"))
+            .build();
+    assertThrows(
+        IOException.class, () -> client.send(other, HttpResponse.BodyHandlers.discarding()));
   }
 
   private static int freePort() {
