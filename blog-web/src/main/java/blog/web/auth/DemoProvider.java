@@ -105,7 +105,7 @@ public final class DemoProvider implements AutoCloseable {
       closed = true;
       launched = running;
     }
-    MockOAuth2Server server = launched == null ? null : launched.exceptionally(e -> null).join();
+    MockOAuth2Server server = started(launched);
     if (server != null) {
       server.shutdown();
     }
@@ -120,9 +120,12 @@ public final class DemoProvider implements AutoCloseable {
       launch();
       launched = running;
     }
-    if (launched != null) { // null once closed: the log-in then fails as with a provider away
-      launched.exceptionally(e -> null).join();
-    }
+    started(launched); // none once closed: the log-in then fails as with a provider away
+  }
+
+  /** The server once {@code launched} has started it; null if it failed or never launched. */
+  private static MockOAuth2Server started(CompletableFuture<MockOAuth2Server> launched) {
+    return launched == null ? null : launched.exceptionally(e -> null).join();
   }
 
   /**

@@ -101,9 +101,8 @@ class DemoProviderTest {
   @Test
   void aDemoNotYetLaunchedStartsForTheFirstLogInAndStopsWithTheBlog() throws Exception {
     DemoProvider demo = DemoProvider.reserve();
-    URI discovery = URI.create(demo.issuer() + "/.well-known/openid-configuration");
     HttpClient client = HttpClient.newHttpClient();
-    HttpRequest get = HttpRequest.newBuilder(discovery).build();
+    HttpRequest get = discovery(demo);
     assertThrows(
         IOException.class,
         () -> client.send(get, HttpResponse.BodyHandlers.discarding()),
@@ -120,11 +119,15 @@ class DemoProviderTest {
     DemoProvider never = DemoProvider.reserve();
     never.close(); // one never launched closes at once, and launches no more after
     never.awaitStarted();
-    HttpRequest other =
-        HttpRequest.newBuilder(URI.create(never.issuer() + "/.well-known/openid-configuration"))
-            .build();
+    HttpRequest other = discovery(never);
     assertThrows(
         IOException.class, () -> client.send(other, HttpResponse.BodyHandlers.discarding()));
+  }
+
+  /** A request for the demo's discovery document. */
+  private static HttpRequest discovery(DemoProvider demo) {
+    return HttpRequest.newBuilder(URI.create(demo.issuer() + "/.well-known/openid-configuration"))
+        .build();
   }
 
   private static int freePort() {
