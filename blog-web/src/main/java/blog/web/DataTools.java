@@ -23,7 +23,7 @@ final class DataTools {
         new MarkdownRenderer(),
         new CommentRenderer(),
         new SettingsRepository(jdbi),
-        new Transactions(jdbi),
+        new Transactions(jdbi, database.stored()),
         clock,
         WxrLimits.DEFAULTS);
   }

@@ -59,6 +59,8 @@ final class Routes {
     cfg.routes.beforeMatched(h.discovery().canonical()::trailingSlash);
     // Last of the before-handlers: a cached page skips the route's handler.
     cfg.routes.beforeMatched(h.pageCache()::before);
+    // First of the after-handlers: nothing is said "saved" before it is in the database file.
+    cfg.routes.after(h.durable()::after);
     cfg.routes.after(h.pageCache()::after);
 
     cfg.routes.get("/healthz", h.health()::live);

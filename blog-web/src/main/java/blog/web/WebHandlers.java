@@ -60,6 +60,7 @@ import javax.sql.DataSource;
 record WebHandlers(
     RequestTracking tracking,
     SecurityHeaders headers,
+    DurableAnswers durable,
     Csrf csrf,
     StaticAssets assets,
     HealthHandler health,
@@ -193,6 +194,7 @@ record WebHandlers(
     return new WebHandlers(
         tracking,
         new SecurityHeaders(https),
+        new DurableAnswers(services.database().stored()),
         csrf,
         assets,
         new HealthHandler(services.database(), () -> Migrations.upToDate(dataSource)),

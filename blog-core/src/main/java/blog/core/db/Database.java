@@ -15,10 +15,15 @@ public final class Database implements AutoCloseable {
 
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
+  private final StoredCommits stored;
 
-  private Database(HikariDataSource dataSource) {
+  private Database(HikariDataSource dataSource, DatabaseSettings settings) {
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
+    this.stored =
+        settings.isEmbeddedH2File()
+            ? StoredCommits.h2File(dataSource, settings.fsync())
+            : StoredCommits.byTheDatabase();
   }
 
   /**
@@ -37,14 +42,30 @@ public final class Database implements AutoCloseable {
     hikari.setValidationTimeout(1_000);
     hikari.setInitializationFailTimeout(-1);
     hikari.setPoolName("blog");
-    if (settings.url().startsWith("jdbc:h2:")
-        && !settings.url().toUpperCase(Locale.ROOT).contains("QUERY_CACHE_SIZE")) {
+    if (settings.isH2()) {
       // H2 keeps 8 prepared commands per connection by default; one comment submission alone
       // runs more distinct statements than that, so each was parsed and planned anew every time.
-      hikari.addDataSourceProperty("QUERY_CACHE_SIZE", Integer.toString(H2_QUERY_CACHE));
+      h2Setting(hikari, settings, "QUERY_CACHE_SIZE", Integer.toString(H2_QUERY_CACHE));
+      // H2 closes the database from a JVM shutdown hook of its own, while the blog's hook is still
+      // finishing requests and stopping its jobs; the blog closes the pool itself, last.
+      h2Setting(hikari, settings, "DB_CLOSE_ON_EXIT", "FALSE");
+    }
+    if (settings.isEmbeddedH2File()) {
+      // No background writer: H2 writes its file when StoredCommits asks, synchronously, so a
+      // write that returned has reached the file (with H2's default, a commit waited up to a
+      // second in memory, and a crash lost it after the blog had said "saved").
+      h2Setting(hikari, settings, "WRITE_DELAY", "0");
     }
     hikari.setExceptionOverride(new BrokenConnectionEviction());
-    return new Database(new HikariDataSource(hikari));
+    return new Database(new HikariDataSource(hikari), settings);
+  }
+
+  /** A setting for every H2 connection, unless the URL sets it itself. */
+  private static void h2Setting(
+      HikariConfig hikari, DatabaseSettings settings, String name, String value) {
+    if (!settings.url().toUpperCase(Locale.ROOT).contains(name + "=")) {
+      hikari.addDataSourceProperty(name, value);
+    }
   }
 
   public DataSource dataSource() {
@@ -53,6 +74,11 @@ public final class Database implements AutoCloseable {
 
   public Jdbi jdbi() {
     return jdbi;
+  }
+
+  /** Waits until what was committed is in the database file: before a write is acknowledged. */
+  public StoredCommits stored() {
+    return stored;
   }
 
   /**
@@ -92,8 +118,10 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** Stops the file writer, then closes the pool: the last connection writes all to the file. */
   @Override
   public void close() {
+    stored.close();
     dataSource.close();
   }
 }

@@ -1,10 +1,19 @@
 package blog.core.db;
 
 import blog.core.config.Config;
+import java.util.Locale;
 
-/** Where the database is and how many connections the pool may hold. */
-public record DatabaseSettings(String url, String user, String password, int poolSize) {
+/**
+ * Where the database is, how many connections the pool may hold, and whether the embedded H2
+ * database waits for the disk (fsync) before a write is acknowledged.
+ */
+public record DatabaseSettings(
+    String url, String user, String password, int poolSize, boolean fsync) {
   public static final String DEFAULT_URL = "jdbc:h2:file:./data/blog;AUTO_SERVER=FALSE";
+
+  public DatabaseSettings(String url, String user, String password, int poolSize) {
+    this(url, user, password, poolSize, false);
+  }
 
   public static DatabaseSettings from(Config config) {
     String url = config.get("db.url", DEFAULT_URL);
@@ -13,10 +22,30 @@ public record DatabaseSettings(String url, String user, String password, int poo
         url,
         config.get("db.user", h2 ? "sa" : ""),
         config.get("db.password", ""),
-        config.getInt("db.pool-size", 10));
+        config.getInt("db.pool-size", 10),
+        config.getBoolean("db.fsync", false));
   }
 
   public boolean isPostgres() {
     return url.startsWith("jdbc:postgresql:");
+  }
+
+  public boolean isH2() {
+    return url.startsWith("jdbc:h2:");
+  }
+
+  /**
+   * An H2 database this process opens itself on a file (not in memory, not through an H2 server):
+   * one whose writes reach the file only when the blog has them written.
+   */
+  public boolean isEmbeddedH2File() {
+    if (!isH2()) {
+      return false;
+    }
+    String rest = url.substring("jdbc:h2:".length()).toLowerCase(Locale.ROOT);
+    return !(rest.startsWith("mem:")
+        || rest.startsWith("tcp:")
+        || rest.startsWith("ssl:")
+        || rest.startsWith("zip:"));
   }
 }

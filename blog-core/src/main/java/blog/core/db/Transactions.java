@@ -10,9 +10,16 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Transactions {
   private final Jdbi jdbi;
+  private final StoredCommits stored;
 
   public Transactions(Jdbi jdbi) {
+    this(jdbi, StoredCommits.byTheDatabase());
+  }
+
+  /** Transactions whose {@link #inStoredTransaction} waits for the database file. */
+  public Transactions(Jdbi jdbi, StoredCommits stored) {
     this.jdbi = jdbi;
+    this.stored = stored;
   }
 
   /**
@@ -26,6 +33,16 @@ public final class Transactions {
 
   public <T> T inTransaction(Supplier<T> work) {
     return jdbi.inTransaction(h -> work.get());
+  }
+
+  /**
+   * A transaction that returns only once its commit is in the database file (see {@link
+   * StoredCommits}), for work whose end is reported while the process goes on, such as an import.
+   */
+  public <T> T inStoredTransaction(Supplier<T> work) {
+    T result = inTransaction(work);
+    stored.await();
+    return result;
   }
 
   /**

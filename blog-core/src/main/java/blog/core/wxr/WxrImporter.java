@@ -59,7 +59,8 @@ public final class WxrImporter {
    */
   public ImportReport importFrom(InputStream in, long totalBytes, ImportProgress progress) {
     Counting counted = new Counting(in);
-    return transactions.inTransaction(
+    // All or nothing: one transaction, reported done only once it is in the database file.
+    return transactions.inStoredTransaction(
         () -> {
           ImportRun run =
               new ImportRun(

@@ -1,6 +1,7 @@
 package blog.web.error;
 
 import blog.core.NotFoundException;
+import blog.core.db.NotStoredException;
 import blog.web.site.Pages;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -35,7 +36,13 @@ public final class ErrorPages {
   }
 
   public void failure(Exception e, Context ctx) {
-    if (isDatabaseUnavailable(e)) {
+    if (e instanceof NotStoredException) {
+      // The handler's own answer (a redirect to the new comment, "Saved") must not go out.
+      LOG.error("Not stored while serving {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+      ctx.res().setHeader("Location", null);
+      ctx.res().setHeader("X-Form-Token", null);
+      unavailable(ctx);
+    } else if (isDatabaseUnavailable(e)) {
       LOG.error(
           "Database unavailable while serving {} {}: {}", ctx.method(), ctx.path(), e.toString());
       unavailable(ctx);

@@ -1,0 +1,35 @@
+package blog.web;
+
+import blog.core.db.StoredCommits;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+
+/**
+ * An answer that tells a person their write happened ("Your comment is awaiting moderation",
+ * "Published", a redirect to the new comment) leaves only once that write is in the database file,
+ * so a crash of the process a moment later cannot take it back. Runs after the handler, before the
+ * answer is written; every request that may write is covered: every method but GET, HEAD and
+ * OPTIONS, and the log-in callbacks (GET), which start a commenter's session.
+ */
+final class DurableAnswers {
+  private final StoredCommits stored;
+
+  DurableAnswers(StoredCommits stored) {
+    this.stored = stored;
+  }
+
+  /** Throws {@link blog.core.db.NotStoredException} when the write cannot reach the file. */
+  void after(Context ctx) {
+    if (mayWrite(ctx)) {
+      stored.await();
+    }
+  }
+
+  static boolean mayWrite(Context ctx) {
+    HandlerType method = ctx.method();
+    if (method == HandlerType.GET) {
+      return ctx.path().startsWith("/auth/") && ctx.path().endsWith("/callback");
+    }
+    return method != HandlerType.HEAD && method != HandlerType.OPTIONS;
+  }
+}

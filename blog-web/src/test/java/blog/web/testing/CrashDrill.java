@@ -1,0 +1,190 @@
+package blog.web.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import blog.core.db.Database;
+import blog.core.db.DatabaseSettings;
+import blog.core.security.SiteSecret;
+import blog.core.site.SettingsRepository;
+import blog.core.testing.DbKind;
+import blog.core.testing.TestDatabase;
+import blog.core.user.Passwords;
+import blog.core.user.Role;
+import blog.core.user.StaffAccounts;
+import blog.core.user.User;
+import blog.core.user.UserRepository;
+import blog.migrations.Migrations;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * A blog whose process is killed ({@code kill -9}) under load and started again on the same
+ * database: the embedded H2 file or a PostgreSQL schema. The test reads the database directly
+ * between runs, through a connection of its own (for H2 only while no blog process holds the file).
+ */
+public final class CrashDrill implements AutoCloseable {
+  public static final String STAFF_PASSWORD = StaffBrowsers.PASSWORD;
+
+  private final DbKind kind;
+  private final DatabaseSettings settings;
+  private final TestDatabase postgres;
+  private final Map<String, String> env = new HashMap<>();
+
+  private CrashDrill(DbKind kind, DatabaseSettings settings, TestDatabase postgres) {
+    this.kind = kind;
+    this.settings = settings;
+    this.postgres = postgres;
+    env.put("BLOG_DB_URL", settings.url());
+    env.put("BLOG_DB_USER", settings.user());
+    env.put("BLOG_DB_PASSWORD", settings.password());
+    env.put("BLOG_HOST", "127.0.0.1");
+    env.put("BLOG_PORT", "0");
+    env.put("BLOG_AUTH_DEMO_ENABLED", "false");
+    env.put("BLOG_LOG_ACCESS", "OFF");
+  }
+
+  /** A new, migrated database of this kind (an H2 file under {@code dir}). */
+  public static CrashDrill create(DbKind kind, Path dir) {
+    CrashDrill drill;
+    if (kind == DbKind.H2) {
+      drill =
+          new CrashDrill(
+              kind, new DatabaseSettings("jdbc:h2:file:" + dir.resolve("blog"), "sa", "", 4), null);
+    } else {
+      TestDatabase db = TestDatabase.createEmpty(DbKind.POSTGRES);
+      drill = new CrashDrill(kind, db.settings(), db);
+    }
+    drill.withDatabase(database -> Migrations.migrate(database.dataSource()));
+    return drill;
+  }
+
+  public DbKind kind() {
+    return kind;
+  }
+
+  /** Sets a setting row, as the settings screen would. */
+  public CrashDrill set(String name, String value) {
+    inHandle(
+        h -> {
+          h.createUpdate("DELETE FROM settings WHERE name = :n").bind("n", name).execute();
+          h.createUpdate("INSERT INTO settings (name, setting_value) VALUES (:n, :v)")
+              .bind("n", name)
+              .bind("v", value)
+              .execute();
+        });
+    return this;
+  }
+
+  /** Comments arrive as fast as they are sent: no flood or timing limits, no moderation. */
+  public CrashDrill openFloodGates() {
+    return set("discussion.flood-seconds", "0")
+        .set("discussion.min-seconds-to-submit", "0")
+        .set("discussion.moderation", "none");
+  }
+
+  /** A staff account with {@link #STAFF_PASSWORD}. */
+  public User staff(String username, Role role) {
+    return withDatabase(
+        database -> {
+          var jdbi = database.jdbi();
+          return new StaffAccounts(
+                  new UserRepository(jdbi),
+                  new Passwords(),
+                  new SettingsRepository(jdbi),
+                  SiteSecret.signer(new SettingsRepository(jdbi), new SecureRandom()),
+                  Clock.systemUTC())
+              .create(username, username, STAFF_PASSWORD, role)
+              .user()
+              .orElseThrow();
+        });
+  }
+
+  /** Starts the blog on this database and waits until it serves. */
+  public AppProcess start(String name) {
+    return AppProcess.start(name, env);
+  }
+
+  /** Runs {@code work} with a connection of the test's own (never while H2's file is held). */
+  public <T> T withDatabase(Function<Database, T> work) {
+    if (postgres != null) {
+      return work.apply(postgres.database());
+    }
+    try (Database database = Database.open(settings)) {
+      return work.apply(database);
+    }
+  }
+
+  public void inHandle(Consumer<Handle> work) {
+    withDatabase(
+        database -> {
+          database.jdbi().useHandle(work::accept);
+          return null;
+        });
+  }
+
+  public <T> T query(Function<Handle, T> work) {
+    return withDatabase(database -> database.jdbi().withHandle(work::apply));
+  }
+
+  /**
+   * The per-status and per-post comment counts that triggers keep agree with the rows, and the
+   * content version has moved at least once for every comment row (each insert raises it).
+   */
+  public void assertCountsAgreeWithRows() {
+    Map<String, Long> rows = countBy("SELECT status, COUNT(*) FROM comments GROUP BY status");
+    Map<String, Long> counted =
+        countBy(
+            "SELECT status, SUM(n) FROM comment_status_counts GROUP BY status HAVING SUM(n) > 0");
+    assertEquals(rows, counted, "comment_status_counts against the comment rows");
+    Map<String, Long> approved =
+        countBy(
+            "SELECT CAST(post_id AS VARCHAR(20)), COUNT(*) FROM comments WHERE status = 'approved'"
+                + " GROUP BY post_id");
+    Map<String, Long> approvedCounted =
+        countBy(
+            "SELECT CAST(post_id AS VARCHAR(20)), SUM(approved) FROM post_comment_counts"
+                + " GROUP BY post_id HAVING SUM(approved) > 0");
+    assertEquals(approved, approvedCounted, "post_comment_counts against the approved rows");
+    long version =
+        query(
+            h -> h.createQuery("SELECT SUM(version) FROM content_version").mapTo(Long.class).one());
+    long comments = rows.values().stream().mapToLong(Long::longValue).sum();
+    assertTrue(
+        version >= comments,
+        "the content version (" + version + ") moved with each of the " + comments + " comments");
+  }
+
+  private Map<String, Long> countBy(String sql) {
+    List<Map.Entry<String, Long>> pairs =
+        query(
+            h ->
+                h.createQuery(sql)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .list());
+    Map<String, Long> map = new HashMap<>();
+    pairs.forEach(e -> map.put(e.getKey(), e.getValue()));
+    return map;
+  }
+
+  /** A random moment within {@code from} and {@code to}, to kill the blog at. */
+  public static Duration someMomentBetween(Duration from, Duration to) {
+    long span = to.toMillis() - from.toMillis();
+    return from.plusMillis((long) (Math.random() * span));
+  }
+
+  @Override
+  public void close() {
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+}
