@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>{@code mvn test} replays the saved inputs in {@code
  * src/test/resources/blog/core/comment/CommentRendererFuzzTestInputs/<method>/} (regression mode,
- * no fuzzing); {@code JAZZER_FUZZ=1} fuzzes for real (see README).
+ * no fuzzing); {@code JAZZER_FUZZ=1} fuzzes for real (see docs/testing.md).
  */
 class CommentRendererFuzzTest {
   private static final Set<String> ELEMENTS =

@@ -134,7 +134,7 @@ class SearchPagesTest extends WebTestBase {
   /**
    * On PostgreSQL the search is its full-text search: words are stemmed, so "wombats" finds "A
    * wombat", which no LIKE '%wombats%' would, and "-word" leaves out the posts that have it. H2
-   * keeps a plain LIKE search by design (see the README): every word must occur as written.
+   * keeps a plain LIKE search by design (see docs/publishing.md): every word must occur as written.
    */
   @Test
   void postgresqlStemsWordsAndLeavesOutMinusWordsWhereH2MatchesWordsAsWritten() {

@@ -1,0 +1,5 @@
+/**
+ * The site secret, HMAC signatures for values the browser carries, random tokens and a per-thread
+ * secure random source.
+ */
+package blog.core.security;

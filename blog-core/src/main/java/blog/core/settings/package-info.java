@@ -1,0 +1,5 @@
+/**
+ * The admin's settings screen: checking the site and discussion settings form and storing it all or
+ * not at all.
+ */
+package blog.core.settings;

@@ -1,0 +1,5 @@
+/**
+ * What the sitemaps list: visible posts, and the categories, tags and archives that hold them, with
+ * their dates.
+ */
+package blog.core.sitemap;

@@ -1,0 +1,2 @@
+/** Categories and tags. */
+package blog.core.taxonomy;

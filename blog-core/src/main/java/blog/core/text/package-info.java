@@ -1,0 +1,4 @@
+/**
+ * Text shared by features: Markdown rendered and sanitised, excerpts, slugs and one-line fields.
+ */
+package blog.core.text;

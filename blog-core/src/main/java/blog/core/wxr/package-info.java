@@ -1,0 +1,2 @@
+/** WordPress export files (WXR): a streaming import that refuses hostile files, and the export. */
+package blog.core.wxr;

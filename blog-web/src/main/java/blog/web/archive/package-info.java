@@ -1,0 +1,2 @@
+/** Monthly, yearly, category and tag archive pages. */
+package blog.web.archive;

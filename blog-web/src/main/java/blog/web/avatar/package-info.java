@@ -1,0 +1,2 @@
+/** Identicon avatars, drawn by the blog itself from a commenter's name. */
+package blog.web.avatar;

@@ -1,0 +1,2 @@
+/** The liveness and readiness checks, /healthz and /readyz. */
+package blog.web.health;

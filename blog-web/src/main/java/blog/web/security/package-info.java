@@ -1,0 +1,2 @@
+/** The client's address behind trusted proxies, cookies, and CSRF protection. */
+package blog.web.security;
