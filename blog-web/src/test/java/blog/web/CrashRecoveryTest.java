@@ -238,7 +238,7 @@ class CrashRecoveryTest {
     }
   }
 
-  private static Browser loggedIn(AppProcess app, String username) {
+  static Browser loggedIn(AppProcess app, String username) {
     Browser browser = new Browser(app);
     String page = browser.page("/admin/login");
     HttpResponse<String> in =

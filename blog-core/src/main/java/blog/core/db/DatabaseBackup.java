@@ -1,8 +1,11 @@
 package blog.core.db;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,10 +39,24 @@ public final class DatabaseBackup {
     }
   }
 
-  /** Writes the whole database to {@code file} as SQL (H2 only). */
+  /**
+   * Writes the whole database to {@code file} as SQL (H2 only). The script is written beside it
+   * first ({@code FILE.partial}), closed with a line that names its length and SHA-256, flushed to
+   * the disk and only then renamed to {@code file}: a backup cut off by a crash is never taken for
+   * a complete one, by the name it has or by {@link #restore}.
+   */
   public void backup(Path file) {
     requireH2("backup", file);
-    execute("SCRIPT TO " + literal(file) + " CHARSET 'UTF-8'");
+    Path partial = file.resolveSibling(file.getFileName() + ".partial");
+    try {
+      Files.deleteIfExists(partial);
+      execute("SCRIPT TO " + literal(partial) + " CHARSET 'UTF-8'");
+      BackupSeal.seal(partial);
+      Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Could not write the backup " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -50,6 +67,14 @@ public final class DatabaseBackup {
     requireH2("restore", file);
     if (!Files.isRegularFile(file)) {
       throw new Refused("There is no backup file " + file + ".");
+    }
+    if (!BackupSeal.isSealed(file)) {
+      throw new Refused(
+          "The backup "
+              + file
+              + " is incomplete: it does not end with the line a finished backup ends with, or"
+              + " its contents do not match that line (it was probably cut off while being"
+              + " written or copied). Nothing was restored; use an earlier backup.");
     }
     int tables = tableCount();
     if (tables > 0) {

@@ -80,6 +80,41 @@ class DatabaseBackupTest {
   }
 
   @Test
+  void aBackupCutOffAnywhereOrChangedIsRefusedAndRestoresNothing(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("blog-backup.sql");
+    try (TestDatabase original = TestDatabase.create(DbKind.H2);
+        TestDatabase copy = TestDatabase.createEmpty(DbKind.H2)) {
+      fill(original);
+      new DatabaseBackup(original.database().dataSource(), original.settings()).backup(file);
+      assertTrue(Files.notExists(dir.resolve("blog-backup.sql.partial")), "renamed when sealed");
+      byte[] whole = Files.readAllBytes(file);
+      String text = new String(whole, StandardCharsets.UTF_8);
+      List<Integer> cuts = new ArrayList<>(List.of(0, whole.length / 2, whole.length - 1));
+      // Cut right after a whole statement, as a crash between two writes would.
+      cuts.add(text.lastIndexOf(";\n", text.indexOf("-- blog backup complete")) + 2);
+      cuts.add(text.indexOf("-- blog backup complete"));
+      DatabaseBackup restore = new DatabaseBackup(copy.database().dataSource(), copy.settings());
+      for (int cut : cuts) {
+        Path partial = dir.resolve("cut-" + cut + ".sql");
+        Files.write(partial, java.util.Arrays.copyOf(whole, cut));
+        DatabaseBackup.Refused e =
+            assertThrows(DatabaseBackup.Refused.class, () -> restore.restore(partial));
+        assertTrue(e.getMessage().contains("is incomplete"), e.getMessage());
+      }
+      byte[] changed = whole.clone();
+      changed[whole.length / 3] ^= 1;
+      Path tampered = dir.resolve("changed.sql");
+      Files.write(tampered, changed);
+      assertThrows(DatabaseBackup.Refused.class, () -> restore.restore(tampered));
+      assertEquals(0, restore.tableCount(), "nothing was restored");
+      restore.restore(file);
+      assertEquals(
+          fingerprint(original.database().dataSource()), fingerprint(copy.database().dataSource()));
+    }
+  }
+
+  @Test
   void aRestoreIntoADatabaseWithTablesIsRefused(@TempDir Path dir) {
     Path file = dir.resolve("backup.sql");
     try (TestDatabase original = TestDatabase.create(DbKind.H2);

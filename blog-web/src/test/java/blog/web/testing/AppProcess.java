@@ -47,6 +47,15 @@ public final class AppProcess implements Site, AutoCloseable {
    * environment reaches it.
    */
   public static AppProcess launch(String name, Map<String, String> env) {
+    return launch(name, env, List.of());
+  }
+
+  /** Runs one command of the blog ({@code import-wxr FILE}, {@code backup FILE}, …) likewise. */
+  public static AppProcess command(String name, Map<String, String> env, String... args) {
+    return launch(name, env, List.of(args));
+  }
+
+  private static AppProcess launch(String name, Map<String, String> env, List<String> args) {
     try {
       Path out = Files.createTempFile("blog-" + name + "-", ".out");
       Path err = Files.createTempFile("blog-" + name + "-", ".err");
@@ -61,6 +70,7 @@ public final class AppProcess implements Site, AutoCloseable {
               "-cp",
               System.getProperty("java.class.path"),
               "blog.web.Main"));
+      command.addAll(args);
       ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectOutput(out.toFile())

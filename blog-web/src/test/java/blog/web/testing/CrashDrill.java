@@ -71,6 +71,11 @@ public final class CrashDrill implements AutoCloseable {
     return kind;
   }
 
+  /** The settings ({@code BLOG_...} environment) a blog process on this database is given. */
+  public Map<String, String> env() {
+    return Map.copyOf(env);
+  }
+
   /** Sets a setting row, as the settings screen would. */
   public CrashDrill set(String name, String value) {
     inHandle(
@@ -136,8 +141,8 @@ public final class CrashDrill implements AutoCloseable {
   }
 
   /**
-   * The per-status and per-post comment counts that triggers keep agree with the rows, and the
-   * content version has moved at least once for every comment row (each insert raises it).
+   * The per-status and per-post comment counts that triggers keep agree with the rows, and (on H2)
+   * the content version has moved at least once for every comment row.
    */
   public void assertCountsAgreeWithRows() {
     Map<String, Long> rows = countBy("SELECT status, COUNT(*) FROM comments GROUP BY status");
@@ -154,13 +159,20 @@ public final class CrashDrill implements AutoCloseable {
             "SELECT CAST(post_id AS VARCHAR(20)), SUM(approved) FROM post_comment_counts"
                 + " GROUP BY post_id HAVING SUM(approved) > 0");
     assertEquals(approved, approvedCounted, "post_comment_counts against the approved rows");
-    long version =
-        query(
-            h -> h.createQuery("SELECT SUM(version) FROM content_version").mapTo(Long.class).one());
-    long comments = rows.values().stream().mapToLong(Long::longValue).sum();
-    assertTrue(
-        version >= comments,
-        "the content version (" + version + ") moved with each of the " + comments + " comments");
+    if (kind == DbKind.H2) {
+      // H2's triggers raise the version once per comment row written (PostgreSQL's once per
+      // transaction and row of content_version, so a bulk import raises it once).
+      long version =
+          query(
+              h ->
+                  h.createQuery("SELECT SUM(version) FROM content_version")
+                      .mapTo(Long.class)
+                      .one());
+      long comments = rows.values().stream().mapToLong(Long::longValue).sum();
+      assertTrue(
+          version >= comments,
+          "the content version (" + version + ") moved with each of the " + comments + " comments");
+    }
   }
 
   private Map<String, Long> countBy(String sql) {

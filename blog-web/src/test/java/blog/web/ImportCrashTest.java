@@ -1,0 +1,207 @@
+package blog.web;
+
+import static blog.web.testing.StaffBrowsers.hidden;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import blog.core.testing.DbKind;
+import blog.core.user.Role;
+import blog.web.testing.AppProcess;
+import blog.web.testing.Browser;
+import blog.web.testing.CrashDrill;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * An import is all or nothing: {@code import-wxr} killed ({@code kill -9}) while it reads leaves
+ * none of the file behind, and the same import run again completes; an import the blog reported
+ * done is all there after a kill. Likewise for an upload on the import screen, and for {@code
+ * backup}: a backup cut off by a kill is never one that {@code restore} accepts.
+ */
+class ImportCrashTest {
+  private static final String FILE = "theme-unit-test-data.xml";
+
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @EnumSource(DbKind.class)
+  void importWxrKilledWhileReadingLeavesNothingAndRunsAgain(DbKind kind) throws IOException {
+    Path file = fixture();
+    try (CrashDrill drill = CrashDrill.create(kind, dir)) {
+      List<Long> before = rows(drill);
+      for (int round = 0; round < 2; round++) {
+        try (AppProcess importing =
+            AppProcess.command("import-" + round, drill.env(), "import-wxr", file.toString())) {
+          awaitOutput(importing, "% read");
+          LockSupport.parkNanos(
+              CrashDrill.someMomentBetween(Duration.ZERO, Duration.ofMillis(50)).toNanos());
+          boolean reportedDone = importing.output().contains("Done");
+          importing.kill();
+          assertEquals(before, rows(drill), "killed before it said Done, nothing of it is there");
+          assertTrue(!reportedDone, "killed while reading:\n" + importing.everything());
+        }
+      }
+      try (AppProcess importing =
+          AppProcess.command("import-done", drill.env(), "import-wxr", file.toString())) {
+        assertEquals(0, importing.waitFor(Duration.ofSeconds(120)), importing.everything());
+        assertTrue(importing.output().contains("Done."), importing.everything());
+      }
+      List<Long> imported = rows(drill);
+      assertTrue(imported.get(0) > before.get(0) + 20, "the posts came: " + imported);
+      drill.assertCountsAgreeWithRows();
+      // Said done, then killed at once: all of it stays.
+      try (AppProcess again =
+          AppProcess.command("import-again", drill.env(), "import-wxr", file.toString())) {
+        awaitOutput(again, "Done");
+        again.kill();
+      }
+      assertEquals(imported, rows(drill), "a second import of the same file adds nothing");
+    }
+  }
+
+  @Test
+  void anUploadKilledWhileImportingLeavesNothingAndOneSaidDoneStays() throws Exception {
+    byte[] export = Files.readAllBytes(fixture());
+    try (CrashDrill drill = CrashDrill.create(DbKind.H2, dir)) {
+      String admin = drill.staff("importer", Role.ADMIN).username();
+      List<Long> before;
+      try (AppProcess app = drill.start("upload-seed")) {
+        app.terminate();
+        app.waitFor(Duration.ofSeconds(15));
+      }
+      before = rows(drill);
+      try (AppProcess app = drill.start("upload-killed")) {
+        Browser browser = CrashRecoveryTest.loggedIn(app, admin);
+        HttpResponse<InputStream> lines =
+            browser.send(upload(app, browser, export), HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, lines.statusCode());
+        try (BufferedReader progress =
+            new BufferedReader(new InputStreamReader(lines.body(), StandardCharsets.UTF_8))) {
+          assertTrue(progress.readLine() != null, "a first progress line");
+          app.kill();
+        }
+      }
+      assertEquals(before, rows(drill), "an upload cut off leaves nothing");
+      try (AppProcess app = drill.start("upload-done")) {
+        Browser browser = CrashRecoveryTest.loggedIn(app, admin);
+        HttpResponse<String> done =
+            browser.send(upload(app, browser, export), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, done.statusCode(), done.body());
+        app.kill();
+      }
+      List<Long> after = rows(drill);
+      assertTrue(after.get(0) > before.get(0) + 20, "the import said done is there: " + after);
+      drill.assertCountsAgreeWithRows();
+    }
+  }
+
+  @Test
+  void aBackupKilledWhileWritingIsNeverTakenForAComplete() throws IOException {
+    Path file = fixture();
+    try (CrashDrill drill = CrashDrill.create(DbKind.H2, dir)) {
+      try (AppProcess importing =
+          AppProcess.command("fill", drill.env(), "import-wxr", file.toString())) {
+        assertEquals(0, importing.waitFor(Duration.ofSeconds(120)), importing.everything());
+      }
+      Path backup = dir.resolve("backup.sql");
+      Path partial = dir.resolve("backup.sql.partial");
+      try (AppProcess backingUp =
+          AppProcess.command("backup", drill.env(), "backup", backup.toString())) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!Files.exists(partial) && backingUp.process().isAlive()) {
+          assertTrue(Instant.now().isBefore(deadline), backingUp.everything());
+          LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+        }
+        backingUp.kill();
+      }
+      assertTrue(Files.notExists(backup), "no file by the backup's name");
+      Map<String, String> fresh = Map.of("BLOG_DB_URL", "jdbc:h2:file:" + dir.resolve("restored"));
+      if (Files.exists(partial)) {
+        try (AppProcess restoring =
+            AppProcess.command("restore", fresh, "restore", partial.toString())) {
+          assertEquals(1, restoring.waitFor(Duration.ofSeconds(60)), restoring.everything());
+          assertTrue(restoring.errors().contains("is incomplete"), restoring.everything());
+        }
+      }
+      try (AppProcess backingUp =
+          AppProcess.command("backup-done", drill.env(), "backup", backup.toString())) {
+        assertEquals(0, backingUp.waitFor(Duration.ofSeconds(60)), backingUp.everything());
+      }
+      try (AppProcess restoring =
+          AppProcess.command("restore-done", fresh, "restore", backup.toString())) {
+        assertEquals(0, restoring.waitFor(Duration.ofSeconds(60)), restoring.everything());
+      }
+    }
+  }
+
+  private static HttpRequest upload(AppProcess app, Browser browser, byte[] bytes) {
+    String csrf = hidden(browser.page("/admin/import"), "_csrf");
+    String boundary = "----crash" + System.nanoTime();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+                + csrf
+                + "\r\n--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"export.xml\""
+                + "\r\nContent-Type: text/xml\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(bytes);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return HttpRequest.newBuilder(URI.create(app.url("/admin/import")))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .header("Origin", app.url("").replaceAll("/$", ""))
+        .header("X-Import-Progress", "lines")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+        .build();
+  }
+
+  /** Posts and comments, the rows an import adds. */
+  private static List<Long> rows(CrashDrill drill) {
+    return drill.query(
+        h ->
+            List.of(
+                h.createQuery("SELECT COUNT(*) FROM posts").mapTo(Long.class).one(),
+                h.createQuery("SELECT COUNT(*) FROM comments").mapTo(Long.class).one()));
+  }
+
+  private static void awaitOutput(AppProcess process, String text) {
+    Instant deadline = Instant.now().plusSeconds(120);
+    while (!process.output().contains(text)) {
+      assertTrue(
+          process.process().isAlive() && Instant.now().isBefore(deadline),
+          "no '" + text + "':\n" + process.everything());
+      LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
+    }
+  }
+
+  private Path fixture() throws IOException {
+    Path file = dir.resolve(FILE);
+    if (Files.notExists(file)) {
+      try (InputStream in = ImportCrashTest.class.getResourceAsStream("/wxr/" + FILE)) {
+        Files.copy(in, file);
+      }
+    }
+    return file;
+  }
+}
