@@ -8,14 +8,27 @@ import io.javalin.http.HandlerType;
  * An answer that tells a person their write happened ("Your comment is awaiting moderation",
  * "Published", a redirect to the new comment) leaves only once that write is in the database file,
  * so a crash of the process a moment later cannot take it back. Runs after the handler, before the
- * answer is written; every request that may write is covered: every method but GET, HEAD and
- * OPTIONS, and the log-in callbacks (GET), which start a commenter's session.
+ * answer is written (and before the handler, to refuse writes while the disk is full); every
+ * request that may write is covered: every method but GET, HEAD and OPTIONS, and the log-in
+ * callbacks (GET), which start a commenter's session.
  */
 final class DurableAnswers {
   private final StoredCommits stored;
+  private final Runnable requireRoom;
 
-  DurableAnswers(StoredCommits stored) {
+  DurableAnswers(StoredCommits stored, Runnable requireRoom) {
     this.stored = stored;
+    this.requireRoom = requireRoom;
+  }
+
+  /**
+   * Before the handler: a request that may write is refused while the database's disk is full,
+   * before it changes anything (the person gets their text back, "Not saved yet").
+   */
+  void before(Context ctx) {
+    if (mayWrite(ctx)) {
+      requireRoom.run();
+    }
   }
 
   /** Throws {@link blog.core.db.NotStoredException} when the write cannot reach the file. */

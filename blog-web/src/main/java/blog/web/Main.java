@@ -45,6 +45,7 @@ import picocli.CommandLine.Command;
       "  db.password           BLOG_DB_PASSWORD           database password",
       "  db.pool-size          BLOG_DB_POOL_SIZE          connection pool size (default 10)",
       "  db.fsync              BLOG_DB_FSYNC              H2: wait for the disk before \"saved\" (false)",
+      "  db.min-free-bytes     BLOG_DB_MIN_FREE_BYTES     H2: refuse writes below this free disk (16 MiB)",
       "  mail.smtp.host        BLOG_MAIL_SMTP_HOST        SMTP server (unset: mail off)",
       "  mail.smtp.port        BLOG_MAIL_SMTP_PORT        SMTP port (default 587, 465 with tls)",
       "  mail.smtp.security    BLOG_MAIL_SMTP_SECURITY    starttls (default), tls or none",

@@ -55,6 +55,7 @@ final class Routes {
           }
         });
     cfg.routes.before(h.csrf()::check);
+    cfg.routes.before(h.durable()::before);
     cfg.routes.beforeMatched(h.adminAccess()::check);
     cfg.routes.beforeMatched(h.discovery().canonical()::trailingSlash);
     // Last of the before-handlers: a cached page skips the route's handler.

@@ -194,7 +194,7 @@ record WebHandlers(
     return new WebHandlers(
         tracking,
         new SecurityHeaders(https),
-        new DurableAnswers(services.database().stored()),
+        new DurableAnswers(services.database().stored(), services.database()::requireRoomToWrite),
         csrf,
         assets,
         new HealthHandler(services.database(), () -> Migrations.upToDate(dataSource)),

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -16,13 +17,16 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final StoredCommits stored;
+  private final Optional<DiskSpace> disk;
 
   private Database(HikariDataSource dataSource, DatabaseSettings settings) {
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
+    this.disk = DiskSpace.of(settings);
     this.stored =
         settings.isEmbeddedH2File()
-            ? StoredCommits.h2File(dataSource, settings.fsync())
+            ? StoredCommits.h2File(
+                dataSource, settings.fsync(), () -> disk.map(DiskSpace::hasRoom).orElse(true))
             : StoredCommits.byTheDatabase();
   }
 
@@ -79,6 +83,11 @@ public final class Database implements AutoCloseable {
   /** Waits until what was committed is in the database file: before a write is acknowledged. */
   public StoredCommits stored() {
     return stored;
+  }
+
+  /** Refuses a write, before it changes anything, while the embedded database's disk is full. */
+  public void requireRoomToWrite() {
+    disk.ifPresent(DiskSpace::requireRoom);
   }
 
   /**

@@ -4,15 +4,19 @@ import blog.core.config.Config;
 import java.util.Locale;
 
 /**
- * Where the database is, how many connections the pool may hold, and whether the embedded H2
- * database waits for the disk (fsync) before a write is acknowledged.
+ * Where the database is, how many connections the pool may hold, and for the embedded H2 database
+ * whether it waits for the disk (fsync) before a write is acknowledged and how much room it keeps
+ * free on the disk.
  */
 public record DatabaseSettings(
-    String url, String user, String password, int poolSize, boolean fsync) {
+    String url, String user, String password, int poolSize, boolean fsync, long minFreeBytes) {
   public static final String DEFAULT_URL = "jdbc:h2:file:./data/blog;AUTO_SERVER=FALSE";
 
+  /** Room kept free on the embedded database's disk: writes are refused below it. */
+  public static final long DEFAULT_MIN_FREE_BYTES = 16L * 1024 * 1024;
+
   public DatabaseSettings(String url, String user, String password, int poolSize) {
-    this(url, user, password, poolSize, false);
+    this(url, user, password, poolSize, false, DEFAULT_MIN_FREE_BYTES);
   }
 
   public static DatabaseSettings from(Config config) {
@@ -23,7 +27,8 @@ public record DatabaseSettings(
         config.get("db.user", h2 ? "sa" : ""),
         config.get("db.password", ""),
         config.getInt("db.pool-size", 10),
-        config.getBoolean("db.fsync", false));
+        config.getBoolean("db.fsync", false),
+        config.getLong("db.min-free-bytes", DEFAULT_MIN_FREE_BYTES));
   }
 
   public boolean isPostgres() {

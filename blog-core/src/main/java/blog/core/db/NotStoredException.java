@@ -13,4 +13,8 @@ public final class NotStoredException extends RuntimeException {
   public NotStoredException(SQLException cause) {
     super("The database file could not be written: " + cause.getMessage(), cause);
   }
+
+  public NotStoredException(String message) {
+    super(message);
+  }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,8 @@ public final class StoredCommits implements AutoCloseable {
   private long failedThrough;
   private SQLException failure;
   private ScheduledExecutorService background;
+  // Whether the disk has room: the background writer waits for it rather than make H2 fail.
+  private BooleanSupplier room = () -> true;
 
   private StoredCommits(DataSource dataSource, String write) {
     this.dataSource = dataSource;
@@ -52,8 +55,9 @@ public final class StoredCommits implements AutoCloseable {
   }
 
   /** Writes H2's file on demand; with {@code fsync}, also waits until the disk has it. */
-  static StoredCommits h2File(DataSource dataSource, boolean fsync) {
+  static StoredCommits h2File(DataSource dataSource, boolean fsync, BooleanSupplier room) {
     StoredCommits commits = new StoredCommits(dataSource, fsync ? "CHECKPOINT SYNC" : "CHECKPOINT");
+    commits.room = room;
     commits.background =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -136,6 +140,9 @@ public final class StoredCommits implements AutoCloseable {
   }
 
   private void writeInBackground() {
+    if (!room.getAsBoolean()) {
+      return;
+    }
     try {
       await();
     } catch (NotStoredException e) {

@@ -1,7 +1,7 @@
 package blog.web.error;
 
 import blog.core.NotFoundException;
-import blog.core.db.NotStoredException;
+import blog.core.db.StorageFailures;
 import blog.web.site.Pages;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -36,9 +36,9 @@ public final class ErrorPages {
   }
 
   public void failure(Exception e, Context ctx) {
-    if (e instanceof NotStoredException) {
+    if (StorageFailures.isStorageFailure(e)) {
       // The handler's own answer (a redirect to the new comment, "Saved") must not go out.
-      LOG.error("Not stored while serving {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+      LOG.error("Not stored while serving {} {}: {}", ctx.method(), ctx.path(), e.toString());
       ctx.res().setHeader("Location", null);
       ctx.res().setHeader("X-Form-Token", null);
       unavailable(ctx);
