@@ -100,7 +100,9 @@ record WebHandlers(
                 "css/admin.css",
                 "css/editor.css",
                 "js/editor.js",
-                "js/import.js"));
+                "js/import.js",
+                "favicon.svg",
+                "favicon.ico"));
     var cookies = new Cookies(https);
     var csrf =
         new Csrf(
