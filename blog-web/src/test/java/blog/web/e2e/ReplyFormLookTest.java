@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,7 +18,7 @@ import org.openqa.selenium.By;
  * blog offers when no real one is configured: as a guest, then logged in there. After a log-in the
  * form says who is commenting, and Log Out / Change are small text links as on WordPress.com, not
  * buttons that look like "Post Comment". Each state is kept as a full-page screenshot under {@code
- * target/reply-form-shots/}, to look at.
+ * target/reply-form-shots/}, to look at; {@link ReplyFormLookOnAPhoneTest} does the same on a phone.
  */
 class ReplyFormLookTest extends BrowserTestBase {
   static final String SEED = "/2011/09/14/why-quality-social-networking-beats-quantity-every-time/";
@@ -38,11 +36,6 @@ class ReplyFormLookTest extends BrowserTestBase {
         "http://127.0.0.1:" + port,
         "auth.demo.enabled",
         "true");
-  }
-
-  /** A name for the screenshots of this window size. */
-  protected String size() {
-    return "1280";
   }
 
   @Test
@@ -107,33 +100,10 @@ class ReplyFormLookTest extends BrowserTestBase {
     return ((Number) map.get(key)).doubleValue();
   }
 
-  /** The whole page as the reader would scroll through it, kept as a PNG. */
-  protected void screenshot(String state) {
-    Map<String, Object> layout = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-    Map<?, ?> content = (Map<?, ?>) layout.get("cssContentSize");
-    Map<String, Object> shot =
-        driver.executeCdpCommand(
-            "Page.captureScreenshot",
-            Map.of(
-                "format",
-                "png",
-                "captureBeyondViewport",
-                true,
-                "clip",
-                Map.of(
-                    "x", 0,
-                    "y", 0,
-                    "width", num(content, "width"),
-                    "height", num(content, "height"),
-                    "scale", 1)));
-    try {
-      Files.createDirectories(SHOTS);
-      Files.write(
-          SHOTS.resolve("seed-article-" + state + "-" + size() + ".png"),
-          Base64.getDecoder().decode((String) shot.get("data")));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private void screenshot(String state) {
+    String name = "seed-article-" + state + "-" + browserOptions().width();
+    keepFullPage(SHOTS.resolve(name + ".png"));
+    keepPart("#respond", SHOTS.resolve(name + "-form.png"));
   }
 
   static int freePort() {
