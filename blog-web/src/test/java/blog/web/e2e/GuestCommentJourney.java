@@ -59,8 +59,7 @@ abstract class GuestCommentJourney extends BrowserTestBase {
     } else {
       assertTrue(counter.matches("Up to [0-9]+ characters\\."), counter);
     }
-    assertEquals(
-        "comment-hint comment-counter", find("#comment").getAttribute("aria-describedby"));
+    assertEquals("comment-hint comment-counter", find("#comment").getAttribute("aria-describedby"));
   }
 
   @Test

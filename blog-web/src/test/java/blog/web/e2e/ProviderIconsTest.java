@@ -12,13 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
 /**
- * "Fill in your details below or click an icon to log in": every provider is a button with its
- * own icon, served by the blog itself, named for screen readers by the provider, in a row of
- * equal, quiet buttons that fits a desktop window (and, in {@link ProviderIconsOnAPhoneTest}, a
- * 390-pixel phone).
+ * "Fill in your details below or click an icon to log in": every provider is a button with its own
+ * icon, served by the blog itself, named for screen readers by the provider, in a row of equal,
+ * quiet buttons that fits a desktop window (and, in {@link ProviderIconsOnAPhoneTest}, a 390-pixel
+ * phone).
  */
 class ProviderIconsTest extends BrowserTestBase {
-  private static final List<String> BUILT_IN = List.of("wordpress", "google", "x", "facebook", "github");
+  private static final List<String> BUILT_IN =
+      List.of("wordpress", "google", "x", "facebook", "github");
   private static final Map<String, String> NAMES =
       Map.of(
           "wordpress", "WordPress.com",
@@ -69,7 +70,8 @@ class ProviderIconsTest extends BrowserTestBase {
                       + "  loaded: i.complete && i.naturalWidth > 0};",
                   button);
       assertTrue(
-          img.get("src").toString().startsWith("/assets/icons/" + icon + ".svg?v="), id + ": " + img);
+          img.get("src").toString().startsWith("/assets/icons/" + icon + ".svg?v="),
+          id + ": " + img);
       assertEquals(Boolean.TRUE, img.get("loaded"), id + "'s icon shows: " + img);
       assertEquals("", img.get("alt"), "the button, not the picture, carries the name");
     }
@@ -89,7 +91,8 @@ class ProviderIconsTest extends BrowserTestBase {
         assertEquals(num(first, "width"), num(button, "width"), 0.5, id + " as wide: " + button);
         assertEquals(num(button, "width"), num(button, "height"), 0.5, id + " square: " + button);
       }
-      assertTrue(num(button, "height") >= 40 && num(button, "height") <= 48, "a fingertip: " + button);
+      assertTrue(
+          num(button, "height") >= 40 && num(button, "height") <= 48, "a fingertip: " + button);
       assertEquals("rgb(255, 255, 255)", button.get("background"), id + " is not filled");
       assertTrue(num(button, "left") >= 0, id + " on the screen: " + button);
       assertTrue(num(button, "right") <= num(button, "viewport"), id + " on the screen: " + button);

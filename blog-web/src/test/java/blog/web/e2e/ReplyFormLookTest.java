@@ -18,7 +18,8 @@ import org.openqa.selenium.By;
  * blog offers when no real one is configured: as a guest, then logged in there. After a log-in the
  * form says who is commenting, and Log Out / Change are small text links as on WordPress.com, not
  * buttons that look like "Post Comment". Each state is kept as a full-page screenshot under {@code
- * target/reply-form-shots/}, to look at; {@link ReplyFormLookOnAPhoneTest} does the same on a phone.
+ * target/reply-form-shots/}, to look at; {@link ReplyFormLookOnAPhoneTest} does the same on a
+ * phone.
  */
 class ReplyFormLookTest extends BrowserTestBase {
   static final String SEED = "/2011/09/14/why-quality-social-networking-beats-quantity-every-time/";
@@ -59,8 +60,10 @@ class ReplyFormLookTest extends BrowserTestBase {
         find(".signed-in-as").getText().replaceAll("\\s+", " "));
     assertEquals("Hannah", find(".commenting-as strong").getText());
     assertTrue(
-        (Boolean) js("const i = document.querySelector('.comment-signed-in .avatar');"
-            + "return i.complete && i.naturalWidth > 0;"),
+        (Boolean)
+            js(
+                "const i = document.querySelector('.comment-signed-in .avatar');"
+                    + "return i.complete && i.naturalWidth > 0;"),
         "the commenter's avatar shows");
 
     Map<?, ?> logOut = style(".comment-signed-in button[formaction='/auth/logout']");
