@@ -67,6 +67,7 @@ final class Routes {
     cfg.routes.get("/healthz", h.health()::live);
     cfg.routes.get("/readyz", h.health()::ready);
     cfg.routes.get("/assets/<name>", h.assets()::serve);
+    cfg.routes.get("/favicon.ico", h.assets()::favicon);
     cfg.routes.get("/avatar/{key}", Avatars::serve);
 
     cfg.routes.post(CommentHandlers.PATH, h.comments()::submit);

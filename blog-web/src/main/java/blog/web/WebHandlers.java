@@ -21,6 +21,7 @@ import blog.web.auth.AuthHandlers;
 import blog.web.auth.CommenterSession;
 import blog.web.auth.DemoProvider;
 import blog.web.auth.FormDrafts;
+import blog.web.auth.ProviderButton;
 import blog.web.auth.ProviderMenu;
 import blog.web.auth.SignInFlow;
 import blog.web.cache.FastHits;
@@ -45,6 +46,7 @@ import blog.web.site.Pages;
 import blog.web.site.PebbleRenderer;
 import blog.web.site.StaticAssets;
 import blog.web.subscription.SubscriptionHandlers;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -93,15 +95,19 @@ record WebHandlers(
   static WebHandlers create(
       Services services, ServerSettings server, Config config, Metrics metrics) {
     boolean https = server.baseUrl().startsWith("https:");
-    var assets =
-        new StaticAssets(
+    var assetNames =
+        new ArrayList<>(
             List.of(
                 "css/blog.css",
                 "js/comments.js",
                 "css/admin.css",
                 "css/editor.css",
                 "js/editor.js",
-                "js/import.js"));
+                "js/import.js",
+                "favicon.svg",
+                "favicon.ico"));
+    assetNames.addAll(ProviderButton.icons());
+    var assets = new StaticAssets(assetNames);
     var cookies = new Cookies(https);
     var csrf =
         new Csrf(
@@ -137,7 +143,7 @@ record WebHandlers(
             services.formDrafts(), csrf, new Tokens(services.random()), services.clock());
     var commenterSession = new CommenterSession(services.commenters(), cookies);
     var switches = services.providerSwitches();
-    var menu = new ProviderMenu(providers, switches);
+    var menu = new ProviderMenu(providers, switches, assets::url);
     var parts =
         new ReplyFormParts(
             formTokens,

@@ -43,6 +43,7 @@
     setReplyTitle(null);
   }
 
+  // The counter has an element of its own: the hint beside it (what markup works) stays.
   function updateCounter() {
     var textarea = field('comment');
     var counter = document.getElementById('comment-counter');

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.comment.CommentService.Outcome;
 import blog.core.comment.check.DuplicateCheck;
-import blog.core.comment.check.FloodCheck;
 import blog.core.db.Transactions;
 import blog.core.identity.CommenterIdentity;
 import blog.core.identity.IdentityRepository;
@@ -356,7 +355,7 @@ class CommentServiceTest extends DatabaseTestBase {
             form(post, "F", "f@example.org", "One"),
             ctx(ip, UUID.randomUUID().toString(), NOW.minusSeconds(60), NOW)));
     assertEquals(
-        FloodCheck.MESSAGE,
+        "You are posting comments too quickly. Please wait 10 seconds before commenting again.",
         refused(
                 service.submit(
                     form(post, "F", "f@example.org", "Two"),

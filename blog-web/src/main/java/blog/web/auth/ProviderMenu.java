@@ -5,6 +5,7 @@ import blog.core.auth.LoginProviders;
 import blog.core.auth.ProviderSwitches;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The reply form's log-in buttons: one per configured provider an admin has not switched off, in
@@ -13,10 +14,14 @@ import java.util.Set;
 public final class ProviderMenu implements LoginMenu {
   private final LoginProviders providers;
   private final ProviderSwitches switches;
+  private final UnaryOperator<String> assetUrl;
 
-  public ProviderMenu(LoginProviders providers, ProviderSwitches switches) {
+  /** {@code assetUrl}: the served address of a static asset, for the providers' icons. */
+  public ProviderMenu(
+      LoginProviders providers, ProviderSwitches switches, UnaryOperator<String> assetUrl) {
     this.providers = providers;
     this.switches = switches;
+    this.assetUrl = assetUrl;
   }
 
   @Override
@@ -24,13 +29,17 @@ public final class ProviderMenu implements LoginMenu {
     Set<String> off = switches.off();
     return providers.configured().stream()
         .filter(p -> !off.contains(p.id()))
-        .map(p -> new ProviderButton(p.id(), p.label()))
+        .map(this::button)
         .toList();
   }
 
   /** Every configured provider, on or off, for the settings screen. */
   public List<ProviderButton> configured() {
-    return providers.configured().stream().map(p -> new ProviderButton(p.id(), p.label())).toList();
+    return providers.configured().stream().map(this::button).toList();
+  }
+
+  private ProviderButton button(LoginProvider p) {
+    return new ProviderButton(p.id(), p.label(), assetUrl.apply(ProviderButton.icon(p.id())));
   }
 
   @Override

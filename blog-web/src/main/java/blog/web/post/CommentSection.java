@@ -55,8 +55,12 @@ final class CommentSection {
       List<FieldError> errors,
       EditState editing) {
     Post post = detail.summary().post();
-    if (detail.commentPage() > detail.commentPages()) {
-      throw new NotFoundException("comment page " + detail.commentPage());
+    // A discussion on one page is served as page 1 whatever page the path names: a
+    // comment-page-N/ that is not the page served would copy another address's page.
+    String asked = ctx.pathParamMap().get("cpage");
+    if (detail.commentPage() > detail.commentPages()
+        || (asked != null && PathParams.number(asked, "comment page") != detail.commentPage())) {
+      throw new NotFoundException("comment page " + asked);
     }
     List<CommentView> thread =
         thread(

@@ -102,7 +102,10 @@ public final class PostHandlers {
       return;
     }
     Post post = found.get();
-    if (!reader.permalinkDate(post).equals(day)) {
+    String cpage = ctx.pathParamMap().get("cpage");
+    // Comment page 1 is the post itself (as WordPress redirects it): one address for one page.
+    if (!reader.permalinkDate(post).equals(day)
+        || (cpage != null && PathParams.number(cpage, "comment page") == 1)) {
       ctx.redirect(Permalinks.post(post, reader.site().timeZone()), HttpStatus.MOVED_PERMANENTLY);
       return;
     }

@@ -111,7 +111,8 @@ public final class Pages {
             site.title(),
             site.tagline(),
             assets.url("css/blog.css"),
-            assets.url("js/comments.js")));
+            assets.url("js/comments.js"),
+            assets.url("favicon.svg")));
     all.put("pageTitle", title == null ? site.title() : title + " | " + site.title());
     all.put("sidebar", sidebar);
     PageMeta meta = model.get("meta") instanceof PageMeta m ? m : PageMeta.NONE;

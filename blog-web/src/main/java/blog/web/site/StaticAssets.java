@@ -51,9 +51,21 @@ public final class StaticAssets {
 
   /** {@code GET /assets/<name>} */
   public void serve(Context ctx) {
-    Asset asset = assets.get(ctx.pathParam("name"));
+    serve(ctx, ctx.pathParam("name"));
+  }
+
+  /**
+   * {@code GET /favicon.ico}: where browsers, feed readers and bookmarks look for a site's icon
+   * when a page names none (pages name the SVG one).
+   */
+  public void favicon(Context ctx) {
+    serve(ctx, "favicon.ico");
+  }
+
+  private void serve(Context ctx, String name) {
+    Asset asset = assets.get(name);
     if (asset == null) {
-      throw new NotFoundException("asset " + ctx.pathParam("name"));
+      throw new NotFoundException("asset " + name);
     }
     String etag = "\"" + asset.hash() + "\"";
     ctx.header("ETag", etag);

@@ -320,7 +320,11 @@ class SignInFlowTest extends WebTestBase {
     assertTrue(page.contains("or click an icon to log in"));
     assertTrue(page.contains("formaction=\"/auth/github/start\""));
     assertTrue(page.contains("formaction=\"/auth/mock/start\""));
-    assertTrue(page.contains(">Mock ID</button>"));
+    assertTrue(page.contains("aria-label=\"Log in with Mock ID\""));
+    // GitHub is known by its icon; a generic OpenID Connect provider by the OpenID icon and name.
+    assertTrue(page.contains("src=\"/assets/icons/github.svg?v="), page);
+    assertTrue(page.contains("src=\"/assets/icons/openid.svg?v="), page);
+    assertTrue(page.contains("<span>Mock ID</span></button>"), page);
   }
 
   private static String param(URI uri, String name) {

@@ -72,6 +72,32 @@ class CommentPagingTest extends WebTestBase {
   }
 
   @Test
+  void withPagingOffNoCommentPageCopiesThePost() {
+    settings.putAll(Map.of(DiscussionSettings.PAGE_COMMENTS, "false"));
+    String permalink = postWithThreads(5);
+    assertEquals(404, server.get(permalink + "comment-page-99/").statusCode());
+    assertEquals(404, server.get(permalink + "comment-page-2/").statusCode());
+    HttpResponse<String> first = server.get(permalink + "comment-page-1/");
+    assertEquals(301, first.statusCode());
+    assertEquals(permalink, first.headers().firstValue("Location").orElseThrow());
+  }
+
+  @Test
+  void commentPageOneIsThePostItself() {
+    pageByTwo("oldest");
+    try {
+      String permalink = postWithThreads(5);
+      HttpResponse<String> first = server.get(permalink + "comment-page-1/");
+      assertEquals(301, first.statusCode());
+      assertEquals(permalink, first.headers().firstValue("Location").orElseThrow());
+      assertEquals(200, server.get(permalink + "comment-page-2/").statusCode());
+      assertEquals(404, server.get(permalink + "comment-page-99/").statusCode());
+    } finally {
+      settings.putAll(Map.of(DiscussionSettings.PAGE_COMMENTS, "false"));
+    }
+  }
+
+  @Test
   void threadsArePagedOldestFirstAndANewCommentLeadsToItsPage() {
     pageByTwo("oldest");
     try {

@@ -11,10 +11,15 @@ import blog.core.testing.DbKind;
 import blog.core.testing.Fixtures;
 import blog.core.testing.TestDatabase;
 import blog.web.testing.TestServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -343,6 +348,45 @@ abstract class BrowserTestBase {
   protected void checkPageAndAccessibility(String label) {
     checkPage(label);
     checkAccessibility(label);
+  }
+
+  /** The whole page as a reader would scroll through it, kept as a PNG (to look at). */
+  protected void keepFullPage(Path png) {
+    Map<String, Object> layout = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+    Map<?, ?> content = (Map<?, ?>) layout.get("cssContentSize");
+    keep(png, 0, 0, content.get("width"), content.get("height"));
+  }
+
+  /** The part of the page around the element {@code css} (the page's width), kept as a PNG. */
+  protected void keepPart(String css, Path png) {
+    Map<?, ?> box =
+        (Map<?, ?>)
+            js(
+                "const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+                    + "const top = Math.max(0, r.top + window.scrollY - 24);"
+                    + "return {y: top, width: document.documentElement.scrollWidth,"
+                    + "  height: r.height + 48};",
+                css);
+    keep(png, 0, box.get("y"), box.get("width"), box.get("height"));
+  }
+
+  private void keep(Path png, Object x, Object y, Object width, Object height) {
+    Map<String, Object> shot =
+        driver.executeCdpCommand(
+            "Page.captureScreenshot",
+            Map.of(
+                "format",
+                "png",
+                "captureBeyondViewport",
+                true,
+                "clip",
+                Map.of("x", x, "y", y, "width", width, "height", height, "scale", 1)));
+    try {
+      Files.createDirectories(png.toAbsolutePath().getParent());
+      Files.write(png, Base64.getDecoder().decode((String) shot.get("data")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The violations the watcher saw in the current page. */

@@ -47,6 +47,22 @@ abstract class GuestCommentJourney extends BrowserTestBase {
   }
 
   @Test
+  void theHintOnWhatMarkupWorksStaysBesideTheCounter() {
+    open(permalink);
+    type("#comment", "Hello");
+    WebElement hint = find("#comment-hint");
+    assertTrue(hint.isDisplayed(), "the hint shows");
+    assertEquals("Plain text; *emphasis*, links, `code` and > quotes work.", hint.getText());
+    String counter = find("#comment-counter").getText();
+    if (javascript()) {
+      assertTrue(counter.matches("5 / [0-9]+ characters"), counter);
+    } else {
+      assertTrue(counter.matches("Up to [0-9]+ characters\\."), counter);
+    }
+    assertEquals("comment-hint comment-counter", find("#comment").getAttribute("aria-describedby"));
+  }
+
+  @Test
   void aGuestCommentIsHeldApprovedSeenByReadersAndARepliesNestUnderIt() {
     // A guest writes a first comment: it waits for moderation, visible to them alone.
     open(permalink);

@@ -87,7 +87,8 @@ class ProviderLogInJourneyTest extends BrowserTestBase {
     assertTrue(
         find(".comment-signed-in")
             .getText()
-            .startsWith("You are commenting using your Corp ID account."),
+            .startsWith(
+                "Commenting as Olivia Oidc · You are commenting using your Corp ID account."),
         find(".comment-signed-in").getText());
     assertTrue(findAll("#author").isEmpty(), "no name or email to type");
     checkPageAndAccessibility("post, logged in with a provider");

@@ -31,13 +31,25 @@ final class SettingsFields {
       List<Option> options,
       String error) {}
 
-  public record Option(String value, boolean selected) {}
+  /** A drop-down's choice: the stored {@code value} and the words the admin reads. */
+  public record Option(String value, String words, boolean selected) {}
 
   private record Spec(String name, String label, String hint, String kind, List<String> options) {
     Spec(String name, String label, String hint, String kind) {
       this(name, label, hint, kind, List.of());
     }
   }
+
+  /** What each stored choice means, keyed by field name and value; every choice has its words. */
+  private static final Map<String, String> WORDS =
+      Map.of(
+          "moderation.all", "Hold every comment for approval",
+          "moderation.first", "Hold comments from people with no approved comment yet",
+          "moderation.none", "Hold no comment for being new (other rules still apply)",
+          "commentsOrder.oldest", "Oldest first",
+          "commentsOrder.newest", "Newest first",
+          "avatars.identicon", "Patterns drawn by the blog (no third party)",
+          "avatars.gravatar", "Gravatar (readers then load pictures from gravatar.com)");
 
   private static final List<Spec> SITE =
       List.of(
@@ -58,7 +70,11 @@ final class SettingsFields {
               "Which comments wait for approval.",
               "select",
               SettingsEditor.MODERATION_MODES),
-          new Spec("maxLinks", "Hold a comment with at least this many links", "", "number"),
+          new Spec(
+              "maxLinks",
+              "Hold a comment with more than this many links",
+              "0 holds every comment with a link.",
+              "number"),
           new Spec(
               "blocklist",
               "Blocked words",
@@ -127,10 +143,20 @@ final class SettingsFields {
               s.kind(),
               value,
               List.of("true", "on", "yes", "1").contains(value.strip()),
-              s.options().stream().map(o -> new Option(o, o.equals(value.strip()))).toList(),
+              s.options().stream()
+                  .map(o -> new Option(o, words(s.name(), o), o.equals(value.strip())))
+                  .toList(),
               messages.getOrDefault(s.name(), "")));
     }
     return fields;
+  }
+
+  private static String words(String field, String value) {
+    String words = WORDS.get(field + "." + value);
+    if (words == null) {
+      throw new IllegalStateException("No words for " + field + " choice " + value);
+    }
+    return words;
   }
 
   /** The form's values by field name; a missing one (an unticked box) is empty. */

@@ -59,6 +59,26 @@ class SettingsScreenTest extends WebTestBase {
   }
 
   @Test
+  void dropDownsOfferWordsNotStoredValues() {
+    String page = admin.page("/admin/settings");
+    assertTrue(page.contains("<option value=\"oldest\" selected>Oldest first</option>"), page);
+    assertTrue(page.contains(">Newest first</option>"));
+    assertTrue(page.contains(">Hold comments from people with no approved comment yet</option>"));
+    assertTrue(page.contains(">Patterns drawn by the blog (no third party)</option>"));
+    for (String raw : new String[] {"all", "first", "none", "oldest", "newest", "identicon"}) {
+      assertFalse(page.contains(">" + raw + "</option>"), raw + " shown as stored");
+    }
+  }
+
+  @Test
+  void theLinkLimitSaysWhatTheRuleHolds() {
+    // LinkCountCheck holds a comment with more links than the setting, not as many.
+    String page = admin.page("/admin/settings");
+    assertTrue(page.contains("Hold a comment with more than this many links"));
+    assertFalse(page.contains("at least this many links"));
+  }
+
+  @Test
   void aRefusedFormKeepsWhatWasTypedAndSavesNothing() throws Exception {
     String title = Fixtures.unique("Never Saved");
     Map<String, String> form = currentForm(admin.page("/admin/settings"));
