@@ -53,6 +53,7 @@ final class ImportWxrCommand extends DatabaseCommand {
           DataTools.importer(database, Clock.systemUTC()).importFrom(in, size, progress);
       progress.done();
       report.lines().forEach(line -> out.println("  " + line));
+      report.leftOutLines().forEach(line -> out.println("    - " + line));
       for (String note : report.notes()) {
         out.println("  Note: " + note);
       }

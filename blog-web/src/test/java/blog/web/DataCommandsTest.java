@@ -44,6 +44,28 @@ class DataCommandsTest {
   }
 
   @Test
+  void importWxrImportsAroundAnItemItCannotImportNamesItAndSucceeds() throws IOException {
+    String items = Files.readString(fixture("valid-wxr-1.1.xml"));
+    int second =
+        items.indexOf("<wp:post_id>", items.indexOf("<item>", items.indexOf("<item>") + 1));
+    String odd =
+        items.substring(0, second)
+            + items.substring(items.indexOf("</wp:post_id>", second) + "</wp:post_id>".length());
+    Path file = dir.resolve("odd.xml");
+    Files.writeString(file, odd);
+    try (TestDatabase db = TestDatabase.createEmpty(DbKind.H2)) {
+      Run run = run(new ImportWxrCommand(() -> config(db)), file.toString());
+      assertEquals(0, run.code, run.err);
+      assertTrue(run.out.contains("Could not be imported (listed below): 1"), run.out);
+      assertTrue(
+          run.out.contains("    - \"About\": not imported: it has no <wp:post_id>\n"), run.out);
+      assertEquals(0, count(db, "SELECT COUNT(*) FROM posts WHERE title = 'About'"));
+      assertTrue(count(db, "SELECT COUNT(*) FROM posts") > 0);
+      assertTrue(run.out.contains("Done."), run.out);
+    }
+  }
+
+  @Test
   void importWxrRefusesAHostileFileAndSaysNothingWasImported() throws IOException {
     Path file = dir.resolve("xxe.xml");
     Files.writeString(

@@ -2,8 +2,10 @@ package blog.core.comment;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.ListBlock;
@@ -14,14 +16,19 @@ import org.owasp.html.PolicyFactory;
 
 /**
  * Turns what a commenter typed into safe HTML: paragraphs and line breaks, auto-linked URLs, and a
- * small Markdown subset (emphasis, links, code, quotes, lists). Raw HTML is shown as text, and the
- * sanitiser is the last word on what reaches the page; every link is nofollow/ugc/noopener.
+ * small Markdown subset (emphasis, links, code, quotes, lists, and tables, which WordPress comments
+ * imported here may hold). Raw HTML is shown as text, and the sanitiser is the last word on what
+ * reaches the page; every link is nofollow/ugc/noopener.
  */
 public final class CommentRenderer {
   private static final PolicyFactory POLICY =
       new HtmlPolicyBuilder()
           .allowElements(
               "p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a", "del")
+          .allowElements("table", "thead", "tbody", "tr", "th", "td")
+          .allowAttributes("start")
+          .matching(Pattern.compile("[0-9]{1,9}"))
+          .onElements("ol")
           .allowAttributes("href")
           .onElements("a")
           .allowUrlProtocols("http", "https", "mailto")
@@ -32,7 +39,7 @@ public final class CommentRenderer {
   private final HtmlRenderer renderer;
 
   public CommentRenderer() {
-    List<Extension> extensions = List.of(AutolinkExtension.create());
+    List<Extension> extensions = List.of(AutolinkExtension.create(), TablesExtension.create());
     this.parser =
         Parser.builder()
             .extensions(extensions)

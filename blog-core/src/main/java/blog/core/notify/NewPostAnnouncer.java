@@ -82,7 +82,7 @@ public final class NewPostAnnouncer {
                     new Listing.Between(since.plusNanos(1), now.plusNanos(1)), now, BATCH, offset);
             offset += fresh.size();
             for (Post post : fresh) {
-              String excerpt = excerpts.excerpt(post.excerpt(), post.bodyMarkdown());
+              String excerpt = excerpts.excerpt(post.excerpt(), post.bodyHtml());
               for (Subscription reader : readers) {
                 queue.enqueue(mails.newPost(reader, post, excerpt, site), now);
                 queued++;

@@ -50,6 +50,8 @@ final class ImportRun implements WxrModel.Handler {
   private int items;
   private final List<String> notes = new ArrayList<>();
   private int moreNotes;
+  private final List<ImportReport.LeftOut> leftOut = new ArrayList<>();
+  private int moreLeftOut;
 
   private String site = "";
   private final Map<String, Long> usersByLogin = new HashMap<>();
@@ -407,6 +409,20 @@ final class ImportRun implements WxrModel.Handler {
         IP.matcher(ip).matches() ? ip : null);
   }
 
+  @Override
+  public void leftOut(WxrModel.LeftOut what) {
+    if (leftOut.size() < ImportReport.MAX_LEFT_OUT) {
+      String title = WordPressText.clip(WordPressText.plain(what.title()), 200);
+      leftOut.add(new ImportReport.LeftOut(title, what.reason()));
+    } else {
+      moreLeftOut++;
+    }
+    if (what.wholeItem()) {
+      items++;
+      afterItem.accept(items);
+    }
+  }
+
   /** After the last item: pages under their parents, which may have come later in the file. */
   ImportReport finish() {
     for (long[] p : pageParents) {
@@ -427,6 +443,8 @@ final class ImportRun implements WxrModel.Handler {
         tags.count(),
         authors.count(),
         otherItems,
+        leftOut,
+        moreLeftOut,
         all);
   }
 

@@ -46,7 +46,9 @@ final class WordPressText {
    * lines after a blank one into code blocks. Inside {@code <pre>} a blank line gets an empty
    * comment ({@link #KEEPS_HTML_BLOCK}): a blank line ends Markdown's raw HTML block, and the rest
    * of the {@code <pre>} would be read as Markdown (indented lines as code, {@code \_} as an
-   * escape); the sanitiser drops the comment, the line stays blank.
+   * escape); the sanitiser drops the comment, the line stays blank. Text that Markdown would read
+   * (paragraphs without tags, "1. " or "- " at a line's start, "\\_") is wrapped in {@code <p>} so
+   * that it is HTML too ({@link HtmlOnly}).
    */
   static String postBody(String content) {
     String text = content.replace("\r\n", "\n").replace('\r', '\n');
@@ -61,7 +63,7 @@ final class WordPressText {
       preDepth += count(PRE_OPEN, line) - count(PRE_CLOSE, line);
       preDepth = Math.max(0, preDepth);
     }
-    return out.toString().strip();
+    return HtmlOnly.of(out.toString().strip());
   }
 
   private static int count(Pattern pattern, String line) {

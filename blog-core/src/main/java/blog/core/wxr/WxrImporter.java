@@ -13,7 +13,9 @@ import java.time.Clock;
  * Imports a WordPress export (WXR 1.0 to 1.2): authors, categories, tags, posts and pages with
  * their status, dates and slugs, and comments with their threads, approval state and authors'
  * details. All of it happens in one transaction: a file that turns out malformed or hostile halfway
- * imports nothing. Importing the same export again changes nothing.
+ * imports nothing. In a well-formed export, an item that cannot be imported (no post id) is left
+ * out and named in the report, and the others are imported, as WordPress does. Importing the same
+ * export again changes nothing.
  *
  * <p>Posts keep their WordPress HTML as their Markdown source (Markdown passes HTML through; the
  * page shows it sanitised like any post). Comments become the plain text with a little Markdown

@@ -81,6 +81,13 @@ final class WxrModel {
     }
   }
 
+  /**
+   * What of an item could not be imported and why, in words for the person who chose the file:
+   * {@code title} as the export has it (WordPress's HTML); {@code wholeItem} if nothing of the item
+   * is imported, not just a part of it.
+   */
+  record LeftOut(String title, String reason, boolean wholeItem) {}
+
   /** Receives the export's parts in file order; the channel always comes first. */
   interface Handler {
     void channel(Channel channel);
@@ -90,5 +97,8 @@ final class WxrModel {
     void term(Term term);
 
     void item(Item item);
+
+    /** An item that is not imported, or a part of one that is not; in file order with items. */
+    void leftOut(LeftOut leftOut);
   }
 }

@@ -6,6 +6,7 @@ import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -161,7 +162,10 @@ final class WxrReader {
         case "item" -> {
           start(handler);
           items++;
-          handler.item(item());
+          WxrModel.Item item = item(handler);
+          if (item != null) {
+            handler.item(item);
+          }
         }
         default -> skip();
       }
@@ -254,8 +258,17 @@ final class WxrReader {
     return new WxrModel.Term(taxonomy, slug, name, description, parent);
   }
 
-  private WxrModel.Item item() {
+  /**
+   * The next item, or null (after telling the handler why) when it cannot be imported: no or no
+   * numeric {@code <wp:post_id>}, as in an item from another program or another namespace. The item
+   * is read to its end either way, and the rest of the file goes on being imported, as WordPress
+   * does.
+   */
+  private WxrModel.Item item(WxrModel.Handler handler) {
     String where = " of item " + items;
+    String problem = null;
+    String foreignId = null;
+    int commentsLeftOut = 0;
     long id = -1;
     String itemTitle = "";
     String itemLink = "";
@@ -281,14 +294,19 @@ final class WxrReader {
         case "dc:creator" -> creator = text("<dc:creator>" + where).strip();
         case "content:encoded" -> content = text("<content:encoded>" + where);
         case "excerpt:encoded" -> excerpt = text("<excerpt:encoded>" + where);
-        case "wp:post_id" -> id = number(text("<wp:post_id>" + where), "<wp:post_id>" + where);
+        case "wp:post_id" -> {
+          String digits = text("<wp:post_id>" + where).strip();
+          id = lenientNumber(digits);
+          if (id < 0) {
+            problem = "its <wp:post_id> is not a number: \"" + abbreviate(digits) + "\"" + at();
+          }
+        }
         case "wp:post_date" -> date = text("<wp:post_date>" + where).strip();
         case "wp:post_date_gmt" -> dateGmt = text("<wp:post_date_gmt>" + where).strip();
         case "wp:comment_status" -> commentStatus = text("<wp:comment_status>" + where).strip();
         case "wp:post_name" -> postName = text("<wp:post_name>" + where).strip();
         case "wp:status" -> status = text("<wp:status>" + where).strip();
-        case "wp:post_parent" ->
-            parent = number(text("<wp:post_parent>" + where), "<wp:post_parent>" + where);
+        case "wp:post_parent" -> parent = lenientNumber(text("<wp:post_parent>" + where).strip());
         case "wp:post_type" -> type = text("<wp:post_type>" + where).strip();
         case "wp:post_password" -> password = text("<wp:post_password>" + where);
         case "category" -> {
@@ -297,13 +315,36 @@ final class WxrReader {
           terms.add(new WxrModel.ItemTerm(domain, nicename, text("<category>" + where)));
         }
         case "wp:postmeta" -> meta.add(meta("<wp:postmeta>" + where));
-        case "wp:comment" -> comments.add(comment(where));
-        default -> skip();
+        case "wp:comment" -> {
+          Optional<WxrModel.Comment> comment = comment(where);
+          comment.ifPresent(comments::add);
+          commentsLeftOut += comment.isEmpty() ? 1 : 0;
+        }
+        default -> {
+          if (name.endsWith("}post_id")) {
+            foreignId = xml.getNamespaceURI();
+          }
+          skip();
+        }
       }
     }
     if (id < 0) {
-      throw new WxrException(
-          "Item " + items + " (\"" + itemTitle.strip() + "\") has no <wp:post_id>.");
+      if (problem == null) {
+        problem =
+            foreignId == null
+                ? "it has no <wp:post_id>"
+                : "its post_id is in the namespace " + foreignId + ", not WordPress's";
+      }
+      handler.leftOut(new WxrModel.LeftOut(itemTitle, "not imported: " + problem, true));
+      return null;
+    }
+    if (commentsLeftOut > 0) {
+      handler.leftOut(
+          new WxrModel.LeftOut(
+              itemTitle,
+              (commentsLeftOut == 1 ? "a comment" : commentsLeftOut + " comments")
+                  + " without a <wp:comment_id> not imported",
+              false));
     }
     return new WxrModel.Item(
         id,
@@ -317,7 +358,7 @@ final class WxrReader {
         commentStatus,
         postName,
         status,
-        parent,
+        Math.max(0, parent),
         type,
         password,
         terms,
@@ -325,7 +366,11 @@ final class WxrReader {
         comments);
   }
 
-  private WxrModel.Comment comment(String item) {
+  /**
+   * The comment, or empty if it has no (numeric) {@code <wp:comment_id>}: without one it cannot be
+   * told apart from the others or answered, and is left out as an item without a post id is.
+   */
+  private Optional<WxrModel.Comment> comment(String item) {
     String where = " of a comment" + item;
     long id = -1;
     String author = "";
@@ -343,8 +388,7 @@ final class WxrReader {
     while (nextChild()) {
       String name = name();
       switch (name) {
-        case "wp:comment_id" ->
-            id = number(text("<wp:comment_id>" + where), "<wp:comment_id>" + where);
+        case "wp:comment_id" -> id = lenientNumber(text("<wp:comment_id>" + where).strip());
         case "wp:comment_author" -> author = text("<wp:comment_author>" + where);
         case "wp:comment_author_email" -> email = text("<wp:comment_author_email>" + where);
         case "wp:comment_author_url" -> url = text("<wp:comment_author_url>" + where);
@@ -355,18 +399,31 @@ final class WxrReader {
         case "wp:comment_approved" -> approved = text("<wp:comment_approved>" + where).strip();
         case "wp:comment_type" -> type = text("<wp:comment_type>" + where).strip();
         case "wp:comment_parent" ->
-            parent = number(text("<wp:comment_parent>" + where), "<wp:comment_parent>" + where);
+            parent = lenientNumber(text("<wp:comment_parent>" + where).strip());
         case "wp:comment_user_id" ->
-            user = number(text("<wp:comment_user_id>" + where), "<wp:comment_user_id>" + where);
+            user = lenientNumber(text("<wp:comment_user_id>" + where).strip());
         case "wp:commentmeta" -> meta.add(meta("<wp:commentmeta>" + where));
         default -> skip();
       }
     }
     if (id < 0) {
-      throw new WxrException("A comment" + item + " has no <wp:comment_id>.");
+      return Optional.empty();
     }
-    return new WxrModel.Comment(
-        id, author, email, url, ip, date, dateGmt, content, approved, type, parent, user, meta);
+    return Optional.of(
+        new WxrModel.Comment(
+            id,
+            author,
+            email,
+            url,
+            ip,
+            date,
+            dateGmt,
+            content,
+            approved,
+            type,
+            Math.max(0, parent),
+            Math.max(0, user),
+            meta));
   }
 
   private WxrModel.Meta meta(String where) {
@@ -510,6 +567,22 @@ final class WxrReader {
     } catch (NumberFormatException e) {
       throw new WxrException(
           what + " is not a number: \"" + abbreviate(digits) + "\"" + at() + ".");
+    }
+  }
+
+  /**
+   * An item's or comment's id or reference, 0 if empty, -1 if no number: such a value spoils one
+   * item or comment, not the file.
+   */
+  private static long lenientNumber(String digits) {
+    if (digits.isEmpty()) {
+      return 0;
+    }
+    try {
+      long n = Long.parseLong(digits);
+      return n < 0 ? -1 : n;
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 

@@ -29,7 +29,25 @@ import org.junit.jupiter.api.Test;
  */
 class CommentRendererFuzzTest {
   private static final Set<String> ELEMENTS =
-      Set.of("p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a", "del");
+      Set.of(
+          "p",
+          "br",
+          "em",
+          "strong",
+          "code",
+          "pre",
+          "blockquote",
+          "ul",
+          "ol",
+          "li",
+          "a",
+          "del",
+          "table",
+          "thead",
+          "tbody",
+          "tr",
+          "th",
+          "td");
   private static final Set<String> SCHEMES = Set.of("http", "https", "mailto");
 
   private final CommentRenderer renderer = new CommentRenderer();
@@ -85,7 +103,11 @@ class CommentRendererFuzzTest {
       }
       for (Attribute attribute : e.attributes()) {
         String attr = attribute.getKey().toLowerCase(Locale.ROOT);
-        if (!name.equals("a") || !(attr.equals("href") || attr.equals("rel"))) {
+        if (name.equals("ol") && attr.equals("start")) {
+          if (!attribute.getValue().matches("[0-9]{1,9}")) {
+            problems.add("start=" + attribute.getValue() + " on <ol>");
+          }
+        } else if (!name.equals("a") || !(attr.equals("href") || attr.equals("rel"))) {
           problems.add("attribute " + attr + " on <" + name + ">");
         } else if (attr.equals("href")) {
           String scheme = scheme(attribute.getValue());

@@ -63,6 +63,17 @@ public final class Fixtures {
   /** A post with a Markdown body of the test's choosing. */
   public long postWithBody(
       long authorId, String title, String markdownBody, PostStatus status, Instant publishedAt) {
+    return postWithBody(authorId, title, markdownBody, status, publishedAt, List.of());
+  }
+
+  /** A post with a Markdown body of the test's choosing, in the given categories. */
+  public long postWithBody(
+      long authorId,
+      String title,
+      String markdownBody,
+      PostStatus status,
+      Instant publishedAt,
+      List<String> categories) {
     return posts.insert(
         new NewPost(
             unique("post"),
@@ -73,7 +84,7 @@ public final class Fixtures {
             authorId,
             true,
             publishedAt,
-            List.of(),
+            categories,
             List.of()),
         markdown.render(markdownBody),
         publishedAt == null ? Instant.EPOCH : publishedAt);

@@ -198,7 +198,7 @@ public final class FeedHandlers {
               s.authorName(),
               p.publishedAt(),
               latest(p.publishedAt(), p.updatedAt()),
-              excerpts.excerpt(p.excerpt(), p.bodyMarkdown()),
+              excerpts.excerpt(p.excerpt(), p.bodyHtml()),
               urls.html(p.bodyHtml()),
               categories,
               s.commentCount(),

@@ -39,7 +39,7 @@ public final class PostViews {
         links(summary.categories()),
         links(summary.tags()),
         p.bodyHtml(),
-        excerpts.excerpt(p.excerpt(), p.bodyMarkdown()),
+        excerpts.excerpt(p.excerpt(), p.bodyHtml()),
         summary.commentCount(),
         commentsOpen);
   }

@@ -5,10 +5,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * Post teasers ({@link Excerpts}) kept in memory by the body they are cut from: a teaser made from
- * the body parses its whole Markdown, which was most of a listing page's time. Keyed by the body
- * text itself, so an edited post gets a new teaser at once; at most about {@code maxChars}
- * characters of bodies are kept.
+ * Post teasers ({@link Excerpts}) kept in memory by the rendered body they are cut from: a teaser
+ * parses the start of the body's HTML, which is most of a listing page's time. Keyed by the HTML
+ * itself, so an edited post gets a new teaser at once; at most about {@code maxChars} characters of
+ * bodies are kept.
  */
 public final class KeptExcerpts {
   private final Excerpts excerpts = new Excerpts();
@@ -23,11 +23,10 @@ public final class KeptExcerpts {
   }
 
   /** As {@link Excerpts#excerpt}: the author's excerpt if there is one, else the body's start. */
-  public String excerpt(String authorExcerpt, String bodyMarkdown) {
+  public String excerpt(String authorExcerpt, String bodyHtml) {
     if (authorExcerpt != null && !authorExcerpt.isBlank()) {
-      return excerpts.excerpt(authorExcerpt, bodyMarkdown);
+      return excerpts.excerpt(authorExcerpt, bodyHtml);
     }
-    return fromBodies.get(
-        bodyMarkdown == null ? "" : bodyMarkdown, body -> excerpts.excerpt(null, body));
+    return fromBodies.get(bodyHtml == null ? "" : bodyHtml, body -> excerpts.excerpt(null, body));
   }
 }

@@ -192,6 +192,7 @@ public final class WordPressHandlers {
     model.put("imported", report != null);
     model.put("lines", report == null ? List.of() : report.lines());
     model.put("notes", report == null ? List.of() : report.notes());
+    model.put("leftOut", report == null ? List.of() : report.leftOutLines());
     model.put("maxMiB", importer.limits().maxUploadBytes() / (1024 * 1024));
     model.put("importJs", script);
     return admin.html(ctx, "admin/import", "Import and export", model);

@@ -56,6 +56,25 @@ class WordPressImportScreenTest extends WebTestBase {
 
   @Test
   @Order(2)
+  void anItemThatCannotBeImportedIsNamedAndTheOthersAreImported() {
+    String odd = item(7002, "odd-one").replace("<wp:post_id>7002</wp:post_id>", "");
+    byte[] file =
+        wxr(item(7001, "before-odd") + odd + item(7003, "after-odd"))
+            .getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> imported = upload(admin, csrf(), file);
+    assertEquals(200, imported.statusCode(), imported.body());
+    assertTrue(imported.body().contains("Posts: 2 created, 0 already there"), imported.body());
+    assertTrue(
+        imported
+            .body()
+            .contains("<li>&quot;Post 7002&quot;: not imported: it has no &lt;wp:post_id&gt;</li>"),
+        imported.body());
+    Browser reader = new Browser(server);
+    assertEquals(200, reader.get("/2020/05/01/after-odd/").statusCode());
+  }
+
+  @Test
+  @Order(2)
   void aHostileFileIsRefusedWithItsReason() {
     String bomb =
         "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;\">]>"
