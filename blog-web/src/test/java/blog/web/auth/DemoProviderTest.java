@@ -115,13 +115,15 @@ class DemoProviderTest {
 
     demo.launch(); // a second launch starts nothing more
     demo.close();
-    assertThrows(IOException.class, () -> client.send(get, HttpResponse.BodyHandlers.discarding()));
+    // A new client: the first one may still hold the closed server's keep-alive connection.
+    HttpClient after = HttpClient.newHttpClient();
+    assertThrows(IOException.class, () -> after.send(get, HttpResponse.BodyHandlers.discarding()));
     DemoProvider never = DemoProvider.reserve();
     never.close(); // one never launched closes at once, and launches no more after
     never.awaitStarted();
     HttpRequest other = discovery(never);
     assertThrows(
-        IOException.class, () -> client.send(other, HttpResponse.BodyHandlers.discarding()));
+        IOException.class, () -> after.send(other, HttpResponse.BodyHandlers.discarding()));
   }
 
   /** A request for the demo's discovery document. */
