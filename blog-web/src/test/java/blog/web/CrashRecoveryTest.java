@@ -9,6 +9,8 @@ import blog.core.user.Role;
 import blog.web.testing.AppProcess;
 import blog.web.testing.Browser;
 import blog.web.testing.CrashDrill;
+import blog.web.testing.EditorForms;
+import blog.web.testing.StaffBrowsers;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +51,7 @@ class CrashRecoveryTest {
       Set<String> acknowledged = ConcurrentHashMap.newKeySet();
       for (int round = 1; round <= ROUNDS; round++) {
         try (AppProcess app = drill.start("crash-" + kind + "-" + round)) {
-          String post = seedArticle(app);
+          String post = CrashDrill.seedArticle(app);
           Load load = new Load();
           for (int writer = 0; writer < 6; writer++) {
             boolean script = writer % 3 != 0; // most send in place, as the page's script does
@@ -61,7 +63,7 @@ class CrashRecoveryTest {
         assertStoredOnce(drill, acknowledged);
       }
       try (AppProcess app = drill.start("crash-" + kind + "-after")) {
-        String page = new Browser(app).page(seedArticle(app));
+        String page = new Browser(app).page(CrashDrill.seedArticle(app));
         assertTrue(page.contains(acknowledged.iterator().next()), "the post shows them");
         app.terminate();
         assertEquals(143, app.waitFor(Duration.ofSeconds(15)), app.everything());
@@ -200,21 +202,13 @@ class CrashRecoveryTest {
       AppProcess app, String editor, String prefix, Set<String> published, Load load) {
     Browser browser = loggedIn(app, editor);
     for (int n = 0; load.going(); n++) {
-      String page = browser.page("/admin/posts/new");
       String title = prefix + n;
-      Map<String, String> form = new HashMap<>();
-      form.put("_csrf", hidden(page, "_csrf"));
-      form.put("version", hidden(page, "version"));
-      form.put("draft_key", hidden(page, "draft_key"));
-      form.put("title", title);
-      form.put("slug", "");
-      form.put("body", "Written just before the crash, number " + n);
-      form.put("excerpt", "");
-      form.put("categories", "News");
-      form.put("tags", "");
-      form.put("comments_open", "on");
-      form.put("status", "publish");
-      form.put("publish_at", "");
+      Map<String, String> form =
+          EditorForms.post(
+              browser.page("/admin/posts/new"),
+              title,
+              "Written just before the crash, number " + n,
+              "publish");
       HttpResponse<String> saved = browser.post("/admin/posts", form);
       assertEquals(303, saved.statusCode(), saved.body());
       Matcher location = SAVED_POST.matcher(saved.headers().firstValue("Location").orElse(""));
@@ -239,22 +233,7 @@ class CrashRecoveryTest {
   }
 
   static Browser loggedIn(AppProcess app, String username) {
-    Browser browser = new Browser(app);
-    String page = browser.page("/admin/login");
-    HttpResponse<String> in =
-        browser.post(
-            "/admin/login",
-            Map.of(
-                "username",
-                username,
-                "password",
-                CrashDrill.STAFF_PASSWORD,
-                "next",
-                "/admin",
-                "_csrf",
-                hidden(page, "_csrf")));
-    assertEquals(303, in.statusCode(), in.body());
-    return browser;
+    return StaffBrowsers.logIn(app, username);
   }
 
   /** Comments waiting for moderation on the newest post, written directly; their ids in order. */
@@ -280,14 +259,6 @@ class CrashRecoveryTest {
           }
           return ids;
         });
-  }
-
-  private static String seedArticle(AppProcess app) {
-    Matcher link =
-        Pattern.compile("href=\"(/20[0-9]{2}/[0-9/]+why-quality-social-networking[a-z-]*/)\"")
-            .matcher(new Browser(app).page("/"));
-    assertTrue(link.find(), "the home page links the seed article");
-    return link.group(1);
   }
 
   /** Every acknowledged text is stored exactly once, and the counts agree with the rows. */

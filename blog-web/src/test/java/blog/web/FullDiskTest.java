@@ -1,6 +1,5 @@
 package blog.web;
 
-import static blog.web.testing.StaffBrowsers.hidden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,7 @@ import blog.core.user.Role;
 import blog.web.testing.AppProcess;
 import blog.web.testing.Browser;
 import blog.web.testing.CrashDrill;
+import blog.web.testing.EditorForms;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.http.HttpResponse;
@@ -18,8 +18,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,7 +67,7 @@ class FullDiskTest {
       String post;
       try (AppProcess app = drill.start("full-disk")) {
         Browser reader = new Browser(app);
-        post = seedArticle(reader);
+        post = CrashDrill.seedArticle(app);
         assertEquals(303, comment(reader, post, "Written while there was room").statusCode());
         Browser staff = CrashRecoveryTest.loggedIn(app, editor);
         String editorPage = staff.page("/admin/posts/new");
@@ -136,26 +134,7 @@ class FullDiskTest {
   }
 
   private static Map<String, String> postForm(String page) {
-    Map<String, String> form = new HashMap<>();
-    form.put("_csrf", hidden(page, "_csrf"));
-    form.put("version", hidden(page, "version"));
-    form.put("draft_key", hidden(page, "draft_key"));
-    form.put("title", "A post written on a full disk");
-    form.put("slug", "");
-    form.put("body", "Its words must come back.");
-    form.put("excerpt", "");
-    form.put("categories", "");
-    form.put("tags", "");
-    form.put("status", "publish");
-    form.put("publish_at", "");
-    return form;
-  }
-
-  private static String seedArticle(Browser browser) {
-    Matcher link =
-        Pattern.compile("href=\"(/20[0-9]{2}/[0-9/]+why-quality-social-networking[a-z-]*/)\"")
-            .matcher(browser.page("/"));
-    assertTrue(link.find(), "the home page links the seed article");
-    return link.group(1);
+    return EditorForms.post(
+        page, "A post written on a full disk", "Its words must come back.", "publish");
   }
 }

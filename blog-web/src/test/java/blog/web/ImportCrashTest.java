@@ -9,12 +9,11 @@ import blog.core.user.Role;
 import blog.web.testing.AppProcess;
 import blog.web.testing.Browser;
 import blog.web.testing.CrashDrill;
+import blog.web.testing.ImportUploads;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -153,27 +152,7 @@ class ImportCrashTest {
   }
 
   private static HttpRequest upload(AppProcess app, Browser browser, byte[] bytes) {
-    String csrf = hidden(browser.page("/admin/import"), "_csrf");
-    String boundary = "----crash" + System.nanoTime();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
-                + csrf
-                + "\r\n--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"export.xml\""
-                + "\r\nContent-Type: text/xml\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(bytes);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return HttpRequest.newBuilder(URI.create(app.url("/admin/import")))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .header("Origin", app.url("").replaceAll("/$", ""))
-        .header("X-Import-Progress", "lines")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-        .build();
+    return ImportUploads.request(app, hidden(browser.page("/admin/import"), "_csrf"), bytes, true);
   }
 
   /** Posts and comments, the rows an import adds. */

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -185,6 +187,15 @@ public final class CrashDrill implements AutoCloseable {
     Map<String, Long> map = new HashMap<>();
     pairs.forEach(e -> map.put(e.getKey(), e.getValue()));
     return map;
+  }
+
+  /** The address of the seed article, as the home page links it. */
+  public static String seedArticle(Site site) {
+    Matcher link =
+        Pattern.compile("href=\"(/20[0-9]{2}/[0-9/]+why-quality-social-networking[a-z-]*/)\"")
+            .matcher(new Browser(site).page("/"));
+    assertTrue(link.find(), "the home page links the seed article");
+    return link.group(1);
   }
 
   /** A random moment within {@code from} and {@code to}, to kill the blog at. */

@@ -41,14 +41,19 @@ public final class StaffBrowsers {
   }
 
   public Browser loggedIn(User user) {
-    Browser browser = new Browser(server);
+    return logIn(server, user.username());
+  }
+
+  /** A new browser on {@code site}, logged in as the staff account {@code username}. */
+  public static Browser logIn(Site site, String username) {
+    Browser browser = new Browser(site);
     String page = browser.page("/admin/login");
     HttpResponse<String> in =
         browser.post(
             "/admin/login",
             Map.of(
                 "username",
-                user.username(),
+                username,
                 "password",
                 PASSWORD,
                 "next",

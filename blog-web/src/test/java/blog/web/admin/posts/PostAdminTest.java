@@ -15,6 +15,7 @@ import blog.core.user.StaffAccounts;
 import blog.core.user.User;
 import blog.core.user.UserRepository;
 import blog.web.testing.Browser;
+import blog.web.testing.EditorForms;
 import blog.web.testing.StaffBrowsers;
 import blog.web.testing.TestServer;
 import blog.web.testing.WebTestBase;
@@ -31,7 +32,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,20 +71,7 @@ class PostAdminTest extends WebTestBase {
   }
 
   private static Map<String, String> form(String page, String title, String body, String status) {
-    Map<String, String> form = new HashMap<>();
-    form.put("_csrf", hidden(page, "_csrf"));
-    form.put("version", hidden(page, "version"));
-    form.put("draft_key", hidden(page, "draft_key"));
-    form.put("title", title);
-    form.put("slug", "");
-    form.put("body", body);
-    form.put("excerpt", "");
-    form.put("categories", "News");
-    form.put("tags", "one, two");
-    form.put("comments_open", "on");
-    form.put("status", status);
-    form.put("publish_at", "");
-    return form;
+    return EditorForms.post(page, title, body, status);
   }
 
   /** Creates a post through the editor; returns its id. */

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.user.Role;
 import blog.web.testing.Browser;
+import blog.web.testing.ImportUploads;
 import blog.web.testing.StaffBrowsers;
 import blog.web.testing.WebTestBase;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -366,28 +366,6 @@ class WordPressImportScreenTest extends WebTestBase {
 
   /** The form's POST; with {@code progress} as the screen's script sends it. */
   private HttpRequest uploadRequest(String csrf, byte[] bytes, boolean progress) {
-    String boundary = "----test" + System.nanoTime();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    String head =
-        "--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
-            + csrf
-            + "\r\n--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"export.xml\""
-            + "\r\nContent-Type: text/xml\r\n\r\n";
-    body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(bytes);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(server.url("/admin/import")))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .header("Origin", server.url("").replaceAll("/$", ""))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-    if (progress) {
-      request.header("X-Import-Progress", "lines");
-    }
-    return request.build();
+    return ImportUploads.request(server, csrf, bytes, progress);
   }
 }
