@@ -144,6 +144,7 @@ record WebHandlers(
     var commenterSession = new CommenterSession(services.commenters(), cookies);
     var switches = services.providerSwitches();
     var menu = new ProviderMenu(providers, switches, assets::url);
+    var staffSession = new StaffSession(services.sessions(), services.users(), cookies);
     var parts =
         new ReplyFormParts(
             formTokens,
@@ -153,9 +154,9 @@ record WebHandlers(
             commenterSession,
             menu,
             drafts,
-            services.mailEnabled());
+            services.mailEnabled(),
+            staffSession);
     var views = new PostViews();
-    var staffSession = new StaffSession(services.sessions(), services.users(), cookies);
     var clientAddress = new ClientAddress(trustedProxies(config));
     var auth = new AuthHandlers(services.reader(), commenterSession, drafts, pages);
     var admin =
@@ -166,7 +167,8 @@ record WebHandlers(
             pages,
             csrf,
             clientAddress,
-            user -> services.moderation().counts(user, null).pending());
+            user -> services.moderation().counts(user, null).pending(),
+            auth);
     // Where the pages of each listing start: kept per listing version, read as far as asked.
     Function<Listing, AtomicReference<KeyedPages<ListingKey>>> keptStarts =
         pageCache.perListingVersionEach(listing -> new AtomicReference<>());
