@@ -62,7 +62,7 @@ import picocli.CommandLine.Command;
       "                                                   (BLOG_AUTH_OIDC_<ID>_ISSUER, ...)",
       "  auth.<p>. or auth.oidc.<id>. + authorization-endpoint, token-endpoint, userinfo-endpoint",
       "                                                   replace a provider's endpoints",
-      "  auth.demo.enabled     BLOG_AUTH_DEMO_ENABLED     demo sign-in when no provider is set (true)",
+      "  auth.demo.enabled     BLOG_AUTH_DEMO_ENABLED     demo sign-in with no provider, loopback base-url (true)",
       "  metrics.port          BLOG_METRICS_PORT          serve /metrics on this port (unset: off)",
       "  metrics.host          BLOG_METRICS_HOST          address for /metrics (default 127.0.0.1)",
       "  log.format            BLOG_LOG_FORMAT            text (default) or json, an object per line",

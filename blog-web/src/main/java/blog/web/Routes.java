@@ -7,6 +7,7 @@ import blog.web.admin.moderation.ModerationRoutes;
 import blog.web.admin.posts.PostAdminRoutes;
 import blog.web.admin.wordpress.WordPressHandlers;
 import blog.web.auth.AuthHandlers;
+import blog.web.auth.DemoSignIn;
 import blog.web.auth.SignInRejected;
 import blog.web.avatar.Avatars;
 import blog.web.comment.CommentHandlers;
@@ -75,6 +76,9 @@ final class Routes {
     cfg.routes.post(CommentHandlers.DELETE_PATH, h.comments()::delete);
     cfg.routes.post(AuthHandlers.LOGOUT, h.auth()::logout);
     cfg.routes.post("/auth/{provider}/start", h.signIn()::start);
+    if (h.demoSignIn() != null) {
+      cfg.routes.post(DemoSignIn.PATH, h.demoSignIn()::signIn);
+    }
     cfg.routes.get("/auth/{provider}/callback", h.signIn()::callback);
     cfg.routes.get(SubscriptionHandlers.CONFIRM, h.subscriptions()::confirmPage);
     cfg.routes.post(SubscriptionHandlers.CONFIRM, h.subscriptions()::confirm);

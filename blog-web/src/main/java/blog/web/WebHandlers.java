@@ -20,6 +20,7 @@ import blog.web.archive.ArchiveHandlers;
 import blog.web.auth.AuthHandlers;
 import blog.web.auth.CommenterSession;
 import blog.web.auth.DemoProvider;
+import blog.web.auth.DemoSignIn;
 import blog.web.auth.FormDrafts;
 import blog.web.auth.ProviderButton;
 import blog.web.auth.ProviderMenu;
@@ -73,6 +74,7 @@ record WebHandlers(
     AuthHandlers auth,
     SignInFlow signIn,
     DemoProvider demo,
+    DemoSignIn demoSignIn,
     AdminAccess adminAccess,
     AdminHandlers admin,
     PostAdmin postAdmin,
@@ -136,7 +138,9 @@ record WebHandlers(
             assets,
             new AbsoluteUrls(server.baseUrl()));
     LoginProviders configured = LoginProviders.from(config);
-    DemoProvider demo = DemoProvider.wanted(config, configured) ? DemoProvider.reserve() : null;
+    DemoProvider.Decision demoDecision = DemoProvider.decide(config, configured, server.baseUrl());
+    demoDecision.log();
+    DemoProvider demo = demoDecision.on() ? DemoProvider.reserve() : null;
     LoginProviders providers = demo == null ? configured : demo.addTo(configured);
     var drafts =
         new FormDrafts(
@@ -144,6 +148,7 @@ record WebHandlers(
     var commenterSession = new CommenterSession(services.commenters(), cookies);
     var switches = services.providerSwitches();
     var menu = new ProviderMenu(providers, switches, assets::url);
+    var staffSession = new StaffSession(services.sessions(), services.users(), cookies);
     var parts =
         new ReplyFormParts(
             formTokens,
@@ -153,9 +158,9 @@ record WebHandlers(
             commenterSession,
             menu,
             drafts,
-            services.mailEnabled());
+            services.mailEnabled(),
+            staffSession);
     var views = new PostViews();
-    var staffSession = new StaffSession(services.sessions(), services.users(), cookies);
     var clientAddress = new ClientAddress(trustedProxies(config));
     var auth = new AuthHandlers(services.reader(), commenterSession, drafts, pages);
     var admin =
@@ -166,7 +171,8 @@ record WebHandlers(
             pages,
             csrf,
             clientAddress,
-            user -> services.moderation().counts(user, null).pending());
+            user -> services.moderation().counts(user, null).pending(),
+            auth);
     // Where the pages of each listing start: kept per listing version, read as far as asked.
     Function<Listing, AtomicReference<KeyedPages<ListingKey>>> keptStarts =
         pageCache.perListingVersionEach(listing -> new AtomicReference<>());
@@ -197,6 +203,11 @@ record WebHandlers(
             threadStarts);
     DataSource dataSource = services.database().dataSource();
     var tracking = new RequestTracking(clientAddress, metrics);
+    DemoSignIn demoSignIn =
+        demo == null
+            ? null
+            : new DemoSignIn(
+                demo, pages, csrf, SignInFlow.callbackUri(server.baseUrl(), DemoProvider.ID));
     return new WebHandlers(
         tracking,
         new SecurityHeaders(https),
@@ -227,9 +238,10 @@ record WebHandlers(
             csrf,
             server.baseUrl(),
             services.clock(),
-            demo,
+            demoSignIn,
             switches),
         demo,
+        demoSignIn,
         new AdminAccess(staffSession),
         admin,
         PostAdmin.create(

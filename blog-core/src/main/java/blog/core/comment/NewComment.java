@@ -62,6 +62,24 @@ public record NewComment(
                   + settings.maxLength()
                   + " characters, please."));
     }
+    if (ctx.staff() != null) {
+      // Logged in as staff: the account says who writes, as for a reply from the moderation screen.
+      StaffAuthor staff = ctx.staff();
+      return errors.isEmpty()
+          ? new Checked(
+              new NewComment(
+                  postId,
+                  parentId,
+                  staff.displayName(),
+                  staff.email() == null ? null : staff.email().toLowerCase(Locale.ROOT),
+                  null,
+                  null,
+                  body,
+                  "",
+                  ctx),
+              List.of())
+          : new Checked(null, errors);
+    }
     if (identity != null) {
       // Logged in with a provider: who they are comes from there, not from the form.
       return errors.isEmpty()

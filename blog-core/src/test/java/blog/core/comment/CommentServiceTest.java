@@ -15,6 +15,8 @@ import blog.core.post.PostStatus;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.DatabaseTestBase;
 import blog.core.testing.Fixtures;
+import blog.core.user.User;
+import blog.core.user.UserRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -117,6 +119,46 @@ class CommentServiceTest extends DatabaseTestBase {
     assertEquals(CommentStatus.APPROVED, second.status());
     assertNull(second.heldReason());
     assertEquals(email, second.authorEmail(), "emails are stored lower-cased");
+  }
+
+  @Test
+  void aStaffMembersCommentIsApprovedAtOnceAndWrittenUnderTheirAccount() {
+    settings.putAll(Map.of(DiscussionSettings.MODERATION, "all"));
+    long post = post();
+    User staff =
+        new UserRepository(db.database().jdbi())
+            .findById(author)
+            .orElseThrow(); // the post's author
+    CommentForm typed =
+        new CommentForm(
+            Long.toString(post),
+            "",
+            "Forged name",
+            "forged@example.org",
+            "https://evil.example",
+            "Thanks for reading.",
+            "",
+            false,
+            false,
+            false);
+    Comment comment =
+        stored(
+            service.submit(
+                typed,
+                new SubmissionContext(
+                    newIp(),
+                    "JUnit",
+                    NOW,
+                    UUID.randomUUID().toString(),
+                    NOW,
+                    null,
+                    new StaffAuthor(staff.id(), staff.displayName(), staff.email()))));
+    assertEquals(CommentStatus.APPROVED, comment.status(), "not held, even when all comments are");
+    assertEquals(staff.id(), comment.userId());
+    assertEquals("Poster", comment.authorName(), "the account's name, not the typed one");
+    assertNull(comment.authorUrl());
+    assertTrue(
+        comment.isByPostAuthor(new PostRepository(db.database().jdbi()).findById(post).get()));
   }
 
   @Test

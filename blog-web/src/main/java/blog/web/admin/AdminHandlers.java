@@ -6,6 +6,8 @@ import blog.core.user.Role;
 import blog.core.user.StaffAccounts;
 import blog.core.user.StaffLogin;
 import blog.core.user.User;
+import blog.web.auth.AuthHandlers;
+import blog.web.form.CommentFormFields;
 import blog.web.security.ClientAddress;
 import blog.web.security.Csrf;
 import blog.web.site.Pages;
@@ -24,6 +26,7 @@ public final class AdminHandlers {
   private final Csrf csrf;
   private final ClientAddress clientAddress;
   private final PendingCount pendingCount;
+  private final AuthHandlers backToPost;
 
   public AdminHandlers(
       StaffLogin login,
@@ -32,7 +35,9 @@ public final class AdminHandlers {
       Pages pages,
       Csrf csrf,
       ClientAddress clientAddress,
-      PendingCount pendingCount) {
+      PendingCount pendingCount,
+      AuthHandlers backToPost) {
+    this.backToPost = backToPost;
     this.login = login;
     this.accounts = accounts;
     this.session = session;
@@ -65,9 +70,16 @@ public final class AdminHandlers {
         ctx, username, ((StaffLogin.Result.Refused) result).message(), HttpStatus.UNAUTHORIZED);
   }
 
-  /** {@code POST /admin/logout} */
+  /**
+   * {@code POST /admin/logout}: from the admin, to the log-in page; from a post's reply form ("Log
+   * out?", which sends the form), back to the post with the comment as typed, as a reader.
+   */
   public void logout(Context ctx) {
     session.logOut(ctx);
+    if (ctx.formParam(CommentFormFields.POST_ID) != null) {
+      backToPost.backToReplyForm(ctx, "You are logged out.");
+      return;
+    }
     ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
   }
 

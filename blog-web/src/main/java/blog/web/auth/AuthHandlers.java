@@ -46,6 +46,15 @@ public final class AuthHandlers {
     backToPost(ctx, post, form, message);
   }
 
+  /**
+   * Back to the post the reply form posted here names (a staff member's "Log out?" in it), with the
+   * comment as typed and {@code message} above it.
+   */
+  public void backToReplyForm(Context ctx, String message) {
+    CommentForm form = CommentFormFields.read(ctx);
+    backToPost(ctx, post(form), form, message);
+  }
+
   /** Back to the post's reply form, with the form as typed and a message above it. */
   void backToPost(Context ctx, Post post, CommentForm form, String message) {
     String token = drafts.keep(ctx, post.id(), form, message);

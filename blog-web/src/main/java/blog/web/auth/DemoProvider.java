@@ -20,9 +20,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real OpenID Connect server on this machine's loopback (mock-oauth2-server with its interactive
- * log-in page), so a newcomer can click through the whole third-party log-in without an account
- * anywhere. Offered as provider {@code demo} only while no real provider is configured and {@code
- * auth.demo.enabled} is not {@code false}; it accepts any name, so it is for trying out only.
+ * log-in), so a newcomer can click through the whole third-party log-in without an account
+ * anywhere; the blog asks for the name itself ({@link DemoSignIn}). Offered as provider {@code
+ * demo} only while no real provider is configured, {@code auth.demo.enabled} is not {@code false}
+ * and the blog's {@code base-url} is a loopback address (a visitor elsewhere could not come back
+ * from it); it accepts any name, so it is for trying out only.
  */
 public final class DemoProvider implements AutoCloseable {
   public static final String ID = "demo";
@@ -39,9 +41,71 @@ public final class DemoProvider implements AutoCloseable {
     this.issuer = URI.create("http://127.0.0.1:" + port + "/" + ID);
   }
 
-  /** Whether to run the demo: no real provider, and not switched off. */
-  public static boolean wanted(Config config, LoginProviders providers) {
-    return !providers.any() && config.getBoolean(ENABLED, true);
+  /** Whether the demo runs, and why, in the words of the one line logged at start. */
+  public record Decision(boolean on, String reason) {
+    /** Logs the decision, once at start, so an operator sees why the button is there or not. */
+    public void log() {
+      LOG.info("Demo sign-in is {}: {}", on ? "on" : "off", reason);
+    }
+  }
+
+  /**
+   * Whether to run the demo: no real provider, not switched off, and a {@code baseUrl} the browsers
+   * that use it are on (the demo listens on 127.0.0.1, and sends them back to base-url).
+   */
+  public static Decision decide(Config config, LoginProviders providers, String baseUrl) {
+    if (!config.getBoolean(ENABLED, true)) {
+      return new Decision(false, ENABLED + " is false");
+    }
+    if (providers.any()) {
+      return new Decision(false, "a real log-in provider is configured");
+    }
+    if (!isLoopback(baseUrl)) {
+      return new Decision(false, "base-url " + baseUrl + " is not a loopback address");
+    }
+    return new Decision(
+        true,
+        "no log-in provider is configured and base-url "
+            + baseUrl
+            + " is a loopback address ("
+            + ENABLED
+            + "=false turns it off)");
+  }
+
+  /** Whether {@code url} names this machine: localhost, 127.0.0.0/8 or ::1 (never resolved). */
+  static boolean isLoopback(String url) {
+    String host;
+    try {
+      host = URI.create(url).getHost();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    if (host == null) {
+      return false;
+    }
+    String name = host.toLowerCase(java.util.Locale.ROOT);
+    if (name.equals("localhost") || name.endsWith(".localhost")) {
+      return true;
+    }
+    if (name.matches("127(\\.[0-9]{1,3}){3}")) {
+      return true;
+    }
+    return name.equals("[::1]") || name.equals("[0:0:0:0:0:0:0:1]");
+  }
+
+  /** Whether {@code url} is an authorization request to this demo (and to nothing else). */
+  boolean isAuthorization(String url) {
+    try {
+      URI uri = URI.create(url);
+      return "http".equals(uri.getScheme())
+          && "127.0.0.1".equals(uri.getHost())
+          && uri.getPort() == port
+          && uri.getRawUserInfo() == null
+          && uri.getRawFragment() == null
+          && ("/" + ID + "/authorize").equals(uri.getRawPath());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /**
@@ -81,10 +145,7 @@ public final class DemoProvider implements AutoCloseable {
                 true, null, null, false, new OAuth2TokenProvider(), Set.of(), new NettyWrapper()));
     server.start(InetAddress.getLoopbackAddress(), port);
     warmUp(issuer);
-    LOG.info(
-        "Demo sign-in provider at {} (no real provider configured; {}=false turns it off)",
-        issuer,
-        ENABLED);
+    LOG.info("Demo sign-in provider at {}", issuer);
     return server;
   }
 

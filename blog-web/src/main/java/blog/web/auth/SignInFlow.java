@@ -42,7 +42,7 @@ public final class SignInFlow {
   private final Csrf csrf;
   private final String baseUrl;
   private final Clock clock;
-  private final DemoProvider demo;
+  private final DemoSignIn demo;
   private final ProviderSwitches switches;
 
   public SignInFlow(
@@ -54,7 +54,7 @@ public final class SignInFlow {
       Csrf csrf,
       String baseUrl,
       Clock clock,
-      DemoProvider demo,
+      DemoSignIn demo,
       ProviderSwitches switches) {
     this.demo = demo;
     this.switches = switches;
@@ -70,6 +70,11 @@ public final class SignInFlow {
 
   /** The exact redirect URI to register with a provider: {@code <base-url>/auth/<id>/callback}. */
   public URI callbackUri(String providerId) {
+    return callbackUri(baseUrl, providerId);
+  }
+
+  /** {@link #callbackUri(String)} for a blog at {@code baseUrl}. */
+  public static URI callbackUri(String baseUrl, String providerId) {
     return URI.create(baseUrl + "/auth/" + providerId + "/callback");
   }
 
@@ -83,8 +88,9 @@ public final class SignInFlow {
           ctx, post, form, "Log-in with " + provider.label() + " is switched off on this blog.");
       return;
     }
-    if (demo != null && provider.id().equals(DemoProvider.ID)) {
-      demo.awaitStarted();
+    boolean isDemo = demo != null && provider.id().equals(DemoProvider.ID);
+    if (isDemo) {
+      demo.provider().awaitStarted();
     }
     AuthorizationRequest started;
     try {
@@ -107,6 +113,11 @@ public final class SignInFlow {
             FormDrafts.encode(form)),
         now,
         now.plus(PENDING));
+    if (isDemo) {
+      // The demo's log-in step is the blog's own page, which asks for a name only.
+      demo.show(ctx, started.redirectTo());
+      return;
+    }
     back.continueTo(ctx, provider.label(), started.redirectTo());
   }
 

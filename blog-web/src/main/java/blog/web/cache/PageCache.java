@@ -453,9 +453,12 @@ public final class PageCache {
     return true;
   }
 
-  /** Only complete pages and feeds that set no cookie but the browser id are kept. */
+  /**
+   * Only complete pages and feeds that set no cookie but the browser id, and show nothing for this
+   * visitor alone ({@link Shown#personal}), are kept.
+   */
   private boolean storable(Context ctx) {
-    if (ctx.status().getCode() != 200) {
+    if (ctx.status().getCode() != 200 || Shown.isPersonal(ctx)) {
       return false;
     }
     String type = ctx.res().getContentType();

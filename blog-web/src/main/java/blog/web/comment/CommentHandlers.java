@@ -8,10 +8,12 @@ import blog.core.comment.CommentService;
 import blog.core.comment.CommentService.Outcome;
 import blog.core.comment.CommentStatus;
 import blog.core.comment.FieldError;
+import blog.core.comment.StaffAuthor;
 import blog.core.comment.SubmissionContext;
 import blog.core.db.Transactions;
 import blog.core.post.Post;
 import blog.core.reading.BlogReader;
+import blog.core.user.User;
 import blog.web.form.CommentFormFields;
 import blog.web.ops.Metrics;
 import blog.web.ops.Metrics.CommentOutcome;
@@ -92,6 +94,8 @@ public final class CommentHandlers {
       refuse(ctx, post, form, "This form has expired. Please submit it again.");
       return;
     }
+    // A staff session wins over a commenter's: staff comment under their account.
+    User staff = parts.staff().user(ctx).orElse(null);
     SubmissionContext submission =
         new SubmissionContext(
             clientAddress.of(ctx),
@@ -99,7 +103,8 @@ public final class CommentHandlers {
             now,
             issued.get().key(),
             issued.get().issuedAt(),
-            parts.commenters().identity(ctx).orElse(null));
+            staff == null ? parts.commenters().identity(ctx).orElse(null) : null,
+            staff == null ? null : new StaffAuthor(staff.id(), staff.displayName(), staff.email()));
     Outcome outcome = comments.submit(form, post, submission);
     if (outcome instanceof Outcome.Refused refused) {
       metrics.commentSubmitted(CommentOutcome.REJECTED);
@@ -109,11 +114,13 @@ public final class CommentHandlers {
     }
     Comment stored = ((Outcome.Stored) outcome).comment();
     metrics.commentSubmitted(outcomeOf(stored.status()));
-    if (stored.status() != CommentStatus.SPAM) {
+    if (staff != null) {
+      // Staff change their comments from the moderation screen; nothing of the form is kept.
+    } else if (stored.status() != CommentStatus.SPAM) {
       parts.own().add(ctx, stored.id());
     }
-    if (parts.commenters().identity(ctx).isPresent()) {
-      // Details come from the provider; nothing of the form is remembered.
+    if (staff != null || parts.commenters().identity(ctx).isPresent()) {
+      // Details come from the account or the provider; nothing of the form is remembered.
     } else if (form.remember()) {
       parts
           .remembered()

@@ -8,11 +8,14 @@ import io.javalin.http.Context;
  * becomes a {@link CommentForm}, exactly as typed.
  */
 public final class CommentFormFields {
+  /** The post the form belongs to: present in every form the reply form sends. */
+  public static final String POST_ID = "comment_post_ID";
+
   private CommentFormFields() {}
 
   public static CommentForm read(Context ctx) {
     return new CommentForm(
-        ctx.formParam("comment_post_ID"),
+        ctx.formParam(POST_ID),
         ctx.formParam("comment_parent"),
         ctx.formParam("author"),
         ctx.formParam("email"),

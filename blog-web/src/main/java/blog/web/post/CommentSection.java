@@ -8,14 +8,18 @@ import blog.core.comment.CommentStatus;
 import blog.core.comment.DiscussionSettings;
 import blog.core.comment.FieldError;
 import blog.core.comment.ThreadedComment;
+import blog.core.editor.Actor;
 import blog.core.identity.CommenterIdentity;
+import blog.core.moderation.ModerationRights;
 import blog.core.post.Post;
 import blog.core.reading.CommentAlone;
 import blog.core.reading.CommentPageRequest;
 import blog.core.reading.PostDetail;
 import blog.core.site.SiteSettings;
+import blog.core.user.User;
 import blog.web.avatar.Avatars;
 import blog.web.site.PathParams;
+import blog.web.site.Shown;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +35,9 @@ import java.util.Set;
  * form when one is open.
  */
 final class CommentSection {
+  /** What the template sees for a reader who is not staff: no name, no links. */
+  private static final StaffView NO_STAFF = new StaffView("", "", "", false);
+
   private final CommentService comments;
   private final PostViews views;
   private final ReplyFormParts parts;
@@ -55,6 +62,7 @@ final class CommentSection {
       List<FieldError> errors,
       EditState editing) {
     Post post = detail.summary().post();
+    StaffView staff = staff(ctx, post);
     // A discussion on one page is served as page 1 whatever page the path names: a
     // comment-page-N/ that is not the page served would copy another address's page.
     String asked = ctx.pathParamMap().get("cpage");
@@ -71,11 +79,15 @@ final class CommentSection {
             site,
             permalink,
             open,
-            discussion);
-    ReplyFormView replyForm = formView(ctx, post, permalink, form, errors, discussion, detail);
+            discussion,
+            staff != null && staff.moderates());
+    ReplyFormView replyForm =
+        formView(ctx, post, permalink, form, errors, discussion, detail, staff);
     boolean formShown = open || replyForm.hasErrors();
     EditState shownEdit = editableOnly(editing, thread);
     return Map.of(
+        "staff",
+        staff == null ? NO_STAFF : staff,
         "comments",
         thread,
         "form",
@@ -116,7 +128,8 @@ final class CommentSection {
                 site,
                 permalink,
                 open,
-                comments.discussion())
+                comments.discussion(),
+                moderates(ctx, post))
             .get(0);
     return Map.of(
         "comment",
@@ -145,7 +158,8 @@ final class CommentSection {
       SiteSettings site,
       String permalink,
       boolean open,
-      DiscussionSettings discussion) {
+      DiscussionSettings discussion,
+      boolean moderated) {
     Instant now = clock.instant();
     Duration window = Duration.ofMinutes(discussion.editWindowMinutes());
     return views.comments(
@@ -157,7 +171,34 @@ final class CommentSection {
             c -> mine.contains(c.id()) && c.editableAt(now, window),
             discussion.avatars(),
             identities,
-            post));
+            post,
+            moderated));
+  }
+
+  /**
+   * The staff member reading with their admin session, and what of this post they may change; null
+   * for everyone else. A page that shows it is theirs alone: never kept for other readers.
+   */
+  private StaffView staff(Context ctx, Post post) {
+    Optional<User> user = parts.staff().user(ctx);
+    if (user.isEmpty()) {
+      return null;
+    }
+    Shown.personal(ctx);
+    User who = user.get();
+    return new StaffView(
+        who.displayName(),
+        Avatars.url(who.displayName()),
+        Actor.of(who).mayEdit(post) ? StaffView.postEditUrl(post.id()) : "",
+        ModerationRights.mayModerate(who, post));
+  }
+
+  private boolean moderates(Context ctx, Post post) {
+    Optional<User> user = parts.staff().user(ctx);
+    if (user.isPresent()) {
+      Shown.personal(ctx);
+    }
+    return user.filter(who -> ModerationRights.mayModerate(who, post)).isPresent();
   }
 
   /**
@@ -212,7 +253,8 @@ final class CommentSection {
       CommentForm form,
       List<FieldError> errors,
       DiscussionSettings discussion,
-      PostDetail detail) {
+      PostDetail detail,
+      StaffView staff) {
     Optional<Comment> parent = replyTarget(form.parentId(), detail.comments());
     return new ReplyFormView(
         post.id(),
@@ -242,7 +284,8 @@ final class CommentSection {
                         who.avatarUrl() != null ? who.avatarUrl() : Avatars.url(who.displayName()),
                         parts.logins().label(who.provider())))
             .orElse(null),
-        parts.logins().buttons());
+        parts.logins().buttons(),
+        staff);
   }
 
   /** The approved comment being answered, if the id names one on this page. */

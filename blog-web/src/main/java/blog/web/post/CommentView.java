@@ -9,6 +9,8 @@ import java.util.List;
  * staff account (its "Author" badge and WordPress's {@code byuser} class); {@code byPostAuthor}: by
  * the staff account that wrote the post ({@code bypostauthor}). Both come from the stored account
  * id, never from the name typed, so a guest calling themselves after the author gets no badge.
+ * {@code staffEditUrl}: the moderation screen's edit form, for a staff member who may moderate the
+ * comment; empty for everyone else.
  */
 public record CommentView(
     long id,
@@ -27,7 +29,8 @@ public record CommentView(
     List<CommentView> replies,
     String permalink,
     boolean byStaff,
-    boolean byPostAuthor) {
+    boolean byPostAuthor,
+    String staffEditUrl) {
   public CommentView {
     replies = List.copyOf(replies);
   }

@@ -259,8 +259,11 @@ public final class PostHandlers {
             view.excerpt(),
             site,
             pages.urls()));
-    // The page carries tokens for this browser: no shared cache may keep it.
-    ctx.header("Cache-Control", "private, no-cache");
+    // The page carries tokens for this browser: no shared cache may keep it (nor any cache a page
+    // for staff, which says no-store already).
+    if (!Shown.isPersonal(ctx)) {
+      ctx.header("Cache-Control", "private, no-cache");
+    }
     // Nothing on it but this post and its comments changes with comments: other posts' comments
     // leave it kept.
     Shown.post(ctx, post.id());
@@ -278,7 +281,9 @@ public final class PostHandlers {
     // this answer, so without it here a held comment would not be found for its author, nor
     // offered to them for editing.
     Set<Long> own = new LinkedHashSet<>(parts.own().ids(ctx));
-    own.add(commentId);
+    if (parts.staff().user(ctx).isEmpty()) {
+      own.add(commentId); // staff change theirs on the moderation screen, as every other
+    }
     if (!post.isVisibleAt(clock.instant())) {
       throw new NotFoundException("post " + post.id());
     }

@@ -88,7 +88,8 @@ public final class PostViews {
         thread.replies().stream().map(r -> comment(r, formats, options)).toList(),
         permalink + "#comment-" + c.id(),
         c.isByStaff(),
-        c.isByPostAuthor(options.post()));
+        c.isByPostAuthor(options.post()),
+        options.moderated() ? StaffView.commentEditUrl(c.id()) : "");
   }
 
   private static List<TermLink> links(List<Term> terms) {

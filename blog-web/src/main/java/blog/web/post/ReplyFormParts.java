@@ -1,5 +1,6 @@
 package blog.web.post;
 
+import blog.web.admin.StaffSession;
 import blog.web.auth.CommenterSession;
 import blog.web.auth.FormDrafts;
 import blog.web.auth.LoginMenu;
@@ -7,7 +8,7 @@ import blog.web.security.Csrf;
 
 /**
  * What the reply form needs from this browser and this blog: its one-time tokens, the browser's own
- * comments and remembered details, the signed-in commenter, and the log-in choices.
+ * comments and remembered details, the signed-in commenter or staff member, and the log-in choices.
  */
 public record ReplyFormParts(
     FormTokens tokens,
@@ -17,4 +18,5 @@ public record ReplyFormParts(
     CommenterSession commenters,
     LoginMenu logins,
     FormDrafts drafts,
-    boolean mailEnabled) {}
+    boolean mailEnabled,
+    StaffSession staff) {}

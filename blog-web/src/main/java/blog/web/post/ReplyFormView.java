@@ -27,14 +27,26 @@ public record ReplyFormView(
     int maxLength,
     List<FieldError> errors,
     CommenterView commenter,
-    List<ProviderButton> providers) {
+    List<ProviderButton> providers,
+    StaffView staff) {
   public ReplyFormView {
     errors = List.copyOf(errors);
     providers = List.copyOf(providers);
   }
 
+  /** Logged in with a provider (and not as staff, which wins). */
   public boolean isSignedIn() {
-    return commenter != null;
+    return commenter != null && staff == null;
+  }
+
+  /** Logged in as staff: the comment goes in under their account, no fields to fill in. */
+  public boolean isStaffWriting() {
+    return staff != null;
+  }
+
+  /** Who is writing is known: neither name, email nor website fields, nor log-in buttons. */
+  public boolean isKnown() {
+    return isSignedIn() || isStaffWriting();
   }
 
   /** The message for {@code field}, or "" when there is none. */

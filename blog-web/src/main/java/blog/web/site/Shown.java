@@ -13,6 +13,7 @@ import java.util.List;
  */
 public final class Shown {
   private static final String ATTRIBUTE = "shown";
+  private static final String PERSONAL = "shown.personal";
 
   /** What an unmarked answer shows: one immutable value for all of them. */
   private static final What ANYTHING = new Anything();
@@ -61,6 +62,21 @@ public final class Shown {
     ctx.attribute(
         ATTRIBUTE,
         new Listing(ContentVersions.slotsOf(posts.stream().map(s -> s.post().id()).toList())));
+  }
+
+  /**
+   * The answer being rendered shows what only this visitor may see (a staff member's name and
+   * "Edit" links): no cache may keep it, whatever the request looked like. Answers that might be
+   * shared are kept only for requests with no personal cookie, so this is the second lock.
+   */
+  public static void personal(Context ctx) {
+    ctx.attribute(PERSONAL, Boolean.TRUE);
+    ctx.header("Cache-Control", "private, no-store");
+  }
+
+  /** Whether {@link #personal} marked this answer. */
+  public static boolean isPersonal(Context ctx) {
+    return Boolean.TRUE.equals(ctx.attribute(PERSONAL));
   }
 
   /** What this answer was marked as showing; {@link Anything} if it was not. */

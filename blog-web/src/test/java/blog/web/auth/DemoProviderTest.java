@@ -5,19 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blog.core.auth.LoginProviders;
+import blog.core.comment.DiscussionSettings;
+import blog.core.config.Config;
+import blog.core.site.SettingsRepository;
 import blog.core.testing.DbKind;
 import blog.core.testing.TestDatabase;
 import blog.web.testing.Browser;
+import blog.web.testing.StaffBrowsers;
 import blog.web.testing.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +33,90 @@ class DemoProviderTest {
       "/2011/09/14/why-quality-social-networking-beats-quantity-every-time/";
 
   @Test
-  void aNewcomerCanLogInWithTheDemoProviderAndComeBackToTheForm() throws Exception {
+  void aNewcomerTypesANameOnTheBlogsOwnDemoPageAndCommentsUnderIt() throws Exception {
+    int port = freePort();
+    try (TestDatabase db = TestDatabase.create(DbKind.H2);
+        TestServer server =
+            TestServer.start(
+                db.database(),
+                Map.of(
+                    "port",
+                    Integer.toString(port),
+                    "base-url",
+                    "http://127.0.0.1:" + port,
+                    "auth.demo.enabled",
+                    "true",
+                    DiscussionSettings.MODERATION,
+                    "none"))) {
+      new SettingsRepository(db.database().jdbi())
+          .putAll(
+              Map.of(
+                  DiscussionSettings.MODERATION, "none",
+                  DiscussionSettings.MIN_SECONDS_TO_SUBMIT, "0"));
+      Browser browser = new Browser(server);
+      Map<String, String> form = Browser.replyForm(browser.page(SEED));
+      form.put("comment", "Trying the demo.");
+      HttpResponse<String> start = browser.post("/auth/demo/start", form);
+      assertEquals(200, start.statusCode(), start.body());
+      String page = start.body();
+      assertTrue(page.contains("Log in with the demo"), page);
+      assertTrue(page.contains("name=\"name\""), "asks for a name");
+      assertTrue(page.contains("name=\"email\""), "and, if one likes, an email");
+      assertFalse(page.contains("claims"), "no claims box");
+      assertFalse(page.contains("Authorization Request"), "no debugging screen");
+      assertEquals(
+          "no-store", start.headers().firstValue("Cache-Control").orElse(""), "kept by no one");
+      String authorization = StaffBrowsers.hidden(page, "authorization");
+      assertTrue(authorization.startsWith("http://127.0.0.1:"), "the demo runs on loopback");
+
+      HttpResponse<String> nameless =
+          browser.post(
+              DemoSignIn.PATH,
+              Map.of(
+                  "name",
+                  "  ",
+                  "authorization",
+                  authorization,
+                  "_csrf",
+                  StaffBrowsers.hidden(page, "_csrf")));
+      assertEquals(422, nameless.statusCode());
+      assertTrue(nameless.body().contains("Please type the name to comment under."));
+
+      HttpResponse<String> signedIn =
+          browser.post(
+              DemoSignIn.PATH,
+              Map.of(
+                  "name",
+                  "Nora \"Quotes\" Newcomer",
+                  "email",
+                  "nora@example.org",
+                  "authorization",
+                  authorization,
+                  "_csrf",
+                  StaffBrowsers.hidden(page, "_csrf")));
+      assertEquals(303, signedIn.statusCode(), signedIn.body());
+      URI callback = URI.create(signedIn.headers().firstValue("Location").orElseThrow());
+      assertEquals("/auth/demo/callback", callback.getPath());
+      HttpResponse<String> back = browser.get(callback.getRawPath() + "?" + callback.getRawQuery());
+      assertEquals(303, back.statusCode(), back.body());
+      String location = back.headers().firstValue("Location").orElseThrow();
+      String post = browser.page(location.substring(0, location.indexOf('#')));
+      assertTrue(
+          post.contains("Commenting as <strong>Nora &quot;Quotes&quot; Newcomer</strong>"), post);
+      Map<String, String> reply = Browser.replyForm(post);
+      assertEquals("Trying the demo.", reply.get("comment"), "the typed comment came back");
+
+      assertEquals(303, browser.post("/comments/", reply).statusCode());
+      String after = new Browser(server).page(SEED);
+      int at = after.indexOf("Trying the demo.");
+      assertTrue(at > 0, "the comment is public");
+      String item = after.substring(after.lastIndexOf("<li ", at), at);
+      assertTrue(item.contains("Nora &quot;Quotes&quot; Newcomer"), item);
+    }
+  }
+
+  @Test
+  void theDemoPageSendsNothingButTheDemosOwnRequestsAndCancelsBackToTheForm() throws Exception {
     int port = freePort();
     try (TestDatabase db = TestDatabase.create(DbKind.H2);
         TestServer server =
@@ -45,36 +131,80 @@ class DemoProviderTest {
                     "true"))) {
       Browser browser = new Browser(server);
       Map<String, String> form = Browser.replyForm(browser.page(SEED));
-      form.put("comment", "Trying the demo.");
+      form.put("comment", "Kept when cancelling.");
       HttpResponse<String> start = browser.post("/auth/demo/start", form);
       assertEquals(200, start.statusCode(), start.body());
-      URI authorize = Browser.refreshTarget(start.body());
-      assertEquals("127.0.0.1", authorize.getHost(), "the demo provider runs on loopback");
+      String page = start.body();
+      String csrfToken = StaffBrowsers.hidden(page, "_csrf");
 
-      HttpResponse<String> loginPage = browser.getAbsolute(authorize);
-      assertEquals(200, loginPage.statusCode());
-      assertTrue(loginPage.body().contains("name=\"username\""), "an interactive log-in page");
+      HttpResponse<String> elsewhere =
+          browser.post(
+              DemoSignIn.PATH,
+              Map.of(
+                  "name", "Eve",
+                  "authorization", "http://169.254.169.254/latest/meta-data?state=x",
+                  "_csrf", csrfToken));
+      assertEquals(400, elsewhere.statusCode(), "no request to anywhere else");
+      HttpResponse<String> forged =
+          browser.post(
+              DemoSignIn.PATH,
+              Map.of(
+                  "name", "Eve",
+                  "authorization", StaffBrowsers.hidden(page, "authorization"),
+                  "_csrf", "forged"));
+      assertEquals(403, forged.statusCode(), "CSRF-protected like every form");
 
-      HttpResponse<String> signedIn =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(authorize)
-                      .header("Content-Type", "application/x-www-form-urlencoded")
-                      .POST(
-                          HttpRequest.BodyPublishers.ofString(
-                              "username=newcomer&claims="
-                                  + URLEncoder.encode(
-                                      "{\"name\":\"New Comer\"}", StandardCharsets.UTF_8)))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      assertEquals(302, signedIn.statusCode(), signedIn.body());
-      URI callback = URI.create(signedIn.headers().firstValue("Location").orElseThrow());
-      HttpResponse<String> back = browser.get(callback.getRawPath() + "?" + callback.getRawQuery());
-      assertEquals(303, back.statusCode(), back.body());
-      String location = back.headers().firstValue("Location").orElseThrow();
-      String page = browser.page(location.substring(0, location.indexOf('#')));
-      assertTrue(page.contains("You are commenting using your Demo sign-in account."), page);
-      assertEquals("Trying the demo.", Browser.replyForm(page).get("comment"));
+      HttpResponse<String> cancel =
+          browser.post(
+              DemoSignIn.PATH,
+              Map.of(
+                  "cancel",
+                  "1",
+                  "authorization",
+                  StaffBrowsers.hidden(page, "authorization"),
+                  "_csrf",
+                  csrfToken));
+      assertEquals(303, cancel.statusCode());
+      URI callback = URI.create(cancel.headers().firstValue("Location").orElseThrow());
+      String location =
+          browser
+              .get(callback.getRawPath() + "?" + callback.getRawQuery())
+              .headers()
+              .firstValue("Location")
+              .orElseThrow();
+      String post = browser.page(location.substring(0, location.indexOf('#')));
+      assertTrue(post.contains("You cancelled the log-in with Demo sign-in."), post);
+      assertEquals("Kept when cancelling.", Browser.replyForm(post).get("comment"));
+    }
+  }
+
+  @Test
+  void theDemoIsOfferedOnlyWhereTheBlogIsOnLoopbackAndSaysWhy() {
+    LoginProviders none = LoginProviders.from(Config.of(Map.of()));
+    DemoProvider.Decision remote =
+        DemoProvider.decide(Config.of(Map.of()), none, "https://blog.example.org");
+    assertFalse(remote.on());
+    assertEquals("base-url https://blog.example.org is not a loopback address", remote.reason());
+    assertTrue(DemoProvider.decide(Config.of(Map.of()), none, "http://localhost:7070").on());
+    assertTrue(DemoProvider.decide(Config.of(Map.of()), none, "http://127.0.0.1:8080").on());
+    assertTrue(DemoProvider.decide(Config.of(Map.of()), none, "http://[::1]:8080").on());
+    assertFalse(
+        DemoProvider.decide(Config.of(Map.of()), none, "http://127.0.0.1.example.org").on());
+    assertFalse(DemoProvider.decide(Config.of(Map.of()), none, "http://10.0.0.5:7070").on());
+    assertEquals(
+        "auth.demo.enabled is false",
+        DemoProvider.decide(
+                Config.of(Map.of("auth.demo.enabled", "false")), none, "http://localhost")
+            .reason());
+
+    try (TestDatabase db = TestDatabase.create(DbKind.H2);
+        TestServer remoteBlog =
+            TestServer.start(
+                db.database(),
+                Map.of("base-url", "https://blog.example.org", "auth.demo.enabled", "true"))) {
+      String page = new Browser(remoteBlog).page(SEED);
+      assertFalse(page.contains("/auth/demo/start"), "no button that could not work");
+      assertFalse(page.contains("click an icon to log in"));
     }
   }
 
