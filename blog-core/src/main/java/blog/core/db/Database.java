@@ -3,9 +3,11 @@ package blog.core.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -19,14 +21,16 @@ public final class Database implements AutoCloseable {
   private final StoredCommits stored;
   private final Optional<DiskSpace> disk;
 
-  private Database(HikariDataSource dataSource, DatabaseSettings settings) {
+  private Database(HikariDataSource dataSource, DatabaseSettings settings, Properties h2) {
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
     this.disk = DiskSpace.of(settings);
     this.stored =
         settings.isEmbeddedH2File()
             ? StoredCommits.h2File(
-                dataSource, settings.fsync(), () -> disk.map(DiskSpace::hasRoom).orElse(true))
+                () -> DriverManager.getConnection(settings.url(), h2),
+                settings.fsync(),
+                () -> disk.map(DiskSpace::hasRoom).orElse(true))
             : StoredCommits.byTheDatabase();
   }
 
@@ -61,7 +65,12 @@ public final class Database implements AutoCloseable {
       h2Setting(hikari, settings, "WRITE_DELAY", "0");
     }
     hikari.setExceptionOverride(new BrokenConnectionEviction());
-    return new Database(new HikariDataSource(hikari), settings);
+    // The file writer's own connection: the same user and settings as the pool's.
+    Properties h2 = new Properties();
+    h2.putAll(hikari.getDataSourceProperties());
+    h2.setProperty("user", settings.user());
+    h2.setProperty("password", settings.password());
+    return new Database(new HikariDataSource(hikari), settings, h2);
   }
 
   /** A setting for every H2 connection, unless the URL sets it itself. */

@@ -8,7 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +30,15 @@ public final class StoredCommits implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StoredCommits.class);
   static final Duration BACKGROUND_INTERVAL = Duration.ofSeconds(1);
 
-  private final DataSource dataSource;
+  /** Opens the writer's own connection (not the pool's: it must never wait behind requests). */
+  interface Connector {
+    Connection open() throws SQLException;
+  }
+
+  private final Connector connector;
   private final String write;
+  // Used only by the one writer of the moment (writing == true), so never by two threads at once.
+  private Connection connection;
   private final Object lock = new Object();
   private long asked;
   private long written;
@@ -44,8 +50,8 @@ public final class StoredCommits implements AutoCloseable {
   // Whether the disk has room: the background writer waits for it rather than make H2 fail.
   private BooleanSupplier room = () -> true;
 
-  private StoredCommits(DataSource dataSource, String write) {
-    this.dataSource = dataSource;
+  private StoredCommits(Connector connector, String write) {
+    this.connector = connector;
     this.write = write;
   }
 
@@ -55,8 +61,8 @@ public final class StoredCommits implements AutoCloseable {
   }
 
   /** Writes H2's file on demand; with {@code fsync}, also waits until the disk has it. */
-  static StoredCommits h2File(DataSource dataSource, boolean fsync, BooleanSupplier room) {
-    StoredCommits commits = new StoredCommits(dataSource, fsync ? "CHECKPOINT SYNC" : "CHECKPOINT");
+  static StoredCommits h2File(Connector connector, boolean fsync, BooleanSupplier room) {
+    StoredCommits commits = new StoredCommits(connector, fsync ? "CHECKPOINT SYNC" : "CHECKPOINT");
     commits.room = room;
     commits.background =
         Executors.newSingleThreadScheduledExecutor(
@@ -130,12 +136,28 @@ public final class StoredCommits implements AutoCloseable {
   }
 
   private SQLException runWrite() {
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute(write);
+    try {
+      if (connection == null) {
+        connection = connector.open();
+      }
+      try (Statement s = connection.createStatement()) {
+        s.execute(write);
+      }
       return null;
     } catch (SQLException e) {
+      closeConnection(); // H2 closes the database after a failed write: open anew next time
       return e;
+    }
+  }
+
+  private void closeConnection() {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // already broken; nothing more to release
+      }
+      connection = null;
     }
   }
 
@@ -152,7 +174,10 @@ public final class StoredCommits implements AutoCloseable {
     }
   }
 
-  /** Stops the writer that runs each second; the database writes everything when it closes. */
+  /**
+   * Stops the writer that runs each second and closes its connection (a caller still waiting gets
+   * its write first); the database writes everything when its last connection closes.
+   */
   @Override
   public void close() {
     if (background != null) {
@@ -162,6 +187,17 @@ public final class StoredCommits implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    synchronized (lock) {
+      while (writing) {
+        try {
+          lock.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      closeConnection();
     }
   }
 }
