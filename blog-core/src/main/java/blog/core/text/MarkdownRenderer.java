@@ -60,6 +60,12 @@ public final class MarkdownRenderer {
               "sup",
               "sub")
           .allowElements(ScrollableCode.FOCUSABLE, "pre")
+          // HTML5 made these obsolete (WordPress posts still hold them): their modern forms, or
+          // a plain span where CSS is the answer.
+          .allowElements((name, attributes) -> "s", "strike")
+          .allowElements((name, attributes) -> "code", "tt")
+          .allowElements((name, attributes) -> "span", "big", "font")
+          .allowElements((name, attributes) -> "div", "center")
           .allowAttributes("id")
           .matching(IDENT)
           .onElements("h1", "h2", "h3", "h4", "h5", "h6")

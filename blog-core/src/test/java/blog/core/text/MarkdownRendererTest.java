@@ -41,6 +41,14 @@ class MarkdownRendererTest {
   }
 
   @Test
+  void obsoleteElementsBecomeTheirModernFormsOrPlainText() {
+    String html =
+        renderer.render(
+            "<p><strike>old</strike> <tt>mono</tt> <big>large</big> <font>plain</font></p>");
+    assertEquals("<p><s>old</s> <code>mono</code> <span>large</span> plain</p>\n", html);
+  }
+
+  @Test
   void stripsActiveContentFromRawHtml() {
     String html =
         renderer.render(
