@@ -113,11 +113,16 @@ final class Routes {
     cfg.routes.get("/category/{slug}/page/{page}/", h.archives()::category);
     cfg.routes.get("/tag/{slug}/", h.archives()::tag);
     cfg.routes.get("/tag/{slug}/page/{page}/", h.archives()::tag);
+    cfg.routes.get("/author/{name}/", h.archives()::author);
+    cfg.routes.get("/author/{name}/page/{page}/", h.archives()::author);
     Handler page = h.posts()::page;
     cfg.routes.get("/{year}/", datedOr(h.archives()::year, page));
     cfg.routes.get("/{year}/page/{page}/", datedOr(h.archives()::year, page));
     cfg.routes.get("/{year}/{month}/", datedOr(h.archives()::month, page));
     cfg.routes.get("/{year}/{month}/page/{page}/", datedOr(h.archives()::month, page));
+    // After /{year}/page/{page}/, which has as many segments.
+    cfg.routes.get("/{year}/{month}/{day}/", datedOr(h.archives()::day, page));
+    cfg.routes.get("/{year}/{month}/{day}/page/{page}/", datedOr(h.archives()::day, page));
     cfg.routes.get("/{year}/{month}/{day}/{slug}/", datedOr(h.posts()::single, page));
     cfg.routes.get(
         "/{year}/{month}/{day}/{slug}/comment-page-{cpage}/", datedOr(h.posts()::single, page));

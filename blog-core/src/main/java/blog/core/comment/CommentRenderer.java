@@ -1,5 +1,6 @@
 package blog.core.comment;
 
+import blog.core.text.ScrollableCode;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -18,7 +19,8 @@ import org.owasp.html.PolicyFactory;
  * Turns what a commenter typed into safe HTML: paragraphs and line breaks, auto-linked URLs, and a
  * small Markdown subset (emphasis, links, code, quotes, lists, and tables, which WordPress comments
  * imported here may hold). Raw HTML is shown as text, and the sanitiser is the last word on what
- * reaches the page; every link is nofollow/ugc/noopener.
+ * reaches the page; every link is nofollow/ugc/noopener, every code block focusable ({@link
+ * ScrollableCode}).
  */
 public final class CommentRenderer {
   private static final PolicyFactory POLICY =
@@ -26,6 +28,7 @@ public final class CommentRenderer {
           .allowElements(
               "p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a", "del")
           .allowElements("table", "thead", "tbody", "tr", "th", "td")
+          .allowElements(ScrollableCode.FOCUSABLE, "pre")
           .allowAttributes("start")
           .matching(Pattern.compile("[0-9]{1,9}"))
           .onElements("ol")

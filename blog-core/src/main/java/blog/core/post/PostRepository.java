@@ -268,7 +268,8 @@ public final class PostRepository {
    * A listing's rows in SQL: {@code from} (tables and conditions, binding {@code :now} and the
    * listing's own), the key columns, the condition to start at a key, and the order. A term's posts
    * are read through its links, by the publication date each link carries (V24): a range of that
-   * index whatever share of the blog the term has; everything else from the listing index.
+   * index whatever share of the blog the term has; an author's from the author's index (V25);
+   * everything else from the listing index.
    */
   private record ListingSql(
       String from, String key, String fromKey, String order, Listing listing) {
@@ -286,6 +287,15 @@ public final class PostRepository {
             " ORDER BY pt.term_id, pt.published_at DESC, pt.post_id DESC",
             listing);
       }
+      if (listing instanceof Listing.ByAuthor) {
+        // The author leads the order as the term does above: a range of the author's index (V25).
+        return new ListingSql(
+            "posts p WHERE p.author_id = :authorId AND " + VISIBLE,
+            "p.published_at, p.id",
+            FROM_KEY,
+            " ORDER BY p.author_id, p.post_type, p.published_at DESC, p.id DESC",
+            listing);
+      }
       String from = "posts p WHERE " + VISIBLE;
       if (listing instanceof Listing.Between) {
         from += " AND p.published_at >= :from AND p.published_at < :to";
@@ -301,6 +311,8 @@ public final class PostRepository {
       query.bind("termId", term.termId());
     } else if (sql.listing() instanceof Listing.Between span) {
       query.bind("from", span.from()).bind("to", span.to());
+    } else if (sql.listing() instanceof Listing.ByAuthor author) {
+      query.bind("authorId", author.authorId());
     }
     return query;
   }

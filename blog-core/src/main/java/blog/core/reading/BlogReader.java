@@ -23,6 +23,8 @@ import blog.core.taxonomy.Taxonomy;
 import blog.core.taxonomy.Term;
 import blog.core.taxonomy.TermCount;
 import blog.core.taxonomy.TermRepository;
+import blog.core.user.Byline;
+import blog.core.user.User;
 import blog.core.user.UserRepository;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -142,6 +144,32 @@ public final class BlogReader {
         first.plusYears(1).atDay(1).atStartOfDay(zone).toInstant(),
         page,
         starts);
+  }
+
+  /** A daily archive in the site's time zone. */
+  public PostPage day(LocalDate date, int page, PageStarts starts) {
+    yearMonth(date.getYear(), date.getMonthValue());
+    ZoneId zone = site().timeZone();
+    return between(
+        date.atStartOfDay(zone).toInstant(),
+        date.plusDays(1).atStartOfDay(zone).toInstant(),
+        page,
+        starts);
+  }
+
+  /**
+   * An author's archive, by the slug of {@link Byline}: their visible posts, newest first. Not
+   * found for a name no one has, nor for staff with no visible post (whose names readers have no
+   * business learning from it).
+   */
+  public AuthorArchive author(String slug, int page, PageStarts starts) {
+    User user =
+        users.findByArchiveSlug(slug).orElseThrow(() -> new NotFoundException("author " + slug));
+    PostPage posts = page(new Listing.ByAuthor(user.id()), page, starts);
+    if (posts.posts().isEmpty()) {
+      throw new NotFoundException("no posts by author " + slug);
+    }
+    return new AuthorArchive(new Byline(user.displayName(), Byline.slugOf(user.username())), posts);
   }
 
   private PostPage between(Instant from, Instant to, int page, PageStarts starts) {
@@ -378,14 +406,16 @@ public final class BlogReader {
     Set<Long> authorIds = rows.stream().map(Post::authorId).collect(Collectors.toSet());
     Map<Long, List<Term>> termsByPost = terms.forPosts(ids);
     Map<Long, Integer> counts = comments.approvedCounts(ids);
-    Map<Long, String> authors = users.displayNames(authorIds);
+    Map<Long, Byline> authors = users.bylines(authorIds);
     List<PostSummary> result = new ArrayList<>();
     for (Post p : rows) {
       List<Term> postTerms = termsByPost.getOrDefault(p.id(), List.of());
+      Byline author = authors.getOrDefault(p.authorId(), Byline.NONE);
       result.add(
           new PostSummary(
               p,
-              authors.getOrDefault(p.authorId(), ""),
+              author.name(),
+              author.slug(),
               postTerms.stream().filter(t -> t.taxonomy() == Taxonomy.CATEGORY).toList(),
               postTerms.stream().filter(t -> t.taxonomy() == Taxonomy.TAG).toList(),
               counts.getOrDefault(p.id(), 0)));

@@ -45,7 +45,8 @@ public final class SitemapReader {
     if (newest.size() > perFile) {
       return Optional.empty();
     }
-    return Optional.of(new Content(newest, repository.pages(now), repository.terms(now)));
+    return Optional.of(
+        new Content(newest, repository.pages(now), repository.terms(now), repository.authors(now)));
   }
 
   /**
@@ -62,29 +63,46 @@ public final class SitemapReader {
   }
 
   /**
-   * What the file beside the posts' files lists: pages and terms, with the dates of every visible
-   * post (for the home page's and the monthly and yearly archives' own).
+   * What the file beside the posts' files lists: pages, terms and authors, with the dates of every
+   * visible post (for the home page's and the daily, monthly and yearly archives' own).
    */
   public Archives archives() {
     Instant now = clock.instant();
-    return new Archives(repository.postDates(now), repository.pages(now), repository.terms(now));
+    return new Archives(
+        repository.postDates(now),
+        repository.pages(now),
+        repository.terms(now),
+        repository.authors(now));
   }
 
-  /** Every visible post's dates (newest first), readable pages, and the terms holding posts. */
-  public record Archives(List<PostDates> posts, List<SitemapPost> pages, List<SitemapTerm> terms) {
+  /**
+   * Every visible post's dates (newest first), readable pages, and the terms and authors holding
+   * posts.
+   */
+  public record Archives(
+      List<PostDates> posts,
+      List<SitemapPost> pages,
+      List<SitemapTerm> terms,
+      List<SitemapAuthor> authors) {
     public Archives {
       posts = List.copyOf(posts);
       pages = List.copyOf(pages);
       terms = List.copyOf(terms);
+      authors = List.copyOf(authors);
     }
   }
 
-  /** Visible posts (newest first), readable pages, and the terms that hold the posts. */
-  public record Content(List<SitemapPost> posts, List<SitemapPost> pages, List<SitemapTerm> terms) {
+  /** Visible posts (newest first), readable pages, and the terms and authors of the posts. */
+  public record Content(
+      List<SitemapPost> posts,
+      List<SitemapPost> pages,
+      List<SitemapTerm> terms,
+      List<SitemapAuthor> authors) {
     public Content {
       posts = List.copyOf(posts);
       pages = List.copyOf(pages);
       terms = List.copyOf(terms);
+      authors = List.copyOf(authors);
     }
 
     /** The same as {@link #archives} reads it. */
@@ -92,7 +110,8 @@ public final class SitemapReader {
       return new Archives(
           posts.stream().map(p -> new PostDates(p.publishedAt(), p.lastModified())).toList(),
           pages,
-          terms);
+          terms,
+          authors);
     }
   }
 }

@@ -5,6 +5,7 @@ import blog.core.post.ListingKey;
 import blog.core.post.PostRepository;
 import blog.core.taxonomy.Taxonomy;
 import blog.core.taxonomy.Term;
+import blog.core.user.Byline;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -115,6 +116,23 @@ public final class SitemapRepository {
                                 rs.getString("slug"),
                                 rs.getString("name")),
                             Times.instant(rs, "lm")))
+                .list());
+  }
+
+  /** Authors with at least one visible post, by username, with the newest change to their posts. */
+  public List<SitemapAuthor> authors(Instant now) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT u.username, MAX(GREATEST(p.published_at, p.updated_at)) AS lm"
+                        + " FROM users u JOIN posts p ON p.author_id = u.id WHERE "
+                        + PostRepository.VISIBLE
+                        + " GROUP BY u.id, u.username ORDER BY u.username")
+                .bind("now", now)
+                .map(
+                    (rs, ctx) ->
+                        new SitemapAuthor(
+                            Byline.slugOf(rs.getString("username")), Times.instant(rs, "lm")))
                 .list());
   }
 }

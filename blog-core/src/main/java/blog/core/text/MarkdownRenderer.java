@@ -14,7 +14,8 @@ import org.owasp.html.PolicyFactory;
 /**
  * Renders a post's Markdown (CommonMark with tables, autolinks and heading anchors) to HTML and
  * cleans the result, so that raw HTML in the source cannot carry script into a page. The editor's
- * preview and the public page both use this one class.
+ * preview and the public page both use this one class. Code blocks are made focusable ({@link
+ * ScrollableCode}).
  */
 public final class MarkdownRenderer {
   private static final Pattern IDENT = Pattern.compile("[A-Za-z0-9_-]{1,200}");
@@ -58,6 +59,13 @@ public final class MarkdownRenderer {
               "small",
               "sup",
               "sub")
+          .allowElements(ScrollableCode.FOCUSABLE, "pre")
+          // HTML5 made these obsolete (WordPress posts still hold them): their modern forms, or
+          // a plain span where CSS is the answer.
+          .allowElements((name, attributes) -> "s", "strike")
+          .allowElements((name, attributes) -> "code", "tt")
+          .allowElements((name, attributes) -> "span", "big", "font")
+          .allowElements((name, attributes) -> "div", "center")
           .allowAttributes("id")
           .matching(IDENT)
           .onElements("h1", "h2", "h3", "h4", "h5", "h6")

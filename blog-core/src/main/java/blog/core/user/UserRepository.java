@@ -4,6 +4,7 @@ import blog.core.db.Times;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -64,19 +65,45 @@ public final class UserRepository {
                 .findOne());
   }
 
-  /** Display names by user id, for bylines. */
-  public Map<Long, String> displayNames(Collection<Long> ids) {
+  /** Bylines by user id: display names, and the slugs of the authors' archives. */
+  public Map<Long, Byline> bylines(Collection<Long> ids) {
     if (ids.isEmpty()) {
       return Map.of();
     }
     return jdbi.withHandle(
         h ->
             h
-                .createQuery("SELECT id, display_name FROM users WHERE id IN (<ids>)")
+                .createQuery("SELECT id, username, display_name FROM users WHERE id IN (<ids>)")
                 .bindList("ids", List.copyOf(ids))
-                .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getString("display_name")))
+                .map(
+                    (rs, ctx) ->
+                        Map.entry(
+                            rs.getLong("id"),
+                            new Byline(
+                                rs.getString("display_name"),
+                                Byline.slugOf(rs.getString("username")))))
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+  }
+
+  /**
+   * The user whose author archive is at {@code slug}: by username, or by its {@link Byline#slugOf
+   * slug} ({@code jane.doe} is at {@code jane-doe}); a username spelled exactly so comes first.
+   */
+  public Optional<User> findByArchiveSlug(String slug) {
+    String wanted = slug.toLowerCase(Locale.ROOT);
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT * FROM users
+                    WHERE LOWER(username) = :slug OR REPLACE(LOWER(username), '.', '-') = :slug
+                    ORDER BY CASE WHEN LOWER(username) = :slug THEN 0 ELSE 1 END, id
+                    LIMIT 1
+                    """)
+                .bind("slug", wanted)
+                .map(MAPPER)
+                .findOne());
   }
 
   public long count() {

@@ -107,6 +107,10 @@ class CommentRendererFuzzTest {
           if (!attribute.getValue().matches("[0-9]{1,9}")) {
             problems.add("start=" + attribute.getValue() + " on <ol>");
           }
+        } else if (name.equals("pre") && attr.equals("tabindex")) {
+          if (!attribute.getValue().equals("0")) {
+            problems.add("tabindex=" + attribute.getValue() + " on <pre>");
+          }
         } else if (!name.equals("a") || !(attr.equals("href") || attr.equals("rel"))) {
           problems.add("attribute " + attr + " on <" + name + ">");
         } else if (attr.equals("href")) {

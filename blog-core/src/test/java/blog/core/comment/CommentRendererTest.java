@@ -15,6 +15,14 @@ class CommentRendererTest {
   }
 
   @Test
+  void codeBlocksCanBeReachedByKeyboardAndNothingElseTakesATabindex() {
+    String html = renderer.render("```\nlong line\n```\n\n[x](https://example.org/)");
+    assertTrue(html.contains("<pre tabindex=\"0\"><code>long line"), html);
+    assertFalse(html.contains("<a tabindex"), html);
+    assertEquals(1, html.split("tabindex", -1).length - 1, html);
+  }
+
+  @Test
   void linksUrlsWithUgcRels() {
     String html = renderer.render("see https://example.org/x and *this*");
     assertTrue(html.contains("href=\"https://example.org/x\""), html);

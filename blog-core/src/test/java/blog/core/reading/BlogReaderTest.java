@@ -16,6 +16,8 @@ import blog.core.site.SiteSettings;
 import blog.core.taxonomy.Taxonomy;
 import blog.core.testing.DatabaseTestBase;
 import blog.core.testing.Fixtures;
+import blog.core.user.Role;
+import blog.core.user.UserRepository;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -114,6 +116,39 @@ class BlogReaderTest extends DatabaseTestBase {
     assertTrue(reader.year(2024, 1).hasOlder());
     assertEquals(List.of("Late May"), titles(reader.year(2024, 2)));
     assertThrows(NotFoundException.class, () -> reader.year(2024, 3));
+  }
+
+  @Test
+  void dailyArchivesUseTheSiteTimeZone() {
+    PageStarts none = (listing, page) -> null;
+    assertEquals(List.of("Late May"), titles(reader.day(LocalDate.of(2024, 5, 31), 1, none)));
+    assertEquals(List.of("June One"), titles(reader.day(LocalDate.of(2024, 6, 1), 1, none)));
+    assertThrows(NotFoundException.class, () -> reader.day(LocalDate.of(2024, 6, 2), 1, none));
+    assertThrows(NotFoundException.class, () -> reader.day(LocalDate.of(2024, 6, 1), 2, none));
+    assertThrows(NotFoundException.class, () -> reader.day(LocalDate.of(0, 6, 1), 1, none));
+  }
+
+  @Test
+  void authorArchivesListTheirVisiblePostsByUsernameOrItsSlug() {
+    PageStarts none = (listing, page) -> null;
+    UserRepository users = new UserRepository(db.database().jdbi());
+    String username = users.findById(author).orElseThrow().username();
+    AuthorArchive linus = reader.author(username, 1, none);
+    assertEquals("Linus", linus.author().name());
+    assertEquals(username, linus.author().slug());
+    assertEquals(List.of("June Two", "June One"), titles(linus.page()));
+    assertTrue(linus.page().hasOlder());
+    assertEquals(List.of("Late May"), titles(reader.author(username, 2, none).page()));
+    assertThrows(NotFoundException.class, () -> reader.author(username, 3, none));
+    assertThrows(NotFoundException.class, () -> reader.author("nobody", 1, none));
+
+    long ada = users.insert("ada.lovelace", "Ada", null, Role.ADMIN, NOW);
+    assertEquals(ada, users.findByArchiveSlug("ada-lovelace").orElseThrow().id());
+    assertEquals(ada, users.findByArchiveSlug("Ada.Lovelace").orElseThrow().id());
+    assertThrows(
+        NotFoundException.class,
+        () -> reader.author("ada-lovelace", 1, none),
+        "staff with no visible post have no archive");
   }
 
   @Test

@@ -16,7 +16,9 @@ import blog.core.taxonomy.Taxonomy;
 import blog.core.testing.DatabaseTestBase;
 import blog.core.testing.Fixtures;
 import blog.core.testing.RecordedSql;
+import blog.core.user.UserRepository;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,14 +28,16 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 /**
- * Later pages of a listing (home, month, category, tag) read from where they start (keyset) are the
- * very pages offsets give, and a category or tag lists exactly its visible posts in listing order.
+ * Later pages of a listing (home, month, day, category, tag, author) read from where they start
+ * (keyset) are the very pages offsets give, and a category or tag lists exactly its visible posts
+ * in listing order.
  */
 class ListingPagesTest extends DatabaseTestBase {
   private static final Instant NOW = Instant.parse("2024-06-30T12:00:00Z");
   private SettingsRepository settings;
   private BlogReader reader;
   private final List<String> homeOrder = new ArrayList<>();
+  private String author;
 
   @Override
   protected void prepare() {
@@ -42,23 +46,24 @@ class ListingPagesTest extends DatabaseTestBase {
     settings.putAll(Map.of(SiteSettings.POSTS_PER_PAGE, "4"));
     reader = reader(db.database().jdbi());
     Fixtures f = new Fixtures(db.database().jdbi());
-    long author = f.author("Paged");
+    long authorId = f.author("Paged");
+    author = new UserRepository(db.database().jdbi()).findById(authorId).orElseThrow().username();
     for (int i = 0; i < 23; i++) {
       // Pairs share a publication time: the id alone orders them. Every third post is in
       // "Thirds"; one in the tag "Rare". Inserted oldest first, so ids do not follow dates.
       int age = 22 - i;
       String title = "Post " + age;
       f.post(
-          author,
+          authorId,
           title,
           PostStatus.PUBLISHED,
           NOW.minusSeconds(3_600L * (age / 2)),
           age % 3 == 0 ? List.of("Thirds") : List.of(),
           age == 7 ? List.of("Rare") : List.of());
     }
-    f.post(author, "Draft", PostStatus.DRAFT, null, List.of("Thirds"), List.of("Rare"));
+    f.post(authorId, "Draft", PostStatus.DRAFT, null, List.of("Thirds"), List.of("Rare"));
     f.post(
-        author,
+        authorId,
         "Later",
         PostStatus.SCHEDULED,
         NOW.plusSeconds(60),
@@ -119,6 +124,23 @@ class ListingPagesTest extends DatabaseTestBase {
         homeOrder,
         samePagesEitherWay(
             page -> reader.month(2024, 6, page), page -> reader.month(2024, 6, page, starts), 6));
+  }
+
+  @Test
+  void everyPageOfADayAndOfAnAuthorIsTheSameReadFromItsStart() {
+    PageStarts starts = afresh(reader);
+    PageStarts none = (listing, page) -> null;
+    LocalDate day = LocalDate.of(2024, 6, 30);
+    assertEquals(
+        homeOrder,
+        samePagesEitherWay(
+            page -> reader.day(day, page, none), page -> reader.day(day, page, starts), 6));
+    assertEquals(
+        homeOrder,
+        samePagesEitherWay(
+            page -> reader.author(author, page, none).page(),
+            page -> reader.author(author, page, starts).page(),
+            6));
   }
 
   @Test

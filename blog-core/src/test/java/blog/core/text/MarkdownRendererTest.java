@@ -20,6 +20,35 @@ class MarkdownRendererTest {
   }
 
   @Test
+  void everyCodeBlockCanBeReachedByKeyboardAndNothingElseTakesATabindex() {
+    String html =
+        renderer.render(
+            "    indented code\n\n```java\nfenced();\n```\n\n"
+                + "<pre tabindex=\"-1\">raw</pre>\n\n<div tabindex=\"3\"><a tabindex=\"1\" href=\"/x\">x</a></div>");
+    assertTrue(html.contains("<pre tabindex=\"0\"><code>indented code"), html);
+    assertTrue(html.contains("<pre tabindex=\"0\"><code class=\"language-java\">fenced();"), html);
+    assertTrue(html.contains("<pre tabindex=\"0\">raw</pre>"), html);
+    assertEquals(3, html.split("tabindex", -1).length - 1, html);
+  }
+
+  @Test
+  void codeBlocksStoredBeforeTheyWereFocusableBecomeSoWhenShown() {
+    assertEquals(
+        "<pre tabindex=\"0\"><code>a</code></pre>&lt;pre&gt;",
+        ScrollableCode.focusable("<pre><code>a</code></pre>&lt;pre&gt;"));
+    String current = renderer.render("```\nx\n```");
+    assertEquals(current, ScrollableCode.focusable(current));
+  }
+
+  @Test
+  void obsoleteElementsBecomeTheirModernFormsOrPlainText() {
+    String html =
+        renderer.render(
+            "<p><strike>old</strike> <tt>mono</tt> <big>large</big> <font>plain</font></p>");
+    assertEquals("<p><s>old</s> <code>mono</code> <span>large</span> plain</p>\n", html);
+  }
+
+  @Test
   void stripsActiveContentFromRawHtml() {
     String html =
         renderer.render(

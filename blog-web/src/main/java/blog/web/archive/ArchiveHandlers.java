@@ -1,6 +1,7 @@
 package blog.web.archive;
 
 import blog.core.post.PostPage;
+import blog.core.reading.AuthorArchive;
 import blog.core.reading.BlogReader;
 import blog.core.reading.PageStarts;
 import blog.core.reading.TermArchive;
@@ -15,13 +16,19 @@ import blog.web.site.PathParams;
 import blog.web.site.Permalinks;
 import blog.web.site.Shown;
 import io.javalin.http.Context;
+import java.time.LocalDate;
 import java.time.Month;
+import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Map;
 
-/** Monthly, yearly, category and tag archives, each paginated like the home page. */
+/** Yearly, monthly, daily, category, tag and author archives, each paginated like the home page. */
 public final class ArchiveHandlers {
+  /** The day in a daily archive's heading, as WordPress's default date format writes it. */
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
+
   private final BlogReader reader;
   private final Pages pages;
   private final PostViews views;
@@ -51,6 +58,41 @@ public final class ArchiveHandlers {
         PageMeta.at(
             Permalinks.page(Permalinks.month(year, month), page),
             "Posts from " + name + " on " + site.title() + "."));
+  }
+
+  /** {@code GET /{year}/{month}/{day}/} */
+  public void day(Context ctx) {
+    LocalDate date =
+        PathParams.date(ctx.pathParam("year"), ctx.pathParam("month"), ctx.pathParam("day"));
+    int page = PathParams.page(ctx);
+    SiteSettings site = reader.site();
+    PostPage posts = reader.day(date, page, starts);
+    String name = DAY.format(date);
+    String heading = "Daily Archives: " + name;
+    String base = Permalinks.day(date);
+    show(
+        ctx,
+        heading,
+        posts,
+        views.listing(heading, posts, base, site),
+        PageMeta.at(
+            Permalinks.page(base, page), "Posts from " + name + " on " + site.title() + "."));
+  }
+
+  /** {@code GET /author/{name}/}: by username or its slug. */
+  public void author(Context ctx) {
+    int page = PathParams.page(ctx);
+    SiteSettings site = reader.site();
+    AuthorArchive archive = reader.author(ctx.pathParam("name"), page, starts);
+    String name = archive.author().name();
+    String heading = "Author Archives: " + name;
+    String base = Permalinks.author(archive.author().slug());
+    show(
+        ctx,
+        heading,
+        archive.page(),
+        views.listing(heading, archive.page(), base, site),
+        PageMeta.at(Permalinks.page(base, page), "Posts by " + name + " on " + site.title() + "."));
   }
 
   /** {@code GET /{year}/} */

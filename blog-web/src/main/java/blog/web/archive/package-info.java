@@ -1,2 +1,2 @@
-/** Monthly, yearly, category and tag archive pages. */
+/** Yearly, monthly, daily, category, tag and author archive pages. */
 package blog.web.archive;

@@ -9,6 +9,7 @@ import blog.core.post.PostPage;
 import blog.core.post.PostSummary;
 import blog.core.site.SiteSettings;
 import blog.core.taxonomy.Term;
+import blog.core.text.ScrollableCode;
 import blog.web.avatar.Avatars;
 import blog.web.site.Formats;
 import blog.web.site.KeptExcerpts;
@@ -35,10 +36,12 @@ public final class PostViews {
         Permalinks.post(p, formats.zone()),
         formats.date(p.publishedAt()),
         formats.iso(p.publishedAt()),
+        Permalinks.day(p.publishedAt().atZone(formats.zone()).toLocalDate()),
         summary.authorName(),
+        Permalinks.author(summary.authorSlug()),
         links(summary.categories()),
         links(summary.tags()),
-        p.bodyHtml(),
+        ScrollableCode.focusable(p.bodyHtml()),
         excerpts.excerpt(p.excerpt(), p.bodyHtml()),
         summary.commentCount(),
         commentsOpen);
@@ -76,7 +79,7 @@ public final class PostViews {
             : Avatars.url(c.authorName(), c.authorEmail(), options.avatars()),
         formats.dateTime(c.createdAt()),
         formats.iso(c.createdAt()),
-        c.bodyHtml(),
+        ScrollableCode.focusable(c.bodyHtml()),
         thread.depth(),
         !approved,
         approved && thread.depth() <= options.replyDepth()

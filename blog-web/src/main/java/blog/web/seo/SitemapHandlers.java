@@ -5,6 +5,7 @@ import blog.core.post.ListingKey;
 import blog.core.post.PostPaths;
 import blog.core.reading.BlogReader;
 import blog.core.sitemap.PostDates;
+import blog.core.sitemap.SitemapAuthor;
 import blog.core.sitemap.SitemapPost;
 import blog.core.sitemap.SitemapReader;
 import blog.core.sitemap.SitemapTerm;
@@ -15,6 +16,7 @@ import blog.web.site.Permalinks;
 import io.javalin.http.Context;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -34,10 +36,10 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * {@code /sitemap.xml} (sitemaps.org 0.9, written by the JDK's StAX writer, which escapes every
  * text) and {@code /robots.txt}. The sitemap lists the home page, every published post, and the
- * category, tag, monthly and yearly archives that hold one, each with the date of the newest change
- * among its posts. When the posts do not fit in one file, {@code /sitemap.xml} is a sitemap index
- * naming {@code /sitemap-posts-N.xml} (newest posts first, {@link SitemapReader#POSTS_PER_FILE} to
- * a file) and {@code /sitemap-archives.xml} (everything else).
+ * category, tag, author, daily, monthly and yearly archives that hold one, each with the date of
+ * the newest change among its posts. When the posts do not fit in one file, {@code /sitemap.xml} is
+ * a sitemap index naming {@code /sitemap-posts-N.xml} (newest posts first, {@link
+ * SitemapReader#POSTS_PER_FILE} to a file) and {@code /sitemap-archives.xml} (everything else).
  */
 public final class SitemapHandlers {
   public static final String SITEMAP = "/sitemap.xml";
@@ -157,14 +159,20 @@ public final class SitemapHandlers {
     }
   }
 
-  /** The home page, pages, terms, and the months and years that hold {@code content}'s posts. */
+  /**
+   * The home page, pages, terms, authors, and the days, months and years that hold {@code
+   * content}'s posts.
+   */
   private void archives(XMLStreamWriter w, SitemapReader.Archives content, ZoneId zone)
       throws XMLStreamException {
+    Map<LocalDate, Instant> days = new TreeMap<>();
     Map<YearMonth, Instant> months = new TreeMap<>();
     Map<Year, Instant> years = new TreeMap<>();
     Instant newest = null;
     for (PostDates p : content.posts()) {
-      YearMonth month = YearMonth.from(p.publishedAt().atZone(zone));
+      LocalDate day = p.publishedAt().atZone(zone).toLocalDate();
+      days.merge(day, p.lastModified(), SitemapHandlers::later);
+      YearMonth month = YearMonth.from(day);
       months.merge(month, p.lastModified(), SitemapHandlers::later);
       years.merge(Year.of(month.getYear()), p.lastModified(), SitemapHandlers::later);
       newest = newest == null ? p.lastModified() : later(newest, p.lastModified());
@@ -175,6 +183,12 @@ public final class SitemapHandlers {
     }
     for (SitemapTerm t : content.terms()) {
       url(w, Permalinks.term(t.term()), t.lastModified());
+    }
+    for (SitemapAuthor a : content.authors()) {
+      url(w, Permalinks.author(a.slug()), a.lastModified());
+    }
+    for (Map.Entry<LocalDate, Instant> d : days.entrySet()) {
+      url(w, Permalinks.day(d.getKey()), d.getValue());
     }
     for (Map.Entry<YearMonth, Instant> m : months.entrySet()) {
       url(w, Permalinks.month(m.getKey().getYear(), m.getKey().getMonthValue()), m.getValue());

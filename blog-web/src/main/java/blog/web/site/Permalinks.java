@@ -4,6 +4,7 @@ import blog.core.post.Post;
 import blog.core.post.PostPaths;
 import blog.core.taxonomy.Taxonomy;
 import blog.core.taxonomy.Term;
+import java.time.LocalDate;
 import java.time.ZoneId;
 
 /** WordPress-style "day and name" permalinks and archive paths, all with a trailing slash. */
@@ -21,6 +22,16 @@ public final class Permalinks {
 
   public static String month(int year, int month) {
     return String.format("/%04d/%02d/", year, month);
+  }
+
+  public static String day(LocalDate date) {
+    return String.format(
+        "/%04d/%02d/%02d/", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+  }
+
+  /** An author's archive, by the slug of their byline; null for no author. */
+  public static String author(String slug) {
+    return slug == null || slug.isEmpty() ? null : "/author/" + segment(slug) + "/";
   }
 
   public static String year(int year) {
