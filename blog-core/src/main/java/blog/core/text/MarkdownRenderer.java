@@ -61,10 +61,11 @@ public final class MarkdownRenderer {
               "sub")
           .allowElements(ScrollableCode.FOCUSABLE, "pre")
           // HTML5 made these obsolete (WordPress posts still hold them): their modern forms, or
-          // a plain span where CSS is the answer.
+          // their text alone where CSS is the answer (a bare span would not survive an export
+          // and import, which drop spans without attributes).
           .allowElements((name, attributes) -> "s", "strike")
           .allowElements((name, attributes) -> "code", "tt")
-          .allowElements((name, attributes) -> "span", "big", "font")
+          .allowElements((name, attributes) -> null, "big", "font")
           .allowElements((name, attributes) -> "div", "center")
           .allowAttributes("id")
           .matching(IDENT)
