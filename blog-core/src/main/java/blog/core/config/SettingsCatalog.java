@@ -55,4 +55,31 @@ public record SettingsCatalog(List<Declaration> declarations, List<String> ignor
     }
     return false;
   }
+
+  /**
+   * One warning for each {@code BLOG_} variable and each properties-file key in {@code config} that
+   * no declaration knows, naming the nearest known name when one is close.
+   */
+  public List<String> warningsFor(Config config) {
+    List<String> warnings = new ArrayList<>();
+    for (String name : config.envNames()) {
+      if (name.startsWith("BLOG_") && !knowsEnvName(name)) {
+        warnings.add(
+            NearestName.inEnvironment(this, name)
+                .map(near -> "Unknown setting " + name + "; did you mean " + near + "?")
+                .orElse(
+                    "Unknown setting " + name + "; no known setting is close (--help lists them)"));
+      }
+    }
+    for (String key : config.fileKeys()) {
+      if (!knowsKey(key)) {
+        warnings.add(
+            NearestName.inFile(this, key)
+                .map(near -> "Unknown setting " + key + "; did you mean " + near + "?")
+                .orElse(
+                    "Unknown setting " + key + "; no known setting is close (--help lists them)"));
+      }
+    }
+    return warnings;
+  }
 }
