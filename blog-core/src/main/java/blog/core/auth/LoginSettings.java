@@ -21,9 +21,9 @@ public final class LoginSettings {
           "auth.<p>.client-secret", "empty", "its secret; required except for x (PKCE alone)");
   public static final List<SettingPattern> ENDPOINTS =
       List.of(
-          endpoint("auth.<p>.authorization-endpoint", "authorization"),
-          endpoint("auth.<p>.token-endpoint", "token"),
-          endpoint("auth.<p>.userinfo-endpoint", "user info"));
+          endpoint("auth.<p>.authorization-endpoint", "authorization", "built in or discovered"),
+          endpoint("auth.<p>.token-endpoint", "token", "built in or discovered"),
+          endpoint("auth.<p>.userinfo-endpoint", "user info", "built in or discovered"));
 
   public static final SettingPattern OIDC_ISSUER =
       new SettingPattern(
@@ -40,9 +40,9 @@ public final class LoginSettings {
           "auth.oidc.<id>.label", "the issuer's host name", "the log-in button's text");
   public static final List<SettingPattern> OIDC_ENDPOINTS =
       List.of(
-          endpoint("auth.oidc.<id>.authorization-endpoint", "authorization"),
-          endpoint("auth.oidc.<id>.token-endpoint", "token"),
-          endpoint("auth.oidc.<id>.userinfo-endpoint", "user info"));
+          endpoint("auth.oidc.<id>.authorization-endpoint", "authorization", "discovered"),
+          endpoint("auth.oidc.<id>.token-endpoint", "token", "discovered"),
+          endpoint("auth.oidc.<id>.userinfo-endpoint", "user info", "discovered"));
 
   /** Every key an OpenID Connect provider may have; any of them names the provider. */
   static final List<SettingPattern> OIDC_KEYS =
@@ -71,8 +71,7 @@ public final class LoginSettings {
           OIDC_ENDPOINTS.get(1),
           OIDC_ENDPOINTS.get(2));
 
-  private static SettingPattern endpoint(String key, String what) {
-    return new SettingPattern(
-        key, "built in or discovered", "replaces the provider's " + what + " endpoint");
+  private static SettingPattern endpoint(String key, String what, String defaultText) {
+    return new SettingPattern(key, defaultText, "replaces the provider's " + what + " endpoint");
   }
 }
