@@ -65,6 +65,7 @@ public final class BlogApp implements AutoCloseable {
    * cannot be reached stops the start with {@link DatabaseUnreachable}, one sentence long.
    */
   public static BlogApp start(Config config, Clock clock) {
+    warnOfUnknownSettings(config);
     ServerSettings.from(config); // a wrong key fails before a connection is even tried
     OpsSettings.from(config);
     Database database = Database.open(DatabaseSettings.from(config));
@@ -79,7 +80,13 @@ public final class BlogApp implements AutoCloseable {
 
   /** Serves from an already open database, which the caller keeps owning (for tests). */
   public static BlogApp start(Config config, Clock clock, Database database) {
+    warnOfUnknownSettings(config);
     return start(config, clock, database, false);
+  }
+
+  /** A misspelt key would be ignored in silence, its default used instead: say so, once. */
+  private static void warnOfUnknownSettings(Config config) {
+    BlogSettings.CATALOG.warningsFor(config).forEach(LOG::warn);
   }
 
   private static BlogApp start(Config config, Clock clock, Database database, boolean owns) {

@@ -1,9 +1,11 @@
 package blog.web;
 
 import blog.core.config.Config;
-import blog.core.config.ConfigException;
+import blog.core.config.Declaration;
+import blog.core.config.Setting;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 
 /**
  * Where the server listens, the public address it builds absolute links from, and how many threads
@@ -19,18 +21,36 @@ public record ServerSettings(String host, int port, String baseUrl, int threads)
   /** Fewer threads than this cannot run Jetty's acceptor and selectors and still serve. */
   static final int MIN_THREADS = 8;
 
+  static final Setting<Integer> PORT =
+      Setting.wholeNumber("port", DEFAULT_PORT, "HTTP port, 0 to 65535; 0 picks a free port");
+  static final Setting<String> HOST = Setting.text("host", "0.0.0.0", "address to listen on");
+  static final Setting<String> BASE_URL =
+      Setting.text(
+              "base-url",
+              null,
+              "the public http(s) address, for absolute links, callbacks and the Origin check")
+          .defaultShownAs("http://localhost:<port>");
+  static final Setting<Integer> THREADS =
+      Setting.wholeNumber(
+          "threads", 0, "request threads: 0 for Javalin's pool, else at least " + MIN_THREADS);
+  static final Setting<String> TRUSTED_PROXIES =
+      Setting.text(
+          "trusted-proxies", "", "comma-separated proxy IPs whose X-Forwarded-For is believed");
+
+  /** The server's keys, for the catalog of every setting. */
+  static final List<Declaration> DECLARED = List.of(PORT, HOST, BASE_URL, THREADS, TRUSTED_PROXIES);
+
   public static ServerSettings from(Config config) {
-    int port = config.getInt("port", DEFAULT_PORT);
+    int port = PORT.read(config);
     if (port < 0 || port > 65_535) {
-      throw new ConfigException("port", "expected 0-65535 but was " + port);
+      throw PORT.problem("expected 0-65535 but was " + port);
     }
-    String host = config.get("host", "0.0.0.0");
+    String host = HOST.read(config);
     String baseUrl =
-        config.get("base-url", "http://localhost:" + (port == 0 ? DEFAULT_PORT : port));
-    int threads = config.getInt("threads", 0);
+        BASE_URL.readOr(config, "http://localhost:" + (port == 0 ? DEFAULT_PORT : port));
+    int threads = THREADS.read(config);
     if (threads != 0 && threads < MIN_THREADS) {
-      throw new ConfigException(
-          "threads",
+      throw THREADS.problem(
           "expected 0 (Javalin's pool) or at least " + MIN_THREADS + " but was " + threads);
     }
     return new ServerSettings(host, port, checkedBaseUrl(baseUrl), threads);
@@ -41,10 +61,10 @@ public record ServerSettings(String host, int port, String baseUrl, int threads)
       URI uri = new URI(value);
       if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
           || uri.getHost() == null) {
-        throw new ConfigException("base-url", "expected an http(s) URL but was '" + value + "'");
+        throw BASE_URL.problem("expected an http(s) URL but was '" + value + "'");
       }
     } catch (URISyntaxException e) {
-      throw new ConfigException("base-url", "not a URL: '" + value + "'");
+      throw BASE_URL.problem("not a URL: '" + value + "'");
     }
     return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
   }

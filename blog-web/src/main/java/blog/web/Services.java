@@ -65,6 +65,7 @@ import blog.core.wxr.WxrExporter;
 import blog.core.wxr.WxrImportRepository;
 import blog.core.wxr.WxrImporter;
 import blog.web.admin.posts.EditorServices;
+import blog.web.cache.PageCacheSettings;
 import java.security.SecureRandom;
 import java.time.Clock;
 
@@ -120,7 +121,7 @@ record Services(
     var settings =
         new SettingsRepository(
             jdbi,
-            config.getBoolean(WebHandlers.PAGE_CACHE_EXACT, false)
+            PageCacheSettings.EXACT.read(config)
                 ? () -> contentVersion.readAll().listing()
                 : contentVersion::currentListing);
     var identities = new IdentityRepository(jdbi);

@@ -27,6 +27,7 @@ import blog.web.auth.ProviderMenu;
 import blog.web.auth.SignInFlow;
 import blog.web.cache.FastHits;
 import blog.web.cache.PageCache;
+import blog.web.cache.PageCacheSettings;
 import blog.web.comment.CommentHandlers;
 import blog.web.error.ErrorPages;
 import blog.web.health.HealthHandler;
@@ -86,14 +87,6 @@ record WebHandlers(
     WordPressHandlers wordpress,
     WordPressLinkRedirects wordPressLinks) {
 
-  /** {@code page-cache.max-bytes}: room for cached pages; 0 turns the page cache off. */
-  static final String PAGE_CACHE_BYTES = "page-cache.max-bytes";
-
-  static final long DEFAULT_PAGE_CACHE_BYTES = 32L * 1024 * 1024;
-
-  /** {@code page-cache.exact}: check the database's version on every cached answer. */
-  static final String PAGE_CACHE_EXACT = "page-cache.exact";
-
   static WebHandlers create(
       Services services, ServerSettings server, Config config, Metrics metrics) {
     boolean https = server.baseUrl().startsWith("https:");
@@ -121,8 +114,8 @@ record WebHandlers(
     var formTokens = new FormTokens(services.signer(), services.random());
     var pageCache =
         new PageCache(
-            config.getLong(PAGE_CACHE_BYTES, DEFAULT_PAGE_CACHE_BYTES),
-            config.getBoolean(PAGE_CACHE_EXACT, false),
+            PageCacheSettings.MAX_BYTES.read(config),
+            PageCacheSettings.EXACT.read(config),
             services.contentVersion(),
             services.posts()::nextPublicationAfter,
             csrf,
@@ -277,9 +270,8 @@ record WebHandlers(
         new WordPressLinkRedirects(services.wordPressLinks(), services.reader()));
   }
 
-  /** {@code trusted-proxies}: comma-separated IP addresses whose X-Forwarded-For counts. */
   private static Set<String> trustedProxies(Config config) {
-    return Arrays.stream(config.get("trusted-proxies", "").split(","))
+    return Arrays.stream(ServerSettings.TRUSTED_PROXIES.read(config).split(","))
         .map(String::strip)
         .filter(s -> !s.isEmpty())
         .collect(Collectors.toUnmodifiableSet());

@@ -1,7 +1,18 @@
 package blog.core.auth;
 
+import static blog.core.auth.LoginSettings.CLIENT_ID;
+import static blog.core.auth.LoginSettings.CLIENT_SECRET;
+import static blog.core.auth.LoginSettings.ENDPOINTS;
+import static blog.core.auth.LoginSettings.OIDC_CLIENT_ID;
+import static blog.core.auth.LoginSettings.OIDC_CLIENT_SECRET;
+import static blog.core.auth.LoginSettings.OIDC_ENDPOINTS;
+import static blog.core.auth.LoginSettings.OIDC_ISSUER;
+import static blog.core.auth.LoginSettings.OIDC_LABEL;
+
 import blog.core.config.Config;
 import blog.core.config.ConfigException;
+import blog.core.config.Setting;
+import blog.core.config.SettingPattern;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
@@ -12,7 +23,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Reads login providers from configuration.
+ * Reads login providers from configuration, through the keys declared in {@link LoginSettings}.
  *
  * <ul>
  *   <li>Built-ins ({@code wordpress}, {@code google}, {@code x}, {@code facebook}, {@code github}):
@@ -29,36 +40,12 @@ import java.util.TreeMap;
  * URLs must be https, or http to this machine.
  */
 final class LoginProviderConfig {
-  static final String CLIENT_ID = "client-id";
-  static final String CLIENT_SECRET = "client-secret";
-  static final String ISSUER = "issuer";
-  static final String LABEL = "label";
-  static final List<String> ENDPOINTS =
-      List.of("authorization-endpoint", "token-endpoint", "userinfo-endpoint");
-  private static final List<String> GENERIC_KEYS =
-      List.of(
-          ISSUER,
-          CLIENT_ID,
-          CLIENT_SECRET,
-          LABEL,
-          ENDPOINTS.get(0),
-          ENDPOINTS.get(1),
-          ENDPOINTS.get(2));
-
   private final Config config;
   private final ProviderHttp http;
 
   LoginProviderConfig(Config config, ProviderHttp http) {
     this.config = config;
     this.http = http;
-  }
-
-  static String key(String id, String name) {
-    return "auth." + id + "." + name;
-  }
-
-  static String oidcKey(String id, String name) {
-    return "auth.oidc." + id + "." + name;
   }
 
   static boolean isUsableIssuer(URI issuer) {
@@ -79,22 +66,22 @@ final class LoginProviderConfig {
   }
 
   private Optional<LoginProvider> builtIn(String id) {
-    String clientIdKey = key(id, CLIENT_ID);
-    Optional<String> clientId = config.get(clientIdKey);
+    Setting<String> clientIdKey = CLIENT_ID.of(id);
+    Optional<String> clientId = clientIdKey.find(config);
     if (clientId.isEmpty()) {
-      for (String other : otherKeys(id)) {
-        if (config.get(other).isPresent()) {
-          throw new ConfigException(clientIdKey, "is required when " + other + " is set");
+      for (Setting<String> other : otherKeys(id)) {
+        if (other.find(config).isPresent()) {
+          throw clientIdKey.problem("is required when " + other.key() + " is set");
         }
       }
       return Optional.empty();
     }
-    String secret = config.get(key(id, CLIENT_SECRET)).orElse(null);
-    Endpoints overrides = endpoints(key(id, ""));
+    Setting<String> secretKey = CLIENT_SECRET.of(id);
+    String secret = secretKey.find(config).orElse(null);
+    Endpoints overrides = endpoints(ENDPOINTS, id);
     Optional<OAuth2Definition> oauth2 = BuiltInProviders.oauth2(id);
     if (secret == null && oauth2.map(OAuth2Definition::secretRequired).orElse(true)) {
-      throw new ConfigException(
-          key(id, CLIENT_SECRET), "is required when " + clientIdKey + " is set");
+      throw secretKey.problem("is required when " + clientIdKey.key() + " is set");
     }
     ClientCredentials client = new ClientCredentials(clientId.get().strip(), secret);
     if (oauth2.isPresent()) {
@@ -110,28 +97,29 @@ final class LoginProviderConfig {
             http));
   }
 
-  private List<String> otherKeys(String id) {
+  private static List<Setting<String>> otherKeys(String id) {
     return List.of(
-        key(id, CLIENT_SECRET),
-        key(id, ENDPOINTS.get(0)),
-        key(id, ENDPOINTS.get(1)),
-        key(id, ENDPOINTS.get(2)));
+        CLIENT_SECRET.of(id),
+        ENDPOINTS.get(0).of(id),
+        ENDPOINTS.get(1).of(id),
+        ENDPOINTS.get(2).of(id));
   }
 
   /** Catches {@code auth.gitlab.client-id}, which would otherwise be silently ignored. */
   private void rejectUnknownProviders() {
-    for (String name : List.of(CLIENT_ID, CLIENT_SECRET)) {
-      for (String id : config.namesBetween("auth.", "." + name)) {
+    for (SettingPattern pattern : List.of(CLIENT_ID, CLIENT_SECRET)) {
+      for (String id : pattern.namesIn(config)) {
         // The environment spells auth.oidc.corp as OIDC_CORP, which comes back as oidc-corp.
         if (!BuiltInProviders.isBuiltIn(id) && !id.startsWith("oidc.") && !id.startsWith("oidc-")) {
-          throw new ConfigException(
-              key(id, name),
-              "there is no built-in login provider '"
-                  + id
-                  + "' (there are "
-                  + String.join(", ", BuiltInProviders.IDS)
-                  + "); configure an OpenID Connect provider with "
-                  + oidcKey(id, ISSUER));
+          throw pattern
+              .of(id)
+              .problem(
+                  "there is no built-in login provider '"
+                      + id
+                      + "' (there are "
+                      + String.join(", ", BuiltInProviders.IDS)
+                      + "); configure an OpenID Connect provider with "
+                      + OIDC_ISSUER.of(id).key());
         }
       }
     }
@@ -140,9 +128,9 @@ final class LoginProviderConfig {
   /** Each generic id mentioned by any key, with the first such key for error messages. */
   private SortedMap<String, String> genericIds() {
     SortedMap<String, String> ids = new TreeMap<>();
-    for (String name : GENERIC_KEYS) {
-      for (String id : config.namesBetween("auth.oidc.", "." + name)) {
-        ids.putIfAbsent(id, oidcKey(id, name));
+    for (SettingPattern pattern : LoginSettings.OIDC_KEYS) {
+      for (String id : pattern.namesIn(config)) {
+        ids.putIfAbsent(id, pattern.of(id).key());
       }
     }
     return ids;
@@ -156,42 +144,41 @@ final class LoginProviderConfig {
     }
     if (BuiltInProviders.isBuiltIn(id)) {
       throw new ConfigException(
-          foundKey, "'" + id + "' is a built-in provider; configure it with " + key(id, CLIENT_ID));
+          foundKey,
+          "'" + id + "' is a built-in provider; configure it with " + CLIENT_ID.of(id).key());
     }
-    String issuerKey = oidcKey(id, ISSUER);
+    Setting<String> issuerKey = OIDC_ISSUER.of(id);
     URI issuer =
-        config
-            .get(issuerKey)
-            .map(value -> uri(issuerKey, value))
-            .orElseThrow(
-                () -> new ConfigException(issuerKey, "is required when " + foundKey + " is set"));
+        issuerKey
+            .find(config)
+            .map(value -> uri(issuerKey.key(), value))
+            .orElseThrow(() -> issuerKey.problem("is required when " + foundKey + " is set"));
     if (issuer.getRawQuery() != null) {
-      throw new ConfigException(issuerKey, "must not have a query: " + issuer);
+      throw issuerKey.problem("must not have a query: " + issuer);
     }
-    String clientIdKey = oidcKey(id, CLIENT_ID);
+    Setting<String> clientIdKey = OIDC_CLIENT_ID.of(id);
     String clientId =
-        config
-            .get(clientIdKey)
+        clientIdKey
+            .find(config)
             .orElseThrow(
-                () ->
-                    new ConfigException(clientIdKey, "is required when " + issuerKey + " is set"));
-    String label = config.get(oidcKey(id, LABEL)).map(String::strip).orElse(issuer.getHost());
+                () -> clientIdKey.problem("is required when " + issuerKey.key() + " is set"));
+    String label = OIDC_LABEL.of(id).find(config).map(String::strip).orElse(issuer.getHost());
     return new OidcLoginProvider(
         id,
         label,
         issuer,
         new ClientCredentials(
-            clientId.strip(), config.get(oidcKey(id, CLIENT_SECRET)).orElse(null)),
-        endpoints(oidcKey(id, "")),
+            clientId.strip(), OIDC_CLIENT_SECRET.of(id).find(config).orElse(null)),
+        endpoints(OIDC_ENDPOINTS, id),
         http);
   }
 
-  /** The endpoint overrides under {@code prefix} (which ends with a dot); absent ones are null. */
-  private Endpoints endpoints(String prefix) {
-    URI[] uris = new URI[ENDPOINTS.size()];
+  /** The endpoint overrides of provider {@code id}; absent ones are null. */
+  private Endpoints endpoints(List<SettingPattern> patterns, String id) {
+    URI[] uris = new URI[patterns.size()];
     for (int i = 0; i < uris.length; i++) {
-      String endpointKey = prefix + ENDPOINTS.get(i);
-      uris[i] = config.get(endpointKey).map(value -> uri(endpointKey, value)).orElse(null);
+      Setting<String> endpointKey = patterns.get(i).of(id);
+      uris[i] = endpointKey.find(config).map(value -> uri(endpointKey.key(), value)).orElse(null);
     }
     return new Endpoints(uris[0], uris[1], uris[2]);
   }

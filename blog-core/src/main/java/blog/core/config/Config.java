@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -18,6 +19,11 @@ import java.util.TreeSet;
  * BLOG_CONFIG}) and from environment variables {@code BLOG_DB_URL}; the environment wins.
  */
 public final class Config {
+  /** Names the properties file; the one key of the blog that only the environment can set. */
+  public static final EnvironmentVariable FILE =
+      new EnvironmentVariable(
+          "BLOG_CONFIG", "empty", "path of a Java properties file holding any of these keys");
+
   private final Map<String, String> file;
   private final Map<String, String> env;
 
@@ -29,8 +35,7 @@ public final class Config {
   /** Reads {@code BLOG_CONFIG} (if set) and the process environment. */
   public static Config fromEnvironment() {
     Map<String, String> env = System.getenv();
-    String path = env.get("BLOG_CONFIG");
-    return new Config(path == null || path.isBlank() ? Map.of() : load(Path.of(path)), env);
+    return new Config(FILE.find(env).map(path -> load(Path.of(path))).orElse(Map.of()), env);
   }
 
   /** A configuration made of explicit values only, for tests and embedding. */
@@ -67,7 +72,8 @@ public final class Config {
     return "BLOG_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 
-  public Optional<String> get(String key) {
+  /** The value of {@code key}; readers go through its {@link Setting}. */
+  Optional<String> get(String key) {
     String value = env.get(envName(key));
     if (value == null) {
       value = file.get(key);
@@ -81,7 +87,7 @@ public final class Config {
    * such a key {@code BLOG_AUTH_OIDC_MY_CORP_ISSUER}; a name found there comes back in lower case
    * with hyphens ({@code my-corp}), so names meant for the environment should be spelt that way.
    */
-  public SortedSet<String> namesBetween(String prefix, String suffix) {
+  SortedSet<String> namesBetween(String prefix, String suffix) {
     SortedSet<String> names = new TreeSet<>();
     file.forEach(
         (key, value) -> {
@@ -109,44 +115,13 @@ public final class Config {
     return names;
   }
 
-  public String get(String key, String fallback) {
-    return get(key).orElse(fallback);
+  /** The keys the properties file holds (or the values given as such, for tests). */
+  Set<String> fileKeys() {
+    return new TreeSet<>(file.keySet());
   }
 
-  public int getInt(String key, int fallback) {
-    return get(key).map(v -> parseInt(key, v)).orElse(fallback);
-  }
-
-  public long getLong(String key, long fallback) {
-    return get(key)
-        .map(
-            v -> {
-              try {
-                return Long.parseLong(v.strip());
-              } catch (NumberFormatException e) {
-                throw new ConfigException(key, "expected a whole number but was '" + v + "'");
-              }
-            })
-        .orElse(fallback);
-  }
-
-  public boolean getBoolean(String key, boolean fallback) {
-    return get(key)
-        .map(
-            v -> {
-              if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-                return Boolean.parseBoolean(v);
-              }
-              throw new ConfigException(key, "expected true or false but was '" + v + "'");
-            })
-        .orElse(fallback);
-  }
-
-  private static int parseInt(String key, String value) {
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new ConfigException(key, "expected a whole number but was '" + value + "'");
-    }
+  /** The names of the environment variables, {@code BLOG_} ones and all others. */
+  Set<String> envNames() {
+    return new TreeSet<>(env.keySet());
   }
 }

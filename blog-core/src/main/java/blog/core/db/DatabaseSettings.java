@@ -1,6 +1,9 @@
 package blog.core.db;
 
 import blog.core.config.Config;
+import blog.core.config.Declaration;
+import blog.core.config.Setting;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -15,20 +18,42 @@ public record DatabaseSettings(
   /** Room kept free on the embedded database's disk: writes are refused below it. */
   public static final long DEFAULT_MIN_FREE_BYTES = 16L * 1024 * 1024;
 
+  public static final Setting<String> URL =
+      Setting.text(
+          "db.url", DEFAULT_URL, "JDBC URL; jdbc:postgresql://host:5432/db for PostgreSQL");
+  public static final Setting<String> USER =
+      Setting.text("db.user", null, "database user").defaultShownAs("sa for H2, empty otherwise");
+  public static final Setting<String> PASSWORD =
+      Setting.text("db.password", "", "database password");
+  public static final Setting<Integer> POOL_SIZE =
+      Setting.wholeNumber("db.pool-size", 10, "most connections in the pool");
+  public static final Setting<Boolean> FSYNC =
+      Setting.trueOrFalse(
+          "db.fsync", false, "H2: wait until the disk has each write before saying it is saved");
+  public static final Setting<Long> MIN_FREE_BYTES =
+      Setting.longNumber(
+          "db.min-free-bytes",
+          DEFAULT_MIN_FREE_BYTES,
+          "H2: refuse writes while its disk has less room than this; 0: no check");
+
+  /** The database's keys, for the catalog of every setting. */
+  public static final List<Declaration> DECLARED =
+      List.of(URL, USER, PASSWORD, POOL_SIZE, FSYNC, MIN_FREE_BYTES);
+
   public DatabaseSettings(String url, String user, String password, int poolSize) {
     this(url, user, password, poolSize, false, DEFAULT_MIN_FREE_BYTES);
   }
 
   public static DatabaseSettings from(Config config) {
-    String url = config.get("db.url", DEFAULT_URL);
+    String url = URL.read(config);
     boolean h2 = url.startsWith("jdbc:h2:");
     return new DatabaseSettings(
         url,
-        config.get("db.user", h2 ? "sa" : ""),
-        config.get("db.password", ""),
-        config.getInt("db.pool-size", 10),
-        config.getBoolean("db.fsync", false),
-        config.getLong("db.min-free-bytes", DEFAULT_MIN_FREE_BYTES));
+        USER.readOr(config, h2 ? "sa" : ""),
+        PASSWORD.read(config),
+        POOL_SIZE.read(config),
+        FSYNC.read(config),
+        MIN_FREE_BYTES.read(config));
   }
 
   public boolean isPostgres() {

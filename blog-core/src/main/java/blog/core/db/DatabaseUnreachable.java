@@ -15,7 +15,18 @@ public final class DatabaseUnreachable extends RuntimeException {
             + PASSWORD.matcher(url).replaceAll("$1***")
             + ": "
             + reason.strip()
-            + " (check db.url, db.user and db.password, or BLOG_DB_URL, BLOG_DB_USER and"
-            + " BLOG_DB_PASSWORD)");
+            + " (check "
+            + DatabaseSettings.URL.key()
+            + ", "
+            + DatabaseSettings.USER.key()
+            + " and "
+            + DatabaseSettings.PASSWORD.key()
+            + ", or "
+            + DatabaseSettings.URL.envName()
+            + ", "
+            + DatabaseSettings.USER.envName()
+            + " and "
+            + DatabaseSettings.PASSWORD.envName()
+            + ")");
   }
 }

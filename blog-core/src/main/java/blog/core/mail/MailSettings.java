@@ -2,10 +2,13 @@ package blog.core.mail;
 
 import blog.core.config.Config;
 import blog.core.config.ConfigException;
+import blog.core.config.Declaration;
+import blog.core.config.Setting;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.UnsupportedEncodingException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -26,17 +29,36 @@ public record MailSettings(
     String from,
     int maxAttempts) {
 
-  public static final String HOST = "mail.smtp.host";
-  public static final String PORT = "mail.smtp.port";
-  public static final String USERNAME = "mail.smtp.username";
-  public static final String PASSWORD = "mail.smtp.password";
-  public static final String SECURITY = "mail.smtp.security";
-  public static final String FROM = "mail.from";
-  public static final String MAX_ATTEMPTS = "mail.max-attempts";
-
   public static final int DEFAULT_PORT = 587;
   public static final int DEFAULT_TLS_PORT = 465;
   public static final int DEFAULT_MAX_ATTEMPTS = 8;
+
+  public static final Setting<String> HOST =
+      Setting.text("mail.smtp.host", null, "SMTP server; unset: mail off");
+  public static final Setting<Integer> PORT =
+      Setting.wholeNumber("mail.smtp.port", null, "SMTP port, 1 to 65535")
+          .defaultShownAs(DEFAULT_PORT + ", or " + DEFAULT_TLS_PORT + " with tls");
+  public static final Setting<SmtpSecurity> SECURITY =
+      Setting.parsed(
+          "mail.smtp.security",
+          MailSettings::security,
+          SmtpSecurity.STARTTLS,
+          SmtpSecurity.STARTTLS.configValue(),
+          "starttls (required), tls (from the first byte) or none");
+  public static final Setting<String> USERNAME =
+      Setting.text("mail.smtp.username", null, "SMTP log-in; set both or neither");
+  public static final Setting<String> PASSWORD =
+      Setting.text("mail.smtp.password", null, "SMTP password");
+  public static final Setting<String> FROM =
+      Setting.text(
+          "mail.from", null, "the sender, e.g. Blog <blog@example.org>; required with mail");
+  public static final Setting<Integer> MAX_ATTEMPTS =
+      Setting.wholeNumber(
+          "mail.max-attempts", DEFAULT_MAX_ATTEMPTS, "tries per mail (at least 1) before it fails");
+
+  /** The mail keys, for the catalog of every setting. */
+  public static final List<Declaration> DECLARED =
+      List.of(HOST, PORT, SECURITY, USERNAME, PASSWORD, FROM, MAX_ATTEMPTS);
 
   /** Mail switched off. */
   public static MailSettings disabled() {
@@ -46,31 +68,30 @@ public record MailSettings(
 
   /** Reads the {@code mail.*} keys; a missing or unusable value throws, naming the key. */
   public static MailSettings from(Config config) {
-    int maxAttempts = config.getInt(MAX_ATTEMPTS, DEFAULT_MAX_ATTEMPTS);
+    int maxAttempts = MAX_ATTEMPTS.read(config);
     if (maxAttempts < 1) {
-      throw new ConfigException(MAX_ATTEMPTS, "must be at least 1 but was " + maxAttempts);
+      throw MAX_ATTEMPTS.problem("must be at least 1 but was " + maxAttempts);
     }
-    String host = config.get(HOST).map(String::strip).orElse(null);
+    String host = HOST.find(config).map(String::strip).orElse(null);
     if (host == null) {
       return disabled();
     }
-    SmtpSecurity security = security(config.get(SECURITY, "starttls"));
-    int port = config.getInt(PORT, security == SmtpSecurity.TLS ? DEFAULT_TLS_PORT : DEFAULT_PORT);
+    SmtpSecurity security = SECURITY.read(config);
+    int port = PORT.readOr(config, security == SmtpSecurity.TLS ? DEFAULT_TLS_PORT : DEFAULT_PORT);
     if (port < 1 || port > 65_535) {
-      throw new ConfigException(PORT, "must be between 1 and 65535 but was " + port);
+      throw PORT.problem("must be between 1 and 65535 but was " + port);
     }
-    String username = config.get(USERNAME).orElse(null);
-    String password = config.get(PASSWORD).orElse(null);
+    String username = USERNAME.find(config).orElse(null);
+    String password = PASSWORD.find(config).orElse(null);
     if (username != null && password == null) {
-      throw new ConfigException(PASSWORD, "is required when " + USERNAME + " is set");
+      throw PASSWORD.problem("is required when " + USERNAME.key() + " is set");
     }
     if (username == null && password != null) {
-      throw new ConfigException(USERNAME, "is required when " + PASSWORD + " is set");
+      throw USERNAME.problem("is required when " + PASSWORD.key() + " is set");
     }
     String from =
-        config
-            .get(FROM)
-            .orElseThrow(() -> new ConfigException(FROM, "is required when " + HOST + " is set"));
+        FROM.find(config)
+            .orElseThrow(() -> FROM.problem("is required when " + HOST.key() + " is set"));
     return new MailSettings(host, port, username, password, security, sender(from), maxAttempts);
   }
 
@@ -103,7 +124,7 @@ public record MailSettings(
     }
   }
 
-  private static SmtpSecurity security(String value) {
+  private static SmtpSecurity security(String key, String value) {
     for (SmtpSecurity s : SmtpSecurity.values()) {
       if (s.configValue().equals(value.strip().toLowerCase(Locale.ROOT))) {
         return s;
@@ -113,7 +134,7 @@ public record MailSettings(
         Arrays.stream(SmtpSecurity.values())
             .map(SmtpSecurity::configValue)
             .collect(Collectors.joining(", "));
-    throw new ConfigException(SECURITY, "expected one of " + allowed + " but was '" + value + "'");
+    throw new ConfigException(key, "expected one of " + allowed + " but was '" + value + "'");
   }
 
   private static String sender(String from) {
@@ -121,11 +142,11 @@ public record MailSettings(
       InternetAddress address = new InternetAddress(from, true);
       address.validate();
       if (address.isGroup()) {
-        throw new ConfigException(FROM, "must be a single address");
+        throw FROM.problem("must be a single address");
       }
       return from;
     } catch (AddressException e) {
-      throw new ConfigException(FROM, "is not a valid address: " + e.getMessage());
+      throw FROM.problem("is not a valid address: " + e.getMessage());
     }
   }
 

@@ -32,7 +32,7 @@ public final class SmtpMailer implements Mailer {
 
   public SmtpMailer(MailSettings settings, Clock clock) {
     if (!settings.enabled()) {
-      throw new IllegalArgumentException("mail is off: " + MailSettings.HOST + " is not set");
+      throw new IllegalArgumentException("mail is off: " + MailSettings.HOST.key() + " is not set");
     }
     this.settings = settings;
     this.clock = clock;

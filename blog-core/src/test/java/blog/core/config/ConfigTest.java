@@ -25,9 +25,9 @@ class ConfigTest {
     Path file = dir.resolve("blog.properties");
     Files.writeString(file, "port=8080\nbase-url=http://file.example\n");
     Config config = new Config(Config.load(file), Map.of("BLOG_PORT", "9090"));
-    assertEquals(9090, config.getInt("port", 7070));
-    assertEquals("http://file.example", config.get("base-url", "x"));
-    assertEquals("fallback", config.get("absent", "fallback"));
+    assertEquals(9090, Setting.wholeNumber("port", 7070, "port").read(config));
+    assertEquals("http://file.example", Setting.text("base-url", "x", "address").read(config));
+    assertEquals("fallback", Setting.text("absent", "fallback", "nothing").read(config));
   }
 
   @Test
@@ -52,7 +52,8 @@ class ConfigTest {
   @Test
   void badNumbersNameTheKey() {
     Config config = Config.of(Map.of("port", "seventy"));
-    ConfigException e = assertThrows(ConfigException.class, () -> config.getInt("port", 1));
+    Setting<Integer> port = Setting.wholeNumber("port", 1, "port");
+    ConfigException e = assertThrows(ConfigException.class, () -> port.read(config));
     assertTrue(e.getMessage().contains("BLOG_PORT"), e.getMessage());
   }
 

@@ -2,6 +2,7 @@ package blog.web.auth;
 
 import blog.core.auth.LoginProviders;
 import blog.core.config.Config;
+import blog.core.config.Setting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,7 +29,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class DemoProvider implements AutoCloseable {
   public static final String ID = "demo";
-  static final String ENABLED = "auth.demo.enabled";
+  public static final Setting<Boolean> ENABLED =
+      Setting.trueOrFalse(
+          "auth.demo.enabled",
+          true,
+          "with no provider and a loopback base-url, a local demo OpenID Connect sign-in");
   private static final Logger LOG = LoggerFactory.getLogger(DemoProvider.class);
 
   private final int port;
@@ -54,8 +59,8 @@ public final class DemoProvider implements AutoCloseable {
    * that use it are on (the demo listens on 127.0.0.1, and sends them back to base-url).
    */
   public static Decision decide(Config config, LoginProviders providers, String baseUrl) {
-    if (!config.getBoolean(ENABLED, true)) {
-      return new Decision(false, ENABLED + " is false");
+    if (!ENABLED.read(config)) {
+      return new Decision(false, ENABLED.key() + " is false");
     }
     if (providers.any()) {
       return new Decision(false, "a real log-in provider is configured");
@@ -68,7 +73,7 @@ public final class DemoProvider implements AutoCloseable {
         "no log-in provider is configured and base-url "
             + baseUrl
             + " is a loopback address ("
-            + ENABLED
+            + ENABLED.key()
             + "=false turns it off)");
   }
 

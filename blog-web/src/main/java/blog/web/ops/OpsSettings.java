@@ -1,7 +1,11 @@
 package blog.web.ops;
 
 import blog.core.config.Config;
-import blog.core.config.ConfigException;
+import blog.core.config.Declaration;
+import blog.core.config.EnvironmentVariable;
+import blog.core.config.Parser;
+import blog.core.config.Setting;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,20 +22,42 @@ public record OpsSettings(int metricsPort, String metricsHost, LogFormat logForm
     JSON
   }
 
+  static final Setting<Integer> METRICS_PORT =
+      Setting.wholeNumber(
+          "metrics.port", null, "serve Prometheus /metrics on this port; 0 picks a free port");
+  static final Setting<String> METRICS_HOST =
+      Setting.text("metrics.host", "127.0.0.1", "address the metrics port listens on");
+  static final Setting<LogFormat> LOG_FORMAT =
+      Setting.parsed(
+          "log.format",
+          Parser.oneOf(OpsSettings::logFormat, "text or json"),
+          LogFormat.TEXT,
+          "text",
+          "text, or json for one JSON object per line");
+
+  /** Read by Logback from the environment (or a system property), never from the file. */
+  static final EnvironmentVariable LOG_ACCESS =
+      new EnvironmentVariable(
+          "BLOG_LOG_ACCESS", "INFO", "level of the access log (logger blog.access); OFF: none");
+
+  /** The keys of metrics and logs, for the catalog of every setting. */
+  public static final List<Declaration> DECLARED =
+      List.of(METRICS_PORT, METRICS_HOST, LOG_FORMAT, LOG_ACCESS);
+
   public static OpsSettings from(Config config) {
-    int port = config.getInt("metrics.port", OFF);
+    int port = METRICS_PORT.readOr(config, OFF);
     if (port != OFF && (port < 0 || port > 65_535)) {
-      throw new ConfigException("metrics.port", "expected 0-65535 but was " + port);
+      throw METRICS_PORT.problem("expected 0-65535 but was " + port);
     }
-    String format = config.get("log.format", "text").toUpperCase(Locale.ROOT);
-    LogFormat logFormat;
+    return new OpsSettings(port, METRICS_HOST.read(config), LOG_FORMAT.read(config));
+  }
+
+  private static LogFormat logFormat(String value) {
     try {
-      logFormat = LogFormat.valueOf(format);
+      return LogFormat.valueOf(value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(
-          "log.format", "expected text or json but was '" + config.get("log.format", "") + "'");
+      return null;
     }
-    return new OpsSettings(port, config.get("metrics.host", "127.0.0.1"), logFormat);
   }
 
   public boolean metricsEnabled() {
