@@ -71,6 +71,8 @@ import picocli.CommandLine.Command;
       "                                                   0 turns the page cache off)",
       "  page-cache.exact      BLOG_PAGE_CACHE_EXACT      read the database's version on every hit",
       "                                                   (default false)",
+      "  theme.dir             BLOG_THEME_DIR             folder whose templates/ and static/ replace",
+      "                                                   the built-in ones (unset: none); docs/themes.md",
       "Environment variables win over the file. Site and discussion settings live in the database;",
       "admins change them at /admin/settings. More in docs/configuration.md."
     })
