@@ -8,6 +8,7 @@ import blog.core.mail.MailSettings;
 import blog.web.auth.DemoProvider;
 import blog.web.cache.PageCacheSettings;
 import blog.web.ops.OpsSettings;
+import blog.web.theme.ThemeFolder;
 import java.util.List;
 
 /**
@@ -31,5 +32,6 @@ final class BlogSettings {
           LoginSettings.DECLARED,
           List.of(DemoProvider.ENABLED),
           OpsSettings.DECLARED,
-          PageCacheSettings.DECLARED);
+          PageCacheSettings.DECLARED,
+          List.of(ThemeFolder.DIR));
 }

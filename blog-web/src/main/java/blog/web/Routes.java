@@ -15,6 +15,7 @@ import blog.web.feed.FeedRoutes;
 import blog.web.security.CsrfFailure;
 import blog.web.seo.SitemapHandlers;
 import blog.web.subscription.SubscriptionHandlers;
+import blog.web.theme.BrokenTemplateException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Handler;
@@ -133,6 +134,7 @@ final class Routes {
     cfg.routes.exception(HttpResponseException.class, h.errors()::httpResponse);
     cfg.routes.exception(ModerationForbiddenException.class, h.errors()::forbidden);
     cfg.routes.exception(SignInRejected.class, h.errors()::signInRejected);
+    cfg.routes.exception(BrokenTemplateException.class, h.errors()::brokenTemplate);
     cfg.routes.exception(
         CsrfFailure.class,
         (e, ctx) -> {

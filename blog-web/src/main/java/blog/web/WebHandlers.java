@@ -48,6 +48,7 @@ import blog.web.site.Pages;
 import blog.web.site.PebbleRenderer;
 import blog.web.site.StaticAssets;
 import blog.web.subscription.SubscriptionHandlers;
+import blog.web.theme.ThemeFolder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -102,7 +103,8 @@ record WebHandlers(
                 "favicon.svg",
                 "favicon.ico"));
     assetNames.addAll(ProviderButton.icons());
-    var assets = new StaticAssets(assetNames);
+    var theme = ThemeFolder.from(config, services.clock());
+    var assets = new StaticAssets(assetNames, theme);
     var cookies = new Cookies(https);
     var csrf =
         new Csrf(
@@ -120,16 +122,19 @@ record WebHandlers(
             services.posts()::nextPublicationAfter,
             csrf,
             formTokens,
-            services.clock());
+            services.clock(),
+            theme::version);
+    var staffSession = new StaffSession(services.sessions(), services.users(), cookies);
     var pages =
         new Pages(
-            PebbleRenderer.fromEnvironment(),
+            PebbleRenderer.fromEnvironment(theme, assets::url),
             services.reader(),
             // The sidebar sums up the blog's posts and terms, not its comments: computed once per
             // listing version.
             pageCache.perListingVersion(() -> Pages.sidebarOf(services.reader())),
             assets,
-            new AbsoluteUrls(server.baseUrl()));
+            new AbsoluteUrls(server.baseUrl()),
+            ctx -> staffSession.user(ctx).isPresent());
     LoginProviders configured = LoginProviders.from(config);
     DemoProvider.Decision demoDecision = DemoProvider.decide(config, configured, server.baseUrl());
     demoDecision.log();
@@ -141,7 +146,6 @@ record WebHandlers(
     var commenterSession = new CommenterSession(services.commenters(), cookies);
     var switches = services.providerSwitches();
     var menu = new ProviderMenu(providers, switches, assets::url);
-    var staffSession = new StaffSession(services.sessions(), services.users(), cookies);
     var parts =
         new ReplyFormParts(
             formTokens,
@@ -246,7 +250,7 @@ record WebHandlers(
             services.random(),
             // Counting every post per view is a pass over them all: once per listing version.
             pageCache::perListingVersion),
-        new ErrorPages(pages),
+        new ErrorPages(pages, theme.present() ? theme.root().toString() : ""),
         Moderation.create(
             services.moderation(),
             services.settingsEditor(),

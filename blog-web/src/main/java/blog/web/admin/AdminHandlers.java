@@ -126,7 +126,7 @@ public final class AdminHandlers {
     all.put("isAdmin", user.role() == Role.ADMIN);
     all.put("csrfToken", csrf.token(ctx));
     all.put("pendingCount", pendingCount.pending(user));
-    return pages.adminHtml(template, title + " ‹ Admin", all);
+    return pages.adminHtml(ctx, template, title + " ‹ Admin", all);
   }
 
   private void showLogin(Context ctx, String username, String error, HttpStatus status) {

@@ -53,6 +53,7 @@ public final class PageCache {
   static final String HEADER = "X-Page-Cache";
   private static final String KEY = "page-cache.key";
   private static final String VERSION = "page-cache.version";
+  private static final String THEME = "page-cache.theme";
   private static final String HIT = "page-cache.hit";
   private static final String TICKET = "page-cache.ticket";
 
@@ -96,7 +97,8 @@ public final class PageCache {
 
   /**
    * One stored page: the body with placeholders, its headers, and until when it holds. {@code
-   * shown}: what the page shows, whose own version ({@link Shown.What#version}) it was kept at.
+   * shown}: what the page shows, whose own version ({@link Shown.What#version}) it was kept at;
+   * {@code theme}: the version of the theme's files it was drawn with.
    */
   record Entry(
       CachedPage page,
@@ -105,6 +107,7 @@ public final class PageCache {
       String route,
       Shown.What shown,
       long version,
+      long theme,
       Instant until) {}
 
   /** The versions last merged from a poll and this instance's reads: {@link #versions()}. */
@@ -118,6 +121,7 @@ public final class PageCache {
   private final Csrf csrf;
   private final FormTokens formTokens;
   private final Clock clock;
+  private final LongSupplier themeVersion;
 
   /** The newest versions this instance read itself, after its own writes. */
   private final AtomicReference<ContentVersions> read =
@@ -133,7 +137,8 @@ public final class PageCache {
    * {@code maxBytes}: about how much page text to keep (0 turns the cache off); {@code exact}: read
    * the database's version for every answer (one primary-key query) instead of the polled one, for
    * when writes bypass the blog; {@code nextPublication}: when the next scheduled post after an
-   * instant becomes visible.
+   * instant becomes visible; {@code themeVersion}: grows when the theme's files change, which ends
+   * every kept page.
    */
   public PageCache(
       long maxBytes,
@@ -142,7 +147,8 @@ public final class PageCache {
       Function<Instant, Optional<Instant>> nextPublication,
       Csrf csrf,
       FormTokens formTokens,
-      Clock clock) {
+      Clock clock,
+      LongSupplier themeVersion) {
     this.enabled = maxBytes > 0;
     this.exact = exact;
     this.entries =
@@ -155,6 +161,7 @@ public final class PageCache {
     this.csrf = csrf;
     this.formTokens = formTokens;
     this.clock = clock;
+    this.themeVersion = themeVersion;
   }
 
   /**
@@ -183,6 +190,8 @@ public final class PageCache {
     misses.incrementAndGet();
     ctx.attribute(KEY, key);
     ctx.attribute(VERSION, versions);
+    // Read before the render: a theme changed meanwhile leaves the page stale, not kept as new.
+    ctx.attribute(THEME, themeVersion.getAsLong());
     Csrf.defer(ctx);
   }
 
@@ -236,8 +245,9 @@ public final class PageCache {
     CachedPage page = CachedPage.of(body);
     String key = ctx.attribute(KEY);
     ContentVersions versions = ctx.attribute(VERSION);
+    Long theme = ctx.attribute(THEME);
     Entry kept = null;
-    if (key != null && versions != null && storable(ctx)) {
+    if (key != null && versions != null && theme != null && storable(ctx)) {
       Shown.What shown = Shown.of(ctx);
       Instant now = clock.instant();
       Instant until = now.plus(MAX_AGE);
@@ -253,6 +263,7 @@ public final class PageCache {
               RequestTracking.route(ctx),
               shown,
               shown.version(versions),
+              theme,
               until);
       entries.put(key, kept);
       ctx.header(HEADER, "miss");
@@ -369,7 +380,8 @@ public final class PageCache {
     if (entry == null || !clock.instant().isBefore(entry.until())) {
       return false;
     }
-    return entry.version() == entry.shown().version(versions);
+    return entry.version() == entry.shown().version(versions)
+        && entry.theme() == themeVersion.getAsLong();
   }
 
   /**

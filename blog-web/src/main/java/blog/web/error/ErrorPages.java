@@ -3,6 +3,7 @@ package blog.web.error;
 import blog.core.NotFoundException;
 import blog.core.db.StorageFailures;
 import blog.web.site.Pages;
+import blog.web.theme.BrokenTemplateException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -24,9 +25,27 @@ public final class ErrorPages {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
 
   private final Pages pages;
+  private final String themeFolder;
 
-  public ErrorPages(Pages pages) {
+  /** {@code themeFolder}: where the theme is, as staff are told when one of its templates fails. */
+  public ErrorPages(Pages pages, String themeFolder) {
     this.pages = pages;
+    this.themeFolder = themeFolder;
+  }
+
+  /**
+   * A theme template failed for a staff member: which file, which line, what went wrong (logged
+   * already, once per change of the theme). Drawn from the built-in templates, never the theme's.
+   */
+  public void brokenTemplate(BrokenTemplateException e, Context ctx) {
+    ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
+    ctx.header("Cache-Control", "private, no-store");
+    Pages.write(
+        ctx,
+        pages.builtInStandalone(
+            "error/theme",
+            "A theme template is broken",
+            Map.of("error", e.error(), "themeFolder", themeFolder)));
   }
 
   /** Only sets the status: the 404 handler below draws the page, for this and unmatched paths. */
@@ -97,6 +116,8 @@ public final class ErrorPages {
   public void notFoundPage(Context ctx) {
     try {
       pages.render(ctx, "error/404", "Page not found", Map.of());
+    } catch (BrokenTemplateException e) {
+      brokenTemplate(e, ctx);
     } catch (RuntimeException e) {
       // The 404 page shows the sidebar, which needs the database; without it, say so instead.
       failure(e, ctx);

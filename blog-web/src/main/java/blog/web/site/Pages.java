@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -26,21 +27,28 @@ public final class Pages {
   private final Supplier<SidebarView> sidebar;
   private final StaticAssets assets;
   private final AbsoluteUrls urls;
+  private final Predicate<Context> showsTemplateErrors;
   // Only for the title of error pages while the database is away; never used for content.
   private volatile SiteSettings lastSite = SiteSettings.from(Map.of());
 
-  /** {@code sidebar}: the sidebar as shown, e.g. {@link #sidebarOf} kept by a memo. */
+  /**
+   * {@code sidebar}: the sidebar as shown, e.g. {@link #sidebarOf} kept by a memo; {@code
+   * showsTemplateErrors}: whether a request is a staff member's, who is shown what breaks a theme
+   * template rather than the built-in page.
+   */
   public Pages(
       PebbleRenderer pebble,
       BlogReader reader,
       Supplier<SidebarView> sidebar,
       StaticAssets assets,
-      AbsoluteUrls urls) {
+      AbsoluteUrls urls,
+      Predicate<Context> showsTemplateErrors) {
     this.pebble = pebble;
     this.reader = reader;
     this.sidebar = sidebar;
     this.assets = assets;
     this.urls = urls;
+    this.showsTemplateErrors = showsTemplateErrors;
   }
 
   /** The public address of this site's paths, for what handlers put into {@link PageMeta}. */
@@ -56,7 +64,7 @@ public final class Pages {
   public void render(Context ctx, String template, String title, Map<String, Object> model) {
     SiteSettings site = reader.site();
     lastSite = site;
-    write(ctx, html(template, title, model, site, sidebar.get()));
+    write(ctx, html(template, title, model, site, sidebar.get(), errorsFor(ctx)));
   }
 
   /**
@@ -64,16 +72,16 @@ public final class Pages {
    * handler adds (the staff user, CSRF token).
    */
   public void renderAdmin(Context ctx, String template, String title, Map<String, Object> model) {
-    write(ctx, adminHtml(template, title, model));
+    write(ctx, adminHtml(ctx, template, title, model));
   }
 
   /** A page of the admin as {@link #renderAdmin} writes it, for an answer that sends it itself. */
-  public String adminHtml(String template, String title, Map<String, Object> model) {
+  public String adminHtml(Context ctx, String template, String title, Map<String, Object> model) {
     SiteSettings site = reader.site();
     lastSite = site;
     Map<String, Object> all = new HashMap<>(model);
     all.put("adminStylesheet", assets.url("css/admin.css"));
-    return html(template, title, all, site, SidebarView.EMPTY);
+    return html(template, title, all, site, SidebarView.EMPTY, errorsFor(ctx));
   }
 
   /** A piece of a page (no layout), e.g. a new comment for the page's script to insert. */
@@ -95,7 +103,29 @@ public final class Pages {
   }
 
   public String standalone(String template, String title, Map<String, Object> model) {
-    return html(template, title, model, lastSite, SidebarView.EMPTY);
+    return html(template, title, model, lastSite, SidebarView.EMPTY, Renderer.READER);
+  }
+
+  /**
+   * A page like {@link #standalone} from the built-in templates alone, whatever the theme holds:
+   * the page that tells staff what broke a theme template.
+   */
+  public String builtInStandalone(String template, String title, Map<String, Object> model) {
+    return html(template, title, model, lastSite, SidebarView.EMPTY, Renderer.BUILT_IN);
+  }
+
+  /** Which templates draw a page and who learns of a broken theme template. */
+  private interface Renderer {
+    Renderer READER = (pebble, template, model) -> pebble.render(template, model);
+    Renderer BUILT_IN = (pebble, template, model) -> pebble.renderBuiltIn(template, model);
+
+    String render(PebbleRenderer pebble, String template, Map<String, Object> model);
+  }
+
+  /** Staff see a broken theme template's error; readers the built-in page. */
+  private Renderer errorsFor(Context ctx) {
+    return (pebble, template, model) ->
+        pebble.render(template, model, () -> showsTemplateErrors.test(ctx));
   }
 
   private String html(
@@ -103,7 +133,8 @@ public final class Pages {
       String title,
       Map<String, Object> model,
       SiteSettings site,
-      SidebarView sidebar) {
+      SidebarView sidebar,
+      Renderer renderer) {
     Map<String, Object> all = new HashMap<>(model);
     all.put(
         "site",
@@ -118,7 +149,7 @@ public final class Pages {
     PageMeta meta = model.get("meta") instanceof PageMeta m ? m : PageMeta.NONE;
     all.put("head", HeadBuilder.head(meta, title == null ? site.title() : title, site, urls));
     all.putIfAbsent("searchQuery", "");
-    return pebble.render(template, all);
+    return renderer.render(pebble, template, all);
   }
 
   /**

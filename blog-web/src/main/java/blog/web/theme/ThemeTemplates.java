@@ -1,0 +1,118 @@
+package blog.web.theme;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.DelegatingLoader;
+import io.pebbletemplates.pebble.loader.FileLoader;
+import io.pebbletemplates.pebble.loader.Loader;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Two template engines: the built-in templates alone, compiled once; and the theme's templates in
+ * front of them (a file loader, then the classpath, so {@code extends} and {@code include} find a
+ * theme's file first). The themed engine is built afresh for each {@link ThemeFolder#version()},
+ * which is how an edited theme file shows on the next request while built-in templates stay
+ * compiled. A page the theme breaks is rendered from the built-in templates; the error is logged
+ * once per version of the theme, and staff are shown it ({@link BrokenTemplateException}).
+ */
+public final class ThemeTemplates {
+  private static final Logger LOG = LoggerFactory.getLogger(ThemeTemplates.class);
+
+  /** The themed engine for one version of the theme, and the errors already logged for it. */
+  private record Themed(long version, PebbleEngine engine, Set<String> logged) {}
+
+  private final ThemeFolder theme;
+  private final Supplier<Loader<?>> builtInLoader;
+  private final Function<Loader<?>, PebbleEngine> engines;
+  private final PebbleEngine builtIn;
+  private final AtomicReference<Themed> themed = new AtomicReference<>();
+
+  /**
+   * {@code builtInLoader}: a new loader of the built-in templates; {@code engines}: an engine with
+   * the blog's options (escaping, strictness, functions) over a loader.
+   */
+  public ThemeTemplates(
+      ThemeFolder theme,
+      Supplier<Loader<?>> builtInLoader,
+      Function<Loader<?>, PebbleEngine> engines) {
+    this.theme = theme;
+    this.builtInLoader = builtInLoader;
+    this.engines = engines;
+    this.builtIn = engines.apply(builtInLoader.get());
+  }
+
+  /**
+   * {@code template} with the theme's templates in front; if they fail, from the built-in ones —
+   * or, when {@code showErrors} says so (a staff member), a {@link BrokenTemplateException}.
+   */
+  public String render(String template, Map<String, Object> model, BooleanSupplier showErrors) {
+    if (!theme.present()) {
+      return evaluate(builtIn, template, model);
+    }
+    Themed current = current();
+    try {
+      return evaluate(current.engine(), template, model);
+    } catch (RuntimeException e) {
+      // Rendered first: if the built-in templates fail as well, the fault is not the theme's.
+      String fallback = evaluate(builtIn, template, model);
+      TemplateError error = TemplateError.of(e, template, theme);
+      if (current.logged().add(error.describe())) {
+        LOG.warn("Theme template failed, readers get the built-in page: {}", error.describe());
+      }
+      if (showErrors.getAsBoolean()) {
+        throw new BrokenTemplateException(error, e);
+      }
+      return fallback;
+    }
+  }
+
+  /** {@code template} from the built-in templates only, e.g. the page explaining a theme error. */
+  public String renderBuiltIn(String template, Map<String, Object> model) {
+    return evaluate(builtIn, template, model);
+  }
+
+  private Themed current() {
+    long version = theme.version();
+    Themed known = themed.get();
+    if (known != null && known.version() == version) {
+      return known;
+    }
+    Themed fresh = new Themed(version, themedEngine(), ConcurrentHashMap.newKeySet());
+    themed.set(fresh);
+    return fresh;
+  }
+
+  private PebbleEngine themedEngine() {
+    Path templates = theme.templates();
+    if (!Files.isDirectory(templates)) {
+      return builtIn;
+    }
+    FileLoader files = new FileLoader(templates.toString());
+    files.setSuffix(".peb");
+    return engines.apply(new DelegatingLoader(List.of(files, builtInLoader.get())));
+  }
+
+  private static String evaluate(PebbleEngine engine, String template, Map<String, Object> model) {
+    StringWriter out = new StringWriter(8192);
+    try {
+      engine.getTemplate(template).evaluate(out, model, Locale.ENGLISH);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+}
