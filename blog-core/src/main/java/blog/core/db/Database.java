@@ -58,12 +58,6 @@ public final class Database implements AutoCloseable {
       // finishing requests and stopping its jobs; the blog closes the pool itself, last.
       h2Setting(hikari, settings, "DB_CLOSE_ON_EXIT", "FALSE");
     }
-    if (settings.isEmbeddedH2File()) {
-      // No background writer: H2 writes its file when StoredCommits asks, synchronously, so a
-      // write that returned has reached the file (with H2's default, a commit waited up to a
-      // second in memory, and a crash lost it after the blog had said "saved").
-      h2Setting(hikari, settings, "WRITE_DELAY", "0");
-    }
     hikari.setExceptionOverride(new BrokenConnectionEviction());
     // The file writer's own connection: the same user and settings as the pool's.
     Properties h2 = new Properties();

@@ -15,20 +15,25 @@ import org.slf4j.LoggerFactory;
  * "Saved" means it survives a crash: {@link #await()} returns once everything committed before the
  * call is in the database file, so an answer that says a write happened can be given after it.
  *
- * <p>On the embedded H2 database a commit only changes memory; H2 writes to its file when told
- * ({@code CHECKPOINT}, which writes without waiting for the disk, or {@code CHECKPOINT SYNC}, which
- * also waits for the disk: the {@code db.fsync} setting). The blog opens H2 with {@code
- * WRITE_DELAY=0}, which makes every such write synchronous, so a {@code CHECKPOINT} that returns
- * has written all it covers. Waiting callers are served by one write at a time (group commit):
- * while one runs, the callers that arrive wait and are all covered by the next, so many comments a
- * second cost few writes. A writer also runs each second, for what background work committed.
+ * <p>On the embedded H2 database a commit only changes memory, and H2's own writer puts it in the
+ * file up to half a second later; {@link H2FileWrites} has it written at once and waits for it
+ * (with {@code db.fsync}, for the disk too). Waiting callers are served by one write at a time
+ * (group commit): while one runs, the callers that arrive wait and are all covered by the next, so
+ * many comments a second cost few writes.
+ *
+ * <p>While the disk has no room, H2's own writer is paused ({@code SET WRITE_DELAY 0}), so that
+ * neither it nor its housekeeping fails on the full disk (H2 closes the database after a failed
+ * write); it is resumed once there is room.
  *
  * <p>On PostgreSQL a commit is durable when it returns (synchronous commit), and an in-memory H2
  * has no file: there {@link #await()} returns at once.
  */
 public final class StoredCommits implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StoredCommits.class);
-  static final Duration BACKGROUND_INTERVAL = Duration.ofSeconds(1);
+  static final Duration ROOM_CHECK_INTERVAL = Duration.ofSeconds(1);
+
+  /** H2's own writer's delay, as H2 has it by default. */
+  static final int H2_WRITE_DELAY_MILLIS = 500;
 
   /** Opens the writer's own connection (not the pool's: it must never wait behind requests). */
   interface Connector {
@@ -36,7 +41,8 @@ public final class StoredCommits implements AutoCloseable {
   }
 
   private final Connector connector;
-  private final String write;
+  private final boolean fsync;
+  private final boolean writes;
   // Used only by the one writer of the moment (writing == true), so never by two threads at once.
   private Connection connection;
   private final Object lock = new Object();
@@ -47,41 +53,44 @@ public final class StoredCommits implements AutoCloseable {
   private long failedThrough;
   private SQLException failure;
   private ScheduledExecutorService background;
-  // Whether the disk has room: the background writer waits for it rather than make H2 fail.
+  // Whether the disk has room; while it has none, H2's own writer is paused.
   private BooleanSupplier room = () -> true;
+  // Unknown at first (a pause is kept in the database across a crash): set on the first look.
+  private Boolean h2WriterPaused;
 
-  private StoredCommits(Connector connector, String write) {
+  private StoredCommits(Connector connector, boolean fsync, boolean writes) {
     this.connector = connector;
-    this.write = write;
+    this.fsync = fsync;
+    this.writes = writes;
   }
 
   /** Nothing to wait for: the database makes each commit durable itself. */
   public static StoredCommits byTheDatabase() {
-    return new StoredCommits(null, null);
+    return new StoredCommits(null, false, false);
   }
 
   /** Writes H2's file on demand; with {@code fsync}, also waits until the disk has it. */
   static StoredCommits h2File(Connector connector, boolean fsync, BooleanSupplier room) {
-    StoredCommits commits = new StoredCommits(connector, fsync ? "CHECKPOINT SYNC" : "CHECKPOINT");
+    StoredCommits commits = new StoredCommits(connector, fsync, true);
     commits.room = room;
     commits.background =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
-              Thread thread = new Thread(task, "h2-writer");
+              Thread thread = new Thread(task, "h2-room");
               thread.setDaemon(true);
               return thread;
             });
     commits.background.scheduleWithFixedDelay(
-        commits::writeInBackground,
-        BACKGROUND_INTERVAL.toMillis(),
-        BACKGROUND_INTERVAL.toMillis(),
+        commits::pauseH2WriterWithoutRoom,
+        ROOM_CHECK_INTERVAL.toMillis(),
+        ROOM_CHECK_INTERVAL.toMillis(),
         TimeUnit.MILLISECONDS);
     return commits;
   }
 
   /** True when {@link #await()} writes anything (the embedded H2 database on a file). */
   public boolean writesOnDemand() {
-    return write != null;
+    return writes;
   }
 
   /**
@@ -89,7 +98,7 @@ public final class StoredCommits implements AutoCloseable {
    * NotStoredException} when it could not be written (a full disk, a failing device).
    */
   public void await() {
-    if (write == null) {
+    if (!writes) {
       return;
     }
     long ticket;
@@ -140,9 +149,7 @@ public final class StoredCommits implements AutoCloseable {
       if (connection == null) {
         connection = connector.open();
       }
-      try (Statement s = connection.createStatement()) {
-        s.execute(write);
-      }
+      H2FileWrites.writeThrough(connection, fsync);
       return null;
     } catch (SQLException e) {
       closeConnection(); // H2 closes the database after a failed write: open anew next time
@@ -161,16 +168,27 @@ public final class StoredCommits implements AutoCloseable {
     }
   }
 
-  private void writeInBackground() {
-    if (!room.getAsBoolean()) {
+  /**
+   * Pauses H2's own writer while the disk has no room, and resumes it once there is: a write (or a
+   * compaction) that fails makes H2 close the database, and readers would lose it too.
+   */
+  private void pauseH2WriterWithoutRoom() {
+    boolean full = !room.getAsBoolean();
+    if (h2WriterPaused != null && full == h2WriterPaused) {
       return;
     }
-    try {
-      await();
-    } catch (NotStoredException e) {
-      LOG.warn("Could not write the database file, will try again: {}", e.getMessage());
-    } catch (RuntimeException e) {
-      LOG.warn("Could not write the database file, will try again: {}", e.toString());
+    boolean known = h2WriterPaused != null;
+    try (Connection c = connector.open();
+        Statement s = c.createStatement()) {
+      s.execute("SET WRITE_DELAY " + (full ? 0 : H2_WRITE_DELAY_MILLIS));
+      h2WriterPaused = full;
+      if (full) {
+        LOG.warn("The database's disk is full: writes are refused until there is room");
+      } else if (known) {
+        LOG.info("The database's disk has room again: writes are taken");
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("Could not {} H2's writer: {}", full ? "pause" : "resume", e.toString());
     }
   }
 
