@@ -60,6 +60,7 @@ sql() { # jar, data dir, statement
   java -cp "$1" org.h2.tools.Shell -url "jdbc:h2:file:$2/blog" -user sa -sql "$3"
 }
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 ROWS=()
 scenario() { # name, jar, extra env...
   local name=$1 jar=$2; shift 2
@@ -118,7 +119,7 @@ OUT="bench/results/$STAMP-comments.md"
 {
   echo "# Durable comments per second, $STAMP"
   echo
-  echo "Commit $(git rev-parse --short HEAD) on $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), load average before: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "Commit $(git rev-parse --short HEAD) on $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), load average before: $LOAD_BEFORE."
   echo "16 connections post comments to a post with 200+ comments (bench/comment.lua) while 8 read the seed article, ${WARM} s of the same load first, then ${SECONDS_MEASURED} s measured; H2 embedded, -Xmx256m. Target: ≥ 1,000 comments/s with stored rows = accepted answers (+ at most those in flight)."
   echo
   echo "| run | comments/s | p99 | refused | readers/s | stored − accepted | file MiB | verdict |"
@@ -127,6 +128,7 @@ OUT="bench/results/$STAMP-comments.md"
   echo
   echo "durable: the default; every comment is answered only once it is in the database file (survives kill -9)."
   echo "durable-fsync: db.fsync=true; answered once the disk has it (survives a power loss)."
+  echo "file MiB: H2's file after the run and a clean stop. H2 keeps replaced data 45 s (RETENTION_TIME) so that a power loss cannot corrupt the file; every write that is acknowledged at once makes its own chunk, so a flood of comments grows the file by about the last 45 s of chunks; the space is reused afterwards."
   [ -n "${BENCH_BASELINE_JAR:-}" ] && echo "baseline: $BENCH_BASELINE_JAR, measured the same way (before durable answers: H2 wrote its file up to a second after a comment was answered)."
 } >"$OUT"
 echo "bench: wrote $OUT"
