@@ -10,7 +10,8 @@
 #   bench/comments.sh                 writes bench/results/<time>-comments.md
 #
 # Settings (environment): BENCH_COMMENT_WARM_SECONDS (90) of the same load first, for the JIT;
-# BENCH_COMMENT_SECONDS (30) measured; BENCH_BASELINE_JAR, a jar to measure the same way first.
+# BENCH_COMMENT_SECONDS (30) measured; BENCH_BASELINE_JAR, a jar to measure the same way first, and
+# BENCH_BASELINE_LABEL, what the report calls it (e.g. "the jar of commit 8fda196").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -129,7 +130,7 @@ OUT="bench/results/$STAMP-comments.md"
   echo "durable: the default; every comment is answered only once it is in the database file (survives kill -9)."
   echo "durable-fsync: db.fsync=true; answered once the disk has it (survives a power loss)."
   echo "file MiB: H2's file after the run and a clean stop. H2 keeps replaced data 45 s (RETENTION_TIME) so that a power loss cannot corrupt the file; every write that is acknowledged at once makes its own chunk, so a flood of comments grows the file by about the last 45 s of chunks; the space is reused afterwards."
-  [ -n "${BENCH_BASELINE_JAR:-}" ] && echo "baseline: $BENCH_BASELINE_JAR, measured the same way (before durable answers: H2 wrote its file up to a second after a comment was answered)."
+  [ -n "${BENCH_BASELINE_JAR:-}" ] && echo "baseline: ${BENCH_BASELINE_LABEL:-an older jar}, measured the same way."
 } >"$OUT"
 echo "bench: wrote $OUT"
 cat "$OUT"
