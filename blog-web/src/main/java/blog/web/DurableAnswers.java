@@ -39,10 +39,13 @@ final class DurableAnswers {
   }
 
   static boolean mayWrite(Context ctx) {
-    HandlerType method = ctx.method();
-    if (method == HandlerType.GET) {
-      return ctx.path().startsWith("/auth/") && ctx.path().endsWith("/callback");
+    return mayWrite(ctx.method(), ctx.path());
+  }
+
+  static boolean mayWrite(HandlerType method, String path) {
+    if (HandlerType.GET.equals(method)) {
+      return path.startsWith("/auth/") && path.endsWith("/callback");
     }
-    return method != HandlerType.HEAD && method != HandlerType.OPTIONS;
+    return !HandlerType.HEAD.equals(method) && !HandlerType.OPTIONS.equals(method);
   }
 }
