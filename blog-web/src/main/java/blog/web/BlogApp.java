@@ -41,6 +41,7 @@ public final class BlogApp implements AutoCloseable {
   private final PolledContentVersion contentVersion;
   private final Metrics metrics;
   private final MetricsServer metricsServer;
+  private final CleanStop cleanStop;
 
   private BlogApp(
       Database database,
@@ -49,7 +50,8 @@ public final class BlogApp implements AutoCloseable {
       Services services,
       DemoProvider demo,
       Metrics metrics,
-      MetricsServer metricsServer) {
+      MetricsServer metricsServer,
+      CleanStop cleanStop) {
     this.database = database;
     this.ownsDatabase = ownsDatabase;
     this.javalin = javalin;
@@ -58,6 +60,7 @@ public final class BlogApp implements AutoCloseable {
     this.demo = demo;
     this.metrics = metrics;
     this.metricsServer = metricsServer;
+    this.cleanStop = cleanStop;
   }
 
   /**
@@ -96,6 +99,7 @@ public final class BlogApp implements AutoCloseable {
     if (applied > 0) {
       LOG.info("Applied {} database migration(s)", applied);
     }
+    CleanStop cleanStop = owns ? CleanStop.atStart(database) : null;
     Metrics metrics = Metrics.create();
     if (owns) {
       // A database the caller passed in may be shared by several apps; a pool reports to one.
@@ -135,7 +139,7 @@ public final class BlogApp implements AutoCloseable {
                       token));
       LOG.info("Blog serving on port {} (public address {})", javalin.port(), server.baseUrl());
       return new BlogApp(
-          database, owns, javalin, services, handlers.demo(), metrics, metricsServer);
+          database, owns, javalin, services, handlers.demo(), metrics, metricsServer, cleanStop);
     } catch (RuntimeException e) {
       // e.g. a port is taken: stop what already runs, so nothing is left polling a closed pool.
       if (javalin != null) {
@@ -225,6 +229,9 @@ public final class BlogApp implements AutoCloseable {
       metricsServer.close();
     }
     metrics.close();
+    if (cleanStop != null) {
+      cleanStop.mark();
+    }
     if (ownsDatabase) {
       database.close();
     }

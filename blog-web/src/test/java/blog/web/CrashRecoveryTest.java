@@ -2,6 +2,7 @@ package blog.web;
 
 import static blog.web.testing.StaffBrowsers.hidden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.testing.DbKind;
@@ -27,6 +28,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -60,6 +62,7 @@ class CrashRecoveryTest {
           }
           load.killAfter(app, () -> acknowledged.size(), 10);
         }
+        restart(drill, "crash-" + kind + "-" + round + "-restart");
         assertStoredOnce(drill, acknowledged);
       }
       try (AppProcess app = drill.start("crash-" + kind + "-after")) {
@@ -92,6 +95,7 @@ class CrashRecoveryTest {
           load.run(() -> approve(app, editor, held, approved, load));
           load.killAfter(app, () -> Math.min(published.size(), approved.size()), 3 * round);
         }
+        restart(drill, "saves-" + kind + "-" + round + "-restart");
         for (String title : published) {
           long rows =
               drill.query(
@@ -114,6 +118,38 @@ class CrashRecoveryTest {
         }
         drill.assertCountsAgreeWithRows();
       }
+    }
+  }
+
+  @Test
+  void afterAnUncleanStopTheCommentCountsAreCountedAgainFromTheRows() {
+    try (CrashDrill drill = CrashDrill.create(DbKind.H2, dir)) {
+      try (AppProcess app = drill.start("unclean")) {
+        app.kill();
+      }
+      // What a crash could leave in the counts kept by triggers, beside the rows.
+      drill.inHandle(
+          h -> {
+            h.execute("UPDATE comment_status_counts SET n = n + 5 WHERE slot = 3");
+            h.execute("UPDATE post_comment_counts SET approved = approved + 2");
+          });
+      try (AppProcess app = drill.start("after-unclean")) {
+        assertTrue(app.output().contains("counted again"), app.everything());
+        app.terminate();
+        assertEquals(143, app.waitFor(Duration.ofSeconds(15)), app.everything());
+      }
+      drill.assertCountsAgreeWithRows();
+      try (AppProcess app = drill.start("after-clean")) {
+        assertFalse(app.output().contains("counted again"), "a clean stop needs no recount");
+      }
+    }
+  }
+
+  /** The blog started again after the crash, and stopped cleanly: counts are checked after it. */
+  private static void restart(CrashDrill drill, String name) {
+    try (AppProcess app = drill.start(name)) {
+      app.terminate();
+      assertEquals(143, app.waitFor(Duration.ofSeconds(15)), app.everything());
     }
   }
 

@@ -20,11 +20,13 @@ public final class Database implements AutoCloseable {
   private final Jdbi jdbi;
   private final StoredCommits stored;
   private final Optional<DiskSpace> disk;
+  private final boolean embeddedFile;
 
   private Database(HikariDataSource dataSource, DatabaseSettings settings, Properties h2) {
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
     this.disk = DiskSpace.of(settings);
+    this.embeddedFile = settings.isEmbeddedH2File();
     this.stored =
         settings.isEmbeddedH2File()
             ? StoredCommits.h2File(
@@ -86,6 +88,11 @@ public final class Database implements AutoCloseable {
   /** Waits until what was committed is in the database file: before a write is acknowledged. */
   public StoredCommits stored() {
     return stored;
+  }
+
+  /** True for an H2 database this process keeps in a file of its own. */
+  public boolean isEmbeddedFile() {
+    return embeddedFile;
   }
 
   /** Refuses a write, before it changes anything, while the embedded database's disk is full. */
