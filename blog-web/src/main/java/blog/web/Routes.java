@@ -14,6 +14,7 @@ import blog.web.comment.CommentHandlers;
 import blog.web.feed.FeedRoutes;
 import blog.web.security.CsrfFailure;
 import blog.web.seo.SitemapHandlers;
+import blog.web.site.SiteStylesheet;
 import blog.web.subscription.SubscriptionHandlers;
 import blog.web.theme.BrokenTemplateException;
 import io.javalin.config.JavalinConfig;
@@ -68,6 +69,8 @@ final class Routes {
 
     cfg.routes.get("/healthz", h.health()::live);
     cfg.routes.get("/readyz", h.health()::ready);
+    // Before the assets' route, which would take this name too.
+    cfg.routes.get(SiteStylesheet.PATH, h.siteStylesheet()::serve);
     cfg.routes.get("/assets/<name>", h.assets()::serve);
     cfg.routes.get("/favicon.ico", h.assets()::favicon);
     cfg.routes.get("/avatar/{key}", Avatars::serve);

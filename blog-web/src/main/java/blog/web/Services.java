@@ -53,6 +53,7 @@ import blog.core.settings.SettingsEditor;
 import blog.core.signin.FormDraftRepository;
 import blog.core.signin.SignInRequestRepository;
 import blog.core.site.SettingsRepository;
+import blog.core.site.SiteMenu;
 import blog.core.taxonomy.TermRepository;
 import blog.core.text.MarkdownRenderer;
 import blog.core.user.LoginThrottleRepository;
@@ -95,6 +96,7 @@ record Services(
     StaffAccounts staffAccounts,
     ModerationQueue moderation,
     SettingsEditor settingsEditor,
+    SiteMenu siteMenu,
     EditorServices editing,
     ProviderSwitches providerSwitches,
     PolledContentVersion contentVersion,
@@ -142,6 +144,7 @@ record Services(
           formDrafts.deleteExpired(clock.instant());
         };
     var signer = SiteSecret.signer(settings, random);
+    var siteMenu = new SiteMenu(settings, posts, clock);
     var mail = MailSettings.from(config);
     var mailQueue = new MailQueueRepository(jdbi);
     var subscriptions = new SubscriptionRepository(jdbi);
@@ -203,7 +206,12 @@ record Services(
             transactions,
             notifications,
             clock),
-        new SettingsEditor(settings),
+        new SettingsEditor(
+            settings,
+            siteMenu::pages,
+            path ->
+                new MediaStore(new MediaRepository(jdbi), settings, clock).find(path).isPresent()),
+        siteMenu,
         editing(database, transactions, posts, terms, users, settings, clock),
         new ProviderSwitches(settings),
         contentVersion,

@@ -46,6 +46,7 @@ import blog.web.security.Csrf;
 import blog.web.site.AbsoluteUrls;
 import blog.web.site.Pages;
 import blog.web.site.PebbleRenderer;
+import blog.web.site.SiteStylesheet;
 import blog.web.site.StaticAssets;
 import blog.web.subscription.SubscriptionHandlers;
 import blog.web.theme.ThemeFolder;
@@ -68,6 +69,7 @@ record WebHandlers(
     DurableAnswers durable,
     Csrf csrf,
     StaticAssets assets,
+    SiteStylesheet siteStylesheet,
     HealthHandler health,
     PostHandlers posts,
     ArchiveHandlers archives,
@@ -134,7 +136,10 @@ record WebHandlers(
             pageCache.perListingVersion(() -> Pages.sidebarOf(services.reader())),
             assets,
             new AbsoluteUrls(server.baseUrl()),
-            ctx -> staffSession.user(ctx).isPresent());
+            ctx -> staffSession.user(ctx).isPresent(),
+            // The menu names pages by their titles and addresses: looked up once per listing
+            // version (a settings change raises it too).
+            pageCache.perListingVersion(services.siteMenu()::links));
     LoginProviders configured = LoginProviders.from(config);
     DemoProvider.Decision demoDecision = DemoProvider.decide(config, configured, server.baseUrl());
     demoDecision.log();
@@ -211,6 +216,7 @@ record WebHandlers(
         new DurableAnswers(services.database().stored(), services.database()::requireRoomToWrite),
         csrf,
         assets,
+        new SiteStylesheet(services.reader()::look),
         new HealthHandler(services.database(), () -> Migrations.upToDate(dataSource)),
         posts,
         new ArchiveHandlers(services.reader(), pages, views, starts),

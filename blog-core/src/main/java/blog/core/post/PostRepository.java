@@ -136,6 +136,19 @@ public final class PostRepository {
                 .findOne());
   }
 
+  /** The pages readers may open (About, Contact…), by title: what a menu may offer. */
+  public List<Post> readablePages(Instant now) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT p.* FROM posts p WHERE p.post_type = 'page' AND "
+                        + READABLE
+                        + " ORDER BY p.title, p.id")
+                .bind("now", now)
+                .map(MAPPER)
+                .list());
+  }
+
   /** Visible posts, newest first. */
   public List<Post> listVisible(Instant now, int limit, int offset) {
     return list(Listing.ALL, now, limit, offset);

@@ -18,6 +18,7 @@ import blog.core.post.PostPage;
 import blog.core.post.PostRepository;
 import blog.core.post.PostSummary;
 import blog.core.site.SettingsRepository;
+import blog.core.site.SiteLook;
 import blog.core.site.SiteSettings;
 import blog.core.taxonomy.Taxonomy;
 import blog.core.taxonomy.Term;
@@ -79,6 +80,11 @@ public final class BlogReader {
 
   public SiteSettings site() {
     return settings.site();
+  }
+
+  /** The site's look: accent colour, footer text, full posts or excerpts, menu and logo. */
+  public SiteLook look() {
+    return SiteLook.from(settings.content());
   }
 
   /**

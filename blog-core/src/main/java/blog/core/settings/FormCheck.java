@@ -1,6 +1,7 @@
 package blog.core.settings;
 
 import blog.core.comment.FieldError;
+import blog.core.site.AccentColor;
 import blog.core.text.OneLine;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -127,7 +129,48 @@ final class FormCheck {
     }
   }
 
-  private void error(String field, String message) {
+  /**
+   * An accent colour {@code #rrggbb}, refused when links in it would be hard to read on white (a
+   * contrast below 4.5:1).
+   */
+  void accent(String field, String setting, String raw) {
+    String value = AccentColor.normalise(raw);
+    if (value == null) {
+      error(field, "Please give a colour as # and six hexadecimal digits, such as #1a6fb0.");
+      return;
+    }
+    double contrast = AccentColor.contrastWithWhite(value);
+    if (contrast < AccentColor.LEAST_CONTRAST) {
+      error(
+          field,
+          String.format(
+              Locale.ROOT,
+              "This colour is too light: links and buttons in it would be hard to read on white"
+                  + " (contrast %.1f:1, at least 4.5:1 is needed). Please choose a darker one.",
+              Math.floor(contrast * 10) / 10));
+      return;
+    }
+    values.put(setting, value);
+  }
+
+  /** The path of one of the site's own images ({@code /media/...}), or empty for none. */
+  void image(String field, String setting, String raw, Predicate<String> isOwnImage) {
+    String value = oneLine(raw);
+    if (value.isEmpty() || isOwnImage.test(value)) {
+      values.put(setting, value);
+    } else {
+      error(
+          field,
+          "Please give the address of an image uploaded to this site (it starts with"
+              + " /media/), or leave this empty.");
+    }
+  }
+
+  void put(String setting, String value) {
+    values.put(setting, value);
+  }
+
+  void error(String field, String message) {
     errors.add(new FieldError(field, message));
   }
 

@@ -4,17 +4,26 @@ import blog.core.comment.AvatarSource;
 import blog.core.comment.DiscussionSettings;
 import blog.core.comment.FieldError;
 import blog.core.comment.ModerationMode;
+import blog.core.site.MenuEntry;
 import blog.core.site.SettingsRepository;
+import blog.core.site.SiteLook;
+import blog.core.site.SiteMenu;
 import blog.core.site.SiteSettings;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * The admin's settings screen: the site's (title, tagline, reading, dates and times) and the
- * discussion settings. Every field is checked on the server and all are stored together or none.
- * Pages read the settings per request, so a change shows on the next page, without a restart.
+ * The admin's settings screen: the site's (title, tagline, reading, dates and times, and its look:
+ * accent colour, footer, full posts or excerpts, menu, logo) and the discussion settings. Every
+ * field is checked on the server and all are stored together or none. Pages read the settings per
+ * request, so a change shows on the next page, without a restart.
  *
  * <p>The ranges are those {@link DiscussionSettings#from} accepts, so nothing stored here is ever
  * silently replaced by a default there.
@@ -37,16 +46,56 @@ public final class SettingsEditor {
   public static final List<String> AVATAR_SOURCES = names(AvatarSource.values());
   public static final List<String> COMMENT_ORDERS = List.of("oldest", "newest");
 
-  private final SettingsRepository settings;
+  public static final List<String> HOME_SHOWS = List.of(SiteLook.EXCERPTS, SiteLook.FULL);
 
+  private final SettingsRepository settings;
+  private final Supplier<List<SiteMenu.PageChoice>> pages;
+  private final Predicate<String> isOwnImage;
+
+  /** Without pages to put in the menu nor images for a logo. */
   public SettingsEditor(SettingsRepository settings) {
+    this(settings, List::of, path -> false);
+  }
+
+  /**
+   * @param pages the pages the menu may offer (those readers may open)
+   * @param isOwnImage whether a path is one of the site's uploaded images, for the logo
+   */
+  public SettingsEditor(
+      SettingsRepository settings,
+      Supplier<List<SiteMenu.PageChoice>> pages,
+      Predicate<String> isOwnImage) {
     this.settings = settings;
+    this.pages = pages;
+    this.isOwnImage = isOwnImage;
+  }
+
+  /** The pages the menu may offer now, by title. */
+  public List<SiteMenu.PageChoice> pages() {
+    return pages.get();
+  }
+
+  /** The menu in force as the editor's rows, numbered 1, 2, 3... */
+  public List<MenuRow> currentMenu() {
+    List<MenuEntry> menu = SiteLook.from(settings.all()).menu();
+    List<MenuRow> rows = new ArrayList<>();
+    for (int i = 0; i < menu.size(); i++) {
+      MenuEntry e = menu.get(i);
+      rows.add(
+          new MenuRow(
+              Integer.toString(i + 1),
+              e.isPage() ? MenuRow.PAGE + e.pageId() : MenuRow.LINK,
+              e.label(),
+              e.url()));
+    }
+    return rows;
   }
 
   /** The form filled with the settings in force (defaults where nothing is stored). */
   public SettingsForm current() {
     Map<String, String> stored = settings.all();
     SiteSettings site = SiteSettings.from(stored);
+    SiteLook look = SiteLook.from(stored);
     DiscussionSettings d = DiscussionSettings.from(stored);
     return new SettingsForm(
         site.title(),
@@ -55,6 +104,10 @@ public final class SettingsEditor {
         site.dateFormat(),
         site.timeFormat(),
         site.timeZone().getId(),
+        look.accent(),
+        look.footerText(),
+        look.fullPosts() ? SiteLook.FULL : SiteLook.EXCERPTS,
+        look.logo(),
         Boolean.toString(d.requireNameAndEmail()),
         d.moderation().name().toLowerCase(Locale.ROOT),
         Integer.toString(d.maxLinks()),
@@ -74,7 +127,13 @@ public final class SettingsEditor {
         Boolean.toString(d.trustIdentities()));
   }
 
+  /** Saves the form, leaving the menu as it is. */
   public Outcome save(SettingsForm form) {
+    return save(form, null);
+  }
+
+  /** Saves the form and the menu's rows ({@code null}: the menu as it is), all or nothing. */
+  public Outcome save(SettingsForm form, List<MenuRow> menu) {
     FormCheck check = new FormCheck();
     check.text("title", SiteSettings.TITLE, form.title(), true, 200);
     check.text("tagline", SiteSettings.TAGLINE, form.tagline(), false, 500);
@@ -82,6 +141,15 @@ public final class SettingsEditor {
     check.pattern("dateFormat", SiteSettings.DATE_FORMAT, form.dateFormat());
     check.pattern("timeFormat", SiteSettings.TIME_FORMAT, form.timeFormat());
     check.zone("timeZone", SiteSettings.TIME_ZONE, form.timeZone());
+    check.accent("accent", SiteLook.ACCENT, form.accent());
+    check.text("footerText", SiteLook.FOOTER_TEXT, form.footerText(), false, 300);
+    check.choice("homeShows", SiteLook.HOME_SHOWS, form.homeShows(), HOME_SHOWS);
+    check.image("logo", SiteLook.LOGO, form.logo(), isOwnImage);
+    if (menu != null) {
+      Set<Long> pageIds =
+          pages.get().stream().map(SiteMenu.PageChoice::id).collect(Collectors.toSet());
+      MenuCheck.check(menu, pageIds, check);
+    }
     discussion(form, check);
     if (!check.ok()) {
       return new Outcome.Refused(check.errors());

@@ -6,7 +6,8 @@ import java.util.function.Function;
 /**
  * The settings screen's form: every value as text, as the screen shows it and as a browser sends it
  * back, untrusted. Checkboxes are "true" when ticked; an unticked one is absent (null). Field
- * errors name these components ({@code timeZone}, {@code maxLinks}, ...).
+ * errors name these components ({@code timeZone}, {@code maxLinks}, ...). The header's menu comes
+ * in rows of its own ({@link MenuRow}).
  */
 public record SettingsForm(
     String title,
@@ -15,6 +16,10 @@ public record SettingsForm(
     String dateFormat,
     String timeFormat,
     String timeZone,
+    String accent,
+    String footerText,
+    String homeShows,
+    String logo,
     String requireNameEmail,
     String moderation,
     String maxLinks,
@@ -41,6 +46,10 @@ public record SettingsForm(
           "dateFormat",
           "timeFormat",
           "timeZone",
+          "accent",
+          "footerText",
+          "homeShows",
+          "logo",
           "requireNameEmail",
           "moderation",
           "maxLinks",
@@ -67,6 +76,10 @@ public record SettingsForm(
         param.apply("dateFormat"),
         param.apply("timeFormat"),
         param.apply("timeZone"),
+        param.apply("accent"),
+        param.apply("footerText"),
+        param.apply("homeShows"),
+        param.apply("logo"),
         param.apply("requireNameEmail"),
         param.apply("moderation"),
         param.apply("maxLinks"),

@@ -4,6 +4,8 @@ import blog.core.post.Post;
 import blog.core.reading.ArchiveMonth;
 import blog.core.reading.BlogReader;
 import blog.core.reading.Sidebar;
+import blog.core.site.SiteLook;
+import blog.core.site.SiteMenu;
 import blog.core.site.SiteSettings;
 import blog.core.taxonomy.TermCount;
 import io.javalin.http.Context;
@@ -28,13 +30,19 @@ public final class Pages {
   private final StaticAssets assets;
   private final AbsoluteUrls urls;
   private final Predicate<Context> showsTemplateErrors;
+  private final Supplier<List<SiteMenu.Link>> menu;
   // Only for the title of error pages while the database is away; never used for content.
   private volatile SiteSettings lastSite = SiteSettings.from(Map.of());
+  private volatile Look lastLook = new Look(SiteLook.from(Map.of()), List.of());
+
+  /** The site's look and menu as one page shows them. */
+  private record Look(SiteLook look, List<SiteMenu.Link> menu) {}
 
   /**
    * {@code sidebar}: the sidebar as shown, e.g. {@link #sidebarOf} kept by a memo; {@code
    * showsTemplateErrors}: whether a request is a staff member's, who is shown what breaks a theme
-   * template rather than the built-in page.
+   * template rather than the built-in page; {@code menu}: the header's menu as shown, e.g. {@link
+   * SiteMenu#links} kept by a memo.
    */
   public Pages(
       PebbleRenderer pebble,
@@ -42,7 +50,9 @@ public final class Pages {
       Supplier<SidebarView> sidebar,
       StaticAssets assets,
       AbsoluteUrls urls,
-      Predicate<Context> showsTemplateErrors) {
+      Predicate<Context> showsTemplateErrors,
+      Supplier<List<SiteMenu.Link>> menu) {
+    this.menu = menu;
     this.pebble = pebble;
     this.reader = reader;
     this.sidebar = sidebar;
@@ -64,7 +74,9 @@ public final class Pages {
   public void render(Context ctx, String template, String title, Map<String, Object> model) {
     SiteSettings site = reader.site();
     lastSite = site;
-    write(ctx, html(template, title, model, site, sidebar.get(), errorsFor(ctx)));
+    Look look = new Look(reader.look(), menu.get());
+    lastLook = look;
+    write(ctx, html(template, title, model, site, look, ctx.path(), sidebar.get(), errorsFor(ctx)));
   }
 
   /**
@@ -81,7 +93,7 @@ public final class Pages {
     lastSite = site;
     Map<String, Object> all = new HashMap<>(model);
     all.put("adminStylesheet", assets.url("css/admin.css"));
-    return html(template, title, all, site, SidebarView.EMPTY, errorsFor(ctx));
+    return html(template, title, all, site, lastLook, "", SidebarView.EMPTY, errorsFor(ctx));
   }
 
   /** A piece of a page (no layout), e.g. a new comment for the page's script to insert. */
@@ -103,7 +115,7 @@ public final class Pages {
   }
 
   public String standalone(String template, String title, Map<String, Object> model) {
-    return html(template, title, model, lastSite, SidebarView.EMPTY, Renderer.READER);
+    return html(template, title, model, lastSite, lastLook, "", SidebarView.EMPTY, Renderer.READER);
   }
 
   /**
@@ -111,7 +123,8 @@ public final class Pages {
    * the page that tells staff what broke a theme template.
    */
   public String builtInStandalone(String template, String title, Map<String, Object> model) {
-    return html(template, title, model, lastSite, SidebarView.EMPTY, Renderer.BUILT_IN);
+    return html(
+        template, title, model, lastSite, lastLook, "", SidebarView.EMPTY, Renderer.BUILT_IN);
   }
 
   /** Which templates draw a page and who learns of a broken theme template. */
@@ -133,6 +146,8 @@ public final class Pages {
       String title,
       Map<String, Object> model,
       SiteSettings site,
+      Look look,
+      String path,
       SidebarView sidebar,
       Renderer renderer) {
     Map<String, Object> all = new HashMap<>(model);
@@ -143,7 +158,14 @@ public final class Pages {
             site.tagline(),
             assets.url("css/blog.css"),
             assets.url("js/comments.js"),
-            assets.url("favicon.svg")));
+            assets.url("favicon.svg"),
+            SiteStylesheet.url(look.look()),
+            look.look().logo(),
+            look.look().footerText(),
+            look.look().fullPosts(),
+            look.menu().stream()
+                .map(l -> new MenuLink(l.label(), l.url(), l.url().equals(path)))
+                .toList()));
     all.put("pageTitle", title == null ? site.title() : title + " | " + site.title());
     all.put("sidebar", sidebar);
     PageMeta meta = model.get("meta") instanceof PageMeta m ? m : PageMeta.NONE;

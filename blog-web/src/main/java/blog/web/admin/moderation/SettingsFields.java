@@ -49,7 +49,9 @@ final class SettingsFields {
           "commentsOrder.oldest", "Oldest first",
           "commentsOrder.newest", "Newest first",
           "avatars.identicon", "Patterns drawn by the blog (no third party)",
-          "avatars.gravatar", "Gravatar (readers then load pictures from gravatar.com)");
+          "avatars.gravatar", "Gravatar (readers then load pictures from gravatar.com)",
+          "homeShows.excerpts", "An excerpt of each post, with a link to read on",
+          "homeShows.full", "Each post in full");
 
   private static final List<Spec> SITE =
       List.of(
@@ -59,6 +61,27 @@ final class SettingsFields {
           new Spec("dateFormat", "Date format", "A pattern such as MMMM d, yyyy.", "text"),
           new Spec("timeFormat", "Time format", "A pattern such as h:mm a.", "text"),
           new Spec("timeZone", "Time zone", "For example Europe/Berlin or UTC.", "text"));
+
+  private static final List<Spec> LOOK =
+      List.of(
+          new Spec(
+              "accent",
+              "Accent colour",
+              "For links, buttons and the focus outline. It must be dark enough to read on white"
+                  + " (a contrast of at least 4.5:1).",
+              "color"),
+          new Spec("homeShows", "The home page shows", "", "select", SettingsEditor.HOME_SHOWS),
+          new Spec(
+              "logo",
+              "Header image or logo",
+              "The address of an image uploaded to this site (under Posts, upload an image and"
+                  + " copy its /media/... address). Empty for none.",
+              "text"),
+          new Spec(
+              "footerText",
+              "Footer text",
+              "Plain text in place of \u201cPowered by\u2026\u201d. Empty keeps that line.",
+              "text"));
 
   private static final List<Spec> DISCUSSION =
       List.of(
@@ -121,13 +144,19 @@ final class SettingsFields {
 
   static List<Section> sections(SettingsForm form, List<FieldError> errors) {
     Map<String, String> values = values(form);
+    Map<String, String> messages = messages(errors);
+    return List.of(
+        new Section("Site", fields(SITE, values, messages)),
+        new Section("Look", fields(LOOK, values, messages)),
+        new Section("Discussion", fields(DISCUSSION, values, messages)));
+  }
+
+  static Map<String, String> messages(List<FieldError> errors) {
     Map<String, String> messages = new HashMap<>();
     for (FieldError e : errors) {
       messages.putIfAbsent(e.field(), e.message());
     }
-    return List.of(
-        new Section("Site", fields(SITE, values, messages)),
-        new Section("Discussion", fields(DISCUSSION, values, messages)));
+    return messages;
   }
 
   private static List<Field> fields(

@@ -2,6 +2,7 @@ package blog.web.admin.moderation;
 
 import blog.core.auth.ProviderSwitches;
 import blog.core.comment.FieldError;
+import blog.core.settings.MenuRow;
 import blog.core.settings.SettingsEditor;
 import blog.core.settings.SettingsForm;
 import blog.web.admin.AdminHandlers;
@@ -38,14 +39,15 @@ public final class SettingsHandlers {
   /** {@code GET /admin/settings} */
   public void page(Context ctx) {
     String notice = "1".equals(ctx.queryParam("saved")) ? "Settings saved." : "";
-    show(ctx, editor.current(), List.of(), notice, HttpStatus.OK);
+    show(ctx, editor.current(), editor.currentMenu(), List.of(), notice, HttpStatus.OK);
   }
 
   /** {@code POST /admin/settings} */
   public void save(Context ctx) {
     SettingsForm form = SettingsForm.read(ctx::formParam);
-    if (editor.save(form) instanceof SettingsEditor.Outcome.Refused refused) {
-      show(ctx, form, refused.errors(), "", HttpStatus.UNPROCESSABLE_CONTENT);
+    List<MenuRow> menu = MenuRow.read(ctx::formParams);
+    if (editor.save(form, menu) instanceof SettingsEditor.Outcome.Refused refused) {
+      show(ctx, form, menu, refused.errors(), "", HttpStatus.UNPROCESSABLE_CONTENT);
       return;
     }
     Set<String> ticked = Set.copyOf(ctx.formParams("provider_on"));
@@ -58,7 +60,12 @@ public final class SettingsHandlers {
   }
 
   private void show(
-      Context ctx, SettingsForm form, List<FieldError> errors, String notice, HttpStatus status) {
+      Context ctx,
+      SettingsForm form,
+      List<MenuRow> menu,
+      List<FieldError> errors,
+      String notice,
+      HttpStatus status) {
     ctx.status(status);
     admin.render(
         ctx,
@@ -72,7 +79,9 @@ public final class SettingsHandlers {
             "hasErrors",
             !errors.isEmpty(),
             "providers",
-            providerChoices()));
+            providerChoices(),
+            "menu",
+            MenuRows.editor(menu, editor.pages(), errors)));
   }
 
   private List<ProviderChoice> providerChoices() {
