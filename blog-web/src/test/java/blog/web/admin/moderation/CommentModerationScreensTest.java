@@ -121,7 +121,7 @@ class CommentModerationScreensTest extends WebTestBase {
         row.contains(
             "In reply to <a href=\"/admin/comments/"
                 + sarah
-                + "/edit\">Sarah</a>: <q>As a newbie I found every word of…</q>"),
+                + "/edit\">Sarah</a>: <span class=\"queue-quoted\">‘As a newbie I found every word of…’</span>"),
         row);
     String all = authorBrowser.page("/admin/comments?status=all");
     String first = all.substring(all.indexOf("id=\"comment-" + sarah + "\""));
