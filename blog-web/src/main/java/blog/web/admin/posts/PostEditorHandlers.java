@@ -213,6 +213,7 @@ public final class PostEditorHandlers {
             ? renderer.render(view.body())
             : page.preview);
     model.put("previewDate", screens.formats().date(shownDate(stored)));
+    model.put("previewIso", screens.formats().iso(shownDate(stored)));
     model.put("publication", publication(stored));
     model.put("conflicts", page.conflicts);
     model.put("autosaves", page.autosaves);
