@@ -254,6 +254,7 @@ record WebHandlers(
             services.reader(),
             assets,
             services.random(),
+            services.clock(),
             // Counting every post per view is a pass over them all: once per listing version.
             pageCache::perListingVersion),
         new ErrorPages(pages, theme.present() ? theme.root().toString() : ""),

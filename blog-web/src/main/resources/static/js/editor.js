@@ -66,6 +66,13 @@
     form.elements[name].addEventListener("input", changed);
   });
 
+  var previewTitle = document.getElementById("preview-title");
+  if (previewTitle) {
+    form.elements.title.addEventListener("input", function () {
+      previewTitle.textContent = form.elements.title.value.trim() || "Untitled";
+    });
+  }
+
   var upload = document.getElementById("media-upload");
   var uploadStatus = document.getElementById("upload-status");
   if (upload) {

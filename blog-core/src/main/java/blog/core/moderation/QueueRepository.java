@@ -23,10 +23,12 @@ public final class QueueRepository {
       SELECT c.id, c.post_id, p.title AS post_title, p.author_id AS post_author_id, c.parent_id,
              c.author_name, c.author_email, c.author_url, c.client_ip, c.user_agent,
              i.provider AS identity_provider, i.display_name AS identity_name, c.user_id,
-             c.created_at, c.edited_at, c.status, c.held_reason, c.body_source, c.body_html
+             c.created_at, c.edited_at, c.status, c.held_reason, c.body_source, c.body_html,
+             pc.author_name AS parent_author, pc.body_html AS parent_html
       FROM comments c
       JOIN posts p ON p.id = c.post_id
       LEFT JOIN commenter_identities i ON i.id = c.identity_id
+      LEFT JOIN comments pc ON pc.id = c.parent_id
       """;
 
   private static final RowMapper<QueueRow> ROW =
@@ -50,7 +52,13 @@ public final class QueueRepository {
               CommentStatus.fromDb(rs.getString("status")),
               rs.getString("held_reason"),
               rs.getString("body_source"),
-              rs.getString("body_html"));
+              rs.getString("body_html"),
+              rs.getString("parent_author") == null
+                  ? null
+                  : InReplyTo.of(
+                      rs.getLong("parent_id"),
+                      rs.getString("parent_author"),
+                      rs.getString("parent_html")));
 
   private final Jdbi jdbi;
 

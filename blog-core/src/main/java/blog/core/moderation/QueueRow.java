@@ -2,6 +2,7 @@ package blog.core.moderation;
 
 import blog.core.comment.CommentStatus;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A comment as a moderator sees it in the queue: who wrote it and from where, on which post, why it
@@ -10,6 +11,7 @@ import java.time.Instant;
  *
  * <p>{@code identityProvider} and {@code identityName} are set when the comment came through a
  * third-party log-in; {@code userId} when a staff account wrote it. {@code bodyHtml} is sanitised.
+ * {@code inReplyTo} names the comment a reply answers; null for a comment that starts a thread.
  */
 public record QueueRow(
     long id,
@@ -30,7 +32,13 @@ public record QueueRow(
     CommentStatus status,
     String heldReason,
     String bodySource,
-    String bodyHtml) {
+    String bodyHtml,
+    InReplyTo inReplyTo) {
+
+  /** Whether this comment answers another. */
+  public Optional<InReplyTo> replyTo() {
+    return Optional.ofNullable(inReplyTo);
+  }
 
   public QueueCursor cursor() {
     return new QueueCursor(createdAt, id);

@@ -57,6 +57,17 @@ public final class Excerpts {
     return tag > 0 ? html.substring(0, tag) : html;
   }
 
+  /**
+   * The first {@code words} words of {@code html} as plain text, with "…" when there were more: a
+   * short reminder of a text, such as the comment a reply answers.
+   */
+  public static String opening(String html, int words) {
+    String[] all = text(html == null ? "" : html).split(" ");
+    return all.length > words
+        ? String.join(" ", Arrays.copyOf(all, words)) + "…"
+        : String.join(" ", all);
+  }
+
   /** The text a browser shows for {@code html}, white space collapsed, as jsoup reads it. */
   private static String text(String html) {
     return Jsoup.parseBodyFragment(html).body().text().strip();

@@ -82,6 +82,21 @@ class EditorJourneyTest extends BrowserTestBase {
     waitUntil(d -> currentPath().matches("/admin/posts/\\d+/edit\\?saved=1"));
     String editor = currentPath().substring(0, currentPath().indexOf('?'));
     checkPageAndAccessibility("editor, published post");
+    assertTrue(
+        find("#publication").getText().matches("Published on \\w+ \\d{1,2}, \\d{4} at .+"),
+        find("#publication").getText());
+
+    // Opened again, the preview is there at once, in the site's own design: its reading type
+    // and the public post's title, not the admin's sans-serif.
+    open(editor);
+    assertEquals(2, findAll("#preview tbody tr").size(), "the preview is filled on opening");
+    assertEquals("Plans and pictures", find(".preview-post .entry-title").getText());
+    assertTrue(
+        find(".preview-post .entry-content").getCssValue("font-family").startsWith("Georgia"),
+        find(".preview-post .entry-content").getCssValue("font-family"));
+    assertTrue(
+        find("#title").getCssValue("font-family").contains("Segoe UI"), "the form stays sans");
+    keepFullPage(Path.of("target", "admin-shots", "editor-with-preview-1280.png"));
 
     link("View post").click();
     waitUntil(d -> !findAll("article.post.single").isEmpty());

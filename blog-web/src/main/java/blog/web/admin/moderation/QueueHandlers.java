@@ -162,7 +162,13 @@ public final class QueueHandlers {
         ModerationAction.forStatus(r.status()).stream()
             .map(a -> new QueueViews.Action(a.param(), a.label()))
             .toList(),
-        r.userId() != null);
+        r.userId() != null,
+        r.replyTo()
+            .map(
+                p ->
+                    new QueueViews.ReplyTo(
+                        p.authorName(), p.opening(), "/admin/comments/" + p.id() + "/edit"))
+            .orElse(null));
   }
 
   private static String label(QueueView view) {

@@ -16,6 +16,7 @@ final class QueueViews {
    * A comment in the queue. Empty strings stand for what is not known (no website, no identity
    * provider, a post not on the site yet). {@code bodyHtml} is sanitised by the domain. {@code
    * byStaff}: written from a staff account, shown with the same "Author" badge as on the post.
+   * {@code replyTo}: the comment a reply answers, or null.
    */
   public record Row(
       long id,
@@ -31,5 +32,9 @@ final class QueueViews {
       String bodyHtml,
       String heldReason,
       List<Action> actions,
-      boolean byStaff) {}
+      boolean byStaff,
+      ReplyTo replyTo) {}
+
+  /** "In reply to Sarah: ‘As a newbie…’", linking to the answered comment in the admin. */
+  public record ReplyTo(String authorName, String opening, String url) {}
 }

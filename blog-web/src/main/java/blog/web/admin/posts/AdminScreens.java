@@ -6,17 +6,22 @@ import blog.core.post.Post;
 import blog.core.reading.BlogReader;
 import blog.web.admin.AdminHandlers;
 import blog.web.admin.StaffSession;
+import blog.web.site.Formats;
 import blog.web.site.Permalinks;
 import blog.web.site.StaticAssets;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 
-/** What every post screen needs: the acting user, rendering, the site's zone and asset URLs. */
+/**
+ * What every post screen needs: the acting user, rendering, the site's zone, date formats and
+ * clock, and asset URLs.
+ */
 final class AdminScreens {
   static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -24,12 +29,28 @@ final class AdminScreens {
   private final StaffSession session;
   private final BlogReader reader;
   private final StaticAssets assets;
+  private final Clock clock;
 
-  AdminScreens(AdminHandlers admin, StaffSession session, BlogReader reader, StaticAssets assets) {
+  AdminScreens(
+      AdminHandlers admin,
+      StaffSession session,
+      BlogReader reader,
+      StaticAssets assets,
+      Clock clock) {
     this.admin = admin;
     this.session = session;
     this.reader = reader;
     this.assets = assets;
+    this.clock = clock;
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  /** Dates as the public pages show them ("December 7, 2026 at 10:49 AM"). */
+  Formats formats() {
+    return new Formats(reader.site());
   }
 
   Actor actor(Context ctx) {

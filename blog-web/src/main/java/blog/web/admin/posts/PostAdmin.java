@@ -6,6 +6,7 @@ import blog.web.admin.AdminHandlers;
 import blog.web.admin.StaffSession;
 import blog.web.site.StaticAssets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -26,8 +27,9 @@ public record PostAdmin(
       BlogReader reader,
       StaticAssets assets,
       SecureRandom random,
+      Clock clock,
       UnaryOperator<Supplier<StatusCounts>> keepCounts) {
-    var screens = new AdminScreens(admin, session, reader, assets);
+    var screens = new AdminScreens(admin, session, reader, assets, clock);
     return new PostAdmin(
         new PostListHandlers(services, keepCounts, screens),
         new PostEditorHandlers(services, screens, random),

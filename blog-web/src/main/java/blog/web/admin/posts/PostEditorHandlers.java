@@ -19,6 +19,7 @@ import blog.core.text.MarkdownRenderer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -205,7 +206,15 @@ public final class PostEditorHandlers {
     model.put("form", view);
     model.put("errors", errors);
     model.put("notice", page.notice);
-    model.put("preview", page.preview);
+    // The preview is there from the start (an opened post, a refused save), not only once typed.
+    model.put(
+        "preview",
+        page.preview.isEmpty() && !view.body().isBlank()
+            ? renderer.render(view.body())
+            : page.preview);
+    model.put("previewDate", screens.formats().date(shownDate(stored)));
+    model.put("previewIso", screens.formats().iso(shownDate(stored)));
+    model.put("publication", publication(stored));
     model.put("conflicts", page.conflicts);
     model.put("autosaves", page.autosaves);
     model.put("zone", screens.zone().getId());
@@ -222,6 +231,31 @@ public final class PostEditorHandlers {
     model.put("trashed", stored != null && stored.status() == PostStatus.TRASH);
     ctx.status(status);
     screens.render(ctx, "admin/posts/editor", view.isNew() ? "Add New Post" : "Edit Post", model);
+  }
+
+  /**
+   * Where the post stands, with its date as readers see it: "Published on December 7, 2026 at 10:49
+   * AM", "Scheduled for …", "Draft"; empty for a new or trashed post.
+   */
+  private String publication(Post stored) {
+    if (stored == null) {
+      return "";
+    }
+    if (stored.status() == PostStatus.DRAFT) {
+      return "Draft";
+    }
+    boolean dated =
+        stored.status() == PostStatus.PUBLISHED || stored.status() == PostStatus.SCHEDULED;
+    if (!dated || stored.publishedAt() == null) {
+      return "";
+    }
+    String at = screens.formats().dateTime(stored.publishedAt());
+    return stored.isVisibleAt(screens.now()) ? "Published on " + at : "Scheduled for " + at;
+  }
+
+  /** The date the preview's byline shows: the post's own, or today for one not yet dated. */
+  private Instant shownDate(Post stored) {
+    return stored != null && stored.publishedAt() != null ? stored.publishedAt() : screens.now();
   }
 
   /** The author menu: empty for authors, who cannot give a post to someone else. */

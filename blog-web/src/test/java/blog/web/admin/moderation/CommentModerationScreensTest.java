@@ -96,6 +96,41 @@ class CommentModerationScreensTest extends WebTestBase {
   }
 
   @Test
+  void aReplyInTheQueueSaysWhichCommentItAnswers() {
+    long post = postBy(author);
+    long sarah =
+        fixtures.comment(
+            post,
+            null,
+            "Sarah",
+            "As a newbie I found *every* word of this useful, thank you so much",
+            TestServer.NOW.minusSeconds(600));
+    long reply =
+        fixtures.comment(
+            post,
+            sarah,
+            "Gus Guest",
+            Fixtures.unique("Glad it helped"),
+            TestServer.NOW.minusSeconds(60),
+            CommentStatus.PENDING);
+
+    String pending = authorBrowser.page("/admin/comments?status=pending");
+    String row = pending.substring(pending.indexOf("id=\"comment-" + reply + "\""));
+    row = row.substring(0, row.indexOf("</tr>"));
+    assertTrue(
+        row.contains(
+            "In reply to <a href=\"/admin/comments/"
+                + sarah
+                + "/edit\">Sarah</a>: <span class=\"queue-quoted\">‘As a newbie I found every word of…’</span>"),
+        row);
+    String all = authorBrowser.page("/admin/comments?status=all");
+    String first = all.substring(all.indexOf("id=\"comment-" + sarah + "\""));
+    assertFalse(
+        first.substring(0, first.indexOf("</tr>")).contains("In reply to"),
+        "a comment that starts a thread answers no one");
+  }
+
+  @Test
   void pendingCountShowsInTheAdminMenu() {
     User other = staff.account(Role.AUTHOR, "Counted Author");
     long post = postBy(other);

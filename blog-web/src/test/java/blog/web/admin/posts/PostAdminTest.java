@@ -93,6 +93,43 @@ class PostAdminTest extends WebTestBase {
   }
 
   @Test
+  void theEditorOfAPostOpensWithItsPreviewAndSaysWhenItWasPublished() {
+    Browser browser = author();
+    String title = Fixtures.unique("Previewed");
+    long id = create(browser, title, "Hello *world*, in the design of the site.", "publish");
+
+    String editor = browser.page("/admin/posts/" + id + "/edit");
+    assertTrue(
+        editor.contains(
+            "<div id=\"preview\" class=\"entry-content\"><p>Hello <em>world</em>, in the"
+                + " design of the site.</p>"),
+        "the preview is filled when the post is opened: "
+            + excerptAround(editor, "id=\"preview\""));
+    assertTrue(
+        editor.contains("<article class=\"post single preview-post\">"), "the post's markup");
+    assertTrue(editor.contains("id=\"preview-title\">" + title + "</h3>"), "with its title");
+    assertTrue(
+        editor.contains(
+            "<span id=\"publication\" class=\"publication\">Published on June 1, 2026 at "),
+        excerptAround(editor, "post-state"));
+
+    String page = browser.page("/admin/posts/new");
+    Map<String, String> later = form(page, Fixtures.unique("Later"), "Soon.", "schedule");
+    later.put("publish_at", "2026-07-01T09:30");
+    HttpResponse<String> scheduled = browser.post("/admin/posts", later);
+    assertEquals(303, scheduled.statusCode(), scheduled.body());
+    String scheduledEditor = browser.page(scheduled.headers().firstValue("Location").orElseThrow());
+    assertTrue(
+        scheduledEditor.contains(">Scheduled for July 1, 2026 at "),
+        excerptAround(scheduledEditor, "post-state"));
+  }
+
+  private static String excerptAround(String page, String marker) {
+    int at = Math.max(0, page.indexOf(marker));
+    return page.substring(at, Math.min(page.length(), at + 300));
+  }
+
+  @Test
   void anAutosaveIsOfferedBackAndCanBeRestored() {
     Browser browser = author();
     long id = create(browser, Fixtures.unique("Autosaved"), "Saved text", "draft");
