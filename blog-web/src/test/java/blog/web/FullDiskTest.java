@@ -16,11 +16,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,7 +76,7 @@ class FullDiskTest {
         // As a disk fills: first below the room the blog keeps free, which pauses H2's own writer
         // (within a second, said in the log), then to the last byte.
         Path filler = fill(disk, "filler", 4 * 1024 * 1024);
-        awaitOutput(app, "The database's disk is full");
+        app.awaitOutput("The database's disk is full", Duration.ofSeconds(20));
         Path rest = fill(disk, "rest", 0);
         HttpResponse<String> refused = comment(reader, post, "Typed while the disk was full");
         assertEquals(503, refused.statusCode(), refused.body());
@@ -137,14 +135,6 @@ class FullDiskTest {
       assertTrue(Files.getFileStore(disk).getUsableSpace() < chunk.length, full.toString());
     }
     return filler;
-  }
-
-  private static void awaitOutput(AppProcess app, String text) {
-    Instant deadline = Instant.now().plusSeconds(20);
-    while (!app.output().contains(text)) {
-      assertTrue(Instant.now().isBefore(deadline), "no '" + text + "':\n" + app.everything());
-      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-    }
   }
 
   private static HttpResponse<String> comment(Browser browser, String post, String text) {

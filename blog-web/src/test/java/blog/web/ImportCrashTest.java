@@ -49,7 +49,7 @@ class ImportCrashTest {
       for (int round = 0; round < 2; round++) {
         try (AppProcess importing =
             AppProcess.command("import-" + round, drill.env(), "import-wxr", file.toString())) {
-          awaitOutput(importing, "% read");
+          importing.awaitOutput("% read", Duration.ofSeconds(120));
           LockSupport.parkNanos(
               CrashDrill.someMomentBetween(Duration.ZERO, Duration.ofMillis(50)).toNanos());
           boolean reportedDone = importing.output().contains("Done");
@@ -69,7 +69,7 @@ class ImportCrashTest {
       // Said done, then killed at once: all of it stays.
       try (AppProcess again =
           AppProcess.command("import-again", drill.env(), "import-wxr", file.toString())) {
-        awaitOutput(again, "Done");
+        again.awaitOutput("Done", Duration.ofSeconds(120));
         again.kill();
       }
       assertEquals(imported, rows(drill), "a second import of the same file adds nothing");
@@ -162,16 +162,6 @@ class ImportCrashTest {
             List.of(
                 h.createQuery("SELECT COUNT(*) FROM posts").mapTo(Long.class).one(),
                 h.createQuery("SELECT COUNT(*) FROM comments").mapTo(Long.class).one()));
-  }
-
-  private static void awaitOutput(AppProcess process, String text) {
-    Instant deadline = Instant.now().plusSeconds(120);
-    while (!process.output().contains(text)) {
-      assertTrue(
-          process.process().isAlive() && Instant.now().isBefore(deadline),
-          "no '" + text + "':\n" + process.everything());
-      LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
-    }
   }
 
   private Path fixture() throws IOException {

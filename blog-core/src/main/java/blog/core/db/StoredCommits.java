@@ -88,11 +88,6 @@ public final class StoredCommits implements AutoCloseable {
     return commits;
   }
 
-  /** True when {@link #await()} writes anything (the embedded H2 database on a file). */
-  public boolean writesOnDemand() {
-    return writes;
-  }
-
   /**
    * Returns once everything committed before this call is in the database file; throws {@link
    * NotStoredException} when it could not be written (a full disk, a failing device).

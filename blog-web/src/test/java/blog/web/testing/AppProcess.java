@@ -125,6 +125,17 @@ public final class AppProcess implements Site, AutoCloseable {
     return this;
   }
 
+  /** Waits until the process printed {@code text}; fails if it ends or the time runs out first. */
+  public void awaitOutput(String text, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (!output().contains(text)) {
+      if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+        throw new AssertionError(name + " printed no '" + text + "':\n" + everything());
+      }
+      LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+    }
+  }
+
   /** Waits until the metrics line appeared (instances started with {@code BLOG_METRICS_PORT}). */
   public int metricsPort() {
     Instant deadline = Instant.now().plusSeconds(10);
