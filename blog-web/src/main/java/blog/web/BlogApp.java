@@ -5,6 +5,7 @@ import blog.core.config.Config;
 import blog.core.db.Database;
 import blog.core.db.DatabaseSettings;
 import blog.core.db.DatabaseUnreachable;
+import blog.core.generate.BulkRepository;
 import blog.core.media.MediaSettings;
 import blog.migrations.Migrations;
 import blog.web.auth.DemoProvider;
@@ -98,6 +99,9 @@ public final class BlogApp implements AutoCloseable {
     int applied = Migrations.migrate(database.dataSource());
     if (applied > 0) {
       LOG.info("Applied {} database migration(s)", applied);
+    }
+    if (owns && new BulkRepository(database.jdbi()).undoUnfinished()) {
+      LOG.warn("A generate that did not finish was undone: its posts and comments are removed");
     }
     CleanStop cleanStop = owns ? CleanStop.atStart(database) : null;
     Metrics metrics = Metrics.create();

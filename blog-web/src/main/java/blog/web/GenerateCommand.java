@@ -14,7 +14,13 @@ import blog.core.site.SettingsRepository;
 import blog.core.text.MarkdownRenderer;
 import blog.core.user.UserRepository;
 import blog.migrations.Migrations;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -41,6 +47,14 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "random seed (same seed, same data)")
   long seed;
 
+  @Option(
+      names = "--rebuild-indexes-from",
+      defaultValue = "" + DataGenerator.BULK_THRESHOLD,
+      description =
+          "from this many comments on, drop the comment indexes kept in random order and build"
+              + " them again after the rows (default: ${DEFAULT-VALUE})")
+  long rebuildIndexesFrom;
+
   @Spec CommandSpec spec;
 
   private final Supplier<Config> config;
@@ -63,47 +77,113 @@ final class GenerateCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("blog: --posts and --comments must not be negative");
       return 2;
     }
-    try (Database database = Database.open(DatabaseSettings.from(config.get()))) {
-      Migrations.migrate(database.dataSource());
-      var jdbi = database.jdbi();
-      var markdown = new MarkdownRenderer();
-      var commentRenderer = new CommentRenderer();
-      var users = new UserRepository(jdbi);
-      new SeedContent(
-              new Transactions(jdbi),
-              users,
-              new PostRepository(jdbi),
-              new CommentRepository(jdbi),
-              new SettingsRepository(jdbi),
-              markdown,
-              commentRenderer)
-          .seedIfEmpty(clock.instant());
-      long started = System.nanoTime();
-      long[] lastPrinted = {0};
-      DataGenerator.Generated generated =
-          new DataGenerator(new BulkRepository(jdbi), users, markdown, commentRenderer)
-              .generate(
-                  posts,
-                  comments,
-                  seed,
-                  clock.instant(),
-                  (what, done, total) -> {
-                    long now = System.nanoTime();
-                    if (total == 0) {
-                      out.println(what);
-                    } else if (done == total || now - lastPrinted[0] > 1_000_000_000L) {
-                      lastPrinted[0] = now;
-                      out.printf("%s: %d of %d%n", what, done, total);
-                      out.flush();
-                    }
-                  });
-      out.printf(
-          "Added %d posts and %d comments (%d replies) in %.1f s.%n",
-          generated.posts(),
-          generated.comments(),
-          generated.replies(),
-          (System.nanoTime() - started) / 1e9);
-      return 0;
+    DatabaseSettings settings = DatabaseSettings.from(config.get());
+    long started = System.nanoTime();
+    DataGenerator.Generated generated;
+    try {
+      generated =
+          settings.isEmbeddedH2File() ? generateInACopy(settings, out) : generateIn(settings, out);
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("blog: " + e.getMessage());
+      return 1;
     }
+    out.printf(
+        "Added %d posts and %d comments (%d replies) in %.1f s.%n",
+        generated.posts(),
+        generated.comments(),
+        generated.replies(),
+        (System.nanoTime() - started) / 1e9);
+    return 0;
+  }
+
+  /**
+   * On a database an H2 server or PostgreSQL keeps: the generator's mark makes it all or nothing (a
+   * generation cut off is undone at the next start, see BulkRepository#undoUnfinished).
+   */
+  private DataGenerator.Generated generateIn(DatabaseSettings settings, PrintWriter out) {
+    try (Database database = Database.open(settings)) {
+      prepare(database);
+      DataGenerator.Generated generated = generate(database, out);
+      // Said only once it is stored: a kill a moment later must not undo what was reported.
+      database.stored().await();
+      return generated;
+    }
+  }
+
+  /**
+   * On the embedded file database: the rows go into a copy of the file, which takes the file's
+   * place (one rename) only once it is complete and closed. A generation cut off leaves the blog's
+   * file as it was, whatever H2 would make of a crash in the middle of a large write.
+   */
+  private DataGenerator.Generated generateInACopy(DatabaseSettings settings, PrintWriter out)
+      throws IOException {
+    try (Database database = Database.open(settings)) {
+      prepare(database);
+    }
+    Path file = settings.embeddedFile();
+    Path base = settings.embeddedFileBase();
+    Path copyBase = base.resolveSibling(base.getFileName() + ".generating");
+    DatabaseSettings copy = settings.withEmbeddedFileBase(copyBase);
+    Path copyFile = copy.embeddedFile();
+    Files.deleteIfExists(copyFile);
+    Files.deleteIfExists(copyBase.resolveSibling(copyBase.getFileName() + ".trace.db"));
+    Files.copy(file, copyFile);
+    DataGenerator.Generated generated;
+    try (Database database = Database.open(copy)) {
+      generated = generate(database, out);
+    }
+    force(copyFile);
+    Files.move(copyFile, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    force(file.getParent());
+    return generated;
+  }
+
+  /** Writes a file (or a folder's entries) through to the disk. */
+  private static void force(Path path) throws IOException {
+    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+      channel.force(true);
+    }
+  }
+
+  /** Brings the schema up to date and seeds an empty blog, as a first start would. */
+  private void prepare(Database database) {
+    Migrations.migrate(database.dataSource());
+    var jdbi = database.jdbi();
+    new SeedContent(
+            new Transactions(jdbi),
+            new UserRepository(jdbi),
+            new PostRepository(jdbi),
+            new CommentRepository(jdbi),
+            new SettingsRepository(jdbi),
+            new MarkdownRenderer(),
+            new CommentRenderer())
+        .seedIfEmpty(clock.instant());
+  }
+
+  private DataGenerator.Generated generate(Database database, PrintWriter out) {
+    var jdbi = database.jdbi();
+    long[] lastPrinted = {0};
+    return new DataGenerator(
+            new BulkRepository(jdbi),
+            new UserRepository(jdbi),
+            new MarkdownRenderer(),
+            new CommentRenderer(),
+            rebuildIndexesFrom)
+        .generate(
+            posts,
+            comments,
+            seed,
+            clock.instant(),
+            (what, done, total) -> {
+              long now = System.nanoTime();
+              if (total == 0) {
+                out.println(what);
+                out.flush();
+              } else if (done == total || now - lastPrinted[0] > 1_000_000_000L) {
+                lastPrinted[0] = now;
+                out.printf("%s: %d of %d%n", what, done, total);
+                out.flush();
+              }
+            });
   }
 }

@@ -3,6 +3,7 @@ package blog.core.db;
 import blog.core.config.Config;
 import blog.core.config.Declaration;
 import blog.core.config.Setting;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -77,5 +78,46 @@ public record DatabaseSettings(
         || rest.startsWith("tcp:")
         || rest.startsWith("ssl:")
         || rest.startsWith("zip:"));
+  }
+
+  /**
+   * Where an embedded H2 file database lives: the path its URL names, without the {@code .mv.db} H2
+   * adds ({@code jdbc:h2:file:./data/blog;...} is {@code ./data/blog}, made absolute).
+   */
+  public Path embeddedFileBase() {
+    if (!isEmbeddedH2File()) {
+      throw new IllegalStateException("not an embedded H2 file database: " + url);
+    }
+    String path = url.substring("jdbc:h2:".length());
+    int options = path.indexOf(';');
+    if (options >= 0) {
+      path = path.substring(0, options);
+    }
+    if (path.toLowerCase(Locale.ROOT).startsWith("file:")) {
+      path = path.substring("file:".length());
+    }
+    if (path.startsWith("~")) {
+      path = System.getProperty("user.home") + path.substring(1);
+    }
+    return Path.of(path).toAbsolutePath();
+  }
+
+  /** The file H2 keeps an embedded database in ({@link #embeddedFileBase} plus {@code .mv.db}). */
+  public Path embeddedFile() {
+    Path base = embeddedFileBase();
+    return base.resolveSibling(base.getFileName() + ".mv.db");
+  }
+
+  /** These settings, but for the embedded file database at {@code base}, with the same options. */
+  public DatabaseSettings withEmbeddedFileBase(Path base) {
+    embeddedFileBase();
+    int options = url.indexOf(';');
+    return new DatabaseSettings(
+        "jdbc:h2:file:" + base.toAbsolutePath() + (options >= 0 ? url.substring(options) : ""),
+        user,
+        password,
+        poolSize,
+        fsync,
+        minFreeBytes);
   }
 }

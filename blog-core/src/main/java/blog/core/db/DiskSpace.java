@@ -3,7 +3,6 @@ package blog.core.db;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -26,24 +25,8 @@ public final class DiskSpace {
     if (!settings.isEmbeddedH2File() || settings.minFreeBytes() <= 0) {
       return Optional.empty();
     }
-    return Optional.of(new DiskSpace(directoryOf(settings.url()), settings.minFreeBytes()));
-  }
-
-  /** The folder of an H2 URL's database file ({@code jdbc:h2:file:./data/blog;...}). */
-  static Path directoryOf(String url) {
-    String path = url.substring("jdbc:h2:".length());
-    int settings = path.indexOf(';');
-    if (settings >= 0) {
-      path = path.substring(0, settings);
-    }
-    if (path.toLowerCase(Locale.ROOT).startsWith("file:")) {
-      path = path.substring("file:".length());
-    }
-    if (path.startsWith("~")) {
-      path = System.getProperty("user.home") + path.substring(1);
-    }
-    Path parent = Path.of(path).toAbsolutePath().getParent();
-    return parent == null ? Path.of("").toAbsolutePath() : parent;
+    return Optional.of(
+        new DiskSpace(settings.embeddedFileBase().getParent(), settings.minFreeBytes()));
   }
 
   /** Throws {@link NotStoredException} when the disk is (nearly) full. */

@@ -1,6 +1,7 @@
 package blog.core.generate;
 
 import blog.core.change.ContentVersions;
+import blog.core.comment.CommentCountsRepository;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -33,6 +35,9 @@ public final class BulkRepository {
    */
   private static final String BULK_LOAD = "@BLOG_BULK_LOAD";
 
+  /** How many comment ids one transaction of {@link #deleteAfter} covers. */
+  private static final long UNDO_SLICE = 20_000;
+
   private final Jdbi jdbi;
 
   public BulkRepository(Jdbi jdbi) {
@@ -46,6 +51,11 @@ public final class BulkRepository {
             h.createQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM " + checked(table))
                 .mapTo(Long.class)
                 .one());
+  }
+
+  /** The highest id of {@code table} (one of the generator's own tables), 0 when empty. */
+  long maxId(String table) {
+    return nextId(table) - 1;
   }
 
   /** Moves the identity of {@code table} past the ids the generator inserted. */
@@ -127,7 +137,7 @@ public final class BulkRepository {
     jdbi.useHandle(
         h ->
             h.execute(
-                "CREATE INDEX "
+                "CREATE INDEX IF NOT EXISTS "
                     + identifier(index.name())
                     + " ON "
                     + checked(table)
@@ -141,6 +151,107 @@ public final class BulkRepository {
       throw new IllegalArgumentException("not a plain identifier: " + name);
     }
     return name;
+  }
+
+  /** The mark of a generation that began and has not finished, if there is one. */
+  Optional<GenerationMark> unfinished() {
+    return jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT setting_value FROM settings WHERE name = :name")
+                    .bind("name", GenerationMark.SETTING)
+                    .mapTo(String.class)
+                    .findOne())
+        .map(GenerationMark::parse);
+  }
+
+  /** Stores (or replaces) the mark of the generation under way. */
+  void mark(GenerationMark mark) {
+    jdbi.useTransaction(
+        h -> {
+          int updated =
+              h.createUpdate("UPDATE settings SET setting_value = :value WHERE name = :name")
+                  .bind("name", GenerationMark.SETTING)
+                  .bind("value", mark.encode())
+                  .execute();
+          if (updated == 0) {
+            h.createUpdate("INSERT INTO settings (name, setting_value) VALUES (:name, :value)")
+                .bind("name", GenerationMark.SETTING)
+                .bind("value", mark.encode())
+                .execute();
+          }
+        });
+  }
+
+  /** Removes the mark: the generation is complete (or undone). */
+  void clearMark() {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("DELETE FROM settings WHERE name = :name")
+                .bind("name", GenerationMark.SETTING)
+                .execute());
+  }
+
+  /**
+   * Removes every row a generation added after {@code mark} was taken: comments from the newest
+   * down, a slice per transaction (a reply always has a higher id than the comment it answers, so
+   * none is left pointing at a removed one), then the posts' terms, the posts, the terms and the
+   * generator's own authors. Safe to run again if it is itself cut off.
+   */
+  void deleteAfter(GenerationMark mark) {
+    long top = maxId("comments");
+    for (long high = top; high > mark.comments(); high -= UNDO_SLICE) {
+      long low = Math.max(mark.comments(), high - UNDO_SLICE);
+      long upTo = high;
+      inBulkTransaction(
+          (h, h2) ->
+              h.createUpdate("DELETE FROM comments WHERE id > :low AND id <= :high")
+                  .bind("low", low)
+                  .bind("high", upTo)
+                  .execute());
+    }
+    inBulkTransaction(
+        (h, h2) -> {
+          h.createUpdate("DELETE FROM post_terms WHERE post_id > :posts")
+              .bind("posts", mark.posts())
+              .execute();
+          h.createUpdate("DELETE FROM posts WHERE id > :posts")
+              .bind("posts", mark.posts())
+              .execute();
+          h.createUpdate(
+                  "DELETE FROM terms WHERE id > :terms"
+                      + " AND NOT EXISTS (SELECT 1 FROM post_terms t WHERE t.term_id = terms.id)")
+              .bind("terms", mark.terms())
+              .execute();
+          h.createUpdate(
+                  "DELETE FROM users WHERE id > :users AND username LIKE 'bench-author-%'"
+                      + " AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.author_id = users.id)")
+              .bind("users", mark.users())
+              .execute();
+        });
+  }
+
+  /**
+   * Undoes a generation that began and never finished (the process was killed, the machine lost
+   * power, a batch failed): its rows are removed, the comment indexes it dropped are built again,
+   * the comment counts are counted again from the rows and every content version moves on. Answers
+   * whether there was one. Run by {@code generate} before it begins and by the blog as it starts.
+   */
+  public boolean undoUnfinished() {
+    Optional<GenerationMark> unfinished = unfinished();
+    if (unfinished.isEmpty()) {
+      return false;
+    }
+    GenerationMark mark = unfinished.get();
+    deleteAfter(mark);
+    for (Index index : mark.dropped()) {
+      createIndex("comments", index);
+    }
+    new CommentCountsRepository(jdbi).recount();
+    restartIdentity("posts");
+    restartIdentity("comments");
+    restartIdentity("terms");
+    clearMark();
+    return true;
   }
 
   /** The ids of existing terms of a taxonomy by slug. */
@@ -337,7 +448,7 @@ public final class BulkRepository {
   }
 
   private static String checked(String table) {
-    if (!List.of("posts", "comments", "terms").contains(table)) {
+    if (!List.of("posts", "comments", "terms", "users").contains(table)) {
       throw new IllegalArgumentException("not a generated table: " + table);
     }
     return table;

@@ -37,7 +37,7 @@ public final class DataGenerator {
   static final int COMMENT_BATCH = 10_000;
 
   /** From this many comments on, the comment indexes are dropped and built again after. */
-  static final long BULK_THRESHOLD = 50_000;
+  public static final long BULK_THRESHOLD = 50_000;
 
   /**
    * Comments arrive in the order a blog grows: post by post, in time order, none by a signed-in
@@ -124,15 +124,15 @@ public final class DataGenerator {
       UserRepository users,
       MarkdownRenderer markdown,
       CommentRenderer commentRenderer) {
-    this.bulk = bulk;
-    this.users = users;
-    this.markdown = markdown;
-    this.commentRenderer = commentRenderer;
-    this.bulkThreshold = BULK_THRESHOLD;
+    this(bulk, users, markdown, commentRenderer, BULK_THRESHOLD);
   }
 
-  /** For tests: drop and rebuild the comment indexes from {@code bulkThreshold} comments on. */
-  DataGenerator(
+  /**
+   * A generator that drops the comment indexes built in random order and builds them again after
+   * the rows when it adds at least {@code bulkThreshold} comments ({@link #BULK_THRESHOLD} by
+   * default: below it, keeping them up costs less than building them).
+   */
+  public DataGenerator(
       BulkRepository bulk,
       UserRepository users,
       MarkdownRenderer markdown,
@@ -150,6 +150,47 @@ public final class DataGenerator {
     if (posts < 1 && comments > 0) {
       throw new IllegalArgumentException("comments need at least one post");
     }
+    if (bulk.undoUnfinished()) {
+      progress.update("undid an earlier generation that did not finish", 0, 0);
+    }
+    // An index in random order is built faster once over all the rows than kept up row by row.
+    List<BulkRepository.Index> toDrop = new ArrayList<>();
+    if (comments >= bulkThreshold) {
+      for (BulkRepository.Index index : bulk.plainIndexes("comments")) {
+        if (builtAfterTheRows(index)) {
+          toDrop.add(index);
+        }
+      }
+    }
+    // Stored before the first row: a generation cut off anywhere after is undone as a whole.
+    bulk.mark(
+        new GenerationMark(
+            bulk.maxId("users"),
+            bulk.maxId("terms"),
+            bulk.maxId("posts"),
+            bulk.maxId("comments"),
+            toDrop));
+    try {
+      Generated generated = write(posts, comments, seed, now, progress, toDrop);
+      bulk.clearMark();
+      return generated;
+    } catch (RuntimeException e) {
+      try {
+        bulk.undoUnfinished();
+      } catch (RuntimeException undo) {
+        e.addSuppressed(undo);
+      }
+      throw e;
+    }
+  }
+
+  private Generated write(
+      int posts,
+      long comments,
+      long seed,
+      Instant now,
+      Progress progress,
+      List<BulkRepository.Index> toDrop) {
     Random random = new Random(seed);
     List<Long> authors = authors(now);
     long[] categories = terms("category", List.of(CATEGORIES));
@@ -163,13 +204,10 @@ public final class DataGenerator {
 
     long firstPost = bulk.nextId("posts");
     long[] commentCounts = commentCounts(posts, comments, random);
-    // An index in random order is built faster once over all the rows than kept up row by row.
     List<BulkRepository.Index> dropped = new ArrayList<>();
-    if (comments >= bulkThreshold) {
-      for (BulkRepository.Index index : bulk.plainIndexes("comments")) {
-        if (builtAfterTheRows(index) && bulk.dropIndex(index)) {
-          dropped.add(index);
-        }
+    for (BulkRepository.Index index : toDrop) {
+      if (bulk.dropIndex(index)) {
+        dropped.add(index);
       }
     }
     try {

@@ -137,6 +137,67 @@ class DataGeneratorTest extends DatabaseTestBase {
   }
 
   @Test
+  void aGenerationThatFailsHalfWayIsUndoneAndAMarkLeftBehindIsUndoneBeforeTheNext() {
+    Jdbi jdbi = db.database().jdbi();
+    BulkRepository bulk = new BulkRepository(jdbi);
+    List<String> sums =
+        List.of(
+            "SELECT COUNT(*) FROM posts",
+            "SELECT COUNT(*) FROM comments",
+            "SELECT COUNT(*) FROM post_terms",
+            "SELECT COALESCE(SUM(n), 0) FROM comment_status_counts",
+            "SELECT COALESCE(SUM(approved), 0) FROM post_comment_counts");
+    List<Long> before = sums.stream().map(this::count).toList();
+    List<BulkRepository.Index> indexes = bulk.plainIndexes("comments");
+    DataGenerator generator =
+        new DataGenerator(
+            bulk, new UserRepository(jdbi), new MarkdownRenderer(), new CommentRenderer(), 1);
+    IllegalStateException failed =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalStateException.class,
+            () ->
+                generator.generate(
+                    5,
+                    25_000,
+                    3,
+                    NOW,
+                    (what, done, total) -> {
+                      if (what.equals("comments") && done >= 20_000) {
+                        throw new IllegalStateException("the disk is full");
+                      }
+                    }));
+    assertEquals("the disk is full", failed.getMessage());
+    assertEquals(before, sums.stream().map(this::count).toList(), "nothing of it is left");
+    assertEquals(
+        new java.util.HashSet<>(indexes), new java.util.HashSet<>(bulk.plainIndexes("comments")));
+
+    // A mark as a killed process leaves it: rows added after it, an index dropped.
+    long firstComment = count("SELECT MAX(id) FROM comments");
+    generator.generate(2, 500, 4, NOW, (what, done, total) -> {});
+    BulkRepository.Index email =
+        indexes.stream()
+            .filter(i -> i.name().toLowerCase(java.util.Locale.ROOT).contains("email"))
+            .findFirst()
+            .orElseThrow();
+    bulk.mark(
+        new GenerationMark(
+            count("SELECT MAX(id) FROM users"),
+            count("SELECT MAX(id) FROM terms"),
+            before.get(0) == 0 ? 0 : count("SELECT MAX(id) FROM posts") - 2,
+            firstComment,
+            List.of(email)));
+    bulk.dropIndex(email);
+    List<String> progress = new ArrayList<>();
+    generator.generate(1, 10, 5, NOW, (what, done, total) -> progress.add(what));
+    assertTrue(progress.contains("undid an earlier generation that did not finish"), "" + progress);
+    assertEquals(before.get(0) + 1, count("SELECT COUNT(*) FROM posts"));
+    assertEquals(before.get(1) + 10, count("SELECT COUNT(*) FROM comments"));
+    assertEquals(
+        new java.util.HashSet<>(indexes), new java.util.HashSet<>(bulk.plainIndexes("comments")));
+    assertTrue(bulk.unfinished().isEmpty(), "the mark is gone once it is complete");
+  }
+
+  @Test
   void theQueueCountsAndTheContentVersionFollowTheGeneratedRows() {
     Jdbi jdbi = db.database().jdbi();
     ContentVersions before = new ContentVersionRepository(jdbi).readAll();
