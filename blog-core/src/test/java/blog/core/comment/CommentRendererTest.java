@@ -47,4 +47,17 @@ class CommentRendererTest {
     assertFalse(html.contains("<h1"), html);
     assertFalse(html.contains("<img"), html);
   }
+
+  @Test
+  void twoTildesStrikeTextOutAndTheSanitiserKeepsIt() {
+    assertEquals("<p>was <del>wrong</del> right</p>\n", renderer.render("was ~~wrong~~ right"));
+    assertEquals("<p>about ~5 minutes, ~ish</p>\n", renderer.render("about ~5 minutes, ~ish"));
+  }
+
+  @Test
+  void typedStrikeTagsStayText() {
+    String html = renderer.render("<del>x</del> <s>y</s>");
+    assertFalse(html.contains("<del>") || html.contains("<s>"), html);
+    assertTrue(html.contains("&lt;del&gt;x&lt;/del&gt;"), html);
+  }
 }
