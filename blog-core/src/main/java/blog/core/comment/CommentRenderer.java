@@ -1,6 +1,6 @@
 package blog.core.comment;
 
-import blog.core.text.ScrollableCode;
+import blog.core.text.ScrollableBlocks;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -21,7 +21,7 @@ import org.owasp.html.PolicyFactory;
  * small Markdown subset (emphasis, {@code ~~strikethrough~~}, links, code, quotes, lists, and
  * tables, which WordPress comments imported here may hold, with their struck-out words). Raw HTML
  * is shown as text, and the sanitiser is the last word on what reaches the page; every link is
- * nofollow/ugc/noopener, every code block focusable ({@link ScrollableCode}).
+ * nofollow/ugc/noopener, every code block and table focusable ({@link ScrollableBlocks}).
  */
 public final class CommentRenderer {
   private static final PolicyFactory POLICY =
@@ -29,7 +29,7 @@ public final class CommentRenderer {
           .allowElements(
               "p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a", "del")
           .allowElements("table", "thead", "tbody", "tr", "th", "td")
-          .allowElements(ScrollableCode.FOCUSABLE, "pre")
+          .allowElements(ScrollableBlocks.FOCUSABLE, "pre", "table")
           .allowAttributes("start")
           .matching(Pattern.compile("[0-9]{1,9}"))
           .onElements("ol")

@@ -15,11 +15,13 @@ class CommentRendererTest {
   }
 
   @Test
-  void codeBlocksCanBeReachedByKeyboardAndNothingElseTakesATabindex() {
-    String html = renderer.render("```\nlong line\n```\n\n[x](https://example.org/)");
+  void codeBlocksAndTablesCanBeReachedByKeyboardAndNothingElseTakesATabindex() {
+    String html =
+        renderer.render("```\nlong line\n```\n\n[x](https://example.org/)\n\n| a |\n|---|\n| b |");
     assertTrue(html.contains("<pre tabindex=\"0\"><code>long line"), html);
+    assertTrue(html.contains("<table tabindex=\"0\">"), html);
     assertFalse(html.contains("<a tabindex"), html);
-    assertEquals(1, html.split("tabindex", -1).length - 1, html);
+    assertEquals(2, html.split("tabindex", -1).length - 1, html);
   }
 
   @Test
