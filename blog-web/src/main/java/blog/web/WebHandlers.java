@@ -103,7 +103,13 @@ record WebHandlers(
                 "js/editor.js",
                 "js/import.js",
                 "favicon.svg",
-                "favicon.ico"));
+                "favicon.ico",
+                "fonts/source-serif-4-latin-wght-normal.woff2",
+                "fonts/source-serif-4-latin-wght-italic.woff2",
+                "fonts/source-serif-4-latin-ext-wght-normal.woff2",
+                "fonts/source-serif-4-latin-ext-wght-italic.woff2",
+                "fonts/inter-latin-wght-normal.woff2",
+                "fonts/inter-latin-ext-wght-normal.woff2"));
     assetNames.addAll(ProviderButton.icons());
     var theme = ThemeFolder.from(config, services.clock());
     var assets = new StaticAssets(assetNames, theme);

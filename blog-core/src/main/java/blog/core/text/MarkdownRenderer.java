@@ -14,8 +14,8 @@ import org.owasp.html.PolicyFactory;
 /**
  * Renders a post's Markdown (CommonMark with tables, autolinks and heading anchors) to HTML and
  * cleans the result, so that raw HTML in the source cannot carry script into a page. The editor's
- * preview and the public page both use this one class. Code blocks are made focusable ({@link
- * ScrollableCode}).
+ * preview and the public page both use this one class. Code blocks and tables are made focusable
+ * ({@link ScrollableBlocks}).
  */
 public final class MarkdownRenderer {
   private static final Pattern IDENT = Pattern.compile("[A-Za-z0-9_-]{1,200}");
@@ -59,7 +59,7 @@ public final class MarkdownRenderer {
               "small",
               "sup",
               "sub")
-          .allowElements(ScrollableCode.FOCUSABLE, "pre")
+          .allowElements(ScrollableBlocks.FOCUSABLE, "pre", "table")
           // HTML5 made these obsolete (WordPress posts still hold them): their modern forms, or
           // their text alone where CSS is the answer (a bare span would not survive an export
           // and import, which drop spans without attributes).

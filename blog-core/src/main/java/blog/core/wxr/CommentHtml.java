@@ -10,11 +10,11 @@ import org.owasp.html.HtmlSanitizer;
 
 /**
  * A WordPress comment (HTML, with line breaks meaning breaks) as what a commenter types here: text
- * with the small Markdown subset the comment renderer knows (emphasis, links, code, quotes, lists,
- * tables). What WordPress shows in a comment keeps its shape: lists nest and count, tables keep
- * their rows and cells, code and preformatted text keep their lines. Other markup is dropped, its
- * text kept; scripts and styles go with their text. Text is escaped so Markdown shows it as written
- * ({@link MarkdownEscapes}).
+ * with the small Markdown subset the comment renderer knows (emphasis, strikethrough, links, code,
+ * quotes, lists, tables). What WordPress shows in a comment keeps its shape: lists nest and count,
+ * tables keep their rows and cells, code and preformatted text keep their lines. Other markup is
+ * dropped, its text kept; scripts and styles go with their text. Text is escaped so Markdown shows
+ * it as written ({@link MarkdownEscapes}).
  */
 final class CommentHtml {
   private static final Set<String> DROPPED =
@@ -124,6 +124,7 @@ final class CommentHtml {
       switch (tag) {
         case "strong", "b" -> write("**");
         case "em", "i", "cite" -> write("*");
+        case "del", "s", "strike" -> write("~~");
         case "q" -> write("\"");
         case "code" -> {
           if (pre == 0 && code++ == 0) {
@@ -226,6 +227,7 @@ final class CommentHtml {
       switch (tag) {
         case "strong", "b" -> write("**");
         case "em", "i", "cite" -> write("*");
+        case "del", "s", "strike" -> write("~~");
         case "q" -> write("\"");
         case "code" -> {
           if (pre == 0 && code > 0 && --code == 0) {

@@ -107,9 +107,9 @@ class CommentRendererFuzzTest {
           if (!attribute.getValue().matches("[0-9]{1,9}")) {
             problems.add("start=" + attribute.getValue() + " on <ol>");
           }
-        } else if (name.equals("pre") && attr.equals("tabindex")) {
+        } else if ((name.equals("pre") || name.equals("table")) && attr.equals("tabindex")) {
           if (!attribute.getValue().equals("0")) {
-            problems.add("tabindex=" + attribute.getValue() + " on <pre>");
+            problems.add("tabindex=" + attribute.getValue() + " on <" + name + ">");
           }
         } else if (!name.equals("a") || !(attr.equals("href") || attr.equals("rel"))) {
           problems.add("attribute " + attr + " on <" + name + ">");

@@ -15,11 +15,13 @@ class CommentRendererTest {
   }
 
   @Test
-  void codeBlocksCanBeReachedByKeyboardAndNothingElseTakesATabindex() {
-    String html = renderer.render("```\nlong line\n```\n\n[x](https://example.org/)");
+  void codeBlocksAndTablesCanBeReachedByKeyboardAndNothingElseTakesATabindex() {
+    String html =
+        renderer.render("```\nlong line\n```\n\n[x](https://example.org/)\n\n| a |\n|---|\n| b |");
     assertTrue(html.contains("<pre tabindex=\"0\"><code>long line"), html);
+    assertTrue(html.contains("<table tabindex=\"0\">"), html);
     assertFalse(html.contains("<a tabindex"), html);
-    assertEquals(1, html.split("tabindex", -1).length - 1, html);
+    assertEquals(2, html.split("tabindex", -1).length - 1, html);
   }
 
   @Test
@@ -46,5 +48,18 @@ class CommentRendererTest {
     String html = renderer.render("# Big\n\n![i](https://example.org/i.png)");
     assertFalse(html.contains("<h1"), html);
     assertFalse(html.contains("<img"), html);
+  }
+
+  @Test
+  void twoTildesStrikeTextOutAndTheSanitiserKeepsIt() {
+    assertEquals("<p>was <del>wrong</del> right</p>\n", renderer.render("was ~~wrong~~ right"));
+    assertEquals("<p>about ~5 minutes, ~ish</p>\n", renderer.render("about ~5 minutes, ~ish"));
+  }
+
+  @Test
+  void typedStrikeTagsStayText() {
+    String html = renderer.render("<del>x</del> <s>y</s>");
+    assertFalse(html.contains("<del>") || html.contains("<s>"), html);
+    assertTrue(html.contains("&lt;del&gt;x&lt;/del&gt;"), html);
   }
 }

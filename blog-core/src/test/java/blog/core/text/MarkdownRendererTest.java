@@ -14,7 +14,7 @@ class MarkdownRendererTest {
     String html =
         renderer.render("## Hello There\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\nhttps://example.org");
     assertTrue(html.contains("<h2 id=\"hello-there\">Hello There</h2>"), html);
-    assertTrue(html.contains("<table>"), html);
+    assertTrue(html.contains("<table tabindex=\"0\">"), html);
     assertTrue(html.contains("<td align=\"right\">2</td>"), html);
     assertTrue(html.contains("<a href=\"https://example.org\">https://example.org</a>"), html);
   }
@@ -24,20 +24,22 @@ class MarkdownRendererTest {
     String html =
         renderer.render(
             "    indented code\n\n```java\nfenced();\n```\n\n"
-                + "<pre tabindex=\"-1\">raw</pre>\n\n<div tabindex=\"3\"><a tabindex=\"1\" href=\"/x\">x</a></div>");
+                + "<pre tabindex=\"-1\">raw</pre>\n\n<div tabindex=\"3\"><a tabindex=\"1\" href=\"/x\">x</a></div>"
+                + "\n\n<table tabindex=\"-1\"><tr><td>wide</td></tr></table>");
     assertTrue(html.contains("<pre tabindex=\"0\"><code>indented code"), html);
     assertTrue(html.contains("<pre tabindex=\"0\"><code class=\"language-java\">fenced();"), html);
     assertTrue(html.contains("<pre tabindex=\"0\">raw</pre>"), html);
-    assertEquals(3, html.split("tabindex", -1).length - 1, html);
+    assertTrue(html.contains("<table tabindex=\"0\">"), html);
+    assertEquals(4, html.split("tabindex", -1).length - 1, html);
   }
 
   @Test
-  void codeBlocksStoredBeforeTheyWereFocusableBecomeSoWhenShown() {
+  void codeBlocksAndTablesStoredBeforeTheyWereFocusableBecomeSoWhenShown() {
     assertEquals(
-        "<pre tabindex=\"0\"><code>a</code></pre>&lt;pre&gt;",
-        ScrollableCode.focusable("<pre><code>a</code></pre>&lt;pre&gt;"));
-    String current = renderer.render("```\nx\n```");
-    assertEquals(current, ScrollableCode.focusable(current));
+        "<pre tabindex=\"0\"><code>a</code></pre>&lt;pre&gt;<table tabindex=\"0\"><tr>&lt;table&gt;",
+        ScrollableBlocks.focusable("<pre><code>a</code></pre>&lt;pre&gt;<table><tr>&lt;table&gt;"));
+    String current = renderer.render("```\nx\n```\n\n| a |\n|---|\n| b |");
+    assertEquals(current, ScrollableBlocks.focusable(current));
   }
 
   @Test

@@ -68,6 +68,17 @@ class CommentHtmlTest {
   }
 
   @Test
+  void struckOutWordsStayStruckOutWhateverTheTag() {
+    Document page =
+        shown("<del cite=\"x\">gone</del>, <s>old</s> and <strike>obsolete</strike>, but ~~ stays");
+    assertEquals(List.of("gone", "old", "obsolete"), page.select("del").eachText());
+    assertEquals("gone, old and obsolete, but ~~ stays", page.body().text());
+    String source = CommentHtml.toSource("a <s>b</s> c");
+    assertEquals("a ~~b~~ c", source);
+    assertEquals(source, CommentHtml.toSource(renderer.render(source)));
+  }
+
+  @Test
   void codeKeepsItsTextAndBackticks() {
     Document page = shown("Use <code>a `b` \\_c</code> here");
     assertEquals("a `b` \\_c", page.selectFirst("code").text());

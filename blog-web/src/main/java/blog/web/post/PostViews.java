@@ -9,7 +9,7 @@ import blog.core.post.PostPage;
 import blog.core.post.PostSummary;
 import blog.core.site.SiteSettings;
 import blog.core.taxonomy.Term;
-import blog.core.text.ScrollableCode;
+import blog.core.text.ScrollableBlocks;
 import blog.web.avatar.Avatars;
 import blog.web.site.Formats;
 import blog.web.site.KeptExcerpts;
@@ -41,7 +41,7 @@ public final class PostViews {
         Permalinks.author(summary.authorSlug()),
         links(summary.categories()),
         links(summary.tags()),
-        ScrollableCode.focusable(p.bodyHtml()),
+        ScrollableBlocks.focusable(p.bodyHtml()),
         excerpts.excerpt(p.excerpt(), p.bodyHtml()),
         summary.commentCount(),
         commentsOpen);
@@ -79,7 +79,7 @@ public final class PostViews {
             : Avatars.url(c.authorName(), c.authorEmail(), options.avatars()),
         formats.dateTime(c.createdAt()),
         formats.iso(c.createdAt()),
-        ScrollableCode.focusable(c.bodyHtml()),
+        ScrollableBlocks.focusable(c.bodyHtml()),
         thread.depth(),
         !approved,
         approved && thread.depth() <= options.replyDepth()

@@ -92,10 +92,13 @@ class EditorJourneyTest extends BrowserTestBase {
     assertEquals(2, findAll("#preview tbody tr").size(), "the preview is filled on opening");
     assertEquals("Plans and pictures", find(".preview-post .entry-title").getText());
     assertTrue(
-        find(".preview-post .entry-content").getCssValue("font-family").startsWith("Georgia"),
+        find(".preview-post .entry-content")
+            .getCssValue("font-family")
+            .startsWith("\"Source Serif 4 Variable\""),
         find(".preview-post .entry-content").getCssValue("font-family"));
     assertTrue(
-        find("#title").getCssValue("font-family").contains("Segoe UI"), "the form stays sans");
+        find("#title").getCssValue("font-family").startsWith("\"Inter Variable\""),
+        "the form stays in the interface face");
     keepFullPage(Path.of("target", "admin-shots", "editor-with-preview-1280.png"));
 
     link("View post").click();

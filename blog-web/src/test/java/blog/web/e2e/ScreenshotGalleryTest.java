@@ -2,25 +2,17 @@ package blog.web.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blog.core.comment.CommentRenderer;
-import blog.core.db.Transactions;
 import blog.core.post.PostRepository;
 import blog.core.post.PostStatus;
 import blog.core.seed.SeedContent;
-import blog.core.site.SettingsRepository;
 import blog.core.testing.DbKind;
 import blog.core.testing.TestDatabase;
 import blog.core.text.MarkdownRenderer;
 import blog.core.user.Role;
 import blog.core.user.User;
-import blog.core.wxr.ImportReport;
-import blog.core.wxr.WxrImportRepository;
-import blog.core.wxr.WxrImporter;
-import blog.core.wxr.WxrLimits;
 import blog.web.testing.StaffBrowsers;
 import blog.web.testing.TestServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,17 +31,21 @@ import org.openqa.selenium.logging.LogType;
 
 /**
  * Every kind of public page and the admin's screens, on the seed blog and on a blog holding
- * WordPress's Theme Unit Test data, at 1280 and 390 CSS pixels: each kept as a full-page PNG under
- * target/gallery/ with an index.html to look through them, and each checked: no sideways scrolling
- * at 390 pixels, nothing in the browser's console, valid HTML with the policy (Nu Html Checker,
- * once a page: the HTML does not depend on the width) and no serious or critical accessibility
- * problem (axe, at both widths). Every problem of every page is reported together, after the
- * gallery is written.
+ * WordPress's Theme Unit Test data, at 1280 and 390 CSS pixels (some also in the dark colour
+ * scheme, and an article as printed): each kept as a full-page PNG under target/gallery/ with an
+ * index.html to look through them, and each checked: no sideways scrolling at 390 pixels, nothing
+ * in the browser's console, valid HTML with the policy (Nu Html Checker, once a page: the HTML does
+ * not depend on the width) and no serious or critical accessibility problem (axe, at both widths).
+ * Every problem of every page is reported together, after the gallery is written.
  */
 class ScreenshotGalleryTest extends BrowserTestBase {
   private static final Path GALLERY = Path.of("target", "gallery");
   private static final int PHONE = 390;
   private static final int DESKTOP = 1280;
+
+  /** An A4 page's width in CSS pixels, for the printed article. */
+  private static final int A4 = 794;
+
   private static final String LONG_WORD =
       "Pneumonoultramicroscopicsilicovolcanoconiosis" + "Supercalifragilisticexpialidocious";
 
@@ -131,31 +127,9 @@ class ScreenshotGalleryTest extends BrowserTestBase {
 
     themeDb = TestDatabase.create(DbKind.H2);
     themeServer = TestServer.start(themeDb.database(), Map.of(), Clock.systemUTC());
-    importThemeUnitTestData();
+    ThemeUnitTestData.importInto(themeDb);
     themeAdmin =
         new StaffBrowsers(themeDb.database().jdbi(), themeServer).account(Role.ADMIN, "Theo Theme");
-  }
-
-  private void importThemeUnitTestData() {
-    var jdbi = themeDb.database().jdbi();
-    WxrImporter importer =
-        new WxrImporter(
-            new WxrImportRepository(jdbi),
-            new MarkdownRenderer(),
-            new CommentRenderer(),
-            new SettingsRepository(jdbi),
-            new Transactions(jdbi, themeDb.database().stored()),
-            Clock.systemUTC(),
-            WxrLimits.DEFAULTS);
-    try (InputStream in = getClass().getResourceAsStream("/wxr/theme-unit-test-data.xml")) {
-      byte[] data = in.readAllBytes();
-      ImportReport report =
-          importer.importFrom(
-              new java.io.ByteArrayInputStream(data), data.length, (read, total, items) -> {});
-      assertTrue(report.posts().created() > 50, "the theme's posts are imported: " + report);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @AfterAll
@@ -216,11 +190,7 @@ class ScreenshotGalleryTest extends BrowserTestBase {
   }
 
   private String themePermalink(String slug) {
-    var post =
-        new PostRepository(themeDb.database().jdbi())
-            .findVisibleBySlug(slug, Instant.now())
-            .orElseThrow();
-    return blog.core.post.PostPaths.permalink(post, java.time.ZoneOffset.UTC);
+    return ThemeUnitTestData.permalink(themeDb, slug);
   }
 
   /**
@@ -254,6 +224,30 @@ class ScreenshotGalleryTest extends BrowserTestBase {
     pages.add(new Visit("page", page));
     pages.add(new Visit("not-found", "/no/such/page/"));
     visitAll(blog, at, pages, problems);
+    // As a reader whose system prefers dark sees them, and an article as printed on A4.
+    Looks.colourScheme(driver, "dark");
+    visitAll(
+        blog,
+        at,
+        List.of(
+            new Visit("home-dark", "/"),
+            new Visit("article-dark", article),
+            new Visit("deep-threads-dark", busyPost)),
+        problems);
+    Looks.print(driver);
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", A4, "height", 1123, "deviceScaleFactor", 1, "mobile", false));
+    for (Visit visit :
+        List.of(new Visit("article-print", article), new Visit("deep-threads-print", busyPost))) {
+      driver.get(at.url(visit.path()));
+      waitUntil(d -> "complete".equals(js("return document.readyState")));
+      String file = blog + "-" + visit.name() + "-" + A4 + ".png";
+      keepFullPage(GALLERY.resolve(file));
+      shots.add(new Shot(blog, visit.name(), A4, visit.path(), file));
+    }
+    driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    Looks.screen(driver);
 
     driver.get(at.url("/admin/login"));
     type("#username", admin.username());
@@ -269,6 +263,15 @@ class ScreenshotGalleryTest extends BrowserTestBase {
             new Visit("admin-settings", "/admin/settings"),
             new Visit("admin-import", "/admin/import"));
     visitAll(blog, at, screens, problems);
+    Looks.colourScheme(driver, "dark");
+    visitAll(
+        blog,
+        at,
+        List.of(
+            new Visit("admin-posts-dark", "/admin/posts"),
+            new Visit("admin-moderation-dark", "/admin/comments")),
+        problems);
+    Looks.screen(driver);
     forgetEveryone();
     writeIndex();
     return problems;
@@ -366,7 +369,8 @@ class ScreenshotGalleryTest extends BrowserTestBase {
         </style></head><body>
         <h1>Screenshot gallery</h1>
         <p>Every public page kind and admin screen, on the seed blog and on WordPress's Theme Unit
-        Test data, at 1280 and 390 CSS pixels. Select a picture for its full size.</p>
+        Test data, at 1280 and 390 CSS pixels; some again in the dark colour scheme (-dark) and an
+        article as printed on A4 (-print). Select a picture for its full size.</p>
         """);
     String blog = null;
     for (Shot shot : shots) {
