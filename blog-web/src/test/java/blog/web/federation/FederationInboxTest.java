@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.federation.BlockRepository;
+import blog.core.federation.DeliveryRepository;
+import blog.core.federation.DeliveryStatus;
+import blog.core.federation.FollowerRepository;
 import blog.core.federation.HttpSignatures;
+import blog.core.federation.RemoteActor;
 import blog.core.post.PostStatus;
 import blog.core.testing.Fixtures;
+import blog.core.user.Role;
+import blog.web.testing.Browser;
+import blog.web.testing.StaffBrowsers;
 import blog.web.testing.WebTestBase;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -307,6 +314,77 @@ class FederationInboxTest extends WebTestBase {
     } finally {
       blocks.all().forEach(b -> blocks.unblock(b.id()));
     }
+  }
+
+  @Test
+  void theAdminSeesFollowersAndDeadDeliveriesAndBlocksAWholeServer() throws Exception {
+    var jdbi = db.database().jdbi();
+    String carol = "http://carol.invalid/users/carol";
+    new FollowerRepository(jdbi)
+        .save(
+            new RemoteActor(
+                carol,
+                "http://carol.invalid/inbox",
+                null,
+                "carol",
+                "Carol",
+                carol,
+                null,
+                carol + "#k",
+                "x"),
+            Instant.now());
+    DeliveryRepository deliveries = new DeliveryRepository(jdbi);
+    long dead =
+        deliveries.enqueue(
+            "http://carol.invalid/inbox",
+            "{\"type\":\"Create\"}",
+            Instant.now().plusSeconds(3600),
+            Instant.now());
+    // Given up on (as the worker leaves a delivery after its last attempt).
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE federation_deliveries SET status = 'dead', attempts = 15,"
+                        + " last_error = 'carol.invalid answered 410' WHERE id = :id")
+                .bind("id", dead)
+                .execute());
+
+    StaffBrowsers staff = new StaffBrowsers(jdbi, server);
+    Browser admin = staff.loggedIn(staff.account(Role.ADMIN, "Fediverse Admin"));
+    String page = admin.page("/admin/fediverse");
+    assertTrue(page.contains("@blog@127.0.0.1:" + port), "the handle");
+    assertTrue(page.contains("@carol@carol.invalid"), "the follower");
+    assertTrue(page.contains("carol.invalid answered 410"), "the dead delivery and why");
+
+    String followerId = hiddenAfter(page, "/admin/fediverse/followers/block-domain");
+    assertEquals(
+        403,
+        admin
+            .post("/admin/fediverse/followers/block-domain", Map.of("id", followerId))
+            .statusCode(),
+        "no CSRF token, no block");
+    HttpResponse<String> blocked =
+        admin.post(
+            "/admin/fediverse/followers/block-domain",
+            Map.of("id", followerId, "_csrf", StaffBrowsers.hidden(page, "_csrf")));
+    assertEquals(303, blocked.statusCode());
+    assertTrue(new FollowerRepository(jdbi).findByActor(carol).isEmpty(), "removed");
+    assertTrue(new BlockRepository(jdbi).isBlocked(null, "carol.invalid"), "its server blocked");
+
+    HttpResponse<String> retried =
+        admin.post(
+            "/admin/fediverse/deliveries/retry",
+            Map.of("id", Long.toString(dead), "_csrf", StaffBrowsers.hidden(page, "_csrf")));
+    assertEquals(303, retried.statusCode());
+    assertEquals(DeliveryStatus.QUEUED, deliveries.findById(dead).orElseThrow().status());
+    BlockRepository blocks = new BlockRepository(jdbi);
+    blocks.all().forEach(b -> blocks.unblock(b.id()));
+  }
+
+  /** The {@code id} field of the form posting to {@code action}. */
+  private static String hiddenAfter(String page, String action) {
+    String rest = page.substring(page.indexOf("action=\"" + action + "\""));
+    return StaffBrowsers.hidden(rest, "id");
   }
 
   private long followers(String name) {
