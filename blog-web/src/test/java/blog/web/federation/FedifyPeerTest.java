@@ -153,6 +153,27 @@ class FedifyPeerTest extends WebTestBase {
     assertEquals(200, image.statusCode());
     assertEquals("image/png", image.headers().firstValue("Content-Type").orElse(""));
 
+    // A reply to that reply is threaded under it.
+    String answer = Fixtures.unique("Replying to myself");
+    String second =
+        peer.control(
+                "/control/reply",
+                Map.of("target", actor, "inReplyTo", note, "content", "<p>" + answer + "</p>"))
+            .path("note")
+            .asString();
+    long secondId = commentFor(second);
+    assertEquals(
+        Long.valueOf(commentId),
+        db.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT parent_id FROM comments WHERE id = :id")
+                        .bind("id", secondId)
+                        .mapTo(Long.class)
+                        .one()));
+    assertEquals("approved", status(secondId), "the account has an approved comment now");
+
     // An edit changes the comment's text; a delete removes it.
     String edited = Fixtures.unique("Edited on the fediverse");
     peer.control(
@@ -161,6 +182,30 @@ class FedifyPeerTest extends WebTestBase {
     peer.control("/control/delete", Map.of("target", actor, "note", note));
     await("the reply is gone", () -> "trash".equals(status(commentId)));
     assertFalse(server.page(permalink).contains(edited));
+
+    // Editing the post sends an Update, trashing it a Delete.
+    db.database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE posts SET title = :t, version = version + 1, updated_at = :now"
+                            + " WHERE id = :id")
+                    .bind("t", title + " (revised)")
+                    .bind("now", Instant.now())
+                    .bind("id", postId)
+                    .execute());
+    await("the peer got the edit", () -> receivedOf("Update").isPresent());
+    assertEquals(title + " (revised)", receivedOf("Update").get().path("name").asString());
+    db.database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE posts SET status = 'trash' WHERE id = :id")
+                    .bind("id", postId)
+                    .execute());
+    await("the peer got the deletion", () -> receivedOf("Delete").isPresent());
+    assertEquals(objectId, receivedOf("Delete").get().path("id").asString());
 
     // Unfollow.
     peer.control("/control/unfollow", Map.of("target", actor));
