@@ -98,7 +98,12 @@ public record Federation(
         settings,
         site,
         key,
-        new InboxGate(actors, blocks, clock),
+        new InboxGate(
+            actors,
+            blocks,
+            new ServerRateLimit(
+                ServerRateLimit.DEFAULT_LIMIT, ServerRateLimit.DEFAULT_WINDOW, clock),
+            clock),
         new Inbox(
             site,
             followers,

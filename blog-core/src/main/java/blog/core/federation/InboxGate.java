@@ -7,8 +7,9 @@ import tools.jackson.databind.JsonNode;
  * The inbox's door: an activity is let in only when its body is small enough, its server and
  * account are not blocked, and it carries a valid HTTP signature (a {@code Date} within {@link
  * HttpSignatures#WINDOW}, a {@code Digest} of this very body, signed over the request target, host,
- * date and digest) by a key whose owner is the activity's actor. The cheap checks come first, so an
- * unsigned request never makes the blog fetch anything.
+ * date and digest) by a key whose owner is the activity's actor, and its server has not sent more
+ * than its share this minute ({@link ServerRateLimit}). The cheap checks come first, so an unsigned
+ * request never makes the blog fetch anything.
  */
 public final class InboxGate {
   /** Activities are small; Mastodon's largest notes are a few KiB. */
@@ -16,11 +17,14 @@ public final class InboxGate {
 
   private final RemoteActors actors;
   private final BlockRepository blocks;
+  private final ServerRateLimit rateLimit;
   private final Clock clock;
 
-  public InboxGate(RemoteActors actors, BlockRepository blocks, Clock clock) {
+  public InboxGate(
+      RemoteActors actors, BlockRepository blocks, ServerRateLimit rateLimit, Clock clock) {
     this.actors = actors;
     this.blocks = blocks;
+    this.rateLimit = rateLimit;
     this.clock = clock;
   }
 
@@ -42,6 +46,7 @@ public final class InboxGate {
         || blocks.isBlocked(null, RemoteActor.domainOf(signature.keyId()))) {
       throw new Refused(403, "blocked");
     }
+    rateLimit.count(RemoteActor.domainOf(actorId));
     HttpSignatures.checkDate(request.header().apply("date"), clock.instant());
     HttpSignatures.checkDigest(request.header().apply("digest"), body);
     if (!RemoteActor.domainOf(signature.keyId()).equals(RemoteActor.domainOf(actorId))) {
