@@ -2,6 +2,7 @@ package blog.web;
 
 import blog.core.comment.ClientDataRetention;
 import blog.core.comment.CommentRepository;
+import blog.core.federation.Federation;
 import blog.core.mail.MailDispatcher;
 import blog.core.notify.NewPostAnnouncer;
 import blog.core.site.SettingsRepository;
@@ -11,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Work that happens without a request: sending queued mail, announcing posts that came due,
- * clearing old commenters' IP addresses, and removing ended sessions and abandoned log-ins. Each is
- * safe with several instances (claims, compare-and- set, idempotent updates). Started after the
- * server is up, stopped before the database closes.
+ * Work that happens without a request: sending queued mail, announcing posts that came due, sending
+ * posts and activities to the fediverse, clearing old commenters' IP addresses, and removing ended
+ * sessions and abandoned log-ins. Each is safe with several instances (claims, compare-and- set,
+ * idempotent updates). Started after the server is up, stopped before the database closes.
  */
 final class BackgroundJobs implements AutoCloseable {
   // Old comments' IP addresses are cleared shortly after start (not during it), then hourly.
@@ -26,21 +27,31 @@ final class BackgroundJobs implements AutoCloseable {
   static final String HOUSEKEEPING_JOB = "expired-sessions-cleanup";
   static final Duration HOUSEKEEPING_INTERVAL = Duration.ofHours(1);
 
+  static final String FEDERATION_JOB = "federation-delivery";
+  static final Duration FEDERATION_INTERVAL = Duration.ofSeconds(2);
+
   private final MailDispatcher dispatcher;
+  private final Federation federation;
+  private volatile PeriodicJob federationJob;
   private final NewPostAnnouncer announcer;
   private final ClientDataRetention retention;
   private final Runnable housekeeping;
   private final List<PeriodicJob> running = new ArrayList<>();
 
-  /** {@code dispatcher} and {@code announcer} are null when mail is off. */
+  /**
+   * {@code dispatcher} and {@code announcer} are null when mail is off, {@code federation} when the
+   * fediverse is.
+   */
   BackgroundJobs(
       MailDispatcher dispatcher,
       NewPostAnnouncer announcer,
+      Federation federation,
       CommentRepository comments,
       SettingsRepository settings,
       Clock clock,
       Runnable housekeeping) {
     this.housekeeping = housekeeping;
+    this.federation = federation;
     this.dispatcher = dispatcher;
     this.announcer = announcer;
     this.retention = new ClientDataRetention(comments, settings, clock);
@@ -62,12 +73,33 @@ final class BackgroundJobs implements AutoCloseable {
               Duration.ZERO,
               ANNOUNCER_INTERVAL));
     }
+    if (federation != null) {
+      // Posts that changed are queued, then everything due is delivered.
+      federationJob =
+          PeriodicJob.start(
+              FEDERATION_JOB,
+              () -> {
+                federation.postSync().sync();
+                federation.worker().drain();
+              },
+              Duration.ZERO,
+              FEDERATION_INTERVAL);
+      running.add(federationJob);
+    }
     running.add(
         PeriodicJob.start(
             RETENTION_JOB, retention::purge, RETENTION_FIRST_RUN, RETENTION_INTERVAL));
     running.add(
         PeriodicJob.start(
             HOUSEKEEPING_JOB, housekeeping, RETENTION_FIRST_RUN, HOUSEKEEPING_INTERVAL));
+  }
+
+  /** Delivers soon, e.g. after an activity was queued by a request. */
+  void wakeFederation() {
+    PeriodicJob job = federationJob;
+    if (job != null) {
+      job.wake();
+    }
   }
 
   @Override

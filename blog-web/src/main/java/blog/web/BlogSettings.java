@@ -4,6 +4,7 @@ import blog.core.auth.LoginSettings;
 import blog.core.config.Config;
 import blog.core.config.SettingsCatalog;
 import blog.core.db.DatabaseSettings;
+import blog.core.federation.FederationSettings;
 import blog.core.mail.MailSettings;
 import blog.web.auth.DemoProvider;
 import blog.web.cache.PageCacheSettings;
@@ -29,6 +30,7 @@ final class BlogSettings {
           ServerSettings.DECLARED,
           DatabaseSettings.DECLARED,
           MailSettings.DECLARED,
+          FederationSettings.DECLARED,
           LoginSettings.DECLARED,
           List.of(DemoProvider.ENABLED),
           OpsSettings.DECLARED,

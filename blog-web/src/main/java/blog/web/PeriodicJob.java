@@ -18,10 +18,12 @@ final class PeriodicJob implements AutoCloseable {
 
   private final String name;
   private final ScheduledExecutorService executor;
+  private final Runnable job;
 
-  private PeriodicJob(String name, ScheduledExecutorService executor) {
+  private PeriodicJob(String name, ScheduledExecutorService executor, Runnable job) {
     this.name = name;
     this.executor = executor;
+    this.job = job;
   }
 
   static PeriodicJob start(String name, Runnable job, Duration firstRun, Duration interval) {
@@ -34,7 +36,7 @@ final class PeriodicJob implements AutoCloseable {
             });
     executor.scheduleWithFixedDelay(
         () -> run(name, job), firstRun.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    return new PeriodicJob(name, executor);
+    return new PeriodicJob(name, executor, job);
   }
 
   private static void run(String name, Runnable job) {
@@ -47,6 +49,17 @@ final class PeriodicJob implements AutoCloseable {
       }
       // The root cause only: a statement's text and arguments stay out of the log.
       LOG.warn("{} failed, will try again at its next run: {}", name, cause.toString());
+    }
+  }
+
+  /** Runs the job once more soon, e.g. when work arrived for it; nothing once closed. */
+  void wake() {
+    if (!executor.isShutdown()) {
+      try {
+        executor.execute(() -> run(name, job));
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        // closed meanwhile: the next start runs it
+      }
     }
   }
 

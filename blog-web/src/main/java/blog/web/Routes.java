@@ -11,6 +11,7 @@ import blog.web.auth.DemoSignIn;
 import blog.web.auth.SignInRejected;
 import blog.web.avatar.Avatars;
 import blog.web.comment.CommentHandlers;
+import blog.web.federation.FederationRoutes;
 import blog.web.feed.FeedRoutes;
 import blog.web.security.CsrfFailure;
 import blog.web.seo.SitemapHandlers;
@@ -59,6 +60,8 @@ final class Routes {
         });
     cfg.routes.before(h.csrf()::check);
     cfg.routes.before(h.durable()::before);
+    // A fediverse server asking for the home page or a permalink as ActivityStreams.
+    FederationRoutes.installNegotiation(cfg, h.federation());
     cfg.routes.beforeMatched(h.adminAccess()::check);
     cfg.routes.beforeMatched(h.discovery().canonical()::trailingSlash);
     // Last of the before-handlers: a cached page skips the route's handler.
@@ -101,6 +104,7 @@ final class Routes {
     cfg.routes.get(WordPressHandlers.EXPORT, h.wordpress()::export, AccessRole.ADMIN);
 
     PostAdminRoutes.install(cfg, h.postAdmin(), h.errors());
+    FederationRoutes.install(cfg, h.federation(), h.federationAdmin());
 
     cfg.routes.get(SitemapHandlers.SITEMAP, h.discovery().sitemap()::sitemap);
     cfg.routes.get(SitemapHandlers.POSTS, h.discovery().sitemap()::posts);

@@ -22,6 +22,15 @@ import blog.core.editor.PostListing;
 import blog.core.editor.PostTrash;
 import blog.core.editor.RevisionRepository;
 import blog.core.editor.SlugRedirectRepository;
+import blog.core.federation.AvatarRepository;
+import blog.core.federation.BlockRepository;
+import blog.core.federation.DeliveryRepository;
+import blog.core.federation.FederatedCommentRepository;
+import blog.core.federation.FederatedPostRepository;
+import blog.core.federation.Federation;
+import blog.core.federation.FederationSettings;
+import blog.core.federation.FollowerRepository;
+import blog.core.federation.KeyRepository;
 import blog.core.identity.Commenters;
 import blog.core.identity.IdentityRepository;
 import blog.core.mail.MailDispatcher;
@@ -103,7 +112,8 @@ record Services(
     PostRepository posts,
     WxrImporter wxrImporter,
     WxrExporter wxrExporter,
-    WordPressLinks wordPressLinks) {
+    WordPressLinks wordPressLinks,
+    Federation federation) {
 
   /** Builds the services over a migrated database and seeds it if it is empty. */
   static Services create(Database database, Config config, String baseUrl, Clock clock) {
@@ -170,13 +180,7 @@ record Services(
             : new NewPostAnnouncer(
                 settings, posts, subscriptions, mailQueue, mails, transactions, clock);
 
-    return new Services(
-        database,
-        transactions,
-        clock,
-        random,
-        signer,
-        new BlogReader(posts, terms, comments, users, identities, settings, clock),
+    var commentService =
         new CommentService(
             posts,
             comments,
@@ -184,12 +188,61 @@ record Services(
             commentRenderer,
             CommentService.standardChecks(comments),
             transactions,
-            notifications),
-        new CommentEditing(comments, settings, commentRenderer),
+            notifications);
+    var commentEditing = new CommentEditing(comments, settings, commentRenderer);
+    var federationSettings = FederationSettings.from(config, baseUrl);
+    // The delivery job exists once the jobs do; the inbox wakes it through this.
+    var jobsHolder = new java.util.concurrent.atomic.AtomicReference<BackgroundJobs>();
+    Federation federation =
+        federationSettings.enabled()
+            ? Federation.create(
+                federationSettings,
+                baseUrl,
+                new Federation.Stores(
+                    new KeyRepository(jdbi),
+                    new FollowerRepository(jdbi),
+                    new BlockRepository(jdbi),
+                    new DeliveryRepository(jdbi),
+                    new AvatarRepository(jdbi),
+                    new FederatedPostRepository(jdbi),
+                    new FederatedCommentRepository(jdbi)),
+                new Federation.Shared(
+                    transactions,
+                    settings,
+                    posts,
+                    terms,
+                    comments,
+                    commentService,
+                    commentEditing,
+                    identities,
+                    random,
+                    clock),
+                RetryPolicy.exponential(Federation.MAX_ATTEMPTS),
+                () -> {
+                  BackgroundJobs jobs = jobsHolder.get();
+                  if (jobs != null) {
+                    jobs.wakeFederation();
+                  }
+                })
+            : null;
+    var jobs =
+        new BackgroundJobs(
+            dispatcher, announcer, federation, comments, settings, clock, housekeeping);
+    jobsHolder.set(jobs);
+
+    return new Services(
+        database,
+        transactions,
+        clock,
+        random,
+        signer,
+        new BlogReader(posts, terms, comments, users, identities, settings, clock),
+        commentService,
+        commentEditing,
         new SubscriptionLinks(tokens, subscriptions, users, posts, settings, clock),
         new Commenters(identities, sessions, clock),
         mail.enabled(),
-        new BackgroundJobs(dispatcher, announcer, comments, settings, clock, housekeeping),
+        jobs,
         signInRequests,
         formDrafts,
         sessions,
@@ -218,7 +271,8 @@ record Services(
         posts,
         DataTools.importer(database, clock),
         DataTools.exporter(database, clock),
-        new WordPressLinks(new WxrImportRepository(jdbi), posts, clock));
+        new WordPressLinks(new WxrImportRepository(jdbi), posts, clock),
+        federation);
   }
 
   private static EditorServices editing(

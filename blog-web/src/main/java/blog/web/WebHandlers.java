@@ -3,6 +3,7 @@ package blog.web;
 import blog.core.auth.LoginProviders;
 import blog.core.comment.ThreadKey;
 import blog.core.config.Config;
+import blog.core.federation.SiteActor;
 import blog.core.post.Listing;
 import blog.core.post.ListingKey;
 import blog.core.reading.KeyedPages;
@@ -30,6 +31,8 @@ import blog.web.cache.PageCache;
 import blog.web.cache.PageCacheSettings;
 import blog.web.comment.CommentHandlers;
 import blog.web.error.ErrorPages;
+import blog.web.federation.FederationAdmin;
+import blog.web.federation.FederationHandlers;
 import blog.web.health.HealthHandler;
 import blog.web.ops.Metrics;
 import blog.web.ops.RequestTracking;
@@ -88,7 +91,12 @@ record WebHandlers(
     PageCache pageCache,
     FastHits fastHits,
     WordPressHandlers wordpress,
-    WordPressLinkRedirects wordPressLinks) {
+    WordPressLinkRedirects wordPressLinks,
+    FederationHandlers federation,
+    FederationAdmin federationAdmin) {
+
+  /** The software's version, as NodeInfo tells it. */
+  static final String VERSION = "0.1.0";
 
   static WebHandlers create(
       Services services, ServerSettings server, Config config, Metrics metrics) {
@@ -120,7 +128,11 @@ record WebHandlers(
             cookies,
             server.baseUrl(),
             services.random(),
-            Set.of(SubscriptionHandlers.CONFIRM, SubscriptionHandlers.UNSUBSCRIBE));
+            // The inbox takes signed requests from other servers, never a browser's form.
+            Set.of(
+                SubscriptionHandlers.CONFIRM,
+                SubscriptionHandlers.UNSUBSCRIBE,
+                SiteActor.INBOX_PATH));
     var formTokens = new FormTokens(services.signer(), services.random());
     var pageCache =
         new PageCache(
@@ -284,7 +296,11 @@ record WebHandlers(
             server.baseUrl(),
             services.clock(),
             assets.url("js/import.js")),
-        new WordPressLinkRedirects(services.wordPressLinks(), services.reader()));
+        new WordPressLinkRedirects(services.wordPressLinks(), services.reader()),
+        services.federation() == null
+            ? null
+            : new FederationHandlers(services.federation(), services.reader(), VERSION),
+        new FederationAdmin(services.federation(), admin, services.clock()));
   }
 
   private static Set<String> trustedProxies(Config config) {

@@ -48,7 +48,22 @@ public final class CommentEditing {
     if (found.isEmpty()) {
       return refused(FieldError.FORM, TOO_LATE);
     }
-    Comment c = found.get();
+    return apply(found.get(), text, discussion, now);
+  }
+
+  /**
+   * Replaces the text of a comment whose author edited it elsewhere (a reply from the fediverse,
+   * whose server vouches for the author): no editing window, the same length limit and rules.
+   */
+  public Outcome editFromElsewhere(long id, String text, Instant now) {
+    Optional<Comment> found = comments.findById(id);
+    if (found.isEmpty()) {
+      return refused(FieldError.FORM, TOO_LATE);
+    }
+    return apply(found.get(), text, discussion(), now);
+  }
+
+  private Outcome apply(Comment c, String text, DiscussionSettings discussion, Instant now) {
     String body = text == null ? "" : text.strip();
     if (body.isEmpty()) {
       return refused("body", "Please type your comment, or delete it instead.");

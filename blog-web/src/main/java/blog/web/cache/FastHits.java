@@ -57,7 +57,8 @@ public final class FastHits extends Handler.Wrapper {
       return super.handle(request, response, callback);
     }
     HttpFields headers = request.getHeaders();
-    if (headers.contains(HttpHeader.AUTHORIZATION)) {
+    if (headers.contains(HttpHeader.AUTHORIZATION)
+        || PageCache.asksForActivityJson(headers.get(HttpHeader.ACCEPT))) {
       return super.handle(request, response, callback);
     }
     String browserCookie = null;

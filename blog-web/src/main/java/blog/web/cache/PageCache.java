@@ -445,9 +445,24 @@ public final class PageCache {
     return true;
   }
 
+  /**
+   * Whether a request asks for the ActivityStreams document of an address rather than its page
+   * (content negotiation by fediverse servers): never answered from the cache.
+   */
+  public static boolean asksForActivityJson(String accept) {
+    if (accept == null) {
+      return false;
+    }
+    String a = accept.toLowerCase(Locale.ROOT);
+    return a.contains("application/activity+json") || a.contains("application/ld+json");
+  }
+
   /** A request whose answer may be shared: a plain GET of a public page, no personal cookie. */
   private boolean shareable(Context ctx) {
     if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
+      return false;
+    }
+    if (asksForActivityJson(ctx.header("Accept"))) {
       return false;
     }
     if (!sharedPath(ctx.path())) {

@@ -1,0 +1,98 @@
+package blog.core.federation;
+
+import blog.core.post.Post;
+import blog.core.post.PostPaths;
+import blog.core.site.SiteSettings;
+import blog.core.taxonomy.Taxonomy;
+import blog.core.taxonomy.Term;
+import java.util.List;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A post as the fediverse sees it: an {@code Article} (title, HTML, summary, address, dates, tags
+ * as {@code Hashtag}s), and the {@code Create}, {@code Update} and {@code Delete} that announce it
+ * to the followers. The object's id is {@code /federation/posts/<id>}, stable when the slug
+ * changes; its {@code url} is the permalink.
+ */
+public final class PostObjects {
+  private final SiteActor site;
+
+  public PostObjects(SiteActor site) {
+    this.site = site;
+  }
+
+  public ObjectNode article(Post post, List<Term> terms, SiteSettings settings) {
+    String base = site.baseUrl();
+    ObjectNode article = Json.object();
+    article.putArray("@context").add(Json.AS_CONTEXT).addObject().put("Hashtag", "as:Hashtag");
+    article.put("id", site.postObjectId(post.id()));
+    article.put("type", "Article");
+    article.put("attributedTo", site.id());
+    article.put("name", post.title());
+    article.put("content", absolute(post.bodyHtml(), base));
+    if (post.excerpt() != null && !post.excerpt().isBlank()) {
+      article.put("summary", Html.paragraph(post.excerpt()));
+    }
+    article.put("url", base + PostPaths.permalink(post, settings.timeZone()));
+    article.put("published", post.publishedAt().toString());
+    if (post.version() > 1
+        && post.updatedAt() != null
+        && post.updatedAt().isAfter(post.publishedAt())) {
+      article.put("updated", post.updatedAt().toString());
+    }
+    article.putArray("to").add(Json.PUBLIC);
+    article.putArray("cc").add(site.followers());
+    ArrayNode tags = article.putArray("tag");
+    for (Term term : terms) {
+      if (term.taxonomy() == Taxonomy.TAG) {
+        ObjectNode tag = tags.addObject();
+        tag.put("type", "Hashtag");
+        tag.put("name", "#" + term.name().replaceAll("\\s+", ""));
+        tag.put("href", base + "/tag/" + term.slug() + "/");
+      }
+    }
+    return article;
+  }
+
+  /** {@code Create} (first time) or {@code Update} (an edit) of the article. */
+  public ObjectNode announce(ObjectNode article, boolean update, int version) {
+    ObjectNode activity = Json.object();
+    activity.set("@context", article.get("@context"));
+    String objectId = article.get("id").stringValue();
+    activity.put("id", objectId + (update ? "#update-" + version : "#create"));
+    activity.put("type", update ? "Update" : "Create");
+    activity.put("actor", site.id());
+    activity.put("published", article.get("published").stringValue());
+    activity.set("to", article.get("to"));
+    activity.set("cc", article.get("cc"));
+    ObjectNode object = article.deepCopy();
+    object.remove("@context");
+    activity.set("object", object);
+    return activity;
+  }
+
+  /** {@code Delete} of the post's article, with a {@code Tombstone} in its place. */
+  public ObjectNode delete(long postId) {
+    ObjectNode activity = Json.object();
+    activity.put("@context", Json.AS_CONTEXT);
+    String objectId = site.postObjectId(postId);
+    activity.put("id", objectId + "#delete");
+    activity.put("type", "Delete");
+    activity.put("actor", site.id());
+    activity.putArray("to").add(Json.PUBLIC);
+    activity.putArray("cc").add(site.followers());
+    ObjectNode tombstone = activity.putObject("object");
+    tombstone.put("id", objectId);
+    tombstone.put("type", "Tombstone");
+    return activity;
+  }
+
+  /** Relative links and images in a post ({@code /media/...}) made absolute for other servers. */
+  static String absolute(String html, String base) {
+    return html == null
+        ? ""
+        : html.replaceAll(
+            "(href|src)=\"/(?!/)", "$1=\"" + java.util.regex.Matcher.quoteReplacement(base) + "/");
+  }
+}

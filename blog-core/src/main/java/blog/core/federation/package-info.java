@@ -1,0 +1,6 @@
+/**
+ * The fediverse (ActivityPub): the blog as an account others follow, its key pair, signed requests
+ * in and out, fetching remote accounts safely, the followers and blocks, the queue of outgoing
+ * activities and its background delivery, posts sent as articles, and replies taken in as comments.
+ */
+package blog.core.federation;

@@ -1,0 +1,159 @@
+// An independent ActivityPub server built with Fedify, run by FedifyPeerTest on 127.0.0.1.
+// It plays a Mastodon user, "alice": looks the blog up by WebFinger, follows it, receives its
+// posts (Fedify checks every incoming HTTP signature before a listener runs), and replies, edits
+// and deletes. The test drives it through /control/* and reads what it received.
+import http from "node:http";
+import {
+  Accept, Create, Delete, Endpoints, Follow, Image, MemoryKvStore, Note, Person, Undo, Update,
+  createFederation, generateCryptoKeyPair,
+} from "@fedify/fedify";
+
+// A 1x1 PNG: alice's avatar, which the blog is to fetch once and serve itself.
+const AVATAR = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64");
+
+const federation = createFederation({ kv: new MemoryKvStore(), allowPrivateAddress: true });
+const keys = await generateCryptoKeyPair("RSASSA-PKCS1-v1_5");
+const received = [];
+let base = "";
+
+federation
+  .setActorDispatcher("/users/{identifier}", async (ctx, identifier) => {
+    if (identifier !== "alice") return null;
+    const pairs = await ctx.getActorKeyPairs(identifier);
+    return new Person({
+      id: ctx.getActorUri(identifier),
+      preferredUsername: identifier,
+      name: "Alice Peer",
+      url: new URL(`/@${identifier}`, ctx.url),
+      inbox: ctx.getInboxUri(identifier),
+      endpoints: new Endpoints({ sharedInbox: ctx.getInboxUri() }),
+      icon: new Image({ url: new URL("/avatar.png", ctx.url), mediaType: "image/png" }),
+      publicKey: pairs[0].cryptographicKey,
+    });
+  })
+  .setKeyPairsDispatcher(async (_ctx, identifier) => (identifier === "alice" ? [keys] : []));
+
+federation
+  .setInboxListeners("/users/{identifier}/inbox", "/inbox")
+  .on(Accept, async (_ctx, accept) => {
+    const object = await accept.getObject();
+    received.push({ type: "Accept", actor: accept.actorId?.href, object: object?.constructor?.name });
+  })
+  .on(Create, async (_ctx, create) => {
+    const object = await create.getObject();
+    const tags = [];
+    for await (const tag of object.getTags()) tags.push(tag.name?.toString());
+    received.push({
+      type: "Create", actor: create.actorId?.href, objectType: object?.constructor?.name,
+      id: object?.id?.href, name: object?.name?.toString(), content: object?.content?.toString(),
+      url: object?.url?.href, tags,
+    });
+  })
+  .on(Update, async (_ctx, update) => {
+    const object = await update.getObject();
+    received.push({ type: "Update", actor: update.actorId?.href, id: object?.id?.href, name: object?.name?.toString() });
+  })
+  .on(Delete, async (_ctx, del) => {
+    received.push({ type: "Delete", actor: del.actorId?.href, id: del.objectId?.href });
+  });
+
+let notes = 0;
+const follows = new Map();
+
+async function control(ctx, path, params) {
+  const alice = ctx.getActorUri("alice");
+  const sender = { identifier: "alice" };
+  if (path === "/control/webfinger") {
+    // Mastodon asks https://host/.well-known/webfinger; there is no TLS on 127.0.0.1, so http.
+    const [, host] = params.acct.split("@");
+    const res = await fetch(`http://${host}/.well-known/webfinger?resource=${encodeURIComponent("acct:" + params.acct)}`);
+    if (!res.ok) return { status: res.status };
+    const jrd = await res.json();
+    const self = jrd.links.find((l) => l.rel === "self" && l.type === "application/activity+json");
+    const actor = await ctx.lookupObject(self.href);
+    return {
+      subject: jrd.subject, id: actor?.id?.href, type: actor?.constructor?.name,
+      name: actor?.name?.toString(), preferredUsername: actor?.preferredUsername?.toString(),
+      inbox: actor?.inboxId?.href, followers: actor?.followersId?.href,
+      keyOwner: (await actor?.getPublicKey())?.ownerId?.href,
+    };
+  }
+  const target = params.target ? await ctx.lookupObject(params.target) : null;
+  if (params.target && target == null) throw new Error(`cannot look up ${params.target}`);
+  if (path === "/control/follow") {
+    const follow = new Follow({ id: new URL(`/follows/${follows.size + 1}`, ctx.url), actor: alice, object: target.id });
+    follows.set(target.id.href, follow);
+    await ctx.sendActivity(sender, target, follow);
+    return { follow: follow.id.href };
+  }
+  if (path === "/control/unfollow") {
+    const follow = follows.get(target.id.href);
+    await ctx.sendActivity(sender, target, new Undo({ id: new URL(`/undo/${Date.now()}`, ctx.url), actor: alice, object: follow }));
+    return {};
+  }
+  const note = (id) => new Note({
+    id: new URL(id, ctx.url), attribution: alice, content: params.content,
+    replyTarget: params.inReplyTo ? new URL(params.inReplyTo) : null,
+    to: new URL("https://www.w3.org/ns/activitystreams#Public"),
+  });
+  if (path === "/control/reply") {
+    const id = `/notes/${++notes}`;
+    await ctx.sendActivity(sender, target, new Create({ id: new URL(`${id}/create`, ctx.url), actor: alice, object: note(id) }));
+    return { note: new URL(id, ctx.url).href };
+  }
+  if (path === "/control/edit") {
+    const id = new URL(params.note).pathname;
+    await ctx.sendActivity(sender, target, new Update({ id: new URL(`${id}/update/${Date.now()}`, ctx.url), actor: alice, object: note(id) }));
+    return {};
+  }
+  if (path === "/control/delete") {
+    await ctx.sendActivity(sender, target, new Delete({ id: new URL(`${new URL(params.note).pathname}/delete`, ctx.url), actor: alice, object: new URL(params.note) }));
+    return {};
+  }
+  return null;
+}
+
+const server = http.createServer(async (req, res) => {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  const body = Buffer.concat(chunks);
+  const url = new URL(req.url, base);
+  try {
+    if (url.pathname === "/avatar.png") {
+      res.writeHead(200, { "Content-Type": "image/png" });
+      res.end(AVATAR);
+      return;
+    }
+    if (url.pathname === "/control/received") {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(JSON.stringify(received));
+      return;
+    }
+    if (url.pathname.startsWith("/control/")) {
+      const ctx = federation.createContext(new URL(base), undefined);
+      const params = body.length ? JSON.parse(body.toString("utf8")) : Object.fromEntries(url.searchParams);
+      const result = await control(ctx, url.pathname, params);
+      res.writeHead(result == null ? 404 : 200, { "Content-Type": "application/json" });
+      res.end(JSON.stringify(result ?? {}));
+      return;
+    }
+    const request = new Request(url, {
+      method: req.method,
+      headers: Object.entries(req.headers).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]])),
+      body: req.method === "GET" || req.method === "HEAD" ? undefined : body,
+    });
+    const response = await federation.fetch(request, { contextData: undefined });
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  } catch (e) {
+    res.writeHead(500, { "Content-Type": "text/plain" });
+    res.end(String(e?.stack ?? e));
+  }
+});
+
+server.listen(0, "127.0.0.1", () => {
+  base = `http://127.0.0.1:${server.address().port}`;
+  console.log(`PEER_URL ${base}`);
+});

@@ -1,0 +1,400 @@
+package blog.web.federation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import blog.core.federation.BlockRepository;
+import blog.core.federation.DeliveryRepository;
+import blog.core.federation.DeliveryStatus;
+import blog.core.federation.FollowerRepository;
+import blog.core.federation.HttpSignatures;
+import blog.core.federation.RemoteActor;
+import blog.core.post.PostStatus;
+import blog.core.testing.Fixtures;
+import blog.core.user.Role;
+import blog.web.testing.Browser;
+import blog.web.testing.StaffBrowsers;
+import blog.web.testing.WebTestBase;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Discovery, content negotiation and the inbox's door over HTTP, on H2 and PostgreSQL, with two
+ * accounts served from 127.0.0.1: alice, and mallory, who tries to speak for her.
+ */
+class FederationInboxTest extends WebTestBase {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String AS = "application/activity+json";
+
+  private int port;
+  private HttpServer remote;
+  private String remoteBase;
+  private KeyPair alice;
+  private KeyPair mallory;
+  private final List<String> delivered = Collections.synchronizedList(new ArrayList<>());
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Override
+  protected Map<String, String> config() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return Map.of(
+        "port",
+        Integer.toString(port),
+        "base-url",
+        base(),
+        "federation.enabled",
+        "true",
+        "federation.allow-loopback",
+        "true");
+  }
+
+  @Override
+  protected Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  private String base() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  @Override
+  protected void prepare() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      alice = generator.generateKeyPair();
+      mallory = generator.generateKeyPair();
+      remote = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      remoteBase = "http://127.0.0.1:" + remote.getAddress().getPort();
+      remote.createContext("/users/alice", x -> answer(x, actor("alice", alice)));
+      remote.createContext("/users/mallory", x -> answer(x, actor("mallory", mallory)));
+      remote.createContext(
+          "/inbox",
+          x -> {
+            delivered.add(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            x.sendResponseHeaders(202, -1);
+            x.close();
+          });
+      remote.start();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @AfterAll
+  void stopRemote() {
+    if (remote != null) {
+      remote.stop(0);
+    }
+  }
+
+  private String actor(String name, KeyPair key) {
+    String id = remoteBase + "/users/" + name;
+    String pem =
+        "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder().encodeToString(key.getPublic().getEncoded())
+            + "\n-----END PUBLIC KEY-----\n";
+    return JSON.writeValueAsString(
+        Map.of(
+            "@context",
+            List.of("https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"),
+            "id",
+            id,
+            "type",
+            "Person",
+            "preferredUsername",
+            name,
+            "inbox",
+            remoteBase + "/inbox",
+            "publicKey",
+            Map.of("id", id + "#main-key", "owner", id, "publicKeyPem", pem)));
+  }
+
+  private static void answer(com.sun.net.httpserver.HttpExchange x, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    x.getResponseHeaders().add("Content-Type", AS);
+    x.sendResponseHeaders(200, bytes.length);
+    x.getResponseBody().write(bytes);
+    x.close();
+  }
+
+  private HttpResponse<String> get(String path, String accept) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", accept).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * POSTs {@code body} to the inbox signed with {@code key} under {@code keyId}, dated {@code at}.
+   */
+  private HttpResponse<String> post(byte[] body, String keyId, PrivateKey key, Instant at)
+      throws Exception {
+    URI inbox = URI.create(base() + "/federation/inbox");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(inbox)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .header("Content-Type", AS);
+    if (keyId != null) {
+      HttpSignatures.sign("post", inbox, body, keyId, key, at)
+          .forEach(
+              (name, value) -> {
+                if (!name.equals("Host")) {
+                  request.header(name, value);
+                }
+              });
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private byte[] follow(String actorName) {
+    String actor = remoteBase + "/users/" + actorName;
+    return JSON.writeValueAsString(
+            Map.of(
+                "@context",
+                "https://www.w3.org/ns/activitystreams",
+                "id",
+                actor + "/follows/" + Fixtures.unique("f"),
+                "type",
+                "Follow",
+                "actor",
+                actor,
+                "object",
+                base() + "/federation/actor"))
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private String aliceKey() {
+    return remoteBase + "/users/alice#main-key";
+  }
+
+  @Test
+  void webfingerNamesTheBlogsAccount() throws Exception {
+    String acct = "acct:blog@127.0.0.1:" + port;
+    HttpResponse<String> found = get("/.well-known/webfinger?resource=" + acct, "*/*");
+    assertEquals(200, found.statusCode());
+    assertTrue(
+        found.headers().firstValue("Content-Type").orElse("").startsWith("application/jrd+json"));
+    JsonNode jrd = JSON.readTree(found.body());
+    assertEquals(acct, jrd.path("subject").asString());
+    assertEquals(base() + "/federation/actor", jrd.path("links").get(0).path("href").asString());
+    assertEquals(
+        404,
+        get("/.well-known/webfinger?resource=acct:someone@127.0.0.1:" + port, "*/*").statusCode());
+    assertEquals(400, get("/.well-known/webfinger", "*/*").statusCode());
+  }
+
+  @Test
+  void theActorAndNodeInfoDescribeTheBlog() throws Exception {
+    HttpResponse<String> actor = get("/federation/actor", AS);
+    assertTrue(actor.headers().firstValue("Content-Type").orElse("").startsWith(AS));
+    JsonNode doc = JSON.readTree(actor.body());
+    assertEquals("Person", doc.path("type").asString());
+    assertEquals(base() + "/federation/inbox", doc.path("inbox").asString());
+    assertEquals(base() + "/federation/followers", doc.path("followers").asString());
+    assertEquals(base() + "/federation/outbox", doc.path("outbox").asString());
+    assertEquals(doc.path("id").asString(), doc.path("publicKey").path("owner").asString());
+    assertTrue(
+        doc.path("publicKey")
+            .path("publicKeyPem")
+            .asString()
+            .startsWith("-----BEGIN PUBLIC KEY-----"));
+    assertFalse(actor.body().contains("PRIVATE"), "the private key never leaves the database");
+    assertFalse(doc.path("name").asString().isEmpty());
+    assertFalse(doc.path("icon").path("url").asString().isEmpty());
+
+    JsonNode links = JSON.readTree(get("/.well-known/nodeinfo", "*/*").body());
+    String href = links.path("links").get(0).path("href").asString();
+    assertEquals(base() + "/nodeinfo/2.1", href);
+    JsonNode info = JSON.readTree(get("/nodeinfo/2.1", "*/*").body());
+    assertEquals("2.1", info.path("version").asString());
+    assertEquals("activitypub", info.path("protocols").get(0).asString());
+  }
+
+  @Test
+  void theHomePageAndPermalinksAnswerActivityStreamsWhenAskedAndPagesOtherwise() throws Exception {
+    // A reader first, so the page is kept in the cache; the fediverse must not get it.
+    assertTrue(get("/", "text/html").body().contains("<html"));
+    HttpResponse<String> actor =
+        get("/", "application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"");
+    assertEquals(base() + "/federation/actor", JSON.readTree(actor.body()).path("id").asString());
+    assertTrue(get("/", "text/html").body().contains("<html"), "and readers still get the page");
+
+    String title = Fixtures.unique("Negotiated post");
+    long id =
+        fixtures.post(
+            fixtures.author("Negotiator"),
+            title,
+            PostStatus.PUBLISHED,
+            Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MICROS));
+    String permalink = permalinkOf(id);
+    assertTrue(get(permalink, "text/html").body().contains(title));
+    JsonNode article = JSON.readTree(get(permalink, AS).body());
+    assertEquals("Article", article.path("type").asString());
+    assertEquals(title, article.path("name").asString());
+    assertEquals(base() + "/federation/posts/" + id, article.path("id").asString());
+    assertEquals(base() + permalink, article.path("url").asString());
+    assertEquals(article, JSON.readTree(get("/federation/posts/" + id, AS).body()));
+  }
+
+  @Test
+  void unsignedForgedWronglyOwnedReplayedAndOversizedActivitiesAreRefused() throws Exception {
+    Instant now = Instant.now();
+    long before = followers("alice") + followers("mallory");
+    assertEquals(401, post(follow("alice"), null, null, now).statusCode(), "unsigned");
+    assertEquals(
+        401, post(follow("alice"), aliceKey(), mallory.getPrivate(), now).statusCode(), "forged");
+    HttpResponse<String> owner =
+        post(follow("alice"), remoteBase + "/users/mallory#main-key", mallory.getPrivate(), now);
+    assertEquals(401, owner.statusCode(), "mallory's key speaking for alice");
+    assertTrue(owner.body().contains("not the actor"), owner.body());
+    HttpResponse<String> replay =
+        post(follow("alice"), aliceKey(), alice.getPrivate(), now.minus(Duration.ofHours(2)));
+    assertEquals(401, replay.statusCode(), "an old date");
+    byte[] big = new byte[200 * 1024];
+    java.util.Arrays.fill(big, (byte) ' ');
+    assertEquals(413, post(big, aliceKey(), alice.getPrivate(), now).statusCode(), "oversized");
+    assertEquals(before, followers("alice") + followers("mallory"), "nobody followed");
+  }
+
+  @Test
+  void aSignedFollowIsAcceptedAndABlockedServerIsRefused() throws Exception {
+    HttpResponse<String> followed =
+        post(follow("alice"), aliceKey(), alice.getPrivate(), Instant.now());
+    assertEquals(202, followed.statusCode(), followed.body());
+    assertEquals(1, followers("alice"));
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (delivered.stream().noneMatch(a -> a.contains("\"Accept\""))
+        && Instant.now().isBefore(deadline)) {
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+    }
+    assertTrue(delivered.stream().anyMatch(a -> a.contains("\"Accept\"")), "an Accept went back");
+
+    BlockRepository blocks = new BlockRepository(db.database().jdbi());
+    blocks.blockDomain("127.0.0.1", Instant.now());
+    try {
+      assertEquals(
+          403,
+          post(
+                  follow("mallory"),
+                  remoteBase + "/users/mallory#main-key",
+                  mallory.getPrivate(),
+                  Instant.now())
+              .statusCode());
+      assertEquals(0, followers("mallory"));
+    } finally {
+      blocks.all().forEach(b -> blocks.unblock(b.id()));
+    }
+  }
+
+  @Test
+  void theAdminSeesFollowersAndDeadDeliveriesAndBlocksAWholeServer() throws Exception {
+    var jdbi = db.database().jdbi();
+    String carol = "http://carol.invalid/users/carol";
+    new FollowerRepository(jdbi)
+        .save(
+            new RemoteActor(
+                carol,
+                "http://carol.invalid/inbox",
+                null,
+                "carol",
+                "Carol",
+                carol,
+                null,
+                carol + "#k",
+                "x"),
+            Instant.now());
+    DeliveryRepository deliveries = new DeliveryRepository(jdbi);
+    long dead =
+        deliveries.enqueue(
+            "http://carol.invalid/inbox",
+            "{\"type\":\"Create\"}",
+            Instant.now().plusSeconds(3600),
+            Instant.now());
+    // Given up on (as the worker leaves a delivery after its last attempt).
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE federation_deliveries SET status = 'dead', attempts = 15,"
+                        + " last_error = 'carol.invalid answered 410' WHERE id = :id")
+                .bind("id", dead)
+                .execute());
+
+    StaffBrowsers staff = new StaffBrowsers(jdbi, server);
+    Browser admin = staff.loggedIn(staff.account(Role.ADMIN, "Fediverse Admin"));
+    String page = admin.page("/admin/fediverse");
+    assertTrue(page.contains("@blog@127.0.0.1:" + port), "the handle");
+    assertTrue(page.contains("@carol@carol.invalid"), "the follower");
+    assertTrue(page.contains("carol.invalid answered 410"), "the dead delivery and why");
+
+    String followerId = hiddenAfter(page, "/admin/fediverse/followers/block-domain");
+    assertEquals(
+        403,
+        admin
+            .post("/admin/fediverse/followers/block-domain", Map.of("id", followerId))
+            .statusCode(),
+        "no CSRF token, no block");
+    HttpResponse<String> blocked =
+        admin.post(
+            "/admin/fediverse/followers/block-domain",
+            Map.of("id", followerId, "_csrf", StaffBrowsers.hidden(page, "_csrf")));
+    assertEquals(303, blocked.statusCode());
+    assertTrue(new FollowerRepository(jdbi).findByActor(carol).isEmpty(), "removed");
+    assertTrue(new BlockRepository(jdbi).isBlocked(null, "carol.invalid"), "its server blocked");
+
+    HttpResponse<String> retried =
+        admin.post(
+            "/admin/fediverse/deliveries/retry",
+            Map.of("id", Long.toString(dead), "_csrf", StaffBrowsers.hidden(page, "_csrf")));
+    assertEquals(303, retried.statusCode());
+    assertEquals(DeliveryStatus.QUEUED, deliveries.findById(dead).orElseThrow().status());
+    BlockRepository blocks = new BlockRepository(jdbi);
+    blocks.all().forEach(b -> blocks.unblock(b.id()));
+  }
+
+  /** The {@code id} field of the form posting to {@code action}. */
+  private static String hiddenAfter(String page, String action) {
+    String rest = page.substring(page.indexOf("action=\"" + action + "\""));
+    return StaffBrowsers.hidden(rest, "id");
+  }
+
+  private long followers(String name) {
+    return db.database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT COUNT(*) FROM federation_followers WHERE actor_id = :a")
+                    .bind("a", remoteBase + "/users/" + name)
+                    .mapTo(Long.class)
+                    .one());
+  }
+}

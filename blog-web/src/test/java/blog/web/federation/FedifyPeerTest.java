@@ -1,0 +1,267 @@
+package blog.web.federation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import blog.core.post.PostStatus;
+import blog.core.testing.Fixtures;
+import blog.web.testing.WebTestBase;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The blog against a real, independent ActivityPub server: a Fedify peer on 127.0.0.1. The peer
+ * finds the blog by WebFinger, follows it (and gets a signed Accept), receives a new post's Create
+ * (Fedify verifies the blog's signature before its inbox listener sees it), replies (held, then
+ * approved and shown with the peer's name and an avatar the blog serves), edits and deletes the
+ * reply, and unfollows.
+ */
+class FedifyPeerTest extends WebTestBase {
+  private int port;
+  private FedifyPeer peer;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Override
+  protected Map<String, String> config() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return Map.of(
+        "port", Integer.toString(port),
+        "base-url", base(),
+        "federation.enabled", "true",
+        "federation.name", "journal",
+        "federation.allow-loopback", "true");
+  }
+
+  /** Signatures carry real dates, so this server runs on the real clock. */
+  @Override
+  protected Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Override
+  protected void prepare() {
+    try {
+      peer = FedifyPeer.start();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @AfterAll
+  void stopPeer() {
+    if (peer != null) {
+      peer.close();
+    }
+  }
+
+  private String base() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  @Test
+  void aFediversePeerFollowsReceivesPostsAndRepliesAsComments() throws Exception {
+    String actor = base() + "/federation/actor";
+
+    // Discovery: WebFinger, then the actor document, read by Fedify.
+    JsonNode found =
+        peer.control("/control/webfinger", Map.of("acct", "journal@127.0.0.1:" + port));
+    assertEquals("acct:journal@127.0.0.1:" + port, found.path("subject").asString());
+    assertEquals(actor, found.path("id").asString());
+    assertEquals("Person", found.path("type").asString());
+    assertEquals("journal", found.path("preferredUsername").asString());
+    assertEquals(actor, found.path("keyOwner").asString(), "the key is the actor's own");
+    assertEquals(base() + "/federation/inbox", found.path("inbox").asString());
+
+    // Follow: stored, and a signed Accept back.
+    peer.control("/control/follow", Map.of("target", actor));
+    await("the follower is stored", () -> followers() == 1);
+    await("the peer got an Accept", () -> receivedOf("Accept").isPresent());
+    assertEquals(actor, receivedOf("Accept").get().path("actor").asString());
+
+    // A new post goes out as a Create of an Article.
+    long author = fixtures.author("Fediverse author");
+    String title = Fixtures.unique("Federated post");
+    long postId =
+        fixtures.post(
+            author, title, PostStatus.PUBLISHED, Instant.now().truncatedTo(ChronoUnit.MICROS));
+    await("the peer got the post", () -> receivedOf("Create").isPresent());
+    JsonNode create = receivedOf("Create").get();
+    assertEquals("Article", create.path("objectType").asString());
+    assertEquals(title, create.path("name").asString());
+    assertEquals(actor, create.path("actor").asString());
+    String objectId = base() + "/federation/posts/" + postId;
+    assertEquals(objectId, create.path("id").asString());
+    String permalink = permalinkOf(postId);
+    assertEquals(base() + permalink, create.path("url").asString());
+
+    // A reply: the comment pipeline holds a first comment.
+    String text = Fixtures.unique("Lovely post, from the fediverse");
+    String note =
+        peer.control(
+                "/control/reply",
+                Map.of("target", actor, "inReplyTo", objectId, "content", "<p>" + text + "</p>"))
+            .path("note")
+            .asString();
+    long commentId = commentFor(note);
+    assertEquals("pending", status(commentId));
+    assertEquals(
+        "first comment from this commenter",
+        db.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT held_reason FROM comments WHERE id = :id")
+                        .bind("id", commentId)
+                        .mapTo(String.class)
+                        .one()));
+    assertFalse(server.page(permalink).contains(text), "a held reply is not shown to readers");
+
+    fixtures.approve(commentId);
+    String page = server.page(permalink);
+    assertTrue(page.contains(text), "the approved reply is shown");
+    assertTrue(page.contains("Alice Peer"), "with its author's name");
+    assertTrue(page.contains(peer.url() + "/@alice"), "and profile link");
+    int avatarAt = page.indexOf(base() + "/federation/avatars/");
+    assertTrue(avatarAt > 0, "with an avatar served by the blog: " + page);
+    String avatar = page.substring(avatarAt, page.indexOf('"', avatarAt));
+    HttpResponse<byte[]> image =
+        http.send(
+            HttpRequest.newBuilder(URI.create(avatar)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, image.statusCode());
+    assertEquals("image/png", image.headers().firstValue("Content-Type").orElse(""));
+
+    // A reply to that reply is threaded under it.
+    String answer = Fixtures.unique("Replying to myself");
+    String second =
+        peer.control(
+                "/control/reply",
+                Map.of("target", actor, "inReplyTo", note, "content", "<p>" + answer + "</p>"))
+            .path("note")
+            .asString();
+    long secondId = commentFor(second);
+    assertEquals(
+        Long.valueOf(commentId),
+        db.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT parent_id FROM comments WHERE id = :id")
+                        .bind("id", secondId)
+                        .mapTo(Long.class)
+                        .one()));
+    assertEquals("approved", status(secondId), "the account has an approved comment now");
+
+    // An edit changes the comment's text; a delete removes it.
+    String edited = Fixtures.unique("Edited on the fediverse");
+    peer.control(
+        "/control/edit", Map.of("target", actor, "note", note, "content", "<p>" + edited + "</p>"));
+    await("the edit arrived", () -> server.page(permalink).contains(edited));
+    peer.control("/control/delete", Map.of("target", actor, "note", note));
+    await("the reply is gone", () -> "trash".equals(status(commentId)));
+    assertFalse(server.page(permalink).contains(edited));
+
+    // Editing the post sends an Update, trashing it a Delete.
+    db.database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE posts SET title = :t, version = version + 1, updated_at = :now"
+                            + " WHERE id = :id")
+                    .bind("t", title + " (revised)")
+                    .bind("now", Instant.now())
+                    .bind("id", postId)
+                    .execute());
+    await("the peer got the edit", () -> receivedOf("Update").isPresent());
+    assertEquals(title + " (revised)", receivedOf("Update").get().path("name").asString());
+    db.database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE posts SET status = 'trash' WHERE id = :id")
+                    .bind("id", postId)
+                    .execute());
+    await("the peer got the deletion", () -> receivedOf("Delete").isPresent());
+    assertEquals(objectId, receivedOf("Delete").get().path("id").asString());
+
+    // Unfollow.
+    peer.control("/control/unfollow", Map.of("target", actor));
+    await("the follower is gone", () -> followers() == 0);
+  }
+
+  private long followers() {
+    return db.database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT COUNT(*) FROM federation_followers WHERE actor_id = :a")
+                    .bind("a", peer.actorId())
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  private long commentFor(String note) {
+    return db.database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT comment_id FROM federation_comments WHERE object_id = :o")
+                    .bind("o", note)
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  private String status(long commentId) {
+    return db.database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT status FROM comments WHERE id = :id")
+                    .bind("id", commentId)
+                    .mapTo(String.class)
+                    .one());
+  }
+
+  private Optional<JsonNode> receivedOf(String type) throws Exception {
+    for (JsonNode activity : peer.received()) {
+      if (type.equals(activity.path("type").asString())) {
+        return Optional.of(activity);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static void await(String what, Callable<Boolean> condition) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (!condition.call()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("timed out waiting until " + what);
+      }
+      Thread.onSpinWait();
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+    }
+  }
+}
