@@ -256,6 +256,31 @@ final class SchemaShape {
       }
     }
     sequences(c, schema, entries);
+    // information_schema.sequences leaves out the sequences of identity columns.
+    try (ResultSet rs =
+        query(
+            c,
+            """
+            SELECT s.relname, format_type(q.seqtypid, NULL), q.seqstart, q.seqmin, q.seqmax,
+                   q.seqincrement, q.seqcycle, q.seqcache
+            FROM pg_sequence q
+            JOIN pg_class s ON s.oid = q.seqrelid
+            JOIN pg_namespace n ON n.oid = s.relnamespace
+            WHERE n.nspname = current_schema() AND s.relname NOT LIKE 'flyway%'""")) {
+      while (rs.next()) {
+        entries.add(
+            "sequence %s %s START %s MIN %s MAX %s INCREMENT %s CYCLE %s CACHE %s"
+                .formatted(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getBoolean(7) ? "YES" : "NO",
+                    rs.getString(8)));
+      }
+    }
   }
 
   private static List<String> tables(Connection c, String schema) throws SQLException {
