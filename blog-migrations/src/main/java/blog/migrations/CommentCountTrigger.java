@@ -7,12 +7,13 @@ import java.util.Objects;
 import org.h2.api.Trigger;
 
 /**
- * H2's half of migration V18: keeps {@code comment_status_counts} in step with each changed comment
- * row, in the changing transaction, on the slot of the changing session. H2 loads this class
- * whenever it opens the database: keep its name.
+ * H2's half of the comments per status (db/vendor/h2/V2): keeps {@code comment_status_counts} in
+ * step with each changed comment row, in the changing transaction, on the slot of the changing
+ * session. H2 loads this class whenever it opens the database: keep its name.
  */
 public final class CommentCountTrigger implements Trigger {
-  private static final int SLOTS = 16;
+  /** Rows per status ({@code ${comment_count_slots}} in the baseline). */
+  static final int SLOTS = 16;
 
   private int statusColumn = -1;
 

@@ -6,11 +6,11 @@ import java.sql.SQLException;
 import org.h2.api.Trigger;
 
 /**
- * H2's half of migration V23: keeps {@code post_comment_counts} in step with each changed comment
- * row, in the changing transaction, on the changing session's own row of the post (one session is
- * one connection, used by one thread at a time: no other open transaction writes that row, so an
- * update that finds no row can insert it). H2 loads this class whenever it opens the database: keep
- * its name.
+ * H2's half of the approved comments per post (db/vendor/h2/V2): keeps {@code post_comment_counts}
+ * in step with each changed comment row, in the changing transaction, on the changing session's own
+ * row of the post (one session is one connection, used by one thread at a time: no other open
+ * transaction writes that row, so an update that finds no row can insert it). H2 loads this class
+ * whenever it opens the database: keep its name.
  */
 public final class PostCommentCountTrigger implements Trigger {
   private static final String APPROVED = "approved";

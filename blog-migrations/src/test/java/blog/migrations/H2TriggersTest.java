@@ -206,7 +206,7 @@ class H2TriggersTest {
   }
 
   private static int postRow(long postId) {
-    return 1 + (int) Math.floorMod(postId, (long) ContentVersionRows.POST_SLOTS);
+    return 1 + Math.floorMod(postId, ContentVersionRows.POST_SLOTS);
   }
 
   private long count(String sql) throws SQLException {

@@ -19,11 +19,20 @@ import org.junit.jupiter.params.provider.EnumSource;
  * database they did.
  *
  * <p>A deliberate change to the baseline's shape is written into the files with {@code
- * -Dblog.schema.write=true} (then read the diff). Later migrations do not concern this test.
+ * -Dblog.schema.write=true} (then read the diff), each in a commit of its own that says why. Those
+ * made since the files were written:
+ *
+ * <ul>
+ *   <li>On H2, {@code content_version} row 65 starts at 0, as every row but the first does: V24's
+ *       UPDATE of {@code post_terms}, which changed no row, had raised it through H2's
+ *       statement-level trigger.
+ * </ul>
+ *
+ * Later migrations do not concern this test: it builds the baseline only.
  */
 class SchemaShapeTest {
   /** The newest migration that the kept shape covers. */
-  static final String BUILT_TO = Migrations.LATEST;
+  static final String BUILT_TO = Migrations.BASELINE;
 
   @ParameterizedTest
   @EnumSource(EmptyDatabase.Kind.class)
