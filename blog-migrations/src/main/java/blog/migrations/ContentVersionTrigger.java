@@ -11,9 +11,10 @@ import org.h2.api.Trigger;
  * H2's half of the content version (db/vendor/h2/V2; see {@link ContentVersionRows}): raises a
  * {@code content_version} row in the transaction that changed a content table — for a comment the
  * row of its post (both posts' rows if an update moved it), for a commenter the commenters' row,
- * for everything else the listing row. On {@code settings} it fires per row and skips bookkeeping
- * rows (the site secret, the setup token, watermarks), as PostgreSQL's trigger does. H2 loads this
- * class whenever it opens the database: keep its name.
+ * for everything else the listing row; on {@code settings} it skips bookkeeping rows (the site
+ * secret, the setup token, watermarks), as PostgreSQL's trigger does. It fires per row, so H2 runs
+ * its update in the changing transaction, outside auto-commit. H2 loads this class whenever it
+ * opens the database: keep its name.
  */
 public final class ContentVersionTrigger implements Trigger {
   private static final Pattern INTERNAL_SETTING = Pattern.compile("(security|notify|admin)\\..*");
@@ -72,20 +73,17 @@ public final class ContentVersionTrigger implements Trigger {
       case COMMENTERS -> first = ContentVersionRows.COMMENTERS_ROW;
       default -> first = ContentVersionRows.LISTING_ROW;
     }
-    int[] slots = second == -1 || second == first ? new int[] {first} : new int[] {first, second};
-    TriggerTransaction.run(
-        connection,
-        session -> {
-          try (PreparedStatement raise =
-              connection.prepareStatement(
-                  "UPDATE content_version SET version = version + 1,"
-                      + " changed_at = CURRENT_TIMESTAMP WHERE id = ?")) {
-            for (int slot : slots) {
-              raise.setInt(1, slot);
-              raise.executeUpdate();
-            }
-          }
-        });
+    try (PreparedStatement raise =
+        connection.prepareStatement(
+            "UPDATE content_version SET version = version + 1,"
+                + " changed_at = CURRENT_TIMESTAMP WHERE id = ?")) {
+      raise.setInt(1, first);
+      raise.executeUpdate();
+      if (second != -1 && second != first) {
+        raise.setInt(1, second);
+        raise.executeUpdate();
+      }
+    }
   }
 
   private int postSlot(Object[] row) {

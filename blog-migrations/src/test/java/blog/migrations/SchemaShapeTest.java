@@ -26,6 +26,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  *   <li>On H2, {@code content_version} row 65 starts at 0, as every row but the first does: V24's
  *       UPDATE of {@code post_terms}, which changed no row, had raised it through H2's
  *       statement-level trigger.
+ *   <li>On H2, the content-version triggers of posts, terms, post_terms, users,
+ *       commenter_identities, slug_redirects and media fire per row, as PostgreSQL's do (and as
+ *       those of comments and settings did already): H2 runs a row trigger's statements in the
+ *       changing transaction, outside auto-commit, so the trigger classes need none of H2's
+ *       internal classes to keep auto-commit from committing mid-statement.
  * </ul>
  *
  * Later migrations do not concern this test: it builds the baseline only.
