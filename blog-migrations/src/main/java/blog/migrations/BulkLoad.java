@@ -1,18 +1,16 @@
 package blog.migrations;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
-import org.h2.value.Value;
-import org.h2.value.ValueNull;
 
 /**
  * A flag of one H2 session under which the bookkeeping triggers ({@link ContentVersionTrigger},
- * {@link CommentCountTrigger}) stand aside: the data generator sets it around each batch it writes,
- * and afterwards counts the comments and raises the content version once itself, instead of an
- * update per generated row (blog.core.generate.BulkRepository, which names the same variable).
- * Nothing else sets it.
+ * {@link CommentCountTrigger}, {@link PostCommentCountTrigger}) stand aside: the data generator
+ * sets it around each batch it writes, and afterwards counts the comments and raises the content
+ * version once itself, instead of an update per generated row (blog.core.generate.BulkRepository,
+ * which names the same variable). Nothing else sets it.
  */
 final class BulkLoad {
   /** The session variable, {@code SET @BLOG_BULK_LOAD = TRUE}. */
@@ -20,9 +18,14 @@ final class BulkLoad {
 
   private BulkLoad() {}
 
+  /**
+   * Whether the session of a trigger's {@code connection} has the flag set: read with SQL on that
+   * connection (H2 gives a row trigger its session's connection, outside auto-commit).
+   */
   static boolean on(Connection connection) throws SQLException {
-    SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-    Value flag = session.getVariable(VARIABLE);
-    return flag != null && flag != ValueNull.INSTANCE && flag.getBoolean();
+    try (PreparedStatement read = connection.prepareStatement("SELECT @" + VARIABLE);
+        ResultSet flag = read.executeQuery()) {
+      return flag.next() && flag.getBoolean(1);
+    }
   }
 }

@@ -7,12 +7,14 @@ import java.util.Objects;
 import org.h2.api.Trigger;
 
 /**
- * H2's half of migration V18: keeps {@code comment_status_counts} in step with each changed comment
- * row, in the changing transaction, on the slot of the changing session. H2 loads this class
+ * H2's half of the comments per status (db/vendor/h2/V2): keeps {@code comment_status_counts} in
+ * step with each changed comment row, in the changing transaction (H2 runs a row trigger's
+ * statements in it, outside auto-commit), on the slot of the changing session. H2 loads this class
  * whenever it opens the database: keep its name.
  */
 public final class CommentCountTrigger implements Trigger {
-  private static final int SLOTS = 16;
+  /** Rows per status ({@code ${comment_count_slots}} in the baseline). */
+  static final int SLOTS = 16;
 
   private int statusColumn = -1;
 
@@ -35,20 +37,16 @@ public final class CommentCountTrigger implements Trigger {
     if (Objects.equals(oldStatus, newStatus) || BulkLoad.on(connection)) {
       return;
     }
-    TriggerTransaction.run(
-        connection,
-        session -> {
-          try (PreparedStatement count =
-              connection.prepareStatement(
-                  "UPDATE comment_status_counts"
-                      + " SET n = n + CASE WHEN status = ? THEN 1 ELSE -1 END"
-                      + " WHERE slot = ? AND status IN (?, ?)")) {
-            count.setString(1, newStatus);
-            count.setInt(2, Math.floorMod(session.getId(), SLOTS));
-            count.setString(3, newStatus);
-            count.setString(4, oldStatus);
-            count.executeUpdate();
-          }
-        });
+    try (PreparedStatement count =
+        connection.prepareStatement(
+            "UPDATE comment_status_counts"
+                + " SET n = n + CASE WHEN status = ? THEN 1 ELSE -1 END"
+                + " WHERE slot = MOD(SESSION_ID(), ?) AND status IN (?, ?)")) {
+      count.setString(1, newStatus);
+      count.setInt(2, SLOTS);
+      count.setString(3, newStatus);
+      count.setString(4, oldStatus);
+      count.executeUpdate();
+    }
   }
 }

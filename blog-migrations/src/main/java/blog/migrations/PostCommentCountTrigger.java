@@ -6,11 +6,11 @@ import java.sql.SQLException;
 import org.h2.api.Trigger;
 
 /**
- * H2's half of migration V23: keeps {@code post_comment_counts} in step with each changed comment
- * row, in the changing transaction, on the changing session's own row of the post (one session is
- * one connection, used by one thread at a time: no other open transaction writes that row, so an
- * update that finds no row can insert it). H2 loads this class whenever it opens the database: keep
- * its name.
+ * H2's half of the approved comments per post (db/vendor/h2/V2): keeps {@code post_comment_counts}
+ * in step with each changed comment row, in the changing transaction, on the changing session's own
+ * row of the post (one session is one connection, used by one thread at a time: no other open
+ * transaction writes that row, so an update that finds no row can insert it). H2 loads this class
+ * whenever it opens the database: keep its name.
  */
 public final class PostCommentCountTrigger implements Trigger {
   private static final String APPROVED = "approved";
@@ -40,36 +40,31 @@ public final class PostCommentCountTrigger implements Trigger {
     if ((wasCounted == isCounted && oldPost == newPost) || BulkLoad.on(connection)) {
       return;
     }
-    TriggerTransaction.run(
-        connection,
-        session -> {
-          if (wasCounted) {
-            add(connection, oldPost, session.getId(), -1);
-          }
-          if (isCounted) {
-            add(connection, newPost, session.getId(), 1);
-          }
-        });
+    if (wasCounted) {
+      add(connection, oldPost, -1);
+    }
+    if (isCounted) {
+      add(connection, newPost, 1);
+    }
   }
 
-  private static void add(Connection connection, long postId, int slot, int delta)
-      throws SQLException {
+  private static void add(Connection connection, long postId, int delta) throws SQLException {
     try (PreparedStatement update =
         connection.prepareStatement(
-            "UPDATE post_comment_counts SET approved = approved + ? WHERE post_id = ? AND slot = ?")) {
+            "UPDATE post_comment_counts SET approved = approved + ?"
+                + " WHERE post_id = ? AND slot = SESSION_ID()")) {
       update.setInt(1, delta);
       update.setLong(2, postId);
-      update.setInt(3, slot);
       if (update.executeUpdate() > 0) {
         return;
       }
     }
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO post_comment_counts (post_id, slot, approved) VALUES (?, ?, ?)")) {
+            "INSERT INTO post_comment_counts (post_id, slot, approved)"
+                + " VALUES (?, SESSION_ID(), ?)")) {
       insert.setLong(1, postId);
-      insert.setInt(2, slot);
-      insert.setInt(3, delta);
+      insert.setInt(2, delta);
       insert.executeUpdate();
     }
   }

@@ -4,8 +4,8 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Reads the {@code content_version} rows that the database's triggers keep raising (migrations V15,
- * V17 and V22; see {@link ContentVersions}).
+ * Reads the {@code content_version} rows that the database's triggers keep raising (see {@link
+ * ContentVersions}).
  */
 public final class ContentVersionRepository {
   private final Jdbi jdbi;

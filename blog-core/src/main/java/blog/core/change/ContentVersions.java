@@ -1,14 +1,16 @@
 package blog.core.change;
 
+import blog.migrations.ContentVersionRows;
 import java.util.Arrays;
 import java.util.Collection;
 
 /**
- * The {@code content_version} rows as read at one moment (migrations V15, V17, V22): rows 1 to
- * {@value #POST_SLOTS} count the changes to the comments of the posts whose id leaves that
- * remainder ({@code 1 + id % 64}), row {@value #LISTING_ROW} every change that is neither a
- * comment's nor a commenter's (posts, terms, authors, settings, images, old permalinks), row
- * {@value #COMMENTERS_ROW} the changes to commenters. Every row only grows.
+ * The {@code content_version} rows as read at one moment (laid out by the schema, {@link
+ * ContentVersionRows}): rows 1 to {@value #POST_SLOTS} count the changes to the comments of the
+ * posts whose id leaves that remainder ({@code 1 + id % POST_SLOTS}), row {@value #LISTING_ROW}
+ * every change that is neither a comment's nor a commenter's (posts, terms, authors, settings,
+ * images, old permalinks), row {@value #COMMENTERS_ROW} the changes to commenters. Every row only
+ * grows.
  *
  * <ul>
  *   <li>{@link #all()}, their sum, grows with any change a reader could see;
@@ -20,13 +22,13 @@ import java.util.Collection;
  */
 public final class ContentVersions {
   /** Rows 1 to this take the changes to comments, by their post. */
-  public static final int POST_SLOTS = 64;
+  public static final int POST_SLOTS = ContentVersionRows.POST_SLOTS;
 
   /** The row taking every change that is neither a comment's nor a commenter's. */
-  public static final int LISTING_ROW = 65;
+  public static final int LISTING_ROW = ContentVersionRows.LISTING_ROW;
 
   /** The row taking the changes to commenters, whom any post's comments may show. */
-  public static final int COMMENTERS_ROW = 66;
+  public static final int COMMENTERS_ROW = ContentVersionRows.COMMENTERS_ROW;
 
   private static final ContentVersions NONE = new ContentVersions(new long[COMMENTERS_ROW + 1]);
 
@@ -50,8 +52,8 @@ public final class ContentVersions {
   }
 
   /**
-   * The rows as read, by id; ids outside 1 to {@value #COMMENTERS_ROW} (a database before V22 has
-   * no row 66) count toward {@link #all()} alone.
+   * The rows as read, by id; ids outside 1 to {@value #COMMENTERS_ROW} count toward {@link #all()}
+   * alone.
    */
   public static ContentVersions of(long[] ids, long[] versions) {
     long[] rows = new long[COMMENTERS_ROW + 1];
