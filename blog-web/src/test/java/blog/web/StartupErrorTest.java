@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blog.core.testing.Slow;
 import blog.web.testing.AppProcess;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * A blog that cannot start says why in one line on standard error, naming what to fix, and exits
  * with a non-zero code, so a service manager reports a failure rather than a crash dump.
  */
+@Slow
 class StartupErrorTest {
   @Test
   void anUnreachableDatabaseIsOneLineNamingItsKeys() throws Exception {

@@ -8,6 +8,7 @@ import blog.core.post.Listing;
 import blog.core.post.Post;
 import blog.core.post.PostRepository;
 import blog.core.testing.DbKind;
+import blog.core.testing.EachDatabase;
 import blog.core.testing.TestDatabase;
 import blog.migrations.Migrations;
 import java.time.Instant;
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A blog with posts, categories and comments as an older release left it (migration 14, before the
@@ -31,8 +30,7 @@ class UpgradeWithDataTest {
   private static final Instant OLD = Instant.parse("2019-03-04T05:06:07Z");
   private static final Instant NEW = Instant.parse("2021-08-09T10:11:12Z");
 
-  @ParameterizedTest
-  @EnumSource(DbKind.class)
+  @EachDatabase
   void anOlderBlogUpgradesWithItsCountsAndArchivesRight(DbKind kind) {
     try (TestDatabase db = TestDatabase.createEmpty(kind)) {
       Migrations.migrateTo(db.database().dataSource(), "14");
