@@ -57,7 +57,16 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   private static TestDatabase h2() {
-    return new TestDatabase(DbKind.H2, h2Settings("t" + randomHex()), null);
+    DatabaseSettings settings = h2Settings("t" + randomHex());
+    // The first connection creates the in-memory database (and, first in a JVM, loads H2): made
+    // here, without the pool's three-second wait for a connection, which a busy machine exceeds.
+    try (Connection first =
+        DriverManager.getConnection(settings.url(), settings.user(), settings.password())) {
+      first.isValid(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create " + settings.url(), e);
+    }
+    return new TestDatabase(DbKind.H2, settings, null);
   }
 
   static DatabaseSettings h2Settings(String name) {
