@@ -57,16 +57,25 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   private static TestDatabase h2() {
-    DatabaseSettings settings = h2Settings("t" + randomHex());
-    // The first connection creates the in-memory database (and, first in a JVM, loads H2): made
-    // here, without the pool's three-second wait for a connection, which a busy machine exceeds.
-    try (Connection first =
-        DriverManager.getConnection(settings.url(), settings.user(), settings.password())) {
-      first.isValid(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot create " + settings.url(), e);
+    warmUpH2();
+    return new TestDatabase(DbKind.H2, h2Settings("t" + randomHex()), null);
+  }
+
+  private static boolean h2Loaded;
+
+  /**
+   * Loads H2's engine with a throwaway private database, without the pool's three-second wait for a
+   * connection: the first H2 database of a JVM took longer than that on a busy machine. (Not the
+   * test's own database: its first connection sets settings such as the query cache.)
+   */
+  private static synchronized void warmUpH2() {
+    if (!h2Loaded) {
+      try (Connection throwaway = DriverManager.getConnection("jdbc:h2:mem:", "sa", "")) {
+        h2Loaded = throwaway.isValid(1);
+      } catch (SQLException e) {
+        throw new IllegalStateException("H2 does not start", e);
+      }
     }
-    return new TestDatabase(DbKind.H2, settings, null);
   }
 
   static DatabaseSettings h2Settings(String name) {
