@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.config.Config;
 import blog.core.testing.DbKind;
+import blog.core.testing.EachDatabase;
 import blog.core.testing.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,16 +13,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The way a deployment starts: only configuration keys, an empty database behind db.url (H2, or a
  * jdbc:postgresql: URL with no other change), migrated and seeded at start-up, twice in a row.
  */
 class ConfiguredStartTest {
-  @ParameterizedTest
-  @EnumSource(DbKind.class)
+  @EachDatabase
   void startsFromConfigurationOnAnEmptyDatabaseAndRestartsOnIt(DbKind kind) throws Exception {
     try (TestDatabase db = TestDatabase.createEmpty(kind)) {
       Config config =

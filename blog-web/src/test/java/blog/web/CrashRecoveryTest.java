@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.testing.DbKind;
+import blog.core.testing.Slow;
 import blog.core.user.Role;
 import blog.web.testing.AppProcess;
 import blog.web.testing.Browser;
@@ -40,6 +41,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * there exactly once, and the counts the triggers keep agree with the rows. On the embedded H2 file
  * and on PostgreSQL (the blog is killed, not the database).
  */
+@Slow
 class CrashRecoveryTest {
   private static final Pattern SAVED_POST = Pattern.compile("/admin/posts/(\\d+)/edit\\?saved=1");
   private static final int ROUNDS = 3;

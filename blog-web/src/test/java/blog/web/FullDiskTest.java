@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.testing.DbKind;
+import blog.core.testing.Slow;
 import blog.core.user.Role;
 import blog.web.testing.AppProcess;
 import blog.web.testing.Browser;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * everything typed given back, readers keep reading (kept and uncached pages), nothing half-written
  * is left, and writes work again once there is room.
  */
+@Slow
 class FullDiskTest {
   private Path disk;
 

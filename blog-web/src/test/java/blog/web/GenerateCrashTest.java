@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.testing.DbKind;
+import blog.core.testing.Slow;
 import blog.web.testing.AppProcess;
 import blog.web.testing.CrashDrill;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * removes every row it added and builds the indexes again. Either way the comment counts agree with
  * the rows after, and the same generation run again completes.
  */
+@Slow
 class GenerateCrashTest {
   private static final int POSTS = 300;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.testing.DbKind;
+import blog.core.testing.Slow;
 import blog.core.user.Role;
 import blog.web.testing.AppProcess;
 import blog.web.testing.Browser;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * done is all there after a kill. Likewise for an upload on the import screen, and for {@code
  * backup}: a backup cut off by a kill is never one that {@code restore} accepts.
  */
+@Slow
 class ImportCrashTest {
   private static final String FILE = "theme-unit-test-data.xml";
 

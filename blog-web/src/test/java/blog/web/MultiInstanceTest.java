@@ -15,6 +15,7 @@ import blog.core.seed.SeedContent;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.DbKind;
 import blog.core.testing.Fixtures;
+import blog.core.testing.Slow;
 import blog.core.testing.TestDatabase;
 import blog.core.testing.TestOidcServer;
 import blog.core.user.Passwords;
@@ -71,6 +72,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * same moment on an empty schema (the third leaves after the first test); the last test kills one
  * of them.
  */
+@Slow
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiInstanceTest {

@@ -3,6 +3,7 @@ package blog.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blog.core.testing.Slow;
 import blog.web.testing.AppProcess;
 import blog.web.testing.StaffBrowsers;
 import java.io.BufferedReader;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGTERM to a real blog process, as an orchestrator or {@code systemctl stop} sends it: the
  * process stops accepting connections at once, finishes the request it is serving, and exits.
  */
+@Slow
 class ProcessShutdownTest {
   @TempDir Path dir;
 

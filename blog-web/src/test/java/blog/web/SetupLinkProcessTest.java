@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blog.core.testing.Slow;
 import blog.web.testing.AppProcess;
 import blog.web.testing.Browser;
 import blog.web.testing.StaffBrowsers;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * A brand-new blog in a process of its own, as its first operator meets it: the start-up log prints
  * a one-time setup link, and that link (and only once) makes the first administrator.
  */
+@Slow
 class SetupLinkProcessTest {
   private static final Pattern LINK = Pattern.compile("(/admin/setup\\?token=[A-Za-z0-9_-]+)");
 

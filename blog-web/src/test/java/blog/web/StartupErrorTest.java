@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blog.core.testing.Slow;
 import blog.migrations.Migrations;
 import blog.web.testing.AppProcess;
 import java.net.ServerSocket;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with a non-zero code, so a service manager reports a failure rather than a crash dump. That
  * includes a database whose migration history this version cannot continue (docs/schema.md).
  */
+@Slow
 class StartupErrorTest {
   @Test
   void anUnreachableDatabaseIsOneLineNamingItsKeys() throws Exception {

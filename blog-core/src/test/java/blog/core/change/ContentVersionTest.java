@@ -13,7 +13,6 @@ import blog.core.testing.DbKind;
 import blog.core.testing.Fixtures;
 import blog.core.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -223,13 +222,10 @@ class ContentVersionTest extends DatabaseTestBase {
     if (kind != DbKind.POSTGRES) {
       return;
     }
-    String url = db.settings().url();
-    String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+    String schema = TestDatabase.PG_SCHEMA;
     long before = versions.read();
     // As an operator's psql would: connected to the database, the blog's schema not on the path.
-    try (Connection psql =
-            DriverManager.getConnection(
-                TestDatabase.PG_URL, TestDatabase.PG_USER, TestDatabase.PG_PASSWORD);
+    try (Connection psql = db.operatorConnection();
         Statement s = psql.createStatement()) {
       s.execute(
           "UPDATE "

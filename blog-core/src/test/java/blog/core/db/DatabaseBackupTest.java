@@ -9,6 +9,7 @@ import blog.core.post.PostStatus;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.DbKind;
 import blog.core.testing.Fixtures;
+import blog.core.testing.Slow;
 import blog.core.testing.TestDatabase;
 import blog.core.text.MarkdownRenderer;
 import blog.core.wxr.ImportProgress;
@@ -155,6 +156,7 @@ class DatabaseBackupTest {
   }
 
   @Test
+  @Slow
   void aPostgresBackupMadeAndRestoredWithTheDocumentedCommandsHasTheSameRowsAndContent(
       @TempDir Path dir) throws Exception {
     TestDatabase.requirePostgres();

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.testing.DbKind;
+import blog.core.testing.EachDatabase;
+import blog.core.testing.Slow;
 import blog.core.testing.TestDatabase;
 import blog.migrations.Migrations;
 import java.util.ArrayList;
@@ -14,12 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 class MigrationsTest {
-  @ParameterizedTest
-  @EnumSource(DbKind.class)
+  @EachDatabase
   void migratingAgainChangesNothing(DbKind kind) {
     try (TestDatabase db = TestDatabase.createEmpty(kind)) {
       assertFalse(Migrations.upToDate(db.database().dataSource()));
@@ -35,6 +34,7 @@ class MigrationsTest {
    * opened by a single process), so that is where Flyway's lock has to hold.
    */
   @Test
+  @Slow
   void twoInstancesMigratingAtOnceApplyEachMigrationOnce() throws Exception {
     try (TestDatabase db = TestDatabase.createEmpty(DbKind.POSTGRES);
         Database second = Database.open(db.settings())) {

@@ -1,11 +1,12 @@
 package blog.core.testing;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
  * Runs every test of a subclass twice, against H2 and against PostgreSQL, each time on a fresh
@@ -13,7 +14,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Subclasses build their repositories and shared data in {@link #prepare()}.
  */
 @ParameterizedClass(name = "{0}")
-@EnumSource(DbKind.class)
+@ArgumentsSource(TierDatabases.class)
+@Tag(EachDatabase.TAG)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class DatabaseTestBase {
   @Parameter protected DbKind kind;

@@ -8,6 +8,7 @@ import blog.core.comment.FieldError;
 import blog.core.security.SiteSecret;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.DbKind;
+import blog.core.testing.EachDatabase;
 import blog.core.testing.MutableClock;
 import blog.core.testing.TestDatabase;
 import java.security.SecureRandom;
@@ -21,12 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 class AdminSetupTest {
-  @ParameterizedTest
-  @EnumSource(DbKind.class)
+  @EachDatabase
   void aBrandNewBlogOffersAOneTimeSetupLinkUntilAnAdminExists(DbKind kind) {
     try (TestDatabase db = TestDatabase.create(kind)) {
       var jdbi = db.database().jdbi();
@@ -70,8 +68,7 @@ class AdminSetupTest {
         clock);
   }
 
-  @ParameterizedTest
-  @EnumSource(DbKind.class)
+  @EachDatabase
   void everyInstanceAndRestartPrintsTheSameLinkUntilItExpiresOrIsUsed(DbKind kind) {
     try (TestDatabase db = TestDatabase.create(kind)) {
       MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
@@ -97,8 +94,7 @@ class AdminSetupTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(DbKind.class)
+  @EachDatabase
   void aLinkUsedTwiceAtOnceMakesOneAdmin(DbKind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
       var jdbi = db.database().jdbi();

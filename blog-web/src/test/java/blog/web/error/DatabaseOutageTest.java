@@ -10,6 +10,7 @@ import blog.core.db.DatabaseSettings;
 import blog.core.seed.SeedContent;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.DbKind;
+import blog.core.testing.Slow;
 import blog.core.testing.TestDatabase;
 import blog.web.testing.Browser;
 import blog.web.testing.TcpProxy;
@@ -49,6 +50,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * kept comment goes in with one click. The database sits behind a TCP proxy the test cuts: on H2 an
  * H2 TCP server in this JVM (its in-memory data survives), on PostgreSQL the real server.
  */
+@Slow
 class DatabaseOutageTest {
   private static final int READERS = 4;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.post.PostStatus;
 import blog.core.testing.Fixtures;
+import blog.core.testing.Slow;
 import blog.web.testing.WebTestBase;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -31,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  * approved and shown with the peer's name and an avatar the blog serves), edits and deletes the
  * reply, and unfollows.
  */
+@Slow
 class FedifyPeerTest extends WebTestBase {
   private int port;
   private FedifyPeer peer;

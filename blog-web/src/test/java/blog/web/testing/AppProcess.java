@@ -85,9 +85,15 @@ public final class AppProcess implements Site, AutoCloseable {
     }
   }
 
-  /** Launches and waits until it serves. */
+  /** Launches and waits until it serves; a process that does not serve in time is killed. */
   public static AppProcess start(String name, Map<String, String> env) {
-    return launch(name, env).awaitServing(Duration.ofSeconds(60));
+    AppProcess app = launch(name, env);
+    try {
+      return app.awaitServing(Duration.ofSeconds(60));
+    } catch (RuntimeException | AssertionError e) {
+      app.close();
+      throw e;
+    }
   }
 
   /** Waits for the start-up line that names the port; fails if the process ends first. */

@@ -30,7 +30,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * A blog whose process is killed ({@code kill -9}) under load and started again on the same
- * database: the embedded H2 file or a PostgreSQL schema. The test reads the database directly
+ * database: the embedded H2 file or a PostgreSQL database. The test reads the database directly
  * between runs, through a connection of its own (for H2 only while no blog process holds the file).
  */
 public final class CrashDrill implements AutoCloseable {
@@ -62,7 +62,7 @@ public final class CrashDrill implements AutoCloseable {
           new CrashDrill(
               kind, new DatabaseSettings("jdbc:h2:file:" + dir.resolve("blog"), "sa", "", 4), null);
     } else {
-      TestDatabase db = TestDatabase.createEmpty(DbKind.POSTGRES);
+      TestDatabase db = TestDatabase.create(DbKind.POSTGRES);
       drill = new CrashDrill(kind, db.settings(), db);
     }
     drill.withDatabase(database -> Migrations.migrate(database.dataSource()));

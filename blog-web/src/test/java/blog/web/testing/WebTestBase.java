@@ -5,23 +5,27 @@ import blog.core.post.PostPaths;
 import blog.core.post.PostRepository;
 import blog.core.post.PostStatus;
 import blog.core.testing.DbKind;
+import blog.core.testing.EachDatabase;
 import blog.core.testing.Fixtures;
 import blog.core.testing.TestDatabase;
+import blog.core.testing.TierDatabases;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
  * Runs a class of HTTP tests twice, on H2 and on PostgreSQL: a fresh migrated database (seeded by
  * the server's first start) and the real server in front of it, shared by the class's tests.
  */
 @ParameterizedClass(name = "{0}")
-@EnumSource(DbKind.class)
+@ArgumentsSource(TierDatabases.class)
+@Tag(EachDatabase.TAG)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class WebTestBase {
   @Parameter protected DbKind kind;
