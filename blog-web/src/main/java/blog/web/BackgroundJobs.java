@@ -27,6 +27,9 @@ final class BackgroundJobs implements AutoCloseable {
   static final String HOUSEKEEPING_JOB = "expired-sessions-cleanup";
   static final Duration HOUSEKEEPING_INTERVAL = Duration.ofHours(1);
 
+  static final String IMPORTS_JOB = "abandoned-imports";
+  static final Duration IMPORTS_INTERVAL = Duration.ofMinutes(1);
+
   static final String FEDERATION_JOB = "federation-delivery";
   static final Duration FEDERATION_INTERVAL = Duration.ofSeconds(2);
 
@@ -36,6 +39,7 @@ final class BackgroundJobs implements AutoCloseable {
   private final NewPostAnnouncer announcer;
   private final ClientDataRetention retention;
   private final Runnable housekeeping;
+  private final Runnable abandonedImports;
   private final List<PeriodicJob> running = new ArrayList<>();
 
   /**
@@ -49,8 +53,10 @@ final class BackgroundJobs implements AutoCloseable {
       CommentRepository comments,
       SettingsRepository settings,
       Clock clock,
-      Runnable housekeeping) {
+      Runnable housekeeping,
+      Runnable abandonedImports) {
     this.housekeeping = housekeeping;
+    this.abandonedImports = abandonedImports;
     this.federation = federation;
     this.dispatcher = dispatcher;
     this.announcer = announcer;
@@ -92,6 +98,9 @@ final class BackgroundJobs implements AutoCloseable {
     running.add(
         PeriodicJob.start(
             HOUSEKEEPING_JOB, housekeeping, RETENTION_FIRST_RUN, HOUSEKEEPING_INTERVAL));
+    // An import whose process died on a database others share is taken back by a survivor.
+    running.add(
+        PeriodicJob.start(IMPORTS_JOB, abandonedImports, RETENTION_FIRST_RUN, IMPORTS_INTERVAL));
   }
 
   /** Delivers soon, e.g. after an activity was queued by a request. */

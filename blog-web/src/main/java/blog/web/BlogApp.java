@@ -7,6 +7,7 @@ import blog.core.db.DatabaseSettings;
 import blog.core.db.DatabaseUnreachable;
 import blog.core.generate.BulkRepository;
 import blog.core.media.MediaSettings;
+import blog.core.wxr.WxrImporter;
 import blog.migrations.Migrations;
 import blog.web.auth.DemoProvider;
 import blog.web.ops.Metrics;
@@ -102,6 +103,18 @@ public final class BlogApp implements AutoCloseable {
     }
     if (owns && new BulkRepository(database.jdbi()).undoUnfinished()) {
       LOG.warn("A generate that did not finish was undone: its posts and comments are removed");
+    }
+    if (owns) {
+      // On an embedded file this process is the only writer: any unfinished import is dead.
+      int undone =
+          DataTools.importer(database, clock)
+              .undoUnfinished(
+                  database.isEmbeddedFile() ? Duration.ZERO : WxrImporter.ABANDONED_AFTER);
+      if (undone > 0) {
+        LOG.warn(
+            "A WordPress import that did not finish was taken back: its posts and comments are"
+                + " removed; run it again");
+      }
     }
     CleanStop cleanStop = owns ? CleanStop.atStart(database) : null;
     Metrics metrics = Metrics.create();

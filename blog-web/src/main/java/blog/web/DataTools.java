@@ -16,16 +16,22 @@ import java.time.Clock;
 final class DataTools {
   private DataTools() {}
 
+  /**
+   * In batches on H2 (which has been seen to bring a very large transaction back half committed
+   * after a crash), in one transaction on PostgreSQL.
+   */
   static WxrImporter importer(Database database, Clock clock) {
     var jdbi = database.jdbi();
-    return new WxrImporter(
-        new WxrImportRepository(jdbi),
-        new MarkdownRenderer(),
-        new CommentRenderer(),
-        new SettingsRepository(jdbi),
-        new Transactions(jdbi, database.stored()),
-        clock,
-        WxrLimits.DEFAULTS);
+    WxrImporter importer =
+        new WxrImporter(
+            new WxrImportRepository(jdbi),
+            new MarkdownRenderer(),
+            new CommentRenderer(),
+            new SettingsRepository(jdbi),
+            new Transactions(jdbi, database.stored()),
+            clock,
+            WxrLimits.DEFAULTS);
+    return database.isPostgres() ? importer.inOneTransaction() : importer;
   }
 
   static WxrExporter exporter(Database database, Clock clock) {

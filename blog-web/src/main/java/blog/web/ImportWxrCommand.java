@@ -5,6 +5,7 @@ import blog.core.db.Database;
 import blog.core.db.DatabaseSettings;
 import blog.core.wxr.ImportReport;
 import blog.core.wxr.WxrException;
+import blog.core.wxr.WxrImporter;
 import blog.migrations.Migrations;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -48,9 +50,17 @@ final class ImportWxrCommand extends DatabaseCommand {
     try (Database database = Database.open(DatabaseSettings.from(config()));
         InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
       Migrations.migrate(database.dataSource());
+      WxrImporter importer = DataTools.importer(database, Clock.systemUTC());
+      // An earlier import cut off by a crash is taken back first (on an embedded file no other
+      // process can be importing: this one holds the file).
+      int undone =
+          importer.undoUnfinished(
+              database.isEmbeddedFile() ? Duration.ZERO : WxrImporter.ABANDONED_AFTER);
+      if (undone > 0) {
+        out.println("An earlier import that did not finish was taken back.");
+      }
       Progress progress = new Progress(out);
-      ImportReport report =
-          DataTools.importer(database, Clock.systemUTC()).importFrom(in, size, progress);
+      ImportReport report = importer.importFrom(in, size, progress);
       progress.done();
       report.lines().forEach(line -> out.println("  " + line));
       report.leftOutLines().forEach(line -> out.println("    - " + line));

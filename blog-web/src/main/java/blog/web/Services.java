@@ -114,6 +114,7 @@ record Services(
     WxrExporter wxrExporter,
     WordPressLinks wordPressLinks,
     Federation federation) {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Services.class);
 
   /** Builds the services over a migrated database and seeds it if it is empty. */
   static Services create(Database database, Config config, String baseUrl, Clock clock) {
@@ -225,9 +226,22 @@ record Services(
                   }
                 })
             : null;
+    var importer = DataTools.importer(database, clock);
     var jobs =
         new BackgroundJobs(
-            dispatcher, announcer, federation, comments, settings, clock, housekeeping);
+            dispatcher,
+            announcer,
+            federation,
+            comments,
+            settings,
+            clock,
+            housekeeping,
+            () -> {
+              int undone = importer.undoUnfinished(WxrImporter.ABANDONED_AFTER);
+              if (undone > 0) {
+                LOG.warn("Took back {} WordPress import(s) whose process stopped", undone);
+              }
+            });
     jobsHolder.set(jobs);
 
     return new Services(
@@ -269,7 +283,7 @@ record Services(
         new ProviderSwitches(settings),
         contentVersion,
         posts,
-        DataTools.importer(database, clock),
+        importer,
         DataTools.exporter(database, clock),
         new WordPressLinks(new WxrImportRepository(jdbi), posts, clock),
         federation);

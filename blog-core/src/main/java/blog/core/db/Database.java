@@ -21,12 +21,14 @@ public final class Database implements AutoCloseable {
   private final StoredCommits stored;
   private final Optional<DiskSpace> disk;
   private final boolean embeddedFile;
+  private final boolean postgres;
 
   private Database(HikariDataSource dataSource, DatabaseSettings settings, Properties h2) {
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
     this.disk = DiskSpace.of(settings);
     this.embeddedFile = settings.isEmbeddedH2File();
+    this.postgres = settings.isPostgres();
     this.stored =
         settings.isEmbeddedH2File()
             ? StoredCommits.h2File(
@@ -88,6 +90,11 @@ public final class Database implements AutoCloseable {
   /** Waits until what was committed is in the database file: before a write is acknowledged. */
   public StoredCommits stored() {
     return stored;
+  }
+
+  /** True for PostgreSQL. */
+  public boolean isPostgres() {
+    return postgres;
   }
 
   /** True for an H2 database this process keeps in a file of its own. */

@@ -1,5 +1,6 @@
 package blog.core.db;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
@@ -60,5 +61,52 @@ public final class Transactions {
               .orElseThrow(() -> new IllegalArgumentException("no cluster lock named " + lock));
           return work.get();
         });
+  }
+
+  /** Lets a long piece of work commit what it has done so far ({@link #inBatches}). */
+  public interface Batches {
+    /** Commits everything since the last commit; the work goes on in a new transaction. */
+    void commit();
+  }
+
+  /**
+   * Runs {@code work} on one connection as a series of transactions, which it ends with {@link
+   * Batches#commit} whenever it likes; the last one is committed when it returns and then awaited
+   * as by {@link #inStoredTransaction}. If it throws, the transaction under way is rolled back and
+   * the earlier ones stay: the caller must be able to take them back (an import is marked for
+   * that). For work too large for one transaction.
+   */
+  public <T> T inBatches(Function<Batches, T> work) {
+    T result =
+        jdbi.withHandle(
+            h -> {
+              h.begin();
+              try {
+                T done =
+                    work.apply(
+                        () -> {
+                          h.commit();
+                          h.begin();
+                        });
+                h.commit();
+                return done;
+              } catch (RuntimeException | Error e) {
+                if (h.isInTransaction()) {
+                  try {
+                    h.rollback();
+                  } catch (RuntimeException rollback) {
+                    e.addSuppressed(rollback);
+                  }
+                }
+                throw e;
+              }
+            });
+    stored.await();
+    return result;
+  }
+
+  /** Returns once every commit made so far is in the database file (see {@link StoredCommits}). */
+  public void awaitStored() {
+    stored.await();
   }
 }

@@ -39,6 +39,9 @@ final class ImportRun implements WxrModel.Handler {
   private final Instant now;
   private final ZoneId zone;
   private final IntConsumer afterItem;
+  private final long importId;
+  private final Runnable written;
+  private final List<String> takenSlugs = new ArrayList<>();
 
   private final Tally posts = new Tally();
   private final Tally pages = new Tally();
@@ -65,6 +68,8 @@ final class ImportRun implements WxrModel.Handler {
       CommentRenderer commentRenderer,
       Instant now,
       ZoneId zone,
+      long importId,
+      Runnable written,
       IntConsumer afterItem) {
     this.repo = repo;
     this.markdown = markdown;
@@ -72,6 +77,8 @@ final class ImportRun implements WxrModel.Handler {
     this.now = now;
     this.zone = zone;
     this.afterItem = afterItem;
+    this.importId = importId;
+    this.written = written;
   }
 
   private static final class Tally {
@@ -121,6 +128,8 @@ final class ImportRun implements WxrModel.Handler {
       tally.created++;
       String mail = email.contains("@") && email.length() <= 254 ? email : null;
       id = repo.insertAuthor(login, WordPressText.clip(display, 250), mail, now);
+      repo.recordMade(importId, "user", id);
+      written.run();
     }
     usersByLogin.put(login, id);
     return id;
@@ -164,6 +173,8 @@ final class ImportRun implements WxrModel.Handler {
               slug,
               name.isEmpty() ? slug : name,
               WordPressText.clip(WordPressText.plain(description), 2000));
+      repo.recordMade(importId, "term", id);
+      written.run();
     }
     termIds.put(key, id);
     return id;
@@ -257,12 +268,15 @@ final class ImportRun implements WxrModel.Handler {
                 !item.commentStatus().equals("closed"),
                 publishedAt,
                 date == null ? now : date));
-    repo.mapPost(site, item.wpId(), postId, now);
-    repo.removeRedirect(slug);
+    repo.mapPost(importId, site, item.wpId(), postId, now);
+    // An old address of another post at this slug gives way, once the import is whole.
+    takenSlugs.add(slug);
+    written.run();
     for (WxrModel.ItemTerm term : item.terms()) {
       Taxonomy taxonomy = taxonomy(term.domain());
       if (taxonomy != null) {
         repo.linkTerm(postId, termId(taxonomy, term.nicename(), term.name(), "", false));
+        written.run();
       }
     }
     keepOldAddresses(item, wanted, slug, postId);
@@ -290,6 +304,7 @@ final class ImportRun implements WxrModel.Handler {
     for (String s : old) {
       if (!s.isEmpty() && !s.equals(slug) && s.length() <= PostChanges.MAX_SLUG) {
         repo.addRedirect(s, postId, now);
+        written.run();
       }
     }
   }
@@ -351,7 +366,8 @@ final class ImportRun implements WxrModel.Handler {
       }
       comments.created++;
       long id = repo.insertComment(comment(c, postId, item));
-      repo.mapComment(site, c.wpId(), id, now);
+      repo.mapComment(importId, site, c.wpId(), id, now);
+      written.run();
       local.put(c.wpId(), id);
       if (c.parentWpId() > 0) {
         threaded.add(new long[] {id, c.parentWpId()});
@@ -360,7 +376,9 @@ final class ImportRun implements WxrModel.Handler {
     for (long[] t : threaded) {
       Optional<Long> parent =
           Optional.ofNullable(local.get(t[1])).or(() -> repo.mappedComment(site, t[1]));
-      if (parent.isEmpty() || !repo.setCommentParent(t[0], parent.get())) {
+      boolean linked = parent.isPresent() && repo.setCommentParent(t[0], parent.get());
+      written.run();
+      if (!linked) {
         note(
             describe(item)
                 + ": a comment answers comment "
@@ -425,6 +443,9 @@ final class ImportRun implements WxrModel.Handler {
 
   /** After the last item: pages under their parents, which may have come later in the file. */
   ImportReport finish() {
+    for (String slug : takenSlugs) {
+      repo.removeRedirect(slug);
+    }
     for (long[] p : pageParents) {
       Optional<Long> parent = repo.mappedPost(site, p[1]);
       if (parent.isPresent() && parent.get() != p[0]) {

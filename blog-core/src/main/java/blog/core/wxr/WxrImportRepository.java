@@ -10,8 +10,9 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The import's reads and writes. Each call runs on the importer's transaction (Jdbi hands it to
- * calls on the same thread), so a failed import leaves nothing behind.
+ * The import's reads and writes. Each call runs on the importer's current batch transaction (Jdbi
+ * hands it to calls on the same thread); what an import makes is marked with its id ({@code
+ * wxr_imports}), so that an import that never finished can be taken back whole.
  */
 public final class WxrImportRepository {
   private final Jdbi jdbi;
@@ -179,14 +180,15 @@ public final class WxrImportRepository {
     jdbi.useHandle(h -> TermRepository.link(h, postId, termId));
   }
 
-  void mapPost(String site, long wpId, long postId, Instant now) {
+  void mapPost(long importId, String site, long wpId, long postId, Instant now) {
     jdbi.useHandle(
         h ->
             h.createUpdate(
                     """
-                    INSERT INTO wxr_posts (site, wp_id, post_id, imported_at)
-                    VALUES (:site, :wpId, :postId, :now)
+                    INSERT INTO wxr_posts (site, wp_id, post_id, imported_at, import_id)
+                    VALUES (:site, :wpId, :postId, :now, :importId)
                     """)
+                .bind("importId", importId)
                 .bind("site", site)
                 .bind("wpId", wpId)
                 .bind("postId", postId)
@@ -262,14 +264,15 @@ public final class WxrImportRepository {
                 .one());
   }
 
-  void mapComment(String site, long wpId, long commentId, Instant now) {
+  void mapComment(long importId, String site, long wpId, long commentId, Instant now) {
     jdbi.useHandle(
         h ->
             h.createUpdate(
                     """
-                    INSERT INTO wxr_comments (site, wp_id, comment_id, imported_at)
-                    VALUES (:site, :wpId, :commentId, :now)
+                    INSERT INTO wxr_comments (site, wp_id, comment_id, imported_at, import_id)
+                    VALUES (:site, :wpId, :commentId, :now, :importId)
                     """)
+                .bind("importId", importId)
                 .bind("site", site)
                 .bind("wpId", wpId)
                 .bind("commentId", commentId)
@@ -290,5 +293,164 @@ public final class WxrImportRepository {
                     .bind("id", commentId)
                     .execute()
                 == 1);
+  }
+
+  // The record of imports, and taking back one that never finished ---------------------------
+
+  /** Records an import beginning now; its id marks everything it makes. */
+  long beginImport(Instant now) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate("INSERT INTO wxr_imports (started_at, alive_at) VALUES (:now, :now)")
+                .bind("now", now)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  /**
+   * The import is still running (written with each batch); false if it was taken back meanwhile
+   * (silent too long, by another instance).
+   */
+  boolean alive(long importId, Instant now) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate(
+                        """
+                        UPDATE wxr_imports SET alive_at = :now
+                        WHERE id = :id AND undone_at IS NULL
+                        """)
+                    .bind("now", now)
+                    .bind("id", importId)
+                    .execute()
+                == 1);
+  }
+
+  /**
+   * The import is whole: from this commit on it is never undone. False if it was taken back
+   * meanwhile.
+   */
+  boolean finishImport(long importId, Instant now) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate(
+                        """
+                        UPDATE wxr_imports SET finished_at = :now, alive_at = :now
+                        WHERE id = :id AND undone_at IS NULL
+                        """)
+                    .bind("now", now)
+                    .bind("id", importId)
+                    .execute()
+                == 1);
+  }
+
+  /** An author ({@code user}) or a term ({@code term}) the import made. */
+  void recordMade(long importId, String kind, long rowId) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO wxr_import_rows (import_id, kind, row_id) VALUES (:id, :kind, :row)")
+                .bind("id", importId)
+                .bind("kind", kind)
+                .bind("row", rowId)
+                .execute());
+  }
+
+  /**
+   * Imports neither finished nor undone whose last sign of life is at or before {@code
+   * aliveBefore}.
+   */
+  java.util.List<Long> unfinished(Instant aliveBefore) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT id FROM wxr_imports
+                    WHERE finished_at IS NULL AND undone_at IS NULL AND alive_at <= :before
+                    ORDER BY id
+                    """)
+                .bind("before", aliveBefore)
+                .mapTo(Long.class)
+                .list());
+  }
+
+  /** True if the import was taken back (or never recorded). */
+  boolean undone(long importId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM wxr_imports WHERE id = :id AND undone_at IS NULL")
+                    .bind("id", importId)
+                    .mapTo(Integer.class)
+                    .one()
+                == 0);
+  }
+
+  /** Deletes up to {@code limit} of the comments an import made; the number deleted. */
+  int deleteComments(long importId, int limit) {
+    return deleteMarked(
+        "SELECT comment_id FROM wxr_comments WHERE import_id = :id ORDER BY comment_id DESC",
+        "comments",
+        importId,
+        limit);
+  }
+
+  /** Deletes up to {@code limit} of the posts and pages an import made; the number deleted. */
+  int deletePosts(long importId, int limit) {
+    return deleteMarked(
+        "SELECT post_id FROM wxr_posts WHERE import_id = :id ORDER BY post_id DESC",
+        "posts",
+        importId,
+        limit);
+  }
+
+  /**
+   * Reads the ids first and deletes by them: as one statement ({@code WHERE id IN (SELECT …)}) H2
+   * ran the inner query again for every row, which took seconds for a few thousand comments.
+   */
+  private int deleteMarked(String ids, String table, long importId, int limit) {
+    return jdbi.withHandle(
+        h -> {
+          java.util.List<Long> marked =
+              h.createQuery(ids).bind("id", importId).setMaxRows(limit).mapTo(Long.class).list();
+          if (marked.isEmpty()) {
+            return 0;
+          }
+          return h.createUpdate("DELETE FROM " + table + " WHERE id IN (<ids>)")
+              .bindList("ids", marked)
+              .execute();
+        });
+  }
+
+  /**
+   * Deletes the authors and terms an import made that nothing uses any more (one another import or
+   * a person took up meanwhile stays), and marks the import undone.
+   */
+  void finishUndo(long importId, Instant now) {
+    jdbi.useHandle(
+        h -> {
+          h.createUpdate(
+                  """
+                  DELETE FROM terms WHERE id IN (
+                    SELECT row_id FROM wxr_import_rows WHERE import_id = :id AND kind = 'term')
+                  AND NOT EXISTS (SELECT 1 FROM post_terms pt WHERE pt.term_id = terms.id)
+                  """)
+              .bind("id", importId)
+              .execute();
+          h.createUpdate(
+                  """
+                  DELETE FROM users WHERE id IN (
+                    SELECT row_id FROM wxr_import_rows WHERE import_id = :id AND kind = 'user')
+                  AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.author_id = users.id)
+                  """)
+              .bind("id", importId)
+              .execute();
+          h.createUpdate("DELETE FROM wxr_import_rows WHERE import_id = :id")
+              .bind("id", importId)
+              .execute();
+          h.createUpdate("UPDATE wxr_imports SET undone_at = :now WHERE id = :id")
+              .bind("now", now)
+              .bind("id", importId)
+              .execute();
+        });
   }
 }

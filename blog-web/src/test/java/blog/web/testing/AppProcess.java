@@ -87,9 +87,14 @@ public final class AppProcess implements Site, AutoCloseable {
 
   /** Launches and waits until it serves; a process that does not serve in time is killed. */
   public static AppProcess start(String name, Map<String, String> env) {
+    return start(name, env, Duration.ofSeconds(60));
+  }
+
+  /** As {@link #start(String, Map)}, for a start that has work to do first (an undo). */
+  public static AppProcess start(String name, Map<String, String> env, Duration timeout) {
     AppProcess app = launch(name, env);
     try {
-      return app.awaitServing(Duration.ofSeconds(60));
+      return app.awaitServing(timeout);
     } catch (RuntimeException | AssertionError e) {
       app.close();
       throw e;

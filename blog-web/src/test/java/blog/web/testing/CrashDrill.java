@@ -1,12 +1,12 @@
 package blog.web.testing;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.db.Database;
 import blog.core.db.DatabaseSettings;
 import blog.core.security.SiteSecret;
 import blog.core.site.SettingsRepository;
+import blog.core.testing.CommentCounts;
 import blog.core.testing.DbKind;
 import blog.core.testing.TestDatabase;
 import blog.core.user.Passwords;
@@ -20,7 +20,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -120,6 +119,10 @@ public final class CrashDrill implements AutoCloseable {
     return AppProcess.start(name, env);
   }
 
+  public AppProcess start(String name, Duration timeout) {
+    return AppProcess.start(name, env, timeout);
+  }
+
   /** Runs {@code work} with a connection of the test's own (never while H2's file is held). */
   public <T> T withDatabase(Function<Database, T> work) {
     if (postgres != null) {
@@ -168,33 +171,7 @@ public final class CrashDrill implements AutoCloseable {
    * The per-status and per-post comment counts agree with the rows; answers the rows per status.
    */
   public Map<String, Long> assertCommentCountsAgreeWithRows() {
-    Map<String, Long> rows = countBy("SELECT status, COUNT(*) FROM comments GROUP BY status");
-    Map<String, Long> counted =
-        countBy(
-            "SELECT status, SUM(n) FROM comment_status_counts GROUP BY status HAVING SUM(n) > 0");
-    assertEquals(rows, counted, "comment_status_counts against the comment rows");
-    Map<String, Long> approved =
-        countBy(
-            "SELECT CAST(post_id AS VARCHAR(20)), COUNT(*) FROM comments WHERE status = 'approved'"
-                + " GROUP BY post_id");
-    Map<String, Long> approvedCounted =
-        countBy(
-            "SELECT CAST(post_id AS VARCHAR(20)), SUM(approved) FROM post_comment_counts"
-                + " GROUP BY post_id HAVING SUM(approved) > 0");
-    assertEquals(approved, approvedCounted, "post_comment_counts against the approved rows");
-    return rows;
-  }
-
-  private Map<String, Long> countBy(String sql) {
-    List<Map.Entry<String, Long>> pairs =
-        query(
-            h ->
-                h.createQuery(sql)
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                    .list());
-    Map<String, Long> map = new HashMap<>();
-    pairs.forEach(e -> map.put(e.getKey(), e.getValue()));
-    return map;
+    return withDatabase(database -> CommentCounts.assertAgreeWithRows(database.jdbi()));
   }
 
   /** The address of the seed article, as the home page links it. */
