@@ -1,15 +1,11 @@
 package blog.web;
 
-import blog.core.comment.CommentRenderer;
 import blog.core.db.Database;
 import blog.core.db.Transactions;
 import blog.core.site.SettingsRepository;
-import blog.core.text.MarkdownRenderer;
 import blog.core.wxr.WxrExportRepository;
 import blog.core.wxr.WxrExporter;
-import blog.core.wxr.WxrImportRepository;
 import blog.core.wxr.WxrImporter;
-import blog.core.wxr.WxrLimits;
 import java.time.Clock;
 
 /** The WordPress import and export over a database, as the server and the command line use them. */
@@ -21,16 +17,9 @@ final class DataTools {
    * after a crash), in one transaction on PostgreSQL.
    */
   static WxrImporter importer(Database database, Clock clock) {
-    var jdbi = database.jdbi();
     WxrImporter importer =
-        new WxrImporter(
-            new WxrImportRepository(jdbi),
-            new MarkdownRenderer(),
-            new CommentRenderer(),
-            new SettingsRepository(jdbi),
-            new Transactions(jdbi, database.stored()),
-            clock,
-            WxrLimits.DEFAULTS);
+        WxrImporter.over(
+            database.jdbi(), new Transactions(database.jdbi(), database.stored()), clock);
     return database.isPostgres() ? importer.inOneTransaction() : importer;
   }
 

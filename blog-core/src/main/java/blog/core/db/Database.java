@@ -68,7 +68,39 @@ public final class Database implements AutoCloseable {
     h2.putAll(hikari.getDataSourceProperties());
     h2.setProperty("user", settings.user());
     h2.setProperty("password", settings.password());
-    return new Database(new HikariDataSource(hikari), settings, h2);
+    if (!settings.isEmbeddedH2File()) {
+      return new Database(new HikariDataSource(hikari), settings, h2);
+    }
+    // Opening the file after a crash, H2 first recovers it, which for a large file on a busy
+    // machine takes longer than the pool waits for a connection: the first connection waits as
+    // long as that takes, and the pool's own come once the file is open.
+    Connection first = null;
+    try {
+      first = DriverManager.getConnection(settings.url(), h2);
+      Database database = new Database(new HikariDataSource(hikari), settings, h2);
+      try {
+        database.dataSource.getConnection().close();
+        return database;
+      } catch (SQLException | RuntimeException e) {
+        database.close();
+        throw e;
+      }
+    } catch (SQLException e) {
+      // As the pool would report it, once asked.
+      throw new IllegalStateException("Cannot open the database: " + e.getMessage(), e);
+    } finally {
+      closeQuietly(first);
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // The pool holds the file open; this one only waited for it.
+      }
+    }
   }
 
   /** A setting for every H2 connection, unless the URL sets it itself. */

@@ -428,22 +428,23 @@ public final class WxrImportRepository {
   void finishUndo(long importId, Instant now) {
     jdbi.useHandle(
         h -> {
-          h.createUpdate(
-                  """
-                  DELETE FROM terms WHERE id IN (
-                    SELECT row_id FROM wxr_import_rows WHERE import_id = :id AND kind = 'term')
-                  AND NOT EXISTS (SELECT 1 FROM post_terms pt WHERE pt.term_id = terms.id)
-                  """)
-              .bind("id", importId)
-              .execute();
-          h.createUpdate(
-                  """
-                  DELETE FROM users WHERE id IN (
-                    SELECT row_id FROM wxr_import_rows WHERE import_id = :id AND kind = 'user')
-                  AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.author_id = users.id)
-                  """)
-              .bind("id", importId)
-              .execute();
+          // Each kind of row made, its table, and what would still use one.
+          String[][] made = {
+            {"term", "terms", "SELECT 1 FROM post_terms u WHERE u.term_id = terms.id"},
+            {"user", "users", "SELECT 1 FROM posts u WHERE u.author_id = users.id"}
+          };
+          for (String[] kind : made) {
+            h.createUpdate(
+                    "DELETE FROM "
+                        + kind[1]
+                        + " WHERE id IN (SELECT row_id FROM wxr_import_rows"
+                        + " WHERE import_id = :id AND kind = :kind) AND NOT EXISTS ("
+                        + kind[2]
+                        + ")")
+                .bind("id", importId)
+                .bind("kind", kind[0])
+                .execute();
+          }
           h.createUpdate("DELETE FROM wxr_import_rows WHERE import_id = :id")
               .bind("id", importId)
               .execute();

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Imports a WordPress export (WXR 1.0 to 1.2): authors, categories, tags, posts and pages with
@@ -79,6 +80,21 @@ public final class WxrImporter {
     this.clock = importer.clock;
     this.limits = importer.limits;
     this.batchRows = batchRows;
+  }
+
+  /**
+   * An importer over {@code jdbi} with the blog's renderers and the default limits; {@code
+   * transactions} decides how "in the database file" is awaited.
+   */
+  public static WxrImporter over(Jdbi jdbi, Transactions transactions, Clock clock) {
+    return new WxrImporter(
+        new WxrImportRepository(jdbi),
+        new MarkdownRenderer(),
+        new CommentRenderer(),
+        new SettingsRepository(jdbi),
+        transactions,
+        clock,
+        WxrLimits.DEFAULTS);
   }
 
   /** The same importer committing every {@code rows} rows (and after every item if 1). */

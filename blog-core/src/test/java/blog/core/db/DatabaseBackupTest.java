@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blog.core.comment.CommentRenderer;
 import blog.core.post.PostStatus;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.DbKind;
 import blog.core.testing.Fixtures;
 import blog.core.testing.Slow;
 import blog.core.testing.TestDatabase;
-import blog.core.text.MarkdownRenderer;
 import blog.core.wxr.ImportProgress;
-import blog.core.wxr.WxrImportRepository;
 import blog.core.wxr.WxrImporter;
-import blog.core.wxr.WxrLimits;
 import blog.migrations.Migrations;
 import java.io.File;
 import java.io.InputStream;
@@ -246,14 +242,7 @@ class DatabaseBackupTest {
     var jdbi = db.database().jdbi();
     new SettingsRepository(jdbi).putAll(Map.of("site.title", "Backed up — ünïcödé"));
     WxrImporter importer =
-        new WxrImporter(
-            new WxrImportRepository(jdbi),
-            new MarkdownRenderer(),
-            new CommentRenderer(),
-            new SettingsRepository(jdbi),
-            new Transactions(jdbi),
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            WxrLimits.DEFAULTS);
+        WxrImporter.over(jdbi, new Transactions(jdbi), Clock.fixed(NOW, ZoneOffset.UTC));
     try (InputStream in =
         DatabaseBackupTest.class.getResourceAsStream("/wxr/theme-unit-test-data.xml")) {
       importer.importFrom(in, -1, ImportProgress.NONE);

@@ -2,17 +2,12 @@ package blog.web.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blog.core.comment.CommentRenderer;
 import blog.core.db.Transactions;
 import blog.core.post.PostPaths;
 import blog.core.post.PostRepository;
-import blog.core.site.SettingsRepository;
 import blog.core.testing.TestDatabase;
-import blog.core.text.MarkdownRenderer;
 import blog.core.wxr.ImportReport;
-import blog.core.wxr.WxrImportRepository;
 import blog.core.wxr.WxrImporter;
-import blog.core.wxr.WxrLimits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,14 +26,7 @@ final class ThemeUnitTestData {
   static void importInto(TestDatabase db) {
     var jdbi = db.database().jdbi();
     WxrImporter importer =
-        new WxrImporter(
-            new WxrImportRepository(jdbi),
-            new MarkdownRenderer(),
-            new CommentRenderer(),
-            new SettingsRepository(jdbi),
-            new Transactions(jdbi, db.database().stored()),
-            Clock.systemUTC(),
-            WxrLimits.DEFAULTS);
+        WxrImporter.over(jdbi, new Transactions(jdbi, db.database().stored()), Clock.systemUTC());
     try (InputStream in =
         ThemeUnitTestData.class.getResourceAsStream("/wxr/theme-unit-test-data.xml")) {
       byte[] data = in.readAllBytes();

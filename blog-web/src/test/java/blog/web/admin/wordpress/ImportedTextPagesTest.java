@@ -3,14 +3,9 @@ package blog.web.admin.wordpress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blog.core.comment.CommentRenderer;
 import blog.core.db.Transactions;
-import blog.core.site.SettingsRepository;
-import blog.core.text.MarkdownRenderer;
 import blog.core.wxr.ImportProgress;
-import blog.core.wxr.WxrImportRepository;
 import blog.core.wxr.WxrImporter;
-import blog.core.wxr.WxrLimits;
 import blog.web.testing.TestServer;
 import blog.web.testing.WebTestBase;
 import java.io.ByteArrayInputStream;
@@ -37,14 +32,7 @@ class ImportedTextPagesTest extends WebTestBase {
   protected void prepare() {
     var jdbi = db.database().jdbi();
     WxrImporter importer =
-        new WxrImporter(
-            new WxrImportRepository(jdbi),
-            new MarkdownRenderer(),
-            new CommentRenderer(),
-            new SettingsRepository(jdbi),
-            new Transactions(jdbi),
-            Clock.fixed(TestServer.NOW, ZoneOffset.UTC),
-            WxrLimits.DEFAULTS);
+        WxrImporter.over(jdbi, new Transactions(jdbi), Clock.fixed(TestServer.NOW, ZoneOffset.UTC));
     byte[] file = export().getBytes(StandardCharsets.UTF_8);
     importer.importFrom(new ByteArrayInputStream(file), file.length, ImportProgress.NONE);
   }
