@@ -184,4 +184,42 @@ class MentionVerifierTest extends DatabaseTestBase {
             });
     assertEquals(429, refused.status());
   }
+
+  @Test
+  void eachMentionToSendIsClaimedByOneWorkerOnly() throws Exception {
+    DeliveryRepository queue = new DeliveryRepository(db.database().jdbi(), Webmentions.DELIVERIES);
+    Instant now = Instant.now();
+    java.util.Set<Long> queued = new java.util.HashSet<>();
+    for (int i = 0; i < 30; i++) {
+      queued.add(queue.enqueue("https://t.example/" + i, BASE + "/source", now, now));
+    }
+    java.util.List<Long> claimed =
+        java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      java.util.List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+      for (int w = 0; w < 3; w++) {
+        String worker = "worker-" + w;
+        runs.add(
+            pool.submit(
+                () -> {
+                  java.util.List<blog.core.federation.Delivery> batch;
+                  while (!(batch =
+                          queue.claimDue(Instant.now(), 4, worker, java.time.Duration.ofMinutes(5)))
+                      .isEmpty()) {
+                    batch.forEach(d -> claimed.add(d.id()));
+                  }
+                }));
+      }
+      for (var run : runs) {
+        run.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertTrue(claimed.containsAll(queued), "every mention claimed");
+    assertEquals(
+        claimed.size(), new java.util.HashSet<>(claimed).size(), "and none by two workers");
+  }
 }

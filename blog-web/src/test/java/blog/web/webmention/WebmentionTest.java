@@ -365,6 +365,22 @@ class WebmentionTest extends WebTestBase {
     editBody(id, "Still only [the article](" + other.url("/article") + ").");
     await(() -> other.receivedAt("/wm-header", "/article") == 3, "the second edit was told");
     assertEquals(2, other.receivedAt("/wm-link", "/essay"), "a removed link is told once");
+
+    // Trashed: the pages it linked to are told, and find it gone (404) when they look.
+    db.database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE posts SET status = 'trash' WHERE id = :id")
+                    .bind("id", id)
+                    .execute());
+    await(() -> other.receivedAt("/wm-header", "/article") == 4, "the trashed post was told");
+    OtherSite.Received last =
+        other.received().stream()
+            .filter(r -> r.target().equals(other.url("/article")))
+            .reduce((a, b) -> b)
+            .orElseThrow();
+    assertFalse(last.linksToTarget(), "the source no longer links (it is gone)");
   }
 
   /** An edit as the editor stores it: new body, the version raised. */
