@@ -277,6 +277,45 @@ class WebmentionTest extends WebTestBase {
   }
 
   @Test
+  void hostileMarkupInASourceIsShownAsTextOnly() throws Exception {
+    String permalink = publishedPost("Hostile");
+    String target = base() + permalink;
+    other.html(
+        "/notes/hostile",
+        """
+        <div class="h-entry">
+          <a class="p-author h-card" href="/mallory">&lt;script&gt;alert(1)&lt;/script&gt;Mallory</a>
+          <a class="u-in-reply-to" href="%s">re</a>
+          <div class="e-content"><p>&lt;img src=x onerror=alert(2)&gt; hello</p>
+            <script>alert(3)</script><p onclick="alert(4)">click</p></div>
+        </div>
+        """
+            .formatted(target));
+    Instant sent = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    assertEquals(202, mention(other.url("/notes/hostile"), target).statusCode());
+    Mention mention = verified(other.url("/notes/hostile"), target, sent);
+    assertEquals(Mention.ACCEPTED, mention.status(), mention.reason());
+    fixtures.approve(mention.commentId());
+
+    String page = server.page(permalink);
+    assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;Mallory"), "the name, as text");
+    // The sanitiser writes "=" as "&#61;" in text.
+    assertTrue(page.contains("&lt;img src&#61;x onerror&#61;alert(2)&gt; hello"), page);
+    assertFalse(page.contains("<script>alert"), page);
+    assertFalse(page.contains("onerror=alert(2)>"), page);
+    assertFalse(page.contains("alert(3)"), "a script's code is no text");
+    assertFalse(page.contains("onclick"), page);
+
+    StaffBrowsers staff = new StaffBrowsers(db.database().jdbi(), server);
+    String screen =
+        staff.loggedIn(staff.account(Role.ADMIN, "Screen Reader")).page("/admin/webmention");
+    assertTrue(
+        screen.contains("&lt;script&gt;alert(1)&lt;/script&gt;Mallory"), "escaped there too");
+    assertFalse(screen.contains("<script>alert"), screen);
+    assertTrue(screen.contains(other.url("/notes/hostile")), "the mention is listed");
+  }
+
+  @Test
   void theEndpointRefusesWhatCannotBeAMention() throws Exception {
     String target = base() + publishedPost("Refusals");
     assertEquals(400, mention("", target).statusCode());
