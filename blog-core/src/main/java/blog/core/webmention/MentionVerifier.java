@@ -142,7 +142,7 @@ public final class MentionVerifier implements DeliveryWorker.Transport {
   }
 
   private void take(Mention mention, Microformats.Entry entry, Instant now) {
-    Microformats.Card card = entry.author() == null ? null : entry.author();
+    Microformats.Card card = entry.author();
     String authorUrl = card == null ? null : webAddress(card.url());
     String site = URI.create(mention.source()).resolve("/").toString();
     String name =
