@@ -36,7 +36,7 @@ public record Webmentions(
   public static final String ENDPOINT_PATH = "/webmention";
   public static final String AVATARS_PATH = "/webmention/avatars/";
 
-  /** Verifying tries a source 5 times (about 8 minutes); sending a mention 10 (about 4 hours). */
+  /** Verifying tries a source 5 times (about 8 minutes); sending a mention 10 (about 3 hours). */
   public static final int CHECK_ATTEMPTS = 5;
 
   public static final int SEND_ATTEMPTS = 10;
