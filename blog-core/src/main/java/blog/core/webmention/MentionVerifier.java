@@ -175,7 +175,16 @@ public final class MentionVerifier implements DeliveryWorker.Transport {
     } else {
       CommentForm form =
           new CommentForm(
-              Long.toString(mention.postId()), "", null, null, null, text, "", false, false, false);
+              Long.toString(mention.postId()),
+              parentOf(mention),
+              null,
+              null,
+              null,
+              text,
+              "",
+              false,
+              false,
+              false);
       // No client address (the flood check is per reader) and no form time (there was no form):
       // every other rule applies as to anyone.
       outcome =
@@ -205,6 +214,22 @@ public final class MentionVerifier implements DeliveryWorker.Transport {
         mention.postId(),
         name,
         commentId);
+  }
+
+  /**
+   * The comment a reply answers, when its target is a comment's address on the post ({@code
+   * …/#comment-12}) and that comment is approved; "" for the post itself.
+   */
+  private String parentOf(Mention mention) {
+    String fragment = URI.create(mention.target()).getFragment();
+    if (fragment == null || !fragment.matches("comment-[0-9]{1,18}")) {
+      return "";
+    }
+    return commentRows
+        .findById(Long.parseLong(fragment.substring("comment-".length())))
+        .filter(c -> c.postId() == mention.postId() && c.status() == CommentStatus.APPROVED)
+        .map(c -> Long.toString(c.id()))
+        .orElse("");
   }
 
   /** The comment's text: the entry's content, else its summary or name, else a plain note. */

@@ -41,6 +41,8 @@ final class OtherSite implements AutoCloseable {
   private final Map<String, Page> pages = new ConcurrentHashMap<>();
   private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
   private final HttpClient http = HttpClient.newHttpClient();
+  private final java.util.concurrent.atomic.AtomicInteger photoFetches =
+      new java.util.concurrent.atomic.AtomicInteger();
   final byte[] photo;
   final String base;
 
@@ -84,6 +86,11 @@ final class OtherSite implements AutoCloseable {
         .formatted(property, target, content);
   }
 
+  /** How often the author's photo was fetched. */
+  int photoFetches() {
+    return photoFetches.get();
+  }
+
   List<Received> received() {
     synchronized (received) {
       return List.copyOf(received);
@@ -105,6 +112,7 @@ final class OtherSite implements AutoCloseable {
   private void serve(HttpExchange x) throws IOException {
     String path = x.getRequestURI().getPath();
     if (path.equals("/alice.png")) {
+      photoFetches.incrementAndGet();
       x.getResponseHeaders().add("Content-Type", "image/png");
       send(x, 200, photo);
       return;

@@ -213,6 +213,7 @@ class WebmentionTest extends WebTestBase {
     assertEquals(202, mention(source, target).statusCode());
     Mention updated = verified(source, target, again);
     assertEquals(held.id(), updated.commentId(), "the same comment");
+    assertEquals(1, other.photoFetches(), "the avatar is fetched once, not at every mention");
     String afterEdit = server.page(permalink);
     assertTrue(afterEdit.contains(edited), "its text updated");
     assertFalse(afterEdit.contains(words));
@@ -225,6 +226,28 @@ class WebmentionTest extends WebTestBase {
     assertEquals(Mention.DELETED, gone.status());
     assertEquals(CommentStatus.TRASH, comment(gone).orElseThrow().status());
     assertFalse(server.page(permalink).contains(edited), "no longer under the post");
+  }
+
+  @Test
+  void aReplyToACommentsAddressIsThreadedUnderIt() throws Exception {
+    String permalink = publishedPost("Threaded");
+    long postId =
+        db.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT id FROM posts WHERE slug = :slug")
+                        .bind("slug", permalink.replaceAll(".*/([^/]+)/$", "$1"))
+                        .mapTo(Long.class)
+                        .one());
+    long parent = fixtures.comment(postId, null, "Local Reader", "A local comment", Instant.now());
+    String target = base() + permalink + "#comment-" + parent;
+    other.html("/notes/threaded", other.entry("u-in-reply-to", target, "Answering the reader"));
+    Instant sent = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    assertEquals(202, mention(other.url("/notes/threaded"), target).statusCode());
+    Mention reply = verified(other.url("/notes/threaded"), target, sent);
+    assertEquals(Mention.ACCEPTED, reply.status(), reply.reason());
+    assertEquals(parent, comment(reply).orElseThrow().parentId(), "under the comment it answers");
   }
 
   @Test
