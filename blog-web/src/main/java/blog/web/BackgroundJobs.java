@@ -6,6 +6,7 @@ import blog.core.federation.Federation;
 import blog.core.mail.MailDispatcher;
 import blog.core.notify.NewPostAnnouncer;
 import blog.core.site.SettingsRepository;
+import blog.core.webmention.Webmentions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,9 +14,10 @@ import java.util.List;
 
 /**
  * Work that happens without a request: sending queued mail, announcing posts that came due, sending
- * posts and activities to the fediverse, clearing old commenters' IP addresses, and removing ended
- * sessions and abandoned log-ins. Each is safe with several instances (claims, compare-and- set,
- * idempotent updates). Started after the server is up, stopped before the database closes.
+ * posts and activities to the fediverse, verifying and sending Webmentions, clearing old
+ * commenters' IP addresses, and removing ended sessions and abandoned log-ins. Each is safe with
+ * several instances (claims, compare-and- set, idempotent updates). Started after the server is up,
+ * stopped before the database closes.
  */
 final class BackgroundJobs implements AutoCloseable {
   // Old comments' IP addresses are cleared shortly after start (not during it), then hourly.
@@ -33,9 +35,14 @@ final class BackgroundJobs implements AutoCloseable {
   static final String FEDERATION_JOB = "federation-delivery";
   static final Duration FEDERATION_INTERVAL = Duration.ofSeconds(2);
 
+  static final String WEBMENTION_JOB = "webmention";
+  static final Duration WEBMENTION_INTERVAL = Duration.ofSeconds(2);
+
   private final MailDispatcher dispatcher;
   private final Federation federation;
   private volatile PeriodicJob federationJob;
+  private final Webmentions webmentions;
+  private volatile PeriodicJob webmentionJob;
   private final NewPostAnnouncer announcer;
   private final ClientDataRetention retention;
   private final Runnable housekeeping;
@@ -44,12 +51,13 @@ final class BackgroundJobs implements AutoCloseable {
 
   /**
    * {@code dispatcher} and {@code announcer} are null when mail is off, {@code federation} when the
-   * fediverse is.
+   * fediverse is, {@code webmentions} when Webmention is.
    */
   BackgroundJobs(
       MailDispatcher dispatcher,
       NewPostAnnouncer announcer,
       Federation federation,
+      Webmentions webmentions,
       CommentRepository comments,
       SettingsRepository settings,
       Clock clock,
@@ -58,6 +66,7 @@ final class BackgroundJobs implements AutoCloseable {
     this.housekeeping = housekeeping;
     this.abandonedImports = abandonedImports;
     this.federation = federation;
+    this.webmentions = webmentions;
     this.dispatcher = dispatcher;
     this.announcer = announcer;
     this.retention = new ClientDataRetention(comments, settings, clock);
@@ -92,6 +101,20 @@ final class BackgroundJobs implements AutoCloseable {
               FEDERATION_INTERVAL);
       running.add(federationJob);
     }
+    if (webmentions != null) {
+      // Received mentions are verified; posts that changed queue mentions, which are then sent.
+      webmentionJob =
+          PeriodicJob.start(
+              WEBMENTION_JOB,
+              () -> {
+                webmentions.checker().drain();
+                webmentions.posts().sync();
+                webmentions.sender().drain();
+              },
+              Duration.ZERO,
+              WEBMENTION_INTERVAL);
+      running.add(webmentionJob);
+    }
     running.add(
         PeriodicJob.start(
             RETENTION_JOB, retention::purge, RETENTION_FIRST_RUN, RETENTION_INTERVAL));
@@ -106,6 +129,14 @@ final class BackgroundJobs implements AutoCloseable {
   /** Delivers soon, e.g. after an activity was queued by a request. */
   void wakeFederation() {
     PeriodicJob job = federationJob;
+    if (job != null) {
+      job.wake();
+    }
+  }
+
+  /** Verifies soon, e.g. after a mention was received. */
+  void wakeWebmentions() {
+    PeriodicJob job = webmentionJob;
     if (job != null) {
       job.wake();
     }

@@ -6,6 +6,7 @@ import blog.core.config.SettingsCatalog;
 import blog.core.db.DatabaseSettings;
 import blog.core.federation.FederationSettings;
 import blog.core.mail.MailSettings;
+import blog.core.webmention.WebmentionSettings;
 import blog.web.auth.DemoProvider;
 import blog.web.cache.PageCacheSettings;
 import blog.web.ops.OpsSettings;
@@ -31,6 +32,7 @@ final class BlogSettings {
           DatabaseSettings.DECLARED,
           MailSettings.DECLARED,
           FederationSettings.DECLARED,
+          WebmentionSettings.DECLARED,
           LoginSettings.DECLARED,
           List.of(DemoProvider.ENABLED),
           OpsSettings.DECLARED,

@@ -18,6 +18,7 @@ import blog.web.seo.SitemapHandlers;
 import blog.web.site.SiteStylesheet;
 import blog.web.subscription.SubscriptionHandlers;
 import blog.web.theme.BrokenTemplateException;
+import blog.web.webmention.WebmentionRoutes;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Handler;
@@ -105,6 +106,7 @@ final class Routes {
 
     PostAdminRoutes.install(cfg, h.postAdmin(), h.errors());
     FederationRoutes.install(cfg, h.federation(), h.federationAdmin());
+    WebmentionRoutes.install(cfg, h.webmention(), h.webmentionAdmin());
 
     cfg.routes.get(SitemapHandlers.SITEMAP, h.discovery().sitemap()::sitemap);
     cfg.routes.get(SitemapHandlers.POSTS, h.discovery().sitemap()::posts);

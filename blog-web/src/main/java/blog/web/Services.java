@@ -70,6 +70,10 @@ import blog.core.user.Passwords;
 import blog.core.user.StaffAccounts;
 import blog.core.user.StaffLogin;
 import blog.core.user.UserRepository;
+import blog.core.webmention.MentionRepository;
+import blog.core.webmention.SentLinkRepository;
+import blog.core.webmention.WebmentionSettings;
+import blog.core.webmention.Webmentions;
 import blog.core.wxr.WordPressLinks;
 import blog.core.wxr.WxrExporter;
 import blog.core.wxr.WxrImportRepository;
@@ -113,7 +117,8 @@ record Services(
     WxrImporter wxrImporter,
     WxrExporter wxrExporter,
     WordPressLinks wordPressLinks,
-    Federation federation) {
+    Federation federation,
+    Webmentions webmentions) {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Services.class);
 
   /** Builds the services over a migrated database and seeds it if it is empty. */
@@ -227,11 +232,40 @@ record Services(
                 })
             : null;
     var importer = DataTools.importer(database, clock);
+    Webmentions webmentions =
+        WebmentionSettings.from(config).enabled()
+            ? Webmentions.create(
+                WebmentionSettings.from(config),
+                baseUrl,
+                new Webmentions.Stores(
+                    new MentionRepository(jdbi),
+                    new SentLinkRepository(jdbi),
+                    new DeliveryRepository(jdbi, Webmentions.CHECKS),
+                    new DeliveryRepository(jdbi, Webmentions.DELIVERIES),
+                    new AvatarRepository(jdbi),
+                    new BlockRepository(jdbi)),
+                new Webmentions.Shared(
+                    transactions,
+                    settings,
+                    posts,
+                    comments,
+                    commentService,
+                    commentEditing,
+                    identities,
+                    clock),
+                () -> {
+                  BackgroundJobs jobs = jobsHolder.get();
+                  if (jobs != null) {
+                    jobs.wakeWebmentions();
+                  }
+                })
+            : null;
     var jobs =
         new BackgroundJobs(
             dispatcher,
             announcer,
             federation,
+            webmentions,
             comments,
             settings,
             clock,
@@ -286,7 +320,8 @@ record Services(
         importer,
         DataTools.exporter(database, clock),
         new WordPressLinks(new WxrImportRepository(jdbi), posts, clock),
-        federation);
+        federation,
+        webmentions);
   }
 
   private static EditorServices editing(

@@ -10,6 +10,7 @@ import blog.core.reading.KeyedPages;
 import blog.core.reading.PageStarts;
 import blog.core.reading.ThreadStarts;
 import blog.core.security.Tokens;
+import blog.core.webmention.Webmentions;
 import blog.migrations.Migrations;
 import blog.web.admin.AdminAccess;
 import blog.web.admin.AdminHandlers;
@@ -39,6 +40,7 @@ import blog.web.ops.RequestTracking;
 import blog.web.post.FormTokens;
 import blog.web.post.OwnComments;
 import blog.web.post.PostHandlers;
+import blog.web.post.PostReactions;
 import blog.web.post.PostViews;
 import blog.web.post.RememberedCommenter;
 import blog.web.post.ReplyFormParts;
@@ -53,6 +55,8 @@ import blog.web.site.SiteStylesheet;
 import blog.web.site.StaticAssets;
 import blog.web.subscription.SubscriptionHandlers;
 import blog.web.theme.ThemeFolder;
+import blog.web.webmention.WebmentionAdmin;
+import blog.web.webmention.WebmentionHandlers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -93,7 +97,9 @@ record WebHandlers(
     WordPressHandlers wordpress,
     WordPressLinkRedirects wordPressLinks,
     FederationHandlers federation,
-    FederationAdmin federationAdmin) {
+    FederationAdmin federationAdmin,
+    WebmentionHandlers webmention,
+    WebmentionAdmin webmentionAdmin) {
 
   /** The software's version, as NodeInfo tells it. */
   static final String VERSION = "0.1.0";
@@ -128,11 +134,13 @@ record WebHandlers(
             cookies,
             server.baseUrl(),
             services.random(),
-            // The inbox takes signed requests from other servers, never a browser's form.
+            // The inbox takes signed requests from other servers, never a browser's form; nor
+            // does the Webmention endpoint, which other sites post to.
             Set.of(
                 SubscriptionHandlers.CONFIRM,
                 SubscriptionHandlers.UNSUBSCRIBE,
-                SiteActor.INBOX_PATH));
+                SiteActor.INBOX_PATH,
+                Webmentions.ENDPOINT_PATH));
     var formTokens = new FormTokens(services.signer(), services.random());
     var pageCache =
         new PageCache(
@@ -157,7 +165,8 @@ record WebHandlers(
             ctx -> staffSession.user(ctx).isPresent(),
             // The menu names pages by their titles and addresses: looked up once per listing
             // version (a settings change raises it too).
-            pageCache.perListingVersion(services.siteMenu()::links));
+            pageCache.perListingVersion(services.siteMenu()::links),
+            services.webmentions() == null ? "" : services.webmentions().endpoint());
     LoginProviders configured = LoginProviders.from(config);
     DemoProvider.Decision demoDecision = DemoProvider.decide(config, configured, server.baseUrl());
     demoDecision.log();
@@ -220,7 +229,13 @@ record WebHandlers(
             services.clock(),
             services.editing().oldPermalinks(),
             starts,
-            threadStarts);
+            threadStarts,
+            services.webmentions() == null
+                ? PostReactions.NONE
+                : postId -> {
+                  var counts = services.webmentions().mentions().counts(postId);
+                  return new PostReactions.Counts(counts.likes(), counts.reposts());
+                });
     DataSource dataSource = services.database().dataSource();
     var tracking = new RequestTracking(clientAddress, metrics);
     DemoSignIn demoSignIn =
@@ -300,7 +315,9 @@ record WebHandlers(
         services.federation() == null
             ? null
             : new FederationHandlers(services.federation(), services.reader(), VERSION),
-        new FederationAdmin(services.federation(), admin, services.clock()));
+        new FederationAdmin(services.federation(), admin, services.clock()),
+        services.webmentions() == null ? null : new WebmentionHandlers(services.webmentions()),
+        new WebmentionAdmin(services.webmentions(), admin, services.clock()));
   }
 
   private static Set<String> trustedProxies(Config config) {

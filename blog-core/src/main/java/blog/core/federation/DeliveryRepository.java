@@ -16,21 +16,39 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * The queue of outgoing activities shared by all instances, claimed as the mail queue is ({@code
  * MailQueueRepository}): a worker owns a delivery only after its conditional UPDATE from claimable
  * to 'sending' changed the row. {@link #enqueue} joins the caller's transaction, so an activity is
- * queued only if what caused it is stored.
+ * queued only if what caused it is stored. Other queues of the same shape (Webmention's) use it
+ * with a {@link Table} of their own.
  */
 public final class DeliveryRepository {
+  /**
+   * A queue's table and the names of its two columns: where a delivery goes ({@code address}, an
+   * inbox) and what it carries ({@code payload}, an activity). The other columns are those of
+   * {@code federation_deliveries}.
+   */
+  public record Table(String name, String address, String payload) {
+    public static final Table ACTIVITIES = new Table("federation_deliveries", "inbox", "activity");
+
+    public Table {
+      for (String identifier : List.of(name, address, payload)) {
+        if (!identifier.matches("[a-z_]{1,63}")) {
+          throw new IllegalArgumentException("not a plain SQL name: " + identifier);
+        }
+      }
+    }
+  }
+
   private static final String CLAIMABLE =
       """
       ((status = 'queued' AND next_attempt_at <= :now)
        OR (status = 'sending' AND claimed_until <= :now))
       """;
 
-  private static final RowMapper<Delivery> MAPPER =
+  private final RowMapper<Delivery> mapper =
       (rs, ctx) ->
           new Delivery(
               rs.getLong("id"),
-              rs.getString("inbox"),
-              rs.getString("activity"),
+              rs.getString(table().address()),
+              rs.getString(table().payload()),
               DeliveryStatus.fromDb(rs.getString("status")),
               rs.getInt("attempts"),
               Times.instant(rs, "next_attempt_at"),
@@ -39,9 +57,19 @@ public final class DeliveryRepository {
               Times.instant(rs, "delivered_at"));
 
   private final Jdbi jdbi;
+  private final Table table;
 
   public DeliveryRepository(Jdbi jdbi) {
+    this(jdbi, Table.ACTIVITIES);
+  }
+
+  public DeliveryRepository(Jdbi jdbi, Table table) {
     this.jdbi = jdbi;
+    this.table = table;
+  }
+
+  private Table table() {
+    return table;
   }
 
   /** Queues {@code activity} for {@code inbox}, due at {@code due}; returns its id. */
@@ -49,11 +77,14 @@ public final class DeliveryRepository {
     return jdbi.withHandle(
         h ->
             h.createUpdate(
-                    """
-                    INSERT INTO federation_deliveries (inbox, activity, status, attempts,
-                      next_attempt_at, created_at)
-                    VALUES (:inbox, :activity, 'queued', 0, :due, :now)
-                    """)
+                    "INSERT INTO "
+                        + table.name()
+                        + " ("
+                        + table.address()
+                        + ", "
+                        + table.payload()
+                        + ", status, attempts, next_attempt_at, created_at)"
+                        + " VALUES (:inbox, :activity, 'queued', 0, :due, :now)")
                 .bind("inbox", inbox)
                 .bind("activity", activity)
                 .bind("due", due)
@@ -75,7 +106,9 @@ public final class DeliveryRepository {
             for (long id : candidates) {
               int changed =
                   h.createUpdate(
-                          "UPDATE federation_deliveries SET status = 'sending',"
+                          "UPDATE "
+                              + table.name()
+                              + " SET status = 'sending',"
                               + " attempts = attempts + 1, claimed_by = :worker,"
                               + " claimed_until = :until WHERE id = :id AND "
                               + CLAIMABLE)
@@ -93,9 +126,11 @@ public final class DeliveryRepository {
         });
   }
 
-  private static List<Long> candidates(Handle h, Instant now, int limit) {
+  private List<Long> candidates(Handle h, Instant now, int limit) {
     return h.createQuery(
-            "SELECT id FROM federation_deliveries WHERE "
+            "SELECT id FROM "
+                + table.name()
+                + " WHERE "
                 + CLAIMABLE
                 + " ORDER BY next_attempt_at, id LIMIT :limit")
         .bind("now", now)
@@ -140,7 +175,9 @@ public final class DeliveryRepository {
         h -> {
           var update =
               h.createUpdate(
-                      "UPDATE federation_deliveries SET "
+                      "UPDATE "
+                          + table.name()
+                          + " SET "
                           + assignments
                           + " WHERE id = :id AND status = 'sending' AND claimed_by = :worker")
                   .bind("id", id)
@@ -163,10 +200,10 @@ public final class DeliveryRepository {
     return jdbi.withHandle(
         h ->
             h.createUpdate(
-                        """
-                        UPDATE federation_deliveries SET status = 'queued', attempts = 0,
-                          next_attempt_at = :now WHERE id = :id AND status = 'dead'
-                        """)
+                        "UPDATE "
+                            + table.name()
+                            + " SET status = 'queued', attempts = 0,"
+                            + " next_attempt_at = :now WHERE id = :id AND status = 'dead'")
                     .bind("id", id)
                     .bind("now", now)
                     .execute()
@@ -177,10 +214,10 @@ public final class DeliveryRepository {
     return jdbi.withHandle(h -> find(h, id));
   }
 
-  private static Optional<Delivery> find(Handle h, long id) {
-    return h.createQuery("SELECT * FROM federation_deliveries WHERE id = :id")
+  private Optional<Delivery> find(Handle h, long id) {
+    return h.createQuery("SELECT * FROM " + table.name() + " WHERE id = :id")
         .bind("id", id)
-        .map(MAPPER)
+        .map(mapper)
         .findOne();
   }
 
@@ -189,11 +226,12 @@ public final class DeliveryRepository {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT * FROM federation_deliveries WHERE status = :status"
-                        + " ORDER BY id DESC LIMIT :limit")
+                    "SELECT * FROM "
+                        + table.name()
+                        + " WHERE status = :status ORDER BY id DESC LIMIT :limit")
                 .bind("status", status.db())
                 .bind("limit", limit)
-                .map(MAPPER)
+                .map(mapper)
                 .list());
   }
 
@@ -205,7 +243,7 @@ public final class DeliveryRepository {
     }
     jdbi.useHandle(
         h ->
-            h.createQuery("SELECT status, COUNT(*) AS n FROM federation_deliveries GROUP BY status")
+            h.createQuery("SELECT status, COUNT(*) AS n FROM " + table.name() + " GROUP BY status")
                 .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getLong("n")))
                 .forEach(e -> counts.put(DeliveryStatus.fromDb(e.getKey()), e.getValue())));
     return counts;

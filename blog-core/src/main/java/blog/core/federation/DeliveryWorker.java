@@ -19,9 +19,16 @@ import org.slf4j.LoggerFactory;
  * signs and POSTs each to its inbox, and records the outcome. A failure is retried with growing
  * waits (the mail queue's {@link RetryPolicy}); an inbox that answers 4xx (other than 408 and 429)
  * refuses for good, and so does the last allowed attempt: the delivery is then dead, shown to the
- * admin, who may send it again.
+ * admin, who may send it again. What a delivery is and how it is sent is a {@link Transport}: a
+ * signed activity here, a Webmention elsewhere.
  */
 public final class DeliveryWorker {
+  /** Sends one delivery, returning the HTTP status answered; {@link Refused} when it cannot. */
+  @FunctionalInterface
+  public interface Transport {
+    int send(Delivery delivery);
+  }
+
   static final int BATCH_SIZE = 10;
 
   /** Long enough for a batch whose every request runs into its timeouts. */
@@ -33,11 +40,10 @@ public final class DeliveryWorker {
   private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
   private final DeliveryRepository queue;
-  private final RemoteFetch fetch;
-  private final Supplier<SiteKey> key;
-  private final SiteActor site;
+  private final Transport transport;
   private final RetryPolicy retry;
   private final Clock clock;
+  private final String what;
   private final String workerId;
 
   public DeliveryWorker(
@@ -47,12 +53,17 @@ public final class DeliveryWorker {
       SiteActor site,
       RetryPolicy retry,
       Clock clock) {
+    this(queue, signed(fetch, key, site, clock), retry, clock, "activity");
+  }
+
+  /** A worker for any queue of this shape; {@code what} names its deliveries in the log. */
+  public DeliveryWorker(
+      DeliveryRepository queue, Transport transport, RetryPolicy retry, Clock clock, String what) {
     this.queue = queue;
-    this.fetch = fetch;
-    this.key = key;
-    this.site = site;
+    this.transport = transport;
     this.retry = retry;
     this.clock = clock;
+    this.what = what;
     this.workerId =
         ManagementFactory.getRuntimeMXBean().getName()
             + "-"
@@ -82,21 +93,14 @@ public final class DeliveryWorker {
     String error;
     boolean permanent = false;
     try {
-      URI inbox = RemoteActors.uri(delivery.inbox());
-      byte[] body = delivery.activity().getBytes(StandardCharsets.UTF_8);
-      Map<String, String> headers =
-          new java.util.LinkedHashMap<>(
-              HttpSignatures.sign(
-                  "post", inbox, body, site.keyId(), key.get().privateKey(), clock.instant()));
-      headers.put("Content-Type", "application/activity+json");
-      RemoteFetch.Answer answer = fetch.post(inbox, headers, body, MAX_ANSWER_BYTES);
-      int status = answer.status();
+      String host = RemoteActors.uri(delivery.inbox()).getHost();
+      int status = transport.send(delivery);
       if (status >= 200 && status < 300) {
         queue.markDelivered(delivery.id(), workerId, clock.instant());
-        log.info("activity {} delivered to {}", delivery.id(), inbox.getHost());
+        log.info("{} {} delivered to {}", what, delivery.id(), host);
         return;
       }
-      error = inbox.getHost() + " answered " + status;
+      error = host + " answered " + status;
       permanent = status >= 400 && status < 500 && status != 408 && status != 429;
     } catch (Refused e) {
       error = e.getMessage();
@@ -108,7 +112,8 @@ public final class DeliveryWorker {
       Instant next = clock.instant().plus(retry.delayAfter(delivery.attempts()));
       queue.markRetry(delivery.id(), workerId, error, next);
       log.info(
-          "activity {} not delivered (attempt {}), retry at {}: {}",
+          "{} {} not delivered (attempt {}), retry at {}: {}",
+          what,
           delivery.id(),
           delivery.attempts(),
           next,
@@ -116,10 +121,26 @@ public final class DeliveryWorker {
     } else {
       queue.markDead(delivery.id(), workerId, error);
       log.warn(
-          "activity {} not delivered, given up after {} attempts: {}",
+          "{} {} not delivered, given up after {} attempts: {}",
+          what,
           delivery.id(),
           delivery.attempts(),
           error);
     }
+  }
+
+  /** Activities: signed with the site's key and POSTed to the inbox. */
+  private static Transport signed(
+      RemoteFetch fetch, Supplier<SiteKey> key, SiteActor site, Clock clock) {
+    return delivery -> {
+      URI inbox = RemoteActors.uri(delivery.inbox());
+      byte[] body = delivery.activity().getBytes(StandardCharsets.UTF_8);
+      Map<String, String> headers =
+          new java.util.LinkedHashMap<>(
+              HttpSignatures.sign(
+                  "post", inbox, body, site.keyId(), key.get().privateKey(), clock.instant()));
+      headers.put("Content-Type", "application/activity+json");
+      return fetch.post(inbox, headers, body, MAX_ANSWER_BYTES).status();
+    };
   }
 }

@@ -12,7 +12,7 @@ import org.jsoup.nodes.TextNode;
  * and sanitises like any other). Nothing of the remote markup survives but its text and its links'
  * addresses.
  */
-final class Html {
+public final class Html {
   private Html() {}
 
   /** {@code text} as one escaped HTML paragraph ("" for none). */
@@ -27,7 +27,7 @@ final class Html {
    * The text of a note: paragraphs apart by a blank line, line breaks kept, a link as its address
    * (so the link limit counts it) except mentions and hashtags, which keep their text.
    */
-  static String toText(String html) {
+  public static String toText(String html) {
     if (html == null) {
       return "";
     }

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -43,14 +44,39 @@ public final class RemoteFetch {
             .build();
   }
 
-  /** A successful answer: its final address, content type and body. */
-  public record Answer(URI uri, int status, String contentType, byte[] body) {}
+  /** An answer: its final address, status, content type, body and headers. */
+  public record Answer(
+      URI uri, int status, String contentType, byte[] body, Map<String, List<String>> headers) {
+    public Answer(URI uri, int status, String contentType, byte[] body) {
+      this(uri, status, contentType, body, Map.of());
+    }
+
+    /** Every value of the header {@code name} (any case), in order. */
+    public List<String> header(String name) {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .flatMap(e -> e.getValue().stream())
+          .toList();
+    }
+  }
 
   /**
    * GETs {@code uri}, following redirects, with the extra {@code headers}; {@link Refused} when the
    * address is not allowed, the answer is not 2xx, or the body exceeds {@code maxBytes}.
    */
   public Answer get(URI uri, Map<String, String> headers, int maxBytes) {
+    return get(uri, headers, maxBytes, true);
+  }
+
+  /**
+   * {@link #get} that returns the final answer whatever its status (a 404 or 410 says something
+   * too); refused still for a forbidden address, too many redirects or too large a body.
+   */
+  public Answer getAnyStatus(URI uri, Map<String, String> headers, int maxBytes) {
+    return get(uri, headers, maxBytes, false);
+  }
+
+  private Answer get(URI uri, Map<String, String> headers, int maxBytes, boolean requireOk) {
     URI current = uri;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
       checkAddress(current);
@@ -71,7 +97,7 @@ public final class RemoteFetch {
         current = current.resolve(location.get());
         continue;
       }
-      return answer(current, response, maxBytes, true);
+      return answer(current, response, maxBytes, requireOk);
     }
     throw new Refused(502, "more than " + MAX_REDIRECTS + " redirects from " + uri.getHost());
   }
@@ -171,7 +197,12 @@ public final class RemoteFetch {
     if (requireOk && (status < 200 || status >= 300)) {
       throw new Refused(502, uri.getHost() + " answered " + status);
     }
-    return new Answer(uri, status, response.headers().firstValue("Content-Type").orElse(""), body);
+    return new Answer(
+        uri,
+        status,
+        response.headers().firstValue("Content-Type").orElse(""),
+        body,
+        response.headers().map());
   }
 
   private static void close(HttpResponse<InputStream> response) {

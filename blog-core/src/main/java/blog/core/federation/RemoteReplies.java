@@ -166,7 +166,7 @@ public final class RemoteReplies {
   }
 
   /** The image type read from the bytes (PNG, JPEG, GIF, WebP), or null for anything else. */
-  static String imageType(byte[] b) {
+  public static String imageType(byte[] b) {
     if (b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
       return "image/png";
     }

@@ -76,6 +76,10 @@ public final class PageCache {
           "/media/",
           "/assets/",
           "/avatar/",
+          // Images from other servers, stored by the blog: bytes, which a kept page's text would
+          // garble.
+          "/federation/avatars/",
+          "/webmention/",
           "/healthz",
           "/readyz");
 

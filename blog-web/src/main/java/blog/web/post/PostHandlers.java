@@ -45,6 +45,7 @@ public final class PostHandlers {
   private final OldPermalinks oldPermalinks;
   private final PageStarts starts;
   private final ThreadStarts threadStarts;
+  private final PostReactions reactions;
 
   public PostHandlers(
       BlogReader reader,
@@ -55,7 +56,9 @@ public final class PostHandlers {
       Clock clock,
       OldPermalinks oldPermalinks,
       PageStarts starts,
-      ThreadStarts threadStarts) {
+      ThreadStarts threadStarts,
+      PostReactions reactions) {
+    this.reactions = reactions;
     this.starts = starts;
     this.threadStarts = threadStarts;
     this.reader = reader;
@@ -249,6 +252,7 @@ public final class PostHandlers {
             section.model(
                 ctx, detail, view.permalink(), site, discussion, open, form, errors, editing));
     model.put("post", view);
+    model.put("reactions", reactions.of(post.id()));
     String cpage = ctx.pathParamMap().get("cpage");
     model.put(
         "meta",

@@ -10,6 +10,7 @@ import blog.core.post.PostSummary;
 import blog.core.site.SiteSettings;
 import blog.core.taxonomy.Term;
 import blog.core.text.ScrollableBlocks;
+import blog.core.webmention.MentionVerifier;
 import blog.web.avatar.Avatars;
 import blog.web.site.Formats;
 import blog.web.site.KeptExcerpts;
@@ -92,7 +93,10 @@ public final class PostViews {
         permalink + "#comment-" + c.id(),
         c.isByStaff(),
         c.isByPostAuthor(options.post()),
-        options.moderated() ? StaffView.commentEditUrl(c.id()) : "");
+        options.moderated() ? StaffView.commentEditUrl(c.id()) : "",
+        identity != null && MentionVerifier.PROVIDER.equals(identity.provider())
+            ? "Webmention"
+            : "");
   }
 
   private static List<TermLink> links(List<Term> terms) {

@@ -31,6 +31,7 @@ public final class Pages {
   private final AbsoluteUrls urls;
   private final Predicate<Context> showsTemplateErrors;
   private final Supplier<List<SiteMenu.Link>> menu;
+  private final String webmentionEndpoint;
   // Only for the title of error pages while the database is away; never used for content.
   private volatile SiteSettings lastSite = SiteSettings.from(Map.of());
   private volatile Look lastLook = new Look(SiteLook.from(Map.of()), List.of());
@@ -42,7 +43,8 @@ public final class Pages {
    * {@code sidebar}: the sidebar as shown, e.g. {@link #sidebarOf} kept by a memo; {@code
    * showsTemplateErrors}: whether a request is a staff member's, who is shown what breaks a theme
    * template rather than the built-in page; {@code menu}: the header's menu as shown, e.g. {@link
-   * SiteMenu#links} kept by a memo.
+   * SiteMenu#links} kept by a memo; {@code webmentionEndpoint}: the address every page's head names
+   * as its Webmention endpoint, empty for none.
    */
   public Pages(
       PebbleRenderer pebble,
@@ -51,8 +53,10 @@ public final class Pages {
       StaticAssets assets,
       AbsoluteUrls urls,
       Predicate<Context> showsTemplateErrors,
-      Supplier<List<SiteMenu.Link>> menu) {
+      Supplier<List<SiteMenu.Link>> menu,
+      String webmentionEndpoint) {
     this.menu = menu;
+    this.webmentionEndpoint = webmentionEndpoint;
     this.pebble = pebble;
     this.reader = reader;
     this.sidebar = sidebar;
@@ -165,7 +169,8 @@ public final class Pages {
             look.look().fullPosts(),
             look.menu().stream()
                 .map(l -> new MenuLink(l.label(), l.url(), l.url().equals(path)))
-                .toList()));
+                .toList(),
+            webmentionEndpoint));
     all.put("pageTitle", title == null ? site.title() : title + " | " + site.title());
     all.put("sidebar", sidebar);
     PageMeta meta = model.get("meta") instanceof PageMeta m ? m : PageMeta.NONE;

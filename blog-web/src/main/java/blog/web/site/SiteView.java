@@ -7,7 +7,7 @@ import java.util.List;
  * stylesheets (the built-in one and {@code siteStylesheet}, the accent colour), the comments script
  * and the icon; the owner's {@code logo} (a path, empty for none), {@code footerText} (empty: the
  * built-in line), {@code fullPosts} (the home page shows whole posts) and the header's {@code
- * menu}.
+ * menu}; {@code webmention}: the Webmention endpoint the head names (empty for none).
  */
 public record SiteView(
     String title,
@@ -19,7 +19,8 @@ public record SiteView(
     String logo,
     String footerText,
     boolean fullPosts,
-    List<MenuLink> menu) {
+    List<MenuLink> menu,
+    String webmention) {
 
   public SiteView {
     menu = List.copyOf(menu);

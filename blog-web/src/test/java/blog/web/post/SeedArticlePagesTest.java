@@ -36,7 +36,9 @@ class SeedArticlePagesTest extends WebTestBase {
     String page = response.body();
     assertTrue(
         page.contains(
-            "<h1 class=\"entry-title\" itemprop=\"headline\">" + SeedContent.TITLE + "</h1>"),
+            "<h1 class=\"entry-title p-name\" itemprop=\"headline\">"
+                + SeedContent.TITLE
+                + "</h1>"),
         page);
     assertTrue(page.contains("<p>If you read this blog, I think you’re savvy enough"), page);
     assertTrue(
