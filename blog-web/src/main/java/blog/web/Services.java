@@ -31,6 +31,7 @@ import blog.core.federation.Federation;
 import blog.core.federation.FederationSettings;
 import blog.core.federation.FollowerRepository;
 import blog.core.federation.KeyRepository;
+import blog.core.federation.ReactionRepository;
 import blog.core.identity.Commenters;
 import blog.core.identity.IdentityRepository;
 import blog.core.mail.MailDispatcher;
@@ -205,7 +206,8 @@ record Services(
                     new DeliveryRepository(jdbi),
                     new AvatarRepository(jdbi),
                     new FederatedPostRepository(jdbi),
-                    new FederatedCommentRepository(jdbi)),
+                    new FederatedCommentRepository(jdbi),
+                    new ReactionRepository(jdbi)),
                 new Federation.Shared(
                     transactions,
                     settings,

@@ -31,7 +31,8 @@ public record Federation(
     FollowerRepository followers,
     BlockRepository blocks,
     AvatarRepository avatars,
-    FederatedPostRepository federatedPosts) {
+    FederatedPostRepository federatedPosts,
+    ReactionRepository reactions) {
 
   /** Attempts per delivery: with waits of 30 s doubling up to 1 h, about 11 hours in all. */
   public static final int MAX_ATTEMPTS = 15;
@@ -44,7 +45,8 @@ public record Federation(
       DeliveryRepository deliveries,
       AvatarRepository avatars,
       FederatedPostRepository posts,
-      FederatedCommentRepository comments) {}
+      FederatedCommentRepository comments,
+      ReactionRepository reactions) {}
 
   /** The pieces the feature shares with the rest of the blog. */
   public record Shared(
@@ -109,6 +111,7 @@ public record Federation(
             followers,
             outbox,
             replies,
+            stores.reactions(),
             actors,
             shared.posts(),
             shared.comments(),
@@ -130,6 +133,7 @@ public record Federation(
         followers,
         blocks,
         avatars,
-        federatedPosts);
+        federatedPosts,
+        stores.reactions());
   }
 }

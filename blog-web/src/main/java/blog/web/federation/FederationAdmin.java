@@ -14,9 +14,9 @@ import java.util.Optional;
 
 /**
  * The admin's fediverse screen ({@code /admin/fediverse}): the blog's handle, its followers (each
- * removable, or blocked with its account or its whole server), the blocks, and the deliveries in
- * each state with the dead ones listed and sendable again. Every action is a CSRF-checked POST that
- * comes back to the screen.
+ * removable, or blocked with its account or its whole server), the blocks, the posts' likes and
+ * boosts, and the deliveries in each state with the dead ones listed and sendable again. Every
+ * action is a CSRF-checked POST that comes back to the screen.
  */
 public final class FederationAdmin {
   public static final String PAGE = "/admin/fediverse";
@@ -62,6 +62,7 @@ public final class FederationAdmin {
                         f.id(), f.handle(), f.actorId(), f.domain(), f.createdAt().toString()))
             .toList());
     model.put("blocks", federation.blocks().all());
+    model.put("reactions", federation.reactions().top(50));
     Map<DeliveryStatus, Long> counts = federation.deliveries().countByStatus();
     model.put("queued", counts.get(DeliveryStatus.QUEUED) + counts.get(DeliveryStatus.SENDING));
     model.put("delivered", counts.get(DeliveryStatus.DELIVERED));

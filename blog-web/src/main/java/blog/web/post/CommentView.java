@@ -10,7 +10,8 @@ import java.util.List;
  * the staff account that wrote the post ({@code bypostauthor}). Both come from the stored account
  * id, never from the name typed, so a guest calling themselves after the author gets no badge.
  * {@code staffEditUrl}: the moderation screen's edit form, for a staff member who may moderate the
- * comment; empty for everyone else.
+ * comment; empty for everyone else. {@code fromFediverse}: a reply that came from another server
+ * (ActivityPub), marked as such.
  */
 public record CommentView(
     long id,
@@ -30,7 +31,8 @@ public record CommentView(
     String permalink,
     boolean byStaff,
     boolean byPostAuthor,
-    String staffEditUrl) {
+    String staffEditUrl,
+    boolean fromFediverse) {
   public CommentView {
     replies = List.copyOf(replies);
   }
