@@ -32,7 +32,8 @@ public record Federation(
     BlockRepository blocks,
     AvatarRepository avatars,
     FederatedPostRepository federatedPosts,
-    ReactionRepository reactions) {
+    ReactionRepository reactions,
+    CommentFederation commentSync) {
 
   /** Attempts per delivery: with waits of 30 s doubling up to 1 h, about 11 hours in all. */
   public static final int MAX_ATTEMPTS = 15;
@@ -46,7 +47,8 @@ public record Federation(
       AvatarRepository avatars,
       FederatedPostRepository posts,
       FederatedCommentRepository comments,
-      ReactionRepository reactions) {}
+      ReactionRepository reactions,
+      SentCommentRepository sentComments) {}
 
   /** The pieces the feature shares with the rest of the blog. */
   public record Shared(
@@ -134,6 +136,21 @@ public record Federation(
         blocks,
         avatars,
         federatedPosts,
-        stores.reactions());
+        stores.reactions(),
+        new CommentFederation(
+            shared.transactions(),
+            shared.settings(),
+            settings,
+            shared.posts(),
+            shared.comments(),
+            stores.sentComments(),
+            new CommentNotes(site, shared.comments(), stores.comments(), stores.sentComments()),
+            outbox,
+            clock));
+  }
+
+  /** Whether the reply form under this post offers "Share this comment with the fediverse". */
+  public boolean offersSharing(long postId) {
+    return commentSync.sharing() && federatedPosts.isFederated(postId);
   }
 }

@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The public half of the fediverse: discovery (WebFinger, NodeInfo), the blog's actor and its
- * collections, each post as an {@code Article}, the inbox, and remote authors' avatars.
+ * collections, each post as an {@code Article}, each shared comment as a {@code Note}, the inbox,
+ * and remote authors' avatars.
  */
 public final class FederationHandlers {
   static final String ACTIVITY_JSON = "application/activity+json; charset=utf-8";
@@ -115,6 +116,19 @@ public final class FederationHandlers {
       throw new NotFoundException("no such post");
     }
     json(ctx, ACTIVITY_JSON, federation.postSync().article(post.get()));
+  }
+
+  /**
+   * {@code GET /federation/comments/{id}}: a comment written on the blog, as the {@code Note} that
+   * went out; only comments that were shared and still stand.
+   */
+  public void comment(Context ctx) {
+    String raw = ctx.pathParam("id");
+    Optional<ObjectNode> note =
+        raw.matches("[0-9]{1,18}")
+            ? federation.commentSync().noteOf(Long.parseLong(raw))
+            : Optional.empty();
+    json(ctx, ACTIVITY_JSON, note.orElseThrow(() -> new NotFoundException("no such note")));
   }
 
   /**

@@ -14,11 +14,14 @@ import blog.web.testing.StaffBrowsers;
 import blog.web.testing.WebTestBase;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +31,15 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The conversation over HTTP, on H2 and PostgreSQL, with an account on a small server on 127.0.0.1
- * that follows the blog: its likes and boosts counted once, shown quietly and undone; its reply
- * marked as from the fediverse in the thread and in the moderation queue.
+ * The conversation both ways over HTTP, on H2 and PostgreSQL, with an account on a small server on
+ * 127.0.0.1 that follows the blog: its likes and boosts counted once, shown quietly and undone; its
+ * reply marked as from the fediverse in the thread and in the moderation queue; comments written on
+ * the blog sent to it as notes unless their writer unticks the box (kept on a refused form) or the
+ * owner turns sharing off; and each shared comment fetchable as its note.
  */
 class FediverseConversationTest extends WebTestBase {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -187,6 +193,110 @@ class FediverseConversationTest extends WebTestBase {
         "its avatar is served by the blog");
   }
 
+  @Test
+  void aCommentGoesOutAsANoteUnlessItsWriterUntickedTheBoxWhichARefusedFormKeeps()
+      throws Exception {
+    long post = federatedPost();
+    String permalink = permalinkOf(post);
+    Browser guest = new Browser(server);
+    String page = guest.page(permalink);
+    assertTrue(isTicked(page), "offered, ticked");
+
+    Map<String, String> form = Browser.replyForm(page);
+    form.remove("share_fediverse");
+    form.putAll(Map.of("author", "", "email", "kept@example.org", "comment", "Kept here words."));
+    HttpResponse<String> refused = guest.post("/comments/", form);
+    assertEquals(422, refused.statusCode());
+    assertTrue(refused.body().contains("Kept here words."), "the text is kept");
+    assertTrue(refused.body().contains("id=\"share_fediverse\""), "and the box");
+    assertFalse(isTicked(refused.body()), "unticked, as it was");
+    Map<String, String> again = Browser.replyForm(refused.body());
+    again.put("author", "Kept Kim");
+    assertEquals(303, guest.post("/comments/", again).statusCode());
+    long kept = fixtures.commentId(post, "Kept here words.");
+
+    Map<String, String> shared = Browser.replyForm(guest.page(permalink));
+    assertTrue(shared.containsKey("share_fediverse"));
+    shared.putAll(
+        Map.of("author", "Sam <Shared>", "email", "sam@example.org", "comment", "Shared words."));
+    assertEquals(303, guest.post("/comments/", shared).statusCode());
+    long sharedId = fixtures.commentId(post, "Shared words.");
+
+    fixtures.approve(kept);
+    fixtures.approve(sharedId);
+    String noteId = base() + "/federation/comments/" + sharedId;
+    await("alice got the comment", () -> noteDelivered(noteId) != null);
+    JsonNode note = noteDelivered(noteId).path("object");
+    assertEquals("Note", note.path("type").asString());
+    assertEquals(base() + "/federation/posts/" + post, note.path("inReplyTo").asString());
+    assertEquals(base() + "/federation/actor", note.path("attributedTo").asString());
+    assertTrue(
+        note.path("content").asString().startsWith("<p><strong>Sam &lt;Shared&gt;</strong> wrote:"),
+        note.path("content").asString());
+    assertFalse(note.toString().contains("sam@example.org"), "never the email");
+
+    HttpResponse<String> fetched = getActivity("/federation/comments/" + sharedId);
+    assertEquals(200, fetched.statusCode());
+    assertEquals(noteId, JSON.readTree(fetched.body()).path("id").asString());
+    assertEquals(404, getActivity("/federation/comments/" + kept).statusCode());
+    assertTrue(
+        alice.delivered().stream()
+            .noneMatch(a -> a.toString().contains("/federation/comments/" + kept + "\"")),
+        "the unticked comment stays here");
+  }
+
+  @Test
+  void theOwnerTurnsSharingOffAndOnWithACsrfCheckedForm() throws Exception {
+    StaffBrowsers staff = new StaffBrowsers(db.database().jdbi(), server);
+    Browser admin = staff.loggedIn(staff.account(Role.ADMIN, "Sharing Admin"));
+    String screen = admin.page("/admin/fediverse");
+    assertTrue(
+        Jsoup.parse(screen).getElementById("share-comments").hasAttr("checked"), "on at first");
+    String csrf = StaffBrowsers.hidden(screen, "_csrf");
+    assertEquals(403, admin.post("/admin/fediverse/sharing", Map.of()).statusCode());
+    assertEquals(303, admin.post("/admin/fediverse/sharing", Map.of("_csrf", csrf)).statusCode());
+    try {
+      assertFalse(
+          Jsoup.parse(admin.page("/admin/fediverse"))
+              .getElementById("share-comments")
+              .hasAttr("checked"));
+      long post = federatedPost();
+      assertFalse(
+          new Browser(server).page(permalinkOf(post)).contains("share_fediverse"),
+          "no box while sharing is off");
+      long comment = fixtures.comment(post, null, "Off Olly", "While off", Instant.now());
+      await("the comment is kept back", () -> keptBack(comment));
+      assertTrue(
+          alice.delivered().stream()
+              .noneMatch(a -> a.toString().contains("/federation/comments/" + comment + "\"")));
+    } finally {
+      assertEquals(
+          303,
+          admin
+              .post("/admin/fediverse/sharing", Map.of("_csrf", csrf, "share", "yes"))
+              .statusCode());
+    }
+    long post = federatedPost();
+    assertTrue(isTicked(new Browser(server).page(permalinkOf(post))), "offered again");
+  }
+
+  /** A post published now, once it went out to the followers. */
+  private long federatedPost() throws Exception {
+    long post =
+        fixtures.post(
+            author,
+            Fixtures.unique("Shared post"),
+            PostStatus.PUBLISHED,
+            Instant.now().truncatedTo(ChronoUnit.MICROS));
+    await("the post went out", () -> count("federation_posts", "post_id", post) == 1);
+    return post;
+  }
+
+  private static boolean isTicked(String page) {
+    Element box = Jsoup.parse(page).getElementById("share_fediverse");
+    return box != null && box.hasAttr("checked");
+  }
+
   private static String reactions(String page) {
     Element p = Jsoup.parse(page).selectFirst(".entry-footer .fediverse-reactions");
     return p == null ? "" : p.text();
@@ -202,6 +312,26 @@ class FediverseConversationTest extends WebTestBase {
       activity.put("object", object);
     }
     return activity;
+  }
+
+  private JsonNode noteDelivered(String noteId) {
+    return alice.delivered().stream()
+        .filter(a -> "Create".equals(a.path("type").asString()))
+        .filter(a -> noteId.equals(a.path("object").path("id").asString()))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private HttpResponse<String> getActivity(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .header("Accept", RemoteAccount.AS)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private boolean keptBack(long comment) {
+    return count("federation_comment_optouts", "comment_id", comment) == 1;
   }
 
   private long followers() {
