@@ -133,15 +133,28 @@ public final class FederationHandlers {
 
   /**
    * Before every route: a GET of the home page or a permalink that asks for ActivityStreams gets
-   * the actor or the article instead of the page (how Mastodon looks up a pasted address).
+   * the actor or the article instead of the page (how Mastodon looks up a pasted address); the
+   * pages themselves say {@code Vary: Accept}.
    */
   public void negotiate(Context ctx) {
-    if (ctx.method() != HandlerType.GET || !PageCache.asksForActivityJson(ctx.header("Accept"))) {
+    if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
       return;
     }
     String path = ctx.path();
+    if (!PageCache.asksForActivityJson(ctx.header("Accept"))) {
+      if (path.equals("/") || PERMALINK.matcher(path).matches()) {
+        // The same address answers ActivityStreams to whoever asks for it: a shared cache must
+        // key this page on Accept too. The page cache keeps the header with the page.
+        ctx.header("Vary", "Accept");
+      }
+      return;
+    }
+    if (ctx.method() != HandlerType.GET) {
+      return;
+    }
     if (path.equals("/")) {
       json(ctx, ACTIVITY_JSON, actorDocument());
+      ctx.header("Vary", "Accept");
       ctx.skipRemainingHandlers();
       return;
     }

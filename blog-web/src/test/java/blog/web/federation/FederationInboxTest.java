@@ -241,13 +241,28 @@ class FederationInboxTest extends WebTestBase {
   }
 
   @Test
-  void theHomePageAndPermalinksAnswerActivityStreamsWhenAskedAndPagesOtherwise() throws Exception {
+  void theHomePageAndPermalinksAnswerActivityStreamsWhenAskedAndPagesOtherwiseVaryingOnAccept()
+      throws Exception {
     // A reader first, so the page is kept in the cache; the fediverse must not get it.
     assertTrue(get("/", "text/html").body().contains("<html"));
     HttpResponse<String> actor =
         get("/", "application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"");
     assertEquals(base() + "/federation/actor", JSON.readTree(actor.body()).path("id").asString());
     assertTrue(get("/", "text/html").body().contains("<html"), "and readers still get the page");
+    for (int i = 0; i < 2; i++) { // rendered, then a hit of the page cache (gzip, FastHits)
+      HttpResponse<byte[]> page =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base() + "/"))
+                  .header("Accept", "text/html")
+                  .header("Accept-Encoding", "gzip")
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      String vary = String.join(", ", page.headers().allValues("Vary"));
+      assertTrue(vary.contains("Accept,") || vary.endsWith("Accept"), "Vary: " + vary);
+    }
+    assertTrue(
+        actor.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept")),
+        "the actor's answer varies on Accept too");
 
     String title = Fixtures.unique("Negotiated post");
     long id =
@@ -257,7 +272,11 @@ class FederationInboxTest extends WebTestBase {
             PostStatus.PUBLISHED,
             Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MICROS));
     String permalink = permalinkOf(id);
-    assertTrue(get(permalink, "text/html").body().contains(title));
+    HttpResponse<String> postPage = get(permalink, "text/html");
+    assertTrue(postPage.body().contains(title));
+    assertTrue(
+        postPage.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept")),
+        "a permalink's page varies on Accept");
     JsonNode article = JSON.readTree(get(permalink, AS).body());
     assertEquals("Article", article.path("type").asString());
     assertEquals(title, article.path("name").asString());
