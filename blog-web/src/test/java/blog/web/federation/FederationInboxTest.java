@@ -305,6 +305,37 @@ class FederationInboxTest extends WebTestBase {
   }
 
   @Test
+  void aKnownKeyIsNotFetchedAgainAndARotatedKeyIsFetchedOnceItFails() throws Exception {
+    try (RemoteAccount carol = RemoteAccount.start("carol")) {
+      assertEquals(202, carol.send(base(), likeOfNothing(carol, 1)).statusCode());
+      int fetched = carol.actorFetches();
+      assertTrue(fetched >= 1, "the key was fetched");
+      assertEquals(202, carol.send(base(), likeOfNothing(carol, 2)).statusCode());
+      assertEquals(fetched, carol.actorFetches(), "a known key is not fetched again");
+
+      KeyPair old = carol.rotateKey();
+      assertEquals(
+          202, carol.send(base(), likeOfNothing(carol, 3)).statusCode(), "the new key is taken");
+      assertEquals(fetched + 1, carol.actorFetches(), "fetched again once the kept key failed");
+      assertEquals(
+          401, carol.send(base(), likeOfNothing(carol, 4), old).statusCode(), "the old one not");
+    }
+  }
+
+  /** A like of a post that does not exist: let in, and then left alone. */
+  private Map<String, Object> likeOfNothing(RemoteAccount account, int n) {
+    return Map.of(
+        "id",
+        account.id() + "/likes/" + n,
+        "type",
+        "Like",
+        "actor",
+        account.id(),
+        "object",
+        base() + "/federation/posts/999999999");
+  }
+
+  @Test
   void aSignedFollowIsAcceptedAndABlockedServerIsRefused() throws Exception {
     HttpResponse<String> followed =
         post(follow("alice"), aliceKey(), alice.getPrivate(), Instant.now());

@@ -19,13 +19,15 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An account on a small server on 127.0.0.1, for HTTP tests: it serves its actor document (with its
- * public key and an avatar), keeps what the blog delivers to its inbox, and sends activities to the
- * blog signed with its key, as Mastodon does.
+ * public key and an avatar, counting how often it is asked), keeps what the blog delivers to its
+ * inbox, sends activities to the blog signed with its key, as Mastodon does, and can rotate its
+ * key.
  */
 final class RemoteAccount implements AutoCloseable {
   static final String AS = "application/activity+json";
@@ -36,21 +38,24 @@ final class RemoteAccount implements AutoCloseable {
               "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
   private final HttpServer server;
-  private final KeyPair key;
+  private volatile KeyPair key;
+  private final AtomicInteger actorFetches = new AtomicInteger();
   private final String name;
   private final String base;
   private final List<String> delivered = Collections.synchronizedList(new ArrayList<>());
   private final HttpClient http = HttpClient.newHttpClient();
 
   private RemoteAccount(String name) throws IOException, NoSuchAlgorithmException {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    this.key = generator.generateKeyPair();
+    this.key = newKey();
     this.name = name;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     this.base = "http://127.0.0.1:" + server.getAddress().getPort();
     server.createContext(
-        "/users/" + name, x -> answer(x, AS, actor().getBytes(StandardCharsets.UTF_8)));
+        "/users/" + name,
+        x -> {
+          actorFetches.incrementAndGet();
+          answer(x, AS, actor().getBytes(StandardCharsets.UTF_8));
+        });
     server.createContext("/avatar.png", x -> answer(x, "image/png", AVATAR));
     server.createContext(
         "/inbox",
@@ -60,6 +65,28 @@ final class RemoteAccount implements AutoCloseable {
           x.close();
         });
     server.start();
+  }
+
+  private static KeyPair newKey() throws NoSuchAlgorithmException {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    return generator.generateKeyPair();
+  }
+
+  /** A new key pair under the same key id, as a server rotating its keys does; returns the old. */
+  KeyPair rotateKey() {
+    KeyPair old = key;
+    try {
+      key = newKey();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    return old;
+  }
+
+  /** How often the actor document (with the key) was fetched. */
+  int actorFetches() {
+    return actorFetches.get();
   }
 
   static RemoteAccount start(String name) {
@@ -117,13 +144,18 @@ final class RemoteAccount implements AutoCloseable {
 
   /** Sends {@code activity} (its actor is this account) to the blog's inbox, signed. */
   HttpResponse<String> send(String blogBase, Map<String, Object> activity) {
+    return send(blogBase, activity, key);
+  }
+
+  /** Sends {@code activity} signed with {@code with}, under this account's key id. */
+  HttpResponse<String> send(String blogBase, Map<String, Object> activity, KeyPair with) {
     byte[] body = JSON.writeValueAsString(activity).getBytes(StandardCharsets.UTF_8);
     URI inbox = URI.create(blogBase + "/federation/inbox");
     HttpRequest.Builder request =
         HttpRequest.newBuilder(inbox)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .header("Content-Type", AS);
-    HttpSignatures.sign("post", inbox, body, id() + "#main-key", key.getPrivate(), Instant.now())
+    HttpSignatures.sign("post", inbox, body, id() + "#main-key", with.getPrivate(), Instant.now())
         .forEach(
             (header, value) -> {
               if (!header.equals("Host")) {
