@@ -76,6 +76,9 @@ public final class PageCache {
           "/media/",
           "/assets/",
           "/avatar/",
+          // The fediverse's documents and remote authors' avatars: not pages (an avatar's bytes
+          // went through the page's text and came out broken).
+          "/federation/",
           "/healthz",
           "/readyz");
 

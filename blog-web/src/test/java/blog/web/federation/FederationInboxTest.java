@@ -13,6 +13,7 @@ import blog.core.post.PostStatus;
 import blog.core.testing.Fixtures;
 import blog.core.user.Role;
 import blog.web.testing.Browser;
+import blog.web.testing.RemoteAccount;
 import blog.web.testing.StaffBrowsers;
 import blog.web.testing.WebTestBase;
 import com.sun.net.httpserver.HttpServer;

@@ -1,5 +1,6 @@
 package blog.web.federation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import blog.core.site.SettingsRepository;
 import blog.core.testing.Fixtures;
 import blog.core.user.Role;
 import blog.web.testing.Browser;
+import blog.web.testing.RemoteAccount;
 import blog.web.testing.StaffBrowsers;
 import blog.web.testing.WebTestBase;
 import java.io.IOException;
@@ -188,9 +190,16 @@ class FediverseConversationTest extends WebTestBase {
     Element shown =
         Jsoup.parse(server.page(permalinkOf(post))).getElementById("comment-" + comment);
     assertEquals("via the fediverse", shown.selectFirst(".comment-via").text());
+    String avatar = shown.selectFirst("img.avatar").attr("src");
     assertTrue(
-        shown.selectFirst("img.avatar").attr("src").startsWith(base() + "/federation/avatars/"),
-        "its avatar is served by the blog");
+        avatar.startsWith(base() + "/federation/avatars/"), "its avatar is served by the blog");
+    HttpResponse<byte[]> image =
+        http.send(
+            HttpRequest.newBuilder(URI.create(avatar)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, image.statusCode());
+    assertEquals("image/png", image.headers().firstValue("Content-Type").orElse(""));
+    assertArrayEquals(RemoteAccount.avatar(), image.body(), "the very image, as fetched once");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package blog.web.federation;
+package blog.web.testing;
 
 import blog.core.federation.HttpSignatures;
 import com.sun.net.httpserver.HttpServer;
@@ -29,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * inbox, sends activities to the blog signed with its key, as Mastodon does, and can rotate its
  * key.
  */
-final class RemoteAccount implements AutoCloseable {
-  static final String AS = "application/activity+json";
+public final class RemoteAccount implements AutoCloseable {
+  public static final String AS = "application/activity+json";
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final byte[] AVATAR =
       Base64.getDecoder()
@@ -74,7 +74,7 @@ final class RemoteAccount implements AutoCloseable {
   }
 
   /** A new key pair under the same key id, as a server rotating its keys does; returns the old. */
-  KeyPair rotateKey() {
+  public KeyPair rotateKey() {
     KeyPair old = key;
     try {
       key = newKey();
@@ -84,12 +84,17 @@ final class RemoteAccount implements AutoCloseable {
     return old;
   }
 
+  /** The account's avatar, as its server serves it: a 1x1 PNG. */
+  public static byte[] avatar() {
+    return AVATAR.clone();
+  }
+
   /** How often the actor document (with the key) was fetched. */
-  int actorFetches() {
+  public int actorFetches() {
     return actorFetches.get();
   }
 
-  static RemoteAccount start(String name) {
+  public static RemoteAccount start(String name) {
     try {
       return new RemoteAccount(name);
     } catch (IOException | NoSuchAlgorithmException e) {
@@ -97,21 +102,21 @@ final class RemoteAccount implements AutoCloseable {
     }
   }
 
-  String id() {
+  public String id() {
     return base + "/users/" + name;
   }
 
-  String base() {
+  public String base() {
     return base;
   }
 
   /** {@code @name@127.0.0.1}, as the blog shows the account (a handle names the host). */
-  String handle() {
+  public String handle() {
     return "@" + name + "@127.0.0.1";
   }
 
   /** Everything the blog delivered to the inbox, as parsed JSON. */
-  List<JsonNode> delivered() {
+  public List<JsonNode> delivered() {
     synchronized (delivered) {
       return delivered.stream().map(JSON::readTree).toList();
     }
@@ -143,12 +148,12 @@ final class RemoteAccount implements AutoCloseable {
   }
 
   /** Sends {@code activity} (its actor is this account) to the blog's inbox, signed. */
-  HttpResponse<String> send(String blogBase, Map<String, Object> activity) {
+  public HttpResponse<String> send(String blogBase, Map<String, Object> activity) {
     return send(blogBase, activity, key);
   }
 
   /** Sends {@code activity} signed with {@code with}, under this account's key id. */
-  HttpResponse<String> send(String blogBase, Map<String, Object> activity, KeyPair with) {
+  public HttpResponse<String> send(String blogBase, Map<String, Object> activity, KeyPair with) {
     byte[] body = JSON.writeValueAsString(activity).getBytes(StandardCharsets.UTF_8);
     URI inbox = URI.create(blogBase + "/federation/inbox");
     HttpRequest.Builder request =
