@@ -35,3 +35,9 @@ CREATE TABLE federation_comment_optouts (
 
 -- Of several instances, one at a time compares the comments with federation_sent_comments.
 INSERT INTO cluster_locks (name) VALUES ('federation-comments');
+
+-- Where the author of a reply from the fediverse takes deliveries, and their handle: an answer
+-- written on the blog goes to them too (mentioning them), followers or not. Null for replies
+-- taken in before this migration.
+ALTER TABLE federation_comments ADD COLUMN actor_inbox VARCHAR(2000);
+ALTER TABLE federation_comments ADD COLUMN actor_handle VARCHAR(500);

@@ -93,7 +93,10 @@ public final class CommentFederation {
               Comment c = comments.findById(id).orElseThrow();
               Post post = posts.findById(c.postId()).orElseThrow();
               queued +=
-                  outbox.toFollowers(notes.announce(notes.note(c, post, zone), false, 0), now);
+                  outbox.toFollowersAnd(
+                      notes.answeredInbox(c),
+                      notes.announce(notes.note(c, post, zone), false, 0),
+                      now);
               sent.sent(id, c.authorName(), c.bodyHtml(), now);
             }
           }
@@ -101,12 +104,17 @@ public final class CommentFederation {
             Optional<Comment> c =
                 changed.gone() ? Optional.empty() : comments.findById(changed.commentId());
             Optional<Post> post = c.flatMap(x -> posts.findById(x.postId()));
+            // A comment deleted for good no longer says whom it answered: then only the
+            // followers hear of its deletion.
+            String answered =
+                comments.findById(changed.commentId()).map(notes::answeredInbox).orElse(null);
             if (post.isEmpty()) {
-              queued += outbox.toFollowers(notes.delete(changed.commentId()), now);
+              queued += outbox.toFollowersAnd(answered, notes.delete(changed.commentId()), now);
               sent.deleted(changed.commentId(), now);
             } else {
               queued +=
-                  outbox.toFollowers(
+                  outbox.toFollowersAnd(
+                      answered,
                       notes.announce(
                           notes.note(c.get(), post.get(), zone), true, now.toEpochMilli()),
                       now);

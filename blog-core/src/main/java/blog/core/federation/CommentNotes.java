@@ -13,9 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
  * A comment written on the blog as the fediverse sees it: a {@code Note} by the blog's account (the
  * commenter has none there), opening with the commenter's name, replying to the post's article or
  * to the note of the comment it answers (a reply from the fediverse, or a comment sent before),
- * public and addressed to the followers. Its id is {@code /federation/comments/<id>}; its {@code
- * url} the comment's place under the post. Like WordPress's ActivityPub plugin, the commenter's
- * email and address never go out.
+ * public and addressed to the followers (and to the author it answers, mentioned, whose inbox gets
+ * it too). Its id is {@code /federation/comments/<id>}; its {@code url} the comment's place under
+ * the post. Like WordPress's ActivityPub plugin, the commenter's email and address never go out.
  */
 public final class CommentNotes {
   private final SiteActor site;
@@ -52,8 +52,26 @@ public final class CommentNotes {
     }
     note.putArray("to").add(Json.PUBLIC);
     var cc = note.putArray("cc").add(site.followers());
-    answered.ifPresent(link -> cc.add(link.actorId()));
+    answered.ifPresent(
+        link -> {
+          cc.add(link.actorId());
+          if (link.actorHandle() != null) {
+            // Mentioned, so the author's server tells them of the answer.
+            ObjectNode mention = note.putArray("tag").addObject();
+            mention.put("type", "Mention");
+            mention.put("href", link.actorId());
+            mention.put("name", link.actorHandle());
+          }
+        });
     return note;
+  }
+
+  /**
+   * The inbox of the fediverse author this comment answers, where the note goes besides the
+   * followers' inboxes; null when it answers nobody there (or their inbox was not kept).
+   */
+  public String answeredInbox(Comment comment) {
+    return answeredRemote(comment).map(FederatedCommentRepository.Link::actorInbox).orElse(null);
   }
 
   /**

@@ -162,16 +162,28 @@ class CommentFederationTest extends DatabaseTestBase {
     long post = federatedPost();
     long fromThere = fixtures.comment(post, null, "Alice (@alice@social.example)", "Hi", NOW);
     String note = "https://social.example/notes/" + Fixtures.unique("n");
-    remote.link(fromThere, note, "https://social.example/users/alice");
+    remote.link(
+        fromThere,
+        note,
+        "https://elsewhere.example/users/alice",
+        "https://elsewhere.example/inbox",
+        "@alice@elsewhere.example");
     long answer = fixtures.comment(post, fromThere, "Ada", "Hello Alice", NOW);
     sync.sync();
     assertTrue(activities(fromThere).isEmpty(), "a reply from the fediverse is not sent back");
     JsonNode sentNote = activities(answer).get(0).path("object");
     assertEquals(note, sentNote.path("inReplyTo").asString());
     assertEquals(
-        "https://social.example/users/alice",
+        "https://elsewhere.example/users/alice",
         sentNote.path("cc").get(1).asString(),
         "its author is addressed");
+    JsonNode mention = sentNote.path("tag").get(0);
+    assertEquals("Mention", mention.path("type").asString());
+    assertEquals("@alice@elsewhere.example", mention.path("name").asString());
+    assertEquals(
+        List.of("https://social.example/inbox", "https://elsewhere.example/inbox"),
+        inboxes(answer),
+        "to the followers and to the author answered, who does not follow");
 
     long further = fixtures.comment(post, answer, "Grace", "And to you", NOW);
     sync.sync();
@@ -222,6 +234,17 @@ class CommentFederationTest extends DatabaseTestBase {
     sent.keepBack(comment);
     sync.sync();
     assertEquals(List.of("Create", "Delete"), types(activities(comment)));
+  }
+
+  /** Where the activities about comment {@code id} go. */
+  private List<String> inboxes(long id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT inbox FROM federation_deliveries WHERE activity LIKE :p ORDER BY id")
+                .bind("p", "%" + BASE + "/federation/comments/" + id + "#%")
+                .mapTo(String.class)
+                .list());
   }
 
   private static List<String> types(List<JsonNode> activities) {
