@@ -30,8 +30,8 @@ import tools.jackson.databind.JsonNode;
  * finds the blog by WebFinger, follows it (and gets a signed Accept), receives a new post's Create
  * (Fedify verifies the blog's signature before its inbox listener sees it), replies (held, then
  * approved and shown with the peer's name and an avatar the blog serves), receives a comment
- * written on the blog as a reply to its note, likes and boosts the post (counted on its page) and
- * takes the like back, edits and deletes the reply, and unfollows.
+ * written on the blog as a reply to its note (then its edit and its deletion), likes and boosts the
+ * post (counted on its page) and takes the like back, edits and deletes the reply, and unfollows.
  */
 @Slow
 class FedifyPeerTest extends WebTestBase {
@@ -190,6 +190,25 @@ class FedifyPeerTest extends WebTestBase {
     assertEquals(actor, sent.path("attributedTo").asString());
     assertTrue(sent.path("content").asString().contains("<strong>Blog Reader</strong> wrote:"));
     assertTrue(sent.path("content").asString().contains("Thanks, Alice!"));
+    // Edited by a moderator, it is updated there; trashed, it is deleted there.
+    db.database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE comments SET body_source = 'Thanks a lot, Alice!',"
+                            + " body_html = '<p>Thanks a lot, Alice!</p>' WHERE id = :id")
+                    .bind("id", local)
+                    .execute());
+    await("the peer got the edit of the blog's comment", () -> updateOf(localNote).isPresent());
+    db.database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE comments SET status = 'trash' WHERE id = :id")
+                    .bind("id", local)
+                    .execute());
+    await("the peer got its deletion", () -> deleteOf(localNote).isPresent());
 
     // A like and a boost are counted on the post's page; the like taken back is not.
     peer.control("/control/like", Map.of("target", actor, "object", objectId));
@@ -224,8 +243,8 @@ class FedifyPeerTest extends WebTestBase {
                     .bind("now", Instant.now())
                     .bind("id", postId)
                     .execute());
-    await("the peer got the edit", () -> receivedOf("Update").isPresent());
-    assertEquals(title + " (revised)", receivedOf("Update").get().path("name").asString());
+    await("the peer got the edit", () -> updateOf(objectId).isPresent());
+    assertEquals(title + " (revised)", updateOf(objectId).get().path("name").asString());
     db.database()
         .jdbi()
         .useHandle(
@@ -233,8 +252,7 @@ class FedifyPeerTest extends WebTestBase {
                 h.createUpdate("UPDATE posts SET status = 'trash' WHERE id = :id")
                     .bind("id", postId)
                     .execute());
-    await("the peer got the deletion", () -> receivedOf("Delete").isPresent());
-    assertEquals(objectId, receivedOf("Delete").get().path("id").asString());
+    await("the peer got the deletion", () -> deleteOf(objectId).isPresent());
 
     // Unfollow.
     peer.control("/control/unfollow", Map.of("target", actor));
@@ -277,6 +295,24 @@ class FedifyPeerTest extends WebTestBase {
   private Optional<JsonNode> receivedOf(String type) throws Exception {
     for (JsonNode activity : peer.received()) {
       if (type.equals(activity.path("type").asString())) {
+        return Optional.of(activity);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<JsonNode> updateOf(String id) throws Exception {
+    return receivedAbout("Update", id);
+  }
+
+  private Optional<JsonNode> deleteOf(String id) throws Exception {
+    return receivedAbout("Delete", id);
+  }
+
+  private Optional<JsonNode> receivedAbout(String type, String id) throws Exception {
+    for (JsonNode activity : peer.received()) {
+      if (type.equals(activity.path("type").asString())
+          && id.equals(activity.path("id").asString())) {
         return Optional.of(activity);
       }
     }
