@@ -1,10 +1,12 @@
 // An independent ActivityPub server built with Fedify, run by FedifyPeerTest on 127.0.0.1.
 // It plays a Mastodon user, "alice": looks the blog up by WebFinger, follows it, receives its
-// posts (Fedify checks every incoming HTTP signature before a listener runs), and replies, edits
-// and deletes. The test drives it through /control/* and reads what it received.
+// posts and the comments written on it (Fedify checks every incoming HTTP signature before a
+// listener runs), replies, edits and deletes, and likes and boosts a post and takes a like back.
+// The test drives it through /control/* and reads what it received.
 import http from "node:http";
 import {
-  Accept, Create, Delete, Endpoints, Follow, Image, MemoryKvStore, Note, Person, Undo, Update,
+  Accept, Announce, Create, Delete, Endpoints, Follow, Image, Like, MemoryKvStore, Note, Person,
+  Undo, Update,
   createFederation, generateCryptoKeyPair,
 } from "@fedify/fedify";
 
@@ -48,7 +50,8 @@ federation
     received.push({
       type: "Create", actor: create.actorId?.href, objectType: object?.constructor?.name,
       id: object?.id?.href, name: object?.name?.toString(), content: object?.content?.toString(),
-      url: object?.url?.href, tags,
+      url: object?.url?.href, tags, inReplyTo: object?.replyTargetId?.href,
+      attributedTo: object?.attributionId?.href,
     });
   })
   .on(Update, async (_ctx, update) => {
@@ -61,6 +64,7 @@ federation
 
 let notes = 0;
 const follows = new Map();
+const likes = new Map();
 
 async function control(ctx, path, params) {
   const alice = ctx.getActorUri("alice");
@@ -92,6 +96,25 @@ async function control(ctx, path, params) {
     const follow = follows.get(target.id.href);
     await ctx.sendActivity(sender, target, new Undo({ id: new URL(`/undo/${Date.now()}`, ctx.url), actor: alice, object: follow }));
     return {};
+  }
+  if (path === "/control/like") {
+    const like = new Like({ id: new URL(`/likes/${likes.size + 1}`, ctx.url), actor: alice, object: new URL(params.object) });
+    likes.set(params.object, like);
+    await ctx.sendActivity(sender, target, like);
+    return { like: like.id.href };
+  }
+  if (path === "/control/unlike") {
+    const like = likes.get(params.object);
+    await ctx.sendActivity(sender, target, new Undo({ id: new URL(`${like.id.pathname}/undo`, ctx.url), actor: alice, object: like }));
+    return {};
+  }
+  if (path === "/control/announce") {
+    const announce = new Announce({
+      id: new URL(`/boosts/${Date.now()}`, ctx.url), actor: alice, object: new URL(params.object),
+      to: new URL("https://www.w3.org/ns/activitystreams#Public"),
+    });
+    await ctx.sendActivity(sender, target, announce);
+    return { announce: announce.id.href };
   }
   const note = (id) => new Note({
     id: new URL(id, ctx.url), attribution: alice, content: params.content,

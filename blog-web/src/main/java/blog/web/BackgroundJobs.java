@@ -89,12 +89,13 @@ final class BackgroundJobs implements AutoCloseable {
               ANNOUNCER_INTERVAL));
     }
     if (federation != null) {
-      // Posts that changed are queued, then everything due is delivered.
+      // Posts and comments that changed are queued, then everything due is delivered.
       federationJob =
           PeriodicJob.start(
               FEDERATION_JOB,
               () -> {
                 federation.postSync().sync();
+                federation.commentSync().sync();
                 federation.worker().drain();
               },
               Duration.ZERO,

@@ -1,7 +1,6 @@
 package blog.web;
 
 import blog.core.db.Database;
-import blog.core.db.Transactions;
 import blog.core.site.SettingsRepository;
 import blog.core.wxr.WxrExportRepository;
 import blog.core.wxr.WxrExporter;
@@ -12,15 +11,8 @@ import java.time.Clock;
 final class DataTools {
   private DataTools() {}
 
-  /**
-   * In batches on H2 (which has been seen to bring a very large transaction back half committed
-   * after a crash), in one transaction on PostgreSQL.
-   */
   static WxrImporter importer(Database database, Clock clock) {
-    WxrImporter importer =
-        WxrImporter.over(
-            database.jdbi(), new Transactions(database.jdbi(), database.stored()), clock);
-    return database.isPostgres() ? importer.inOneTransaction() : importer;
+    return WxrImporter.of(database, clock);
   }
 
   static WxrExporter exporter(Database database, Clock clock) {

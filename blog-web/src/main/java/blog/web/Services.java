@@ -24,6 +24,7 @@ import blog.core.editor.RevisionRepository;
 import blog.core.editor.SlugRedirectRepository;
 import blog.core.federation.AvatarRepository;
 import blog.core.federation.BlockRepository;
+import blog.core.federation.CommentSharing;
 import blog.core.federation.DeliveryRepository;
 import blog.core.federation.FederatedCommentRepository;
 import blog.core.federation.FederatedPostRepository;
@@ -31,6 +32,8 @@ import blog.core.federation.Federation;
 import blog.core.federation.FederationSettings;
 import blog.core.federation.FollowerRepository;
 import blog.core.federation.KeyRepository;
+import blog.core.federation.ReactionRepository;
+import blog.core.federation.SentCommentRepository;
 import blog.core.identity.Commenters;
 import blog.core.identity.IdentityRepository;
 import blog.core.mail.MailDispatcher;
@@ -186,6 +189,8 @@ record Services(
             : new NewPostAnnouncer(
                 settings, posts, subscriptions, mailQueue, mails, transactions, clock);
 
+    var federationSettings = FederationSettings.from(config, baseUrl);
+    var sentComments = new SentCommentRepository(jdbi);
     var commentService =
         new CommentService(
             posts,
@@ -194,9 +199,11 @@ record Services(
             commentRenderer,
             CommentService.standardChecks(comments),
             transactions,
-            notifications);
+            // A writer's "do not share with the fediverse" is stored with the comment.
+            federationSettings.enabled()
+                ? new CommentSharing(notifications, sentComments)
+                : notifications);
     var commentEditing = new CommentEditing(comments, settings, commentRenderer);
-    var federationSettings = FederationSettings.from(config, baseUrl);
     // The delivery job exists once the jobs do; the inbox wakes it through this.
     var jobsHolder = new java.util.concurrent.atomic.AtomicReference<BackgroundJobs>();
     Federation federation =
@@ -211,7 +218,9 @@ record Services(
                     new DeliveryRepository(jdbi),
                     new AvatarRepository(jdbi),
                     new FederatedPostRepository(jdbi),
-                    new FederatedCommentRepository(jdbi)),
+                    new FederatedCommentRepository(jdbi),
+                    new ReactionRepository(jdbi),
+                    sentComments),
                 new Federation.Shared(
                     transactions,
                     settings,

@@ -188,7 +188,8 @@ record WebHandlers(
             menu,
             drafts,
             services.mailEnabled(),
-            staffSession);
+            staffSession,
+            services.federation());
     var views = new PostViews();
     var clientAddress = new ClientAddress(trustedProxies(config));
     var auth = new AuthHandlers(services.reader(), commenterSession, drafts, pages);

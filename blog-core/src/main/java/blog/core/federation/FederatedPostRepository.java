@@ -56,18 +56,29 @@ public final class FederatedPostRepository {
                 .list());
   }
 
+  /**
+   * Records the post as announced, and raises its content-version row: its page offers "Share this
+   * comment with the fediverse" from now on.
+   */
   public void announced(long postId, int version, Instant now) {
     jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    """
-                    INSERT INTO federation_posts (post_id, sent_version, deleted, updated_at)
-                    VALUES (:id, :version, FALSE, :now)
-                    """)
-                .bind("id", postId)
-                .bind("version", version)
-                .bind("now", now)
-                .execute());
+        h -> {
+          h.createUpdate(
+                  """
+                  INSERT INTO federation_posts (post_id, sent_version, deleted, updated_at)
+                  VALUES (:id, :version, FALSE, :now)
+                  """)
+              .bind("id", postId)
+              .bind("version", version)
+              .bind("now", now)
+              .execute();
+          h.createUpdate(
+                  "UPDATE content_version SET version = version + 1, changed_at = :now"
+                      + " WHERE id = :row")
+              .bind("row", blog.core.change.ContentVersions.postSlot(postId))
+              .bind("now", now)
+              .execute();
+        });
   }
 
   public void updated(long postId, int version, Instant now) {

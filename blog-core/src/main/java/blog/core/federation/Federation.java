@@ -31,7 +31,9 @@ public record Federation(
     FollowerRepository followers,
     BlockRepository blocks,
     AvatarRepository avatars,
-    FederatedPostRepository federatedPosts) {
+    FederatedPostRepository federatedPosts,
+    ReactionRepository reactions,
+    CommentFederation commentSync) {
 
   /** Attempts per delivery: with waits of 30 s doubling up to 1 h, about 11 hours in all. */
   public static final int MAX_ATTEMPTS = 15;
@@ -44,7 +46,9 @@ public record Federation(
       DeliveryRepository deliveries,
       AvatarRepository avatars,
       FederatedPostRepository posts,
-      FederatedCommentRepository comments) {}
+      FederatedCommentRepository comments,
+      ReactionRepository reactions,
+      SentCommentRepository sentComments) {}
 
   /** The pieces the feature shares with the rest of the blog. */
   public record Shared(
@@ -109,6 +113,7 @@ public record Federation(
             followers,
             outbox,
             replies,
+            stores.reactions(),
             actors,
             shared.posts(),
             shared.comments(),
@@ -130,6 +135,22 @@ public record Federation(
         followers,
         blocks,
         avatars,
-        federatedPosts);
+        federatedPosts,
+        stores.reactions(),
+        new CommentFederation(
+            shared.transactions(),
+            shared.settings(),
+            settings,
+            shared.posts(),
+            shared.comments(),
+            stores.sentComments(),
+            new CommentNotes(site, shared.comments(), stores.comments(), stores.sentComments()),
+            outbox,
+            clock));
+  }
+
+  /** Whether the reply form under this post offers "Share this comment with the fediverse". */
+  public boolean offersSharing(long postId) {
+    return commentSync.sharing() && federatedPosts.isFederated(postId);
   }
 }

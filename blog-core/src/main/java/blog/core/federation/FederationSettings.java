@@ -10,10 +10,12 @@ import java.util.regex.Pattern;
 
 /**
  * Whether the blog takes part in the fediverse, the name of its account ({@code @name@host}, the
- * host being the base URL's), and, for tests only, whether remote servers on loopback may be
- * fetched.
+ * host being the base URL's), whether comments written on the blog are sent as replies unless the
+ * owner says otherwise on the admin's Fediverse screen, and, for tests only, whether remote servers
+ * on loopback may be fetched.
  */
-public record FederationSettings(boolean enabled, String name, boolean allowLoopback) {
+public record FederationSettings(
+    boolean enabled, String name, boolean allowLoopback, boolean shareComments) {
   private static final Pattern NAME = Pattern.compile("[a-z0-9_][a-z0-9_.-]{0,62}");
 
   public static final Setting<Boolean> ENABLED =
@@ -33,7 +35,26 @@ public record FederationSettings(boolean enabled, String name, boolean allowLoop
           false,
           "for tests only: allow fetching from and delivering to servers on 127.0.0.1");
 
-  public static final List<Declaration> DECLARED = List.of(ENABLED, NAME_SETTING, ALLOW_LOOPBACK);
+  public static final Setting<Boolean> SHARE_COMMENTS =
+      Setting.trueOrFalse(
+          "federation.share-comments",
+          true,
+          "send comments written on the blog to the followers as replies to the post (the owner"
+              + " can change it on the admin's Fediverse screen, which then wins)");
+
+  /**
+   * The owner's choice from the admin's Fediverse screen, in the settings table ({@code true} or
+   * {@code false}); while absent, {@link #SHARE_COMMENTS} decides.
+   */
+  public static final String SHARE_COMMENTS_STORED = SHARE_COMMENTS.key();
+
+  public static final List<Declaration> DECLARED =
+      List.of(ENABLED, NAME_SETTING, ALLOW_LOOPBACK, SHARE_COMMENTS);
+
+  /** Convenience for tests: comments shared. */
+  public FederationSettings(boolean enabled, String name, boolean allowLoopback) {
+    this(enabled, name, allowLoopback, true);
+  }
 
   public FederationSettings {
     if (!NAME.matcher(name).matches()) {
@@ -47,7 +68,14 @@ public record FederationSettings(boolean enabled, String name, boolean allowLoop
             .find(config)
             .map(n -> n.strip().toLowerCase(Locale.ROOT))
             .orElseGet(() -> defaultName(baseUrl));
-    return new FederationSettings(ENABLED.read(config), name, ALLOW_LOOPBACK.read(config));
+    return new FederationSettings(
+        ENABLED.read(config), name, ALLOW_LOOPBACK.read(config), SHARE_COMMENTS.read(config));
+  }
+
+  /** Whether local comments go out now: the owner's stored choice, else this configuration's. */
+  public boolean sharesComments(java.util.Map<String, String> stored) {
+    String choice = stored.get(SHARE_COMMENTS_STORED);
+    return choice == null ? shareComments : Boolean.parseBoolean(choice.strip());
   }
 
   /** {@code blog} for blog.example.org, {@code example} for example.org, else {@code blog}. */

@@ -17,9 +17,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the blog does with an activity that passed {@link InboxGate}: {@code Follow} (the follower
- * stored and an {@code Accept} queued, in one transaction), {@code Undo} of a follow, and {@code
+ * stored and an {@code Accept} queued, in one transaction), {@code Undo} of a follow, {@code
  * Create}, {@code Update} and {@code Delete} of a note replying to one of the blog's posts or to a
- * reply under one. Anything else is acknowledged and left alone.
+ * reply under one, and {@code Like} and {@code Announce} (a boost) of a post, counted once per
+ * account, and their {@code Undo}. Anything else is acknowledged and left alone.
  */
 public final class Inbox {
   private static final Logger log = LoggerFactory.getLogger(Inbox.class);
@@ -30,6 +31,7 @@ public final class Inbox {
   private final FollowerRepository followers;
   private final Outbox outbox;
   private final RemoteReplies replies;
+  private final ReactionRepository reactions;
   private final RemoteActors actors;
   private final PostRepository posts;
   private final CommentRepository comments;
@@ -42,6 +44,7 @@ public final class Inbox {
       FollowerRepository followers,
       Outbox outbox,
       RemoteReplies replies,
+      ReactionRepository reactions,
       RemoteActors actors,
       PostRepository posts,
       CommentRepository comments,
@@ -52,6 +55,7 @@ public final class Inbox {
     this.followers = followers;
     this.outbox = outbox;
     this.replies = replies;
+    this.reactions = reactions;
     this.actors = actors;
     this.posts = posts;
     this.comments = comments;
@@ -74,6 +78,8 @@ public final class Inbox {
       case "Create" -> create(actor, object(actor, activity));
       case "Update" -> update(actor, object(actor, activity));
       case "Delete" -> delete(actor, activity);
+      case "Like" -> react(actor, activity, ReactionRepository.Kind.LIKE);
+      case "Announce" -> react(actor, activity, ReactionRepository.Kind.ANNOUNCE);
       default -> log.info("{} from {} acknowledged and ignored", type, actor.domain());
     }
   }
@@ -102,6 +108,16 @@ public final class Inbox {
   private void undo(RemoteActor actor, JsonNode activity) {
     JsonNode object = activity.get("object");
     String objectType = object != null && object.isObject() ? Json.string(object, "type") : null;
+    if ("Like".equals(objectType) || "Announce".equals(objectType)) {
+      unreact(actor, object, objectType);
+      return;
+    }
+    String undoneId = Json.idOf(object);
+    if (objectType == null
+        && undoneId != null
+        && reactions.removeByActivity(actor.id(), undoneId, clock.instant()) > 0) {
+      return; // a like or boost named by its id
+    }
     if ("Follow".equals(objectType)) {
       if (!actor.id().equals(Json.id(object, "actor"))) {
         throw new Refused(403, "only the follower may undo a follow");
@@ -112,6 +128,40 @@ public final class Inbox {
       // Some servers name the follow by id only: the actor stops following.
       followers.remove(actor.id());
     }
+  }
+
+  /**
+   * A like or boost of one of the blog's posts (by its id or permalink), counted once per account;
+   * of anything else (a comment, another server's note), not kept.
+   */
+  private void react(RemoteActor actor, JsonNode activity, ReactionRepository.Kind kind) {
+    Instant now = clock.instant();
+    Optional<Target> target =
+        target(Json.id(activity, "object"))
+            .filter(t -> t.parentId() == null)
+            .filter(t -> posts.findById(t.postId()).filter(p -> p.isVisibleAt(now)).isPresent());
+    if (target.isEmpty()) {
+      log.info("{} from {} not of a post here, ignored", kind, actor.domain());
+      return;
+    }
+    reactions.add(target.get().postId(), kind, actor.id(), Json.string(activity, "id"), now);
+  }
+
+  private void unreact(RemoteActor actor, JsonNode undone, String type) {
+    String undoneActor = Json.id(undone, "actor");
+    if (undoneActor != null && !actor.id().equals(undoneActor)) {
+      throw new Refused(403, "only its author may undo a " + type);
+    }
+    String undoneId = Json.string(undone, "id");
+    Instant now = clock.instant();
+    if (undoneId != null && reactions.removeByActivity(actor.id(), undoneId, now) > 0) {
+      return;
+    }
+    ReactionRepository.Kind kind =
+        "Like".equals(type) ? ReactionRepository.Kind.LIKE : ReactionRepository.Kind.ANNOUNCE;
+    target(Json.id(undone, "object"))
+        .filter(t -> t.parentId() == null)
+        .ifPresent(t -> reactions.remove(t.postId(), kind, actor.id(), now));
   }
 
   /** The activity's object: embedded, or fetched by id (and then it must be the actor's). */

@@ -1,6 +1,7 @@
 package blog.core.federation;
 
 import java.time.Clock;
+import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -9,7 +10,8 @@ import tools.jackson.databind.JsonNode;
  * HttpSignatures#WINDOW}, a {@code Digest} of this very body, signed over the request target, host,
  * date and digest) by a key whose owner is the activity's actor, and its server has not sent more
  * than its share this minute ({@link ServerRateLimit}). The cheap checks come first, so an unsigned
- * request never makes the blog fetch anything.
+ * request never makes the blog fetch anything. Keys that verified are kept a while ({@link
+ * RemoteKeys}); a kept key that fails is fetched again once, so a rotated key is taken.
  */
 public final class InboxGate {
   /** Activities are small; Mastodon's largest notes are a few KiB. */
@@ -19,6 +21,7 @@ public final class InboxGate {
   private final BlockRepository blocks;
   private final ServerRateLimit rateLimit;
   private final Clock clock;
+  private final RemoteKeys keys = new RemoteKeys();
 
   public InboxGate(
       RemoteActors actors, BlockRepository blocks, ServerRateLimit rateLimit, Clock clock) {
@@ -52,10 +55,27 @@ public final class InboxGate {
     if (!RemoteActor.domainOf(signature.keyId()).equals(RemoteActor.domainOf(actorId))) {
       throw Refused.unsigned("the key is from another server than the actor");
     }
+    Instant now = clock.instant();
+    RemoteActor kept = keys.find(signature.keyId(), now);
+    if (kept != null && kept.id().equals(actorId)) {
+      try {
+        verify(signature, request, kept);
+        return new Verified(kept, activity);
+      } catch (Refused e) {
+        keys.forget(signature.keyId()); // perhaps a new key: fetched again below
+      }
+    }
     RemoteActor signer = actors.byKeyId(signature.keyId());
     if (!signer.id().equals(actorId)) {
       throw Refused.unsigned("the key's owner " + signer.id() + " is not the actor " + actorId);
     }
+    verify(signature, request, signer);
+    keys.keep(signature.keyId(), signer, now);
+    return new Verified(signer, activity);
+  }
+
+  private static void verify(
+      HttpSignatures.Parsed signature, InboxRequest request, RemoteActor signer) {
     java.security.PublicKey key;
     try {
       key = Pem.readPublic(signer.publicKeyPem());
@@ -69,6 +89,5 @@ public final class InboxGate {
         request.header(),
         key,
         HttpSignatures.SIGNED_POST);
-    return new Verified(signer, activity);
   }
 }

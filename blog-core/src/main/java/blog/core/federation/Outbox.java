@@ -23,12 +23,22 @@ public final class Outbox {
 
   /** Queues the activity for every follower's inbox; returns how many deliveries it made. */
   public int toFollowers(JsonNode activity, Instant now) {
+    return toFollowersAnd(null, activity, now);
+  }
+
+  /**
+   * Queues the activity for every follower's inbox and for {@code inbox} (null for none) unless it
+   * is one of theirs already; returns how many deliveries it made.
+   */
+  public int toFollowersAnd(String inbox, JsonNode activity, Instant now) {
     String text = Json.text(activity);
-    int queued = 0;
-    for (String inbox : followers.deliveryInboxes()) {
-      queue.enqueue(inbox, text, now, now);
-      queued++;
+    java.util.Set<String> inboxes = new java.util.LinkedHashSet<>(followers.deliveryInboxes());
+    if (inbox != null) {
+      inboxes.add(inbox);
     }
-    return queued;
+    for (String to : inboxes) {
+      queue.enqueue(to, text, now, now);
+    }
+    return inboxes.size();
   }
 }

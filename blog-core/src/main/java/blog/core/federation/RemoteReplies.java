@@ -117,7 +117,7 @@ public final class RemoteReplies {
       throw new Refused(422, messages(refused.errors()));
     }
     long id = ((CommentService.Outcome.Stored) outcome).comment().id();
-    links.link(id, objectId, actor.id());
+    links.link(id, objectId, actor.id(), actor.deliveryInbox(), actor.handle());
     log.info("reply {} from {} stored as comment {}", objectId, actor.domain(), id);
     return id;
   }

@@ -16,6 +16,7 @@ public final class SiteActor {
   public static final String FOLLOWERS_PATH = "/federation/followers";
   public static final String POSTS_PATH = "/federation/posts/";
   public static final String AVATARS_PATH = "/federation/avatars/";
+  public static final String COMMENTS_PATH = "/federation/comments/";
 
   private final String baseUrl;
   private final String name;
@@ -68,6 +69,11 @@ public final class SiteActor {
   /** The id of a post as an ActivityStreams object (stable across slug changes). */
   public String postObjectId(long postId) {
     return baseUrl + POSTS_PATH + postId;
+  }
+
+  /** The id of a comment written on the blog as a {@code Note} (sent only if shared). */
+  public String commentObjectId(long commentId) {
+    return baseUrl + COMMENTS_PATH + commentId;
   }
 
   /** Whether WebFinger's {@code resource} names this blog. */

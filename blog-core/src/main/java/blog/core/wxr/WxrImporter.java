@@ -1,6 +1,7 @@
 package blog.core.wxr;
 
 import blog.core.comment.CommentRenderer;
+import blog.core.db.Database;
 import blog.core.db.Transactions;
 import blog.core.site.SettingsRepository;
 import blog.core.text.MarkdownRenderer;
@@ -83,18 +84,22 @@ public final class WxrImporter {
   }
 
   /**
-   * An importer over {@code jdbi} with the blog's renderers and the default limits; {@code
-   * transactions} decides how "in the database file" is awaited.
+   * The importer of a database, with the blog's renderers and the default limits: in batches on H2
+   * (which has been seen to bring a very large transaction back half committed after a crash), in
+   * one transaction on PostgreSQL.
    */
-  public static WxrImporter over(Jdbi jdbi, Transactions transactions, Clock clock) {
-    return new WxrImporter(
-        new WxrImportRepository(jdbi),
-        new MarkdownRenderer(),
-        new CommentRenderer(),
-        new SettingsRepository(jdbi),
-        transactions,
-        clock,
-        WxrLimits.DEFAULTS);
+  public static WxrImporter of(Database database, Clock clock) {
+    Jdbi jdbi = database.jdbi();
+    WxrImporter importer =
+        new WxrImporter(
+            new WxrImportRepository(jdbi),
+            new MarkdownRenderer(),
+            new CommentRenderer(),
+            new SettingsRepository(jdbi),
+            new Transactions(jdbi, database.stored()),
+            clock,
+            WxrLimits.DEFAULTS);
+    return database.isPostgres() ? importer.inOneTransaction() : importer;
   }
 
   /** The same importer committing every {@code rows} rows (and after every item if 1). */

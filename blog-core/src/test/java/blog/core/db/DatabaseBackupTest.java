@@ -241,8 +241,7 @@ class DatabaseBackupTest {
   private static void fill(TestDatabase db) throws Exception {
     var jdbi = db.database().jdbi();
     new SettingsRepository(jdbi).putAll(Map.of("site.title", "Backed up — ünïcödé"));
-    WxrImporter importer =
-        WxrImporter.over(jdbi, new Transactions(jdbi), Clock.fixed(NOW, ZoneOffset.UTC));
+    WxrImporter importer = WxrImporter.of(db.database(), Clock.fixed(NOW, ZoneOffset.UTC));
     try (InputStream in =
         DatabaseBackupTest.class.getResourceAsStream("/wxr/theme-unit-test-data.xml")) {
       importer.importFrom(in, -1, ImportProgress.NONE);

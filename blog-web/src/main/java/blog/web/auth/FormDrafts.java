@@ -73,6 +73,7 @@ public final class FormDrafts {
     fields.put("follow", Boolean.toString(f.notifyFollowUps()));
     fields.put("posts", Boolean.toString(f.notifyPosts()));
     fields.put("remember", Boolean.toString(f.remember()));
+    fields.put("share", Boolean.toString(f.shareWithFediverse()));
     StringBuilder out = new StringBuilder();
     fields.forEach(
         (k, v) -> {
@@ -106,6 +107,7 @@ public final class FormDrafts {
         "",
         Boolean.parseBoolean(f.get("follow")),
         Boolean.parseBoolean(f.get("posts")),
-        Boolean.parseBoolean(f.get("remember")));
+        Boolean.parseBoolean(f.get("remember")),
+        !"false".equals(f.get("share")));
   }
 }

@@ -141,7 +141,9 @@ public final class FastHits extends Handler.Wrapper {
     out.put(HttpHeader.CONTENT_TYPE, entry.contentType());
     if (gzip) {
       out.put(HttpHeader.CONTENT_ENCODING, "gzip");
-      out.put(HttpHeader.VARY, "Accept-Encoding");
+      // Added to what the kept page varies on (the home page and permalinks vary on Accept).
+      String vary = out.get(HttpHeader.VARY);
+      out.put(HttpHeader.VARY, vary == null ? "Accept-Encoding" : vary + ", Accept-Encoding");
     }
     out.put(HttpHeader.CONTENT_LENGTH, Long.toString(length));
     response.setStatus(200);

@@ -76,9 +76,10 @@ public final class PageCache {
           "/media/",
           "/assets/",
           "/avatar/",
-          // Images from other servers, stored by the blog: bytes, which a kept page's text would
-          // garble.
-          "/federation/avatars/",
+          // The fediverse's documents and remote authors' avatars: not pages (an avatar's bytes
+          // went through the page's text and came out broken).
+          "/federation/",
+          // Webmention's endpoint and the avatars it stores.
           "/webmention/",
           "/healthz",
           "/readyz");

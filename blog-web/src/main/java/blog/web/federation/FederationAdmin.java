@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The admin's fediverse screen ({@code /admin/fediverse}): the blog's handle, its followers (each
- * removable, or blocked with its account or its whole server), the blocks, and the deliveries in
- * each state with the dead ones listed and sendable again. Every action is a CSRF-checked POST that
- * comes back to the screen.
+ * The admin's fediverse screen ({@code /admin/fediverse}): the blog's handle, whether comments
+ * written on the blog are sent as replies (the owner's switch), its followers (each removable, or
+ * blocked with its account or its whole server), the blocks, the posts' likes and boosts, and the
+ * deliveries in each state with the dead ones listed and sendable again. Every action is a
+ * CSRF-checked POST that comes back to the screen.
  */
 public final class FederationAdmin {
   public static final String PAGE = "/admin/fediverse";
@@ -26,6 +27,7 @@ public final class FederationAdmin {
   public static final String BLOCK_NEW_DOMAIN = PAGE + "/blocks/domain";
   public static final String UNBLOCK = PAGE + "/blocks/remove";
   public static final String RETRY = PAGE + "/deliveries/retry";
+  public static final String SHARING = PAGE + "/sharing";
 
   private final Federation federation; // null while federation is off
   private final AdminHandlers admin;
@@ -62,6 +64,8 @@ public final class FederationAdmin {
                         f.id(), f.handle(), f.actorId(), f.domain(), f.createdAt().toString()))
             .toList());
     model.put("blocks", federation.blocks().all());
+    model.put("sharing", federation.commentSync().sharing());
+    model.put("reactions", federation.reactions().top(50));
     Map<DeliveryStatus, Long> counts = federation.deliveries().countByStatus();
     model.put("queued", counts.get(DeliveryStatus.QUEUED) + counts.get(DeliveryStatus.SENDING));
     model.put("delivered", counts.get(DeliveryStatus.DELIVERED));
@@ -135,6 +139,17 @@ public final class FederationAdmin {
     back(ctx);
   }
 
+  /**
+   * {@code POST /admin/fediverse/sharing} ({@code share} present or not): whether comments written
+   * on the blog are sent to the followers from now on.
+   */
+  public void sharing(Context ctx) {
+    if (federation != null) {
+      federation.commentSync().setSharing(ctx.formParam("share") != null);
+    }
+    back(ctx);
+  }
+
   private Optional<Follower> follower(Context ctx) {
     return federation == null
         ? Optional.empty()
@@ -158,6 +173,6 @@ public final class FederationAdmin {
   }
 
   static List<String> paths() {
-    return List.of(REMOVE, BLOCK, BLOCK_DOMAIN, BLOCK_NEW_DOMAIN, UNBLOCK, RETRY);
+    return List.of(REMOVE, BLOCK, BLOCK_DOMAIN, BLOCK_NEW_DOMAIN, UNBLOCK, RETRY, SHARING);
   }
 }

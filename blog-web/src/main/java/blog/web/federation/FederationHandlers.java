@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The public half of the fediverse: discovery (WebFinger, NodeInfo), the blog's actor and its
- * collections, each post as an {@code Article}, the inbox, and remote authors' avatars.
+ * collections, each post as an {@code Article}, each shared comment as a {@code Note}, the inbox,
+ * and remote authors' avatars.
  */
 public final class FederationHandlers {
   static final String ACTIVITY_JSON = "application/activity+json; charset=utf-8";
@@ -118,16 +119,42 @@ public final class FederationHandlers {
   }
 
   /**
+   * {@code GET /federation/comments/{id}}: a comment written on the blog, as the {@code Note} that
+   * went out; only comments that were shared and still stand.
+   */
+  public void comment(Context ctx) {
+    String raw = ctx.pathParam("id");
+    Optional<ObjectNode> note =
+        raw.matches("[0-9]{1,18}")
+            ? federation.commentSync().noteOf(Long.parseLong(raw))
+            : Optional.empty();
+    json(ctx, ACTIVITY_JSON, note.orElseThrow(() -> new NotFoundException("no such note")));
+  }
+
+  /**
    * Before every route: a GET of the home page or a permalink that asks for ActivityStreams gets
-   * the actor or the article instead of the page (how Mastodon looks up a pasted address).
+   * the actor or the article instead of the page (how Mastodon looks up a pasted address); the
+   * pages themselves say {@code Vary: Accept}.
    */
   public void negotiate(Context ctx) {
-    if (ctx.method() != HandlerType.GET || !PageCache.asksForActivityJson(ctx.header("Accept"))) {
+    if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
       return;
     }
     String path = ctx.path();
+    if (!PageCache.asksForActivityJson(ctx.header("Accept"))) {
+      if (path.equals("/") || PERMALINK.matcher(path).matches()) {
+        // The same address answers ActivityStreams to whoever asks for it: a shared cache must
+        // key this page on Accept too. The page cache keeps the header with the page.
+        ctx.header("Vary", "Accept");
+      }
+      return;
+    }
+    if (ctx.method() != HandlerType.GET) {
+      return;
+    }
     if (path.equals("/")) {
       json(ctx, ACTIVITY_JSON, actorDocument());
+      ctx.header("Vary", "Accept");
       ctx.skipRemainingHandlers();
       return;
     }

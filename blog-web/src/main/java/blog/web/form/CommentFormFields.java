@@ -11,6 +11,12 @@ public final class CommentFormFields {
   /** The post the form belongs to: present in every form the reply form sends. */
   public static final String POST_ID = "comment_post_ID";
 
+  /** The box "Share this comment with the fediverse", ticked unless the writer unticks it. */
+  public static final String SHARE = "share_fediverse";
+
+  /** Sent along with the box, so a form that showed it and came back without it means "no". */
+  public static final String SHARE_OFFERED = "share_fediverse_offered";
+
   private CommentFormFields() {}
 
   public static CommentForm read(Context ctx) {
@@ -24,6 +30,7 @@ public final class CommentFormFields {
         ctx.formParam("contact_me_by_fax_only"),
         ctx.formParam("subscribe_comments") != null,
         ctx.formParam("subscribe_blog") != null,
-        ctx.formParam("remember") != null);
+        ctx.formParam("remember") != null,
+        ctx.formParam(SHARE_OFFERED) == null || ctx.formParam(SHARE) != null);
   }
 }

@@ -285,7 +285,9 @@ final class CommentSection {
                         parts.logins().label(who.provider())))
             .orElse(null),
         parts.logins().buttons(),
-        staff);
+        staff,
+        parts.offersSharing(post.id()),
+        form.shareWithFediverse());
   }
 
   /** The approved comment being answered, if the id names one on this page. */

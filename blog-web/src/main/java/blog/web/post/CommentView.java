@@ -11,7 +11,7 @@ import java.util.List;
  * id, never from the name typed, so a guest calling themselves after the author gets no badge.
  * {@code staffEditUrl}: the moderation screen's edit form, for a staff member who may moderate the
  * comment; empty for everyone else. {@code via}: where the comment came from when it was not
- * written here ("Webmention"), empty otherwise.
+ * written here ("the fediverse", "Webmention"), empty otherwise.
  */
 public record CommentView(
     long id,

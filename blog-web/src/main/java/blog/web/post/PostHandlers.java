@@ -253,6 +253,11 @@ public final class PostHandlers {
                 ctx, detail, view.permalink(), site, discussion, open, form, errors, editing));
     model.put("post", view);
     model.put("reactions", reactions.of(post.id()));
+    model.put(
+        "fediverse",
+        parts.federation() == null
+            ? ""
+            : PostViews.reactions(parts.federation().reactions().counts(post.id())));
     String cpage = ctx.pathParamMap().get("cpage");
     model.put(
         "meta",

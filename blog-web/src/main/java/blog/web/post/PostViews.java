@@ -3,6 +3,8 @@ package blog.web.post;
 import blog.core.comment.Comment;
 import blog.core.comment.CommentStatus;
 import blog.core.comment.ThreadedComment;
+import blog.core.federation.ReactionRepository;
+import blog.core.federation.RemoteReplies;
 import blog.core.identity.CommenterIdentity;
 import blog.core.post.Post;
 import blog.core.post.PostPage;
@@ -94,9 +96,26 @@ public final class PostViews {
         c.isByStaff(),
         c.isByPostAuthor(options.post()),
         options.moderated() ? StaffView.commentEditUrl(c.id()) : "",
-        identity != null && MentionVerifier.PROVIDER.equals(identity.provider())
-            ? "Webmention"
-            : "");
+        identity == null
+            ? ""
+            : MentionVerifier.PROVIDER.equals(identity.provider())
+                ? "Webmention"
+                : RemoteReplies.PROVIDER.equals(identity.provider()) ? "the fediverse" : "");
+  }
+
+  /**
+   * "3 likes and 2 boosts from the fediverse", or "" when there are none (or federation is off):
+   * said once under the post, quietly.
+   */
+  static String reactions(ReactionRepository.Counts counts) {
+    if (counts == null || !counts.any()) {
+      return "";
+    }
+    String likes = counts.likes() == 1 ? "1 like" : counts.likes() + " likes";
+    String boosts = counts.boosts() == 1 ? "1 boost" : counts.boosts() + " boosts";
+    String said =
+        counts.likes() == 0 ? boosts : counts.boosts() == 0 ? likes : likes + " and " + boosts;
+    return said + " from the fediverse";
   }
 
   private static List<TermLink> links(List<Term> terms) {

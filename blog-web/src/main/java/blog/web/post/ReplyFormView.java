@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * The "Leave a Reply" form as the template shows it: what the person typed (never lost on an
- * error), the messages next to the fields, and the hidden tokens.
+ * error), the messages next to the fields, and the hidden tokens. {@code fediverseOffered}: the box
+ * "Share this comment with the fediverse" is shown (federation on, the owner shares comments, the
+ * post went out), ticked as {@code shareWithFediverse} says.
  */
 public record ReplyFormView(
     long postId,
@@ -28,7 +30,9 @@ public record ReplyFormView(
     List<FieldError> errors,
     CommenterView commenter,
     List<ProviderButton> providers,
-    StaffView staff) {
+    StaffView staff,
+    boolean fediverseOffered,
+    boolean shareWithFediverse) {
   public ReplyFormView {
     errors = List.copyOf(errors);
     providers = List.copyOf(providers);

@@ -2,7 +2,6 @@ package blog.web.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blog.core.db.Transactions;
 import blog.core.post.PostPaths;
 import blog.core.post.PostRepository;
 import blog.core.testing.TestDatabase;
@@ -25,8 +24,7 @@ final class ThemeUnitTestData {
 
   static void importInto(TestDatabase db) {
     var jdbi = db.database().jdbi();
-    WxrImporter importer =
-        WxrImporter.over(jdbi, new Transactions(jdbi, db.database().stored()), Clock.systemUTC());
+    WxrImporter importer = WxrImporter.of(db.database(), Clock.systemUTC());
     try (InputStream in =
         ThemeUnitTestData.class.getResourceAsStream("/wxr/theme-unit-test-data.xml")) {
       byte[] data = in.readAllBytes();

@@ -29,8 +29,9 @@ import tools.jackson.databind.JsonNode;
  * The blog against a real, independent ActivityPub server: a Fedify peer on 127.0.0.1. The peer
  * finds the blog by WebFinger, follows it (and gets a signed Accept), receives a new post's Create
  * (Fedify verifies the blog's signature before its inbox listener sees it), replies (held, then
- * approved and shown with the peer's name and an avatar the blog serves), edits and deletes the
- * reply, and unfollows.
+ * approved and shown with the peer's name and an avatar the blog serves), receives a comment
+ * written on the blog as a reply to its note (then its edit and its deletion), likes and boosts the
+ * post (counted on its page) and takes the like back, edits and deletes the reply, and unfollows.
  */
 @Slow
 class FedifyPeerTest extends WebTestBase {
@@ -176,6 +177,51 @@ class FedifyPeerTest extends WebTestBase {
                         .one()));
     assertEquals("approved", status(secondId), "the account has an approved comment now");
 
+    // A comment written on the blog, answering the reply, reaches the peer as a reply to its note
+    // (signed by the blog: Fedify checked it before the listener saw it).
+    long local =
+        fixtures.comment(postId, commentId, "Blog Reader", "Thanks, Alice!", Instant.now());
+    String localNote = base() + "/federation/comments/" + local;
+    await("the peer got the blog's comment", () -> createOf(localNote).isPresent());
+    JsonNode sent = createOf(localNote).get();
+    assertEquals("Note", sent.path("objectType").asString());
+    assertEquals(note, sent.path("inReplyTo").asString(), "in reply to the peer's own note");
+    assertEquals(actor, sent.path("actor").asString());
+    assertEquals(actor, sent.path("attributedTo").asString());
+    assertTrue(sent.path("content").asString().contains("<strong>Blog Reader</strong> wrote:"));
+    assertTrue(sent.path("content").asString().contains("Thanks, Alice!"));
+    // Edited by a moderator, it is updated there; trashed, it is deleted there.
+    db.database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE comments SET body_source = 'Thanks a lot, Alice!',"
+                            + " body_html = '<p>Thanks a lot, Alice!</p>' WHERE id = :id")
+                    .bind("id", local)
+                    .execute());
+    await("the peer got the edit of the blog's comment", () -> updateOf(localNote).isPresent());
+    db.database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE comments SET status = 'trash' WHERE id = :id")
+                    .bind("id", local)
+                    .execute());
+    await("the peer got its deletion", () -> deleteOf(localNote).isPresent());
+
+    // A like and a boost are counted on the post's page; the like taken back is not.
+    peer.control("/control/like", Map.of("target", actor, "object", objectId));
+    peer.control("/control/announce", Map.of("target", actor, "object", base() + permalink));
+    await(
+        "the like and the boost are counted",
+        () -> server.page(permalink).contains("1 like and 1 boost from the fediverse"));
+    peer.control("/control/like", Map.of("target", actor, "object", objectId));
+    peer.control("/control/unlike", Map.of("target", actor, "object", objectId));
+    await(
+        "the like is taken back",
+        () -> server.page(permalink).contains(">1 boost from the fediverse<"));
+
     // An edit changes the comment's text; a delete removes it.
     String edited = Fixtures.unique("Edited on the fediverse");
     peer.control(
@@ -197,8 +243,8 @@ class FedifyPeerTest extends WebTestBase {
                     .bind("now", Instant.now())
                     .bind("id", postId)
                     .execute());
-    await("the peer got the edit", () -> receivedOf("Update").isPresent());
-    assertEquals(title + " (revised)", receivedOf("Update").get().path("name").asString());
+    await("the peer got the edit", () -> updateOf(objectId).isPresent());
+    assertEquals(title + " (revised)", updateOf(objectId).get().path("name").asString());
     db.database()
         .jdbi()
         .useHandle(
@@ -206,8 +252,7 @@ class FedifyPeerTest extends WebTestBase {
                 h.createUpdate("UPDATE posts SET status = 'trash' WHERE id = :id")
                     .bind("id", postId)
                     .execute());
-    await("the peer got the deletion", () -> receivedOf("Delete").isPresent());
-    assertEquals(objectId, receivedOf("Delete").get().path("id").asString());
+    await("the peer got the deletion", () -> deleteOf(objectId).isPresent());
 
     // Unfollow.
     peer.control("/control/unfollow", Map.of("target", actor));
@@ -250,6 +295,35 @@ class FedifyPeerTest extends WebTestBase {
   private Optional<JsonNode> receivedOf(String type) throws Exception {
     for (JsonNode activity : peer.received()) {
       if (type.equals(activity.path("type").asString())) {
+        return Optional.of(activity);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<JsonNode> updateOf(String id) throws Exception {
+    return receivedAbout("Update", id);
+  }
+
+  private Optional<JsonNode> deleteOf(String id) throws Exception {
+    return receivedAbout("Delete", id);
+  }
+
+  private Optional<JsonNode> receivedAbout(String type, String id) throws Exception {
+    for (JsonNode activity : peer.received()) {
+      if (type.equals(activity.path("type").asString())
+          && id.equals(activity.path("id").asString())) {
+        return Optional.of(activity);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The Create the peer received of the object {@code id}. */
+  private Optional<JsonNode> createOf(String id) throws Exception {
+    for (JsonNode activity : peer.received()) {
+      if ("Create".equals(activity.path("type").asString())
+          && id.equals(activity.path("id").asString())) {
         return Optional.of(activity);
       }
     }

@@ -3,7 +3,6 @@ package blog.web.admin.wordpress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blog.core.db.Transactions;
 import blog.core.wxr.ImportProgress;
 import blog.core.wxr.WxrImporter;
 import blog.web.testing.TestServer;
@@ -32,7 +31,7 @@ class ImportedTextPagesTest extends WebTestBase {
   protected void prepare() {
     var jdbi = db.database().jdbi();
     WxrImporter importer =
-        WxrImporter.over(jdbi, new Transactions(jdbi), Clock.fixed(TestServer.NOW, ZoneOffset.UTC));
+        WxrImporter.of(db.database(), Clock.fixed(TestServer.NOW, ZoneOffset.UTC));
     byte[] file = export().getBytes(StandardCharsets.UTF_8);
     importer.importFrom(new ByteArrayInputStream(file), file.length, ImportProgress.NONE);
   }
