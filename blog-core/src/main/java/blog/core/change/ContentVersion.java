@@ -6,8 +6,8 @@ import java.util.function.LongConsumer;
 /**
  * A number that grows whenever anything a reader can see changes: a post, comment, term, author,
  * commenter, setting, image or old permalink, on any instance. The database raises it in the
- * transaction that made the change (triggers of migration V15), so it never runs ahead of the data:
- * whoever reads version v and then reads pages sees data at least as new as v.
+ * transaction that made the change (triggers; see docs/schema.md), so it never runs ahead of the
+ * data: whoever reads version v and then reads pages sees data at least as new as v.
  *
  * <p>For caches shared by nothing but the database: key entries by the version (versioned keys), or
  * drop everything when {@link #onChange} fires. Either way an instance notices a change made on

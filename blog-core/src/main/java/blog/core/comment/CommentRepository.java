@@ -478,8 +478,8 @@ public final class CommentRepository {
   static final int CLEARING_WINDOW = 5_000;
 
   /**
-   * Approved-comment counts by post id, as the triggers of migration V23 keep them (no comment is
-   * counted here); a post without any is absent or 0.
+   * Approved-comment counts by post id, as triggers keep them in {@code post_comment_counts} (no
+   * comment is counted here); a post without any is absent or 0.
    */
   public Map<Long, Integer> approvedCounts(Collection<Long> postIds) {
     if (postIds.isEmpty()) {

@@ -24,7 +24,7 @@ public enum PostFilter {
   /** A fixed SQL condition on posts {@code p}; may bind {@code :now}. */
   final String condition;
 
-  /** Newest first, as the view's index (migration V20) holds its rows. */
+  /** Newest first, as the view's index ({@code posts_admin_list_idx}) holds its rows. */
   final String order;
 
   PostFilter(String condition, String order) {

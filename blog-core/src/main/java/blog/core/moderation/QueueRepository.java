@@ -185,8 +185,8 @@ public final class QueueRepository {
 
   /**
    * Comments per status; {@code postId} and {@code authorId} may be null. The whole blog's counts
-   * are kept by the database (migration V18), so reading them costs the same at any size; a post's
-   * or an author's are counted, through the post index.
+   * are kept by the database (triggers, table {@code comment_status_counts}), so reading them costs
+   * the same at any size; a post's or an author's are counted, through the post index.
    */
   public Map<CommentStatus, Integer> counts(Long postId, Long authorId) {
     String sql =

@@ -29,9 +29,9 @@ public final class PostRepository {
 
   /**
    * Newest first, for {@link #VISIBLE} rows. The constant type leads the order so that H2 sees the
-   * listing index (post_type, published_at DESC, id DESC; migration V16) as already sorted and
-   * reads just the page from it; ordered by date alone, H2 chose the status index and sorted every
-   * readable post for each page (80 ms at 5,000 posts, growing with the blog).
+   * listing index (post_type, published_at DESC, id DESC; {@code posts_listing_idx}) as already
+   * sorted and reads just the page from it; ordered by date alone, H2 chose the status index and
+   * sorted every readable post for each page (80 ms at 5,000 posts, growing with the blog).
    */
   public static final String LISTING_ORDER =
       " ORDER BY p.post_type, p.published_at DESC, p.id DESC";
@@ -176,8 +176,8 @@ public final class PostRepository {
   /**
    * The key of every {@code every}-th post of {@code listing} (the first of each page), newest
    * first, from post {@code from} on (it included; null: from the newest) and among at most {@code
-   * limit} posts: one pass over an index (the listing index, V16; a term's, V24), reading no post
-   * bodies.
+   * limit} posts: one pass over an index ({@code posts_listing_idx}; a term's, {@code
+   * post_terms_listing_idx}), reading no post bodies.
    */
   public List<ListingKey> keysEvery(
       Listing listing, Instant now, int every, ListingKey from, int limit) {
@@ -280,9 +280,10 @@ public final class PostRepository {
   /**
    * A listing's rows in SQL: {@code from} (tables and conditions, binding {@code :now} and the
    * listing's own), the key columns, the condition to start at a key, and the order. A term's posts
-   * are read through its links, by the publication date each link carries (V24): a range of that
-   * index whatever share of the blog the term has; an author's from the author's index (V25);
-   * everything else from the listing index.
+   * are read through its links, by the publication date each link carries ({@code
+   * post_terms_listing_idx}): a range of that index whatever share of the blog the term has; an
+   * author's from the author's index ({@code posts_author_listing_idx}); everything else from the
+   * listing index.
    */
   private record ListingSql(
       String from, String key, String fromKey, String order, Listing listing) {
@@ -301,7 +302,8 @@ public final class PostRepository {
             listing);
       }
       if (listing instanceof Listing.ByAuthor) {
-        // The author leads the order as the term does above: a range of the author's index (V25).
+        // The author leads the order as the term does above: a range of the author's index
+        // (posts_author_listing_idx).
         return new ListingSql(
             "posts p WHERE p.author_id = :authorId AND " + VISIBLE,
             "p.published_at, p.id",
@@ -338,7 +340,7 @@ public final class PostRepository {
 
   /**
    * Every visible post's id and publication date, newest first, streamed to {@code row}: read from
-   * the listing index alone (V16), no post's row.
+   * the listing index alone ({@code posts_listing_idx}), no post's row.
    */
   public void forEachVisible(Instant now, VisibleRow row) {
     jdbi.useHandle(

@@ -9,8 +9,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * PostgreSQL's full-text search: the query is read by {@code websearch_to_tsquery} (words, "quoted
  * phrases", {@code or}, {@code -word}; never a syntax error, whatever was typed) and matched
- * against title and body with English stemming, through the GIN index {@code posts_search_idx}
- * (migration V14) whose expression {@link #DOCUMENT} repeats exactly.
+ * against title and body with English stemming, through the GIN index {@code posts_search_idx} (in
+ * the PostgreSQL baseline) whose expression {@link #DOCUMENT} repeats exactly.
  */
 public final class PostgresSearchRepository implements PostSearchRepository {
   static final String DOCUMENT =

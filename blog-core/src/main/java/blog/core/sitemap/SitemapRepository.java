@@ -63,8 +63,8 @@ public final class SitemapRepository {
   }
 
   /**
-   * The dates of every visible post, newest first: read from the listing index alone (migration V21
-   * put the change date in it), not from the posts' rows.
+   * The dates of every visible post, newest first: read from the listing index alone ({@code
+   * posts_listing_idx} carries the change date), not from the posts' rows.
    */
   public List<PostDates> postDates(Instant now) {
     return jdbi.withHandle(
@@ -94,7 +94,7 @@ public final class SitemapRepository {
 
   /**
    * Categories and tags holding at least one visible post, by taxonomy and slug. The posts' side of
-   * the join is answered by the listing index alone (migration V21).
+   * the join is answered by the listing index alone ({@code posts_listing_idx}).
    */
   public List<SitemapTerm> terms(Instant now) {
     return jdbi.withHandle(

@@ -76,8 +76,8 @@ public final class TermRepository {
 
   /**
    * Links post {@code postId} to term {@code termId} unless it is already, the link carrying the
-   * post's publication date (V24: a term's archive is read by it). For the repositories that write
-   * posts, on their handle.
+   * post's publication date ({@code post_terms_listing_idx}: a term's archive is read by it). For
+   * the repositories that write posts, on their handle.
    */
   public static void link(Handle h, long postId, long termId) {
     h.createUpdate(

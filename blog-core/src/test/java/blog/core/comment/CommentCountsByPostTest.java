@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The approved comments of each post as the triggers of migration V23 keep them: always what
+ * The approved comments of each post as triggers keep them in post_comment_counts: always what
  * counting the comments says, through every change a comment goes through and with writers at once.
  */
 class CommentCountsByPostTest extends DatabaseTestBase {

@@ -18,8 +18,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole blog's comment counts per status are kept by the database (migration V18): they must
- * always equal counting the comments, through every way a comment's status changes.
+ * The whole blog's comment counts per status are kept by the database (triggers, table
+ * comment_status_counts): they must always equal counting the comments, through every way a
+ * comment's status changes.
  */
 class CommentStatusCountsTest extends DatabaseTestBase {
   private static final Instant AT = Instant.parse("2024-06-01T12:00:00Z");
