@@ -1,9 +1,9 @@
 package blog.core.federation;
 
+import blog.core.db.LeasedQueue;
 import blog.core.db.Times;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +13,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
- * The queue of outgoing activities shared by all instances, claimed as the mail queue is ({@code
- * MailQueueRepository}): a worker owns a delivery only after its conditional UPDATE from claimable
- * to 'sending' changed the row. {@link #enqueue} joins the caller's transaction, so an activity is
- * queued only if what caused it is stored. Other queues of the same shape (Webmention's) use it
- * with a {@link Table} of their own.
+ * The queue of outgoing activities shared by all instances, claimed and released through {@link
+ * LeasedQueue} as the mail queue is: a worker owns a delivery only after its conditional UPDATE
+ * changed the row. {@link #enqueue} joins the caller's transaction, so an activity is queued only
+ * if what caused it is stored. Other queues of the same shape (Webmention's) use it with a {@link
+ * Table} of their own.
  */
 public final class DeliveryRepository {
   /**
@@ -37,12 +37,6 @@ public final class DeliveryRepository {
     }
   }
 
-  private static final String CLAIMABLE =
-      """
-      ((status = 'queued' AND next_attempt_at <= :now)
-       OR (status = 'sending' AND claimed_until <= :now))
-      """;
-
   private final RowMapper<Delivery> mapper =
       (rs, ctx) ->
           new Delivery(
@@ -58,6 +52,7 @@ public final class DeliveryRepository {
 
   private final Jdbi jdbi;
   private final Table table;
+  private final LeasedQueue queue;
 
   public DeliveryRepository(Jdbi jdbi) {
     this(jdbi, Table.ACTIVITIES);
@@ -66,6 +61,7 @@ public final class DeliveryRepository {
   public DeliveryRepository(Jdbi jdbi, Table table) {
     this.jdbi = jdbi;
     this.table = table;
+    this.queue = new LeasedQueue(table.name());
   }
 
   private Table table() {
@@ -96,47 +92,11 @@ public final class DeliveryRepository {
 
   /** Claims up to {@code limit} due deliveries for {@code workerId}; only those this call won. */
   public List<Delivery> claimDue(Instant now, int limit, String workerId, Duration lease) {
-    Instant until = now.plus(lease);
     return jdbi.withHandle(
-        h -> {
-          List<Delivery> claimed = new ArrayList<>();
-          List<Long> candidates;
-          while (claimed.size() < limit
-              && !(candidates = candidates(h, now, limit - claimed.size())).isEmpty()) {
-            for (long id : candidates) {
-              int changed =
-                  h.createUpdate(
-                          "UPDATE "
-                              + table.name()
-                              + " SET status = 'sending',"
-                              + " attempts = attempts + 1, claimed_by = :worker,"
-                              + " claimed_until = :until WHERE id = :id AND "
-                              + CLAIMABLE)
-                      .bind("worker", workerId)
-                      .bind("until", until)
-                      .bind("id", id)
-                      .bind("now", now)
-                      .execute();
-              if (changed == 1) {
-                find(h, id).ifPresent(claimed::add);
-              }
-            }
-          }
-          return claimed;
-        });
-  }
-
-  private List<Long> candidates(Handle h, Instant now, int limit) {
-    return h.createQuery(
-            "SELECT id FROM "
-                + table.name()
-                + " WHERE "
-                + CLAIMABLE
-                + " ORDER BY next_attempt_at, id LIMIT :limit")
-        .bind("now", now)
-        .bind("limit", limit)
-        .mapTo(Long.class)
-        .list();
+        h ->
+            queue.claim(h, now, limit, workerId, lease).stream()
+                .flatMap(id -> find(h, id).stream())
+                .toList());
   }
 
   public boolean markDelivered(long id, String workerId, Instant now) {
@@ -172,27 +132,24 @@ public final class DeliveryRepository {
   private boolean finish(
       long id, String workerId, String assignments, Instant now, Instant next, String error) {
     return jdbi.withHandle(
-        h -> {
-          var update =
-              h.createUpdate(
-                      "UPDATE "
-                          + table.name()
-                          + " SET "
-                          + assignments
-                          + " WHERE id = :id AND status = 'sending' AND claimed_by = :worker")
-                  .bind("id", id)
-                  .bind("worker", workerId);
-          if (now != null) {
-            update.bind("now", now);
-          }
-          if (next != null) {
-            update.bind("next", next);
-          }
-          if (error != null) {
-            update.bind("error", FollowerRepository.truncate(error, 2000));
-          }
-          return update.execute() == 1;
-        });
+        h ->
+            queue.finish(
+                h,
+                id,
+                workerId,
+                assignments,
+                update -> {
+                  if (now != null) {
+                    update.bind("now", now);
+                  }
+                  if (next != null) {
+                    update.bind("next", next);
+                  }
+                  if (error != null) {
+                    update.bind("error", FollowerRepository.truncate(error, 2000));
+                  }
+                  return update;
+                }));
   }
 
   /** Puts a dead delivery back in the queue, due now, with its attempts counted from zero. */

@@ -1,9 +1,9 @@
 package blog.core.mail;
 
+import blog.core.db.LeasedQueue;
 import blog.core.db.Times;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,20 +15,14 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Update;
 
 /**
- * The outgoing-mail queue shared by all instances. A dispatcher owns a mail only after its
- * conditional UPDATE from "claimable" to "sending" changed the row; the database serialises
- * competing updates of one row, so of two dispatchers that both saw it, one wins and one gets 0
- * rows. Claims and status changes run as single auto-commit statements, so call them outside any
- * transaction; {@link #enqueue} may join the caller's transaction (see {@code Transactions}), so a
- * notification is queued only if the comment it is about is stored.
+ * The outgoing-mail queue shared by all instances, claimed and released through {@link
+ * LeasedQueue}: a dispatcher owns a mail only after its conditional UPDATE changed the row. Claims
+ * and status changes run as single auto-commit statements, so call them outside any transaction;
+ * {@link #enqueue} may join the caller's transaction (see {@code Transactions}), so a notification
+ * is queued only if the comment it is about is stored.
  */
 public final class MailQueueRepository {
-  /** Due queued mail, or a claim whose lease ran out (its dispatcher died or hung). */
-  private static final String CLAIMABLE =
-      """
-      ((status = 'queued' AND next_attempt_at <= :now)
-       OR (status = 'sending' AND claimed_until <= :now))
-      """;
+  private static final LeasedQueue QUEUE = new LeasedQueue("mail_queue");
 
   private static final RowMapper<QueuedMail> MAPPER =
       (rs, ctx) ->
@@ -81,52 +75,11 @@ public final class MailQueueRepository {
    * now + lease}, counting one more attempt on each. Returns only the mails this call won.
    */
   public List<QueuedMail> claimDue(Instant now, int limit, String workerId, Duration lease) {
-    if (lease.isNegative() || lease.isZero()) {
-      throw new IllegalArgumentException("lease must be positive");
-    }
-    Instant until = now.plus(lease);
     return jdbi.withHandle(
-        h -> {
-          List<QueuedMail> claimed = new ArrayList<>();
-          // Another dispatcher may win some candidates; look again rather than return short while
-          // claimable mail is left. Ends: each round claims mail or sees others claim it.
-          List<Long> candidates;
-          while (claimed.size() < limit
-              && !(candidates = candidates(h, now, limit - claimed.size())).isEmpty()) {
-            for (long id : candidates) {
-              claimOne(h, id, now, until, workerId).ifPresent(claimed::add);
-            }
-          }
-          return claimed;
-        });
-  }
-
-  /** The conditional UPDATE: only one of several dispatchers changes the row. */
-  private static Optional<QueuedMail> claimOne(
-      Handle h, long id, Instant now, Instant until, String workerId) {
-    int changed =
-        h.createUpdate(
-                "UPDATE mail_queue SET status = 'sending', attempts = attempts + 1,"
-                    + " claimed_by = :worker, claimed_until = :until"
-                    + " WHERE id = :id AND "
-                    + CLAIMABLE)
-            .bind("worker", workerId)
-            .bind("until", until)
-            .bind("id", id)
-            .bind("now", now)
-            .execute();
-    return changed == 1 ? find(h, id) : Optional.empty();
-  }
-
-  private static List<Long> candidates(Handle h, Instant now, int limit) {
-    return h.createQuery(
-            "SELECT id FROM mail_queue WHERE "
-                + CLAIMABLE
-                + " ORDER BY next_attempt_at, id LIMIT :limit")
-        .bind("now", now)
-        .bind("limit", limit)
-        .mapTo(Long.class)
-        .list();
+        h ->
+            QUEUE.claim(h, now, limit, workerId, lease).stream()
+                .flatMap(id -> find(h, id).stream())
+                .toList());
   }
 
   /**
@@ -161,19 +114,7 @@ public final class MailQueueRepository {
 
   private boolean finish(
       long id, String workerId, String assignments, UnaryOperator<Update> binder) {
-    return jdbi.withHandle(
-        h ->
-            binder
-                    .apply(
-                        h.createUpdate(
-                                "UPDATE mail_queue SET "
-                                    + assignments
-                                    + " WHERE id = :id AND status = 'sending'"
-                                    + " AND claimed_by = :worker")
-                            .bind("id", id)
-                            .bind("worker", workerId))
-                    .execute()
-                == 1);
+    return jdbi.withHandle(h -> QUEUE.finish(h, id, workerId, assignments, binder));
   }
 
   public Optional<QueuedMail> findById(long id) {
