@@ -1,10 +1,10 @@
 package blog.web;
 
-import blog.core.auth.LoginSettings;
 import blog.core.config.Config;
 import blog.core.config.SettingsCatalog;
 import blog.core.db.DatabaseSettings;
 import blog.core.federation.FederationSettings;
+import blog.core.login.LoginSettings;
 import blog.core.mail.MailSettings;
 import blog.web.auth.DemoProvider;
 import blog.web.cache.PageCacheSettings;

@@ -1,9 +1,9 @@
 package blog.web;
 
-import blog.core.auth.LoginProviders;
 import blog.core.comment.ThreadKey;
 import blog.core.config.Config;
 import blog.core.federation.SiteActor;
+import blog.core.login.LoginProviders;
 import blog.core.post.Listing;
 import blog.core.post.ListingKey;
 import blog.core.reading.KeyedPages;

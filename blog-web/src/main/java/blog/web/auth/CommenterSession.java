@@ -1,7 +1,7 @@
 package blog.web.auth;
 
 import blog.core.identity.CommenterIdentity;
-import blog.core.identity.Commenters;
+import blog.core.login.Commenters;
 import blog.web.security.Cookies;
 import io.javalin.http.Context;
 import java.util.Optional;

@@ -1,17 +1,17 @@
 package blog.web.auth;
 
 import blog.core.NotFoundException;
-import blog.core.auth.AuthorizationRequest;
-import blog.core.auth.LoginFailure;
-import blog.core.auth.LoginProvider;
-import blog.core.auth.LoginProviders;
-import blog.core.auth.Profile;
-import blog.core.auth.ProviderSwitches;
 import blog.core.comment.CommentForm;
+import blog.core.login.AuthorizationRequest;
+import blog.core.login.LoginFailure;
+import blog.core.login.LoginProvider;
+import blog.core.login.LoginProviders;
+import blog.core.login.Profile;
+import blog.core.login.ProviderSwitches;
+import blog.core.login.SignInRequest;
+import blog.core.login.SignInRequestRepository;
 import blog.core.post.Post;
 import blog.core.security.Tokens;
-import blog.core.signin.SignInRequest;
-import blog.core.signin.SignInRequestRepository;
 import blog.web.form.CommentFormFields;
 import blog.web.security.Csrf;
 import io.javalin.http.Context;
