@@ -8,6 +8,7 @@ import blog.web.admin.posts.PostAdminRoutes;
 import blog.web.admin.wordpress.WordPressHandlers;
 import blog.web.auth.AuthHandlers;
 import blog.web.auth.DemoSignIn;
+import blog.web.auth.EmailSignInHandlers;
 import blog.web.auth.SignInRejected;
 import blog.web.avatar.Avatars;
 import blog.web.comment.CommentHandlers;
@@ -82,6 +83,12 @@ final class Routes {
     cfg.routes.post(CommentHandlers.EDIT_PATH, h.comments()::edit);
     cfg.routes.post(CommentHandlers.DELETE_PATH, h.comments()::delete);
     cfg.routes.post(AuthHandlers.LOGOUT, h.auth()::logout);
+    if (h.emailSignIn() != null) {
+      // Before /auth/{provider}/start, which would take "email" for a provider's id.
+      cfg.routes.post(EmailSignInHandlers.START, h.emailSignIn()::start);
+      cfg.routes.get(EmailSignInHandlers.CONFIRM, h.emailSignIn()::confirmPage);
+      cfg.routes.post(EmailSignInHandlers.FINISH, h.emailSignIn()::finish);
+    }
     cfg.routes.post("/auth/{provider}/start", h.signIn()::start);
     if (h.demoSignIn() != null) {
       cfg.routes.post(DemoSignIn.PATH, h.demoSignIn()::signIn);

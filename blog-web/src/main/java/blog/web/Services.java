@@ -34,6 +34,8 @@ import blog.core.identity.IdentityRepository;
 import blog.core.identity.Passwords;
 import blog.core.identity.UserRepository;
 import blog.core.login.Commenters;
+import blog.core.login.EmailSignIn;
+import blog.core.login.EmailSignInRepository;
 import blog.core.login.FormDraftRepository;
 import blog.core.login.LoginThrottleRepository;
 import blog.core.login.ProviderSwitches;
@@ -113,7 +115,8 @@ record Services(
     WxrImporter wxrImporter,
     WxrExporter wxrExporter,
     WordPressLinks wordPressLinks,
-    Federation federation) {
+    Federation federation,
+    EmailSignIn emailSignIn) {
 
   /** Builds the services over a migrated database and seeds it if it is empty. */
   static Services create(Database database, Config config, String baseUrl, Clock clock) {
@@ -147,11 +150,13 @@ record Services(
     var sessions = new Sessions(new SessionRepository(jdbi), new Tokens(random), clock);
     var signInRequests = new SignInRequestRepository(jdbi);
     var formDrafts = new FormDraftRepository(jdbi);
+    var emailLinks = new EmailSignInRepository(jdbi);
     Runnable housekeeping =
         () -> {
           sessions.removeExpired();
           signInRequests.deleteExpired(clock.instant());
           formDrafts.deleteExpired(clock.instant());
+          emailLinks.deleteExpired(clock.instant());
         };
     var signer = SiteSecret.signer(settings, random);
     var siteMenu = new SiteMenu(settings, posts, clock);
@@ -180,6 +185,21 @@ record Services(
             : new NewPostAnnouncer(
                 settings, posts, subscriptions, mailQueue, mails, transactions, clock);
 
+    var loginThrottle = new LoginThrottleRepository(jdbi);
+    // "Log in with email" needs the mail queue: off when mail is.
+    EmailSignIn emailSignIn =
+        dispatcher == null
+            ? null
+            : new EmailSignIn(
+                emailLinks,
+                loginThrottle,
+                mailQueue,
+                transactions,
+                settings,
+                new Tokens(random),
+                baseUrl,
+                clock,
+                dispatcher::wake);
     var commentService =
         new CommentService(
             posts,
@@ -247,7 +267,7 @@ record Services(
         formDrafts,
         sessions,
         users,
-        new StaffLogin(users, passwords, new LoginThrottleRepository(jdbi), clock),
+        new StaffLogin(users, passwords, loginThrottle, clock),
         new StaffAccounts(users, passwords, settings, signer, clock),
         new ModerationQueue(
             new QueueRepository(jdbi),
@@ -272,7 +292,8 @@ record Services(
         DataTools.importer(database, clock),
         DataTools.exporter(database, clock),
         new WordPressLinks(new WxrImportRepository(jdbi), posts, clock),
-        federation);
+        federation,
+        emailSignIn);
   }
 
   private static EditorServices editing(

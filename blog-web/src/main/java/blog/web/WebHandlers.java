@@ -22,6 +22,7 @@ import blog.web.auth.AuthHandlers;
 import blog.web.auth.CommenterSession;
 import blog.web.auth.DemoProvider;
 import blog.web.auth.DemoSignIn;
+import blog.web.auth.EmailSignInHandlers;
 import blog.web.auth.FormDrafts;
 import blog.web.auth.ProviderButton;
 import blog.web.auth.ProviderMenu;
@@ -93,7 +94,8 @@ record WebHandlers(
     WordPressHandlers wordpress,
     WordPressLinkRedirects wordPressLinks,
     FederationHandlers federation,
-    FederationAdmin federationAdmin) {
+    FederationAdmin federationAdmin,
+    EmailSignInHandlers emailSignIn) {
 
   /** The software's version, as NodeInfo tells it. */
   static final String VERSION = "0.1.0";
@@ -300,7 +302,11 @@ record WebHandlers(
         services.federation() == null
             ? null
             : new FederationHandlers(services.federation(), services.reader(), VERSION),
-        new FederationAdmin(services.federation(), admin, services.clock()));
+        new FederationAdmin(services.federation(), admin, services.clock()),
+        services.emailSignIn() == null
+            ? null
+            : new EmailSignInHandlers(
+                services.emailSignIn(), auth, commenterSession, csrf, clientAddress, pages));
   }
 
   private static Set<String> trustedProxies(Config config) {

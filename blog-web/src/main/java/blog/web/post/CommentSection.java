@@ -11,6 +11,7 @@ import blog.core.comment.ThreadedComment;
 import blog.core.editor.Actor;
 import blog.core.identity.CommenterIdentity;
 import blog.core.identity.User;
+import blog.core.login.EmailSignIn;
 import blog.core.moderation.ModerationRights;
 import blog.core.post.Post;
 import blog.core.reading.CommentAlone;
@@ -282,7 +283,8 @@ final class CommentSection {
                     new CommenterView(
                         who.displayName(),
                         who.avatarUrl() != null ? who.avatarUrl() : Avatars.url(who.displayName()),
-                        parts.logins().label(who.provider())))
+                        parts.logins().label(who.provider()),
+                        EmailSignIn.PROVIDER.equals(who.provider())))
             .orElse(null),
         parts.logins().buttons(),
         staff);

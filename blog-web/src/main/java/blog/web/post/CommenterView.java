@@ -1,4 +1,7 @@
 package blog.web.post;
 
-/** The signed-in commenter as the reply form shows them ("You are commenting using..."). */
-public record CommenterView(String name, String avatarUrl, String providerLabel) {}
+/**
+ * The signed-in commenter as the reply form shows them ("You are commenting using..."): {@code
+ * byEmail} when they logged in with a link mailed to them rather than with a provider.
+ */
+public record CommenterView(String name, String avatarUrl, String providerLabel, boolean byEmail) {}
