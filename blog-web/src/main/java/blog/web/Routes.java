@@ -9,6 +9,7 @@ import blog.web.admin.wordpress.WordPressHandlers;
 import blog.web.auth.AuthHandlers;
 import blog.web.auth.DemoSignIn;
 import blog.web.auth.EmailSignInHandlers;
+import blog.web.auth.LoginsPage;
 import blog.web.auth.SignInRejected;
 import blog.web.avatar.Avatars;
 import blog.web.comment.CommentHandlers;
@@ -88,8 +89,12 @@ final class Routes {
       cfg.routes.post(EmailSignInHandlers.START, h.emailSignIn()::start);
       cfg.routes.get(EmailSignInHandlers.CONFIRM, h.emailSignIn()::confirmPage);
       cfg.routes.post(EmailSignInHandlers.FINISH, h.emailSignIn()::finish);
+      cfg.routes.post(EmailSignInHandlers.LINK, h.emailSignIn()::link);
     }
     cfg.routes.post("/auth/{provider}/start", h.signIn()::start);
+    cfg.routes.get(LoginsPage.PATH, h.logins()::page);
+    cfg.routes.post(LoginsPage.UNLINK, h.logins()::unlink);
+    cfg.routes.post("/auth/{provider}/link", h.signIn()::link);
     if (h.demoSignIn() != null) {
       cfg.routes.post(DemoSignIn.PATH, h.demoSignIn()::signIn);
     }

@@ -24,6 +24,7 @@ import blog.web.auth.DemoProvider;
 import blog.web.auth.DemoSignIn;
 import blog.web.auth.EmailSignInHandlers;
 import blog.web.auth.FormDrafts;
+import blog.web.auth.LoginsPage;
 import blog.web.auth.ProviderButton;
 import blog.web.auth.ProviderMenu;
 import blog.web.auth.SignInFlow;
@@ -95,7 +96,8 @@ record WebHandlers(
     WordPressLinkRedirects wordPressLinks,
     FederationHandlers federation,
     FederationAdmin federationAdmin,
-    EmailSignInHandlers emailSignIn) {
+    EmailSignInHandlers emailSignIn,
+    LoginsPage logins) {
 
   /** The software's version, as NodeInfo tells it. */
   static final String VERSION = "0.1.0";
@@ -185,6 +187,8 @@ record WebHandlers(
     var views = new PostViews();
     var clientAddress = new ClientAddress(trustedProxies(config));
     var auth = new AuthHandlers(services.reader(), commenterSession, drafts, pages);
+    var logins =
+        new LoginsPage(commenterSession, menu, csrf, pages, services.emailSignIn() != null);
     var admin =
         new AdminHandlers(
             services.staffLogin(),
@@ -262,7 +266,8 @@ record WebHandlers(
             server.baseUrl(),
             services.clock(),
             demoSignIn,
-            switches),
+            switches,
+            logins),
         demo,
         demoSignIn,
         new AdminAccess(staffSession),
@@ -306,7 +311,8 @@ record WebHandlers(
         services.emailSignIn() == null
             ? null
             : new EmailSignInHandlers(
-                services.emailSignIn(), auth, commenterSession, csrf, clientAddress, pages));
+                services.emailSignIn(), auth, commenterSession, csrf, clientAddress, pages, logins),
+        logins);
   }
 
   private static Set<String> trustedProxies(Config config) {

@@ -3,6 +3,7 @@ package blog.core.login;
 import blog.core.identity.CommenterIdentity;
 import blog.core.identity.IdentityRepository;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,6 +44,37 @@ public final class Commenters {
         .find(token)
         .map(Session::identityId)
         .flatMap(id -> id == null ? Optional.empty() : identities.findById(id));
+  }
+
+  /** Every way the commenter of {@code who} logs in, oldest first. */
+  public List<CommenterIdentity> linked(CommenterIdentity who) {
+    return identities.linkedWith(who.id());
+  }
+
+  /**
+   * Adds a way to log in to the commenter of {@code who}: the identity a log-in with it (or a
+   * mailed link) just proved, with anything already linked to it.
+   */
+  public CommenterIdentity link(
+      CommenterIdentity who,
+      String provider,
+      String subject,
+      String displayName,
+      String email,
+      String avatarUrl,
+      String profileUrl) {
+    return identities.saveLinked(
+        who.id(), provider, subject, displayName, email, avatarUrl, profileUrl, clock.instant());
+  }
+
+  /** How many comments the commenter of {@code who} wrote, with any of their identities. */
+  public long commentCount(CommenterIdentity who) {
+    return identities.commentCount(who.id());
+  }
+
+  /** Takes a way to log in away from the commenter of {@code who}; never their last one. */
+  public boolean unlink(CommenterIdentity who, long identityId) {
+    return identities.unlink(who.id(), identityId);
   }
 
   public void signOut(String token) {

@@ -44,8 +44,11 @@ public final class EmailSignIn {
     record Refused(String message) implements Asked {}
   }
 
-  /** A link the browser may use: the address it logs in, and where the person was writing. */
-  public record Link(String email, long postId, String formData) {}
+  /**
+   * A link the browser may use: the address it logs in, and where the person was writing; or, to
+   * link the address to a logged-in commenter, the identity of their session ({@code linkFrom}).
+   */
+  public record Link(String email, Long postId, String formData, Long linkFrom) {}
 
   private final EmailSignInRepository links;
   private final LoginThrottleRepository throttle;
@@ -98,6 +101,21 @@ public final class EmailSignIn {
    */
   public Asked ask(
       String address, String browserHash, long postId, String formData, String clientAddress) {
+    return ask(address, browserHash, postId, formData, null, clientAddress);
+  }
+
+  /** {@link #ask} for a logged-in commenter (identity {@code linkFrom}) adding this address. */
+  public Asked askToLink(String address, String browserHash, long linkFrom, String clientAddress) {
+    return ask(address, browserHash, null, "", linkFrom, clientAddress);
+  }
+
+  private Asked ask(
+      String address,
+      String browserHash,
+      Long postId,
+      String formData,
+      Long linkFrom,
+      String clientAddress) {
     Optional<String> email = normalised(address);
     if (email.isEmpty()) {
       return new Asked.Refused("Please enter a valid email address to log in with email.");
@@ -121,13 +139,13 @@ public final class EmailSignIn {
     }
     throttle.failed(addressKey, PER_ADDRESS, now);
     String token = tokens.random();
-    OutgoingMail mail = mail(email.get(), token);
+    OutgoingMail mail = mail(email.get(), token, linkFrom != null);
     transactions.inTransaction(
         () -> {
           links.save(
               Tokens.hash(token),
               browserHash,
-              new EmailSignInRepository.Pending(email.get(), postId, formData),
+              new EmailSignInRepository.Pending(email.get(), postId, formData, linkFrom),
               now,
               now.plus(VALID));
           return mailQueue.enqueue(mail, now);
@@ -153,17 +171,18 @@ public final class EmailSignIn {
   }
 
   private static Link link(EmailSignInRepository.Pending p) {
-    return new Link(p.email(), p.postId(), p.formData());
+    return new Link(p.email(), p.postId(), p.formData(), p.linkFrom());
   }
 
-  private OutgoingMail mail(String to, String token) {
+  private OutgoingMail mail(String to, String token, boolean toLink) {
     String title = settings.site().title().replaceAll("[\\p{Cntrl}\\u2028\\u2029]", " ");
     String link =
         baseUrl + "/auth/email/confirm?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     String body =
-        "Someone, hopefully you, asked to log in to comment on "
+        "Someone, hopefully you, asked to "
+            + (toLink ? "add this address as a way to log in to " : "log in to comment on ")
             + title
-            + " with this address.\n\nLog in: "
+            + (toLink ? ".\n\nAdd it: " : " with this address.\n\nLog in: ")
             + link
             + "\n\nThe link works once, for "
             + VALID.toMinutes()

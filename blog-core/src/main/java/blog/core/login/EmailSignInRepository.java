@@ -7,12 +7,19 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Log-in links mailed to an address, each taken once by the browser that asked for it. */
 public final class EmailSignInRepository {
-  /** A link waiting to be used: who it logs in, and the post and comment to go back to. */
-  public record Pending(String email, long postId, String formData) {}
+  /**
+   * A link waiting to be used: who it logs in, and the post and comment to go back to; or the
+   * identity of the logged-in commenter who asked to link this address ({@code linkFrom}).
+   */
+  public record Pending(String email, Long postId, String formData, Long linkFrom) {}
 
   private static final RowMapper<Pending> MAPPER =
       (rs, ctx) ->
-          new Pending(rs.getString("email"), rs.getLong("post_id"), rs.getString("form_data"));
+          new Pending(
+              rs.getString("email"),
+              rs.getObject("post_id", Long.class),
+              rs.getString("form_data"),
+              rs.getObject("link_from", Long.class));
 
   private final Jdbi jdbi;
 
@@ -27,13 +34,15 @@ public final class EmailSignInRepository {
             h.createUpdate(
                     """
                     INSERT INTO email_sign_ins (token_hash, browser_hash, email, post_id,
-                      form_data, created_at, expires_at)
-                    VALUES (:token, :browser, :email, :postId, :formData, :now, :expires)
+                      link_from, form_data, created_at, expires_at)
+                    VALUES (:token, :browser, :email, :postId, :linkFrom, :formData, :now,
+                      :expires)
                     """)
                 .bind("token", tokenHash)
                 .bind("browser", browserHash)
                 .bind("email", pending.email())
                 .bind("postId", pending.postId())
+                .bind("linkFrom", pending.linkFrom())
                 .bind("formData", pending.formData())
                 .bind("now", now)
                 .bind("expires", expires)
@@ -46,7 +55,7 @@ public final class EmailSignInRepository {
         h ->
             h.createQuery(
                     """
-                    SELECT email, post_id, form_data FROM email_sign_ins
+                    SELECT email, post_id, form_data, link_from FROM email_sign_ins
                     WHERE token_hash = :token AND browser_hash = :browser AND expires_at > :now
                     """)
                 .bind("token", tokenHash)
@@ -67,7 +76,7 @@ public final class EmailSignInRepository {
           Optional<Pending> found =
               h.createQuery(
                       """
-                      SELECT email, post_id, form_data FROM email_sign_ins
+                      SELECT email, post_id, form_data, link_from FROM email_sign_ins
                       WHERE token_hash = :token AND browser_hash = :browser AND expires_at > :now
                       """)
                   .bind("token", tokenHash)

@@ -2,7 +2,9 @@ package blog.core.login;
 
 /**
  * A third-party log-in between leaving for the provider and coming back: what the callback must
- * match, which browser started it, and the comment form as it was typed.
+ * match, which browser started it, and the comment form as it was typed; or, to link another
+ * identity to a logged-in commenter, the identity of their session ({@code linkFrom}, with no
+ * post).
  */
 public record SignInRequest(
     String stateHash,
@@ -11,5 +13,6 @@ public record SignInRequest(
     String nonce,
     String codeVerifier,
     String redirectTo,
-    long postId,
-    String formData) {}
+    Long postId,
+    String formData,
+    Long linkFrom) {}

@@ -18,9 +18,10 @@ public final class SignInRequestRepository {
             h.createUpdate(
                     """
                     INSERT INTO sign_in_requests (state_hash, browser_hash, provider, nonce,
-                      code_verifier, redirect_to, post_id, form_data, created_at, expires_at)
+                      code_verifier, redirect_to, post_id, form_data, link_from, created_at,
+                      expires_at)
                     VALUES (:stateHash, :browserHash, :provider, :nonce, :codeVerifier,
-                      :redirectTo, :postId, :formData, :now, :expiresAt)
+                      :redirectTo, :postId, :formData, :linkFrom, :now, :expiresAt)
                     """)
                 .bindMethods(request)
                 .bind("now", now)
@@ -49,8 +50,9 @@ public final class SignInRequestRepository {
                               rs.getString("nonce"),
                               rs.getString("code_verifier"),
                               rs.getString("redirect_to"),
-                              rs.getLong("post_id"),
-                              rs.getString("form_data")))
+                              rs.getObject("post_id", Long.class),
+                              rs.getString("form_data"),
+                              rs.getObject("link_from", Long.class)))
                   .findOne();
           int deleted =
               h.createUpdate("DELETE FROM sign_in_requests WHERE state_hash = :s")

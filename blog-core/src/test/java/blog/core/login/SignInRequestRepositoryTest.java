@@ -40,7 +40,8 @@ class SignInRequestRepositoryTest extends DatabaseTestBase {
         "verifier",
         "https://github.example/authorize",
         post,
-        "comment=Hi");
+        "comment=Hi",
+        null);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package blog.web.auth;
 
 import blog.core.comment.CommentForm;
+import blog.core.identity.CommenterIdentity;
 import blog.core.login.EmailSignIn;
 import blog.core.post.Post;
 import blog.core.security.Tokens;
@@ -24,6 +25,7 @@ public final class EmailSignInHandlers {
   public static final String START = "/auth/email/start";
   public static final String CONFIRM = "/auth/email/confirm";
   public static final String FINISH = "/auth/email/finish";
+  public static final String LINK = "/auth/email/link";
   static final int MAX_NAME = 245;
 
   private final EmailSignIn emailSignIn;
@@ -32,6 +34,7 @@ public final class EmailSignInHandlers {
   private final Csrf csrf;
   private final ClientAddress clientAddress;
   private final Pages pages;
+  private final LoginsPage logins;
 
   public EmailSignInHandlers(
       EmailSignIn emailSignIn,
@@ -39,7 +42,9 @@ public final class EmailSignInHandlers {
       CommenterSession session,
       Csrf csrf,
       ClientAddress clientAddress,
-      Pages pages) {
+      Pages pages,
+      LoginsPage logins) {
+    this.logins = logins;
     this.emailSignIn = emailSignIn;
     this.back = back;
     this.session = session;
@@ -75,6 +80,26 @@ public final class EmailSignInHandlers {
     back.backToPost(ctx, post, form, message);
   }
 
+  /**
+   * {@code POST /auth/email/link} from the log-ins page: mails a link that adds the address to the
+   * commenter logged in here. The same answer for every well-formed address.
+   */
+  public void link(Context ctx) {
+    CommenterIdentity who = logins.requireLoggedIn(ctx);
+    String address = ctx.formParam("email");
+    if (EmailSignIn.normalised(address).isEmpty()) {
+      logins.backWith(ctx, LoginsPage.Message.BAD_ADDRESS);
+      return;
+    }
+    EmailSignIn.Asked asked =
+        emailSignIn.askToLink(address, browser(ctx), who.id(), clientAddress.of(ctx));
+    logins.backWith(
+        ctx,
+        asked instanceof EmailSignIn.Asked.Sent
+            ? LoginsPage.Message.SENT
+            : LoginsPage.Message.TOO_MANY);
+  }
+
   /** {@code GET /auth/email/confirm?token=}: asks for one click; uses nothing up. */
   public void confirmPage(Context ctx) {
     String token = ctx.queryParam("token");
@@ -85,12 +110,33 @@ public final class EmailSignInHandlers {
         "auth/email-confirm",
         "Log in with email",
         Map.of(
-            "email", link.email(), "token", token, "action", FINISH, "csrfToken", csrf.token(ctx)));
+            "email",
+            link.email(),
+            "token",
+            token,
+            "action",
+            FINISH,
+            "csrfToken",
+            csrf.token(ctx),
+            "linking",
+            link.linkFrom() != null));
   }
 
   /** {@code POST /auth/email/finish}: logs the browser in and goes back to the post. */
   public void finish(Context ctx) {
     EmailSignIn.Link link = valid(emailSignIn.use(ctx.formParam("token"), browser(ctx)));
+    if (link.linkFrom() != null) {
+      CommenterIdentity who = logins.requireLoggedIn(ctx);
+      if (who.id() != link.linkFrom()) {
+        throw new SignInRejected(
+            "This link was asked for to add the address to a commenter who is no longer logged"
+                + " in here. Please log in and ask for a new one from your log-ins page.");
+      }
+      session.link(
+          who, EmailSignIn.PROVIDER, link.email(), who.displayName(), link.email(), null, null);
+      logins.backWith(ctx, LoginsPage.Message.LINKED);
+      return;
+    }
     Post post = back.post(link.postId());
     CommentForm form = FormDrafts.decode(link.formData());
     String name = OneLine.clean(form.name(), " ");

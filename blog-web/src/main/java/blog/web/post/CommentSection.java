@@ -284,7 +284,10 @@ final class CommentSection {
                         who.displayName(),
                         who.avatarUrl() != null ? who.avatarUrl() : Avatars.url(who.displayName()),
                         parts.logins().label(who.provider()),
-                        EmailSignIn.PROVIDER.equals(who.provider())))
+                        EmailSignIn.PROVIDER.equals(who.provider()),
+                        EmailSignIn.PROVIDER.equals(who.provider())
+                            ? !parts.mailEnabled()
+                            : !parts.logins().offers(who.provider())))
             .orElse(null),
         parts.logins().buttons(),
         staff);
