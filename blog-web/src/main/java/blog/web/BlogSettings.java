@@ -6,6 +6,7 @@ import blog.core.db.DatabaseSettings;
 import blog.core.federation.FederationSettings;
 import blog.core.login.LoginSettings;
 import blog.core.mail.MailSettings;
+import blog.core.privacy.PrivacySettings;
 import blog.web.auth.DemoProvider;
 import blog.web.cache.PageCacheSettings;
 import blog.web.ops.OpsSettings;
@@ -32,6 +33,7 @@ final class BlogSettings {
           MailSettings.DECLARED,
           FederationSettings.DECLARED,
           LoginSettings.DECLARED,
+          PrivacySettings.DECLARED,
           List.of(DemoProvider.ENABLED),
           OpsSettings.DECLARED,
           PageCacheSettings.DECLARED,

@@ -15,6 +15,7 @@ import blog.web.avatar.Avatars;
 import blog.web.comment.CommentHandlers;
 import blog.web.federation.FederationRoutes;
 import blog.web.feed.FeedRoutes;
+import blog.web.privacy.MyCommentsHandlers;
 import blog.web.security.CsrfFailure;
 import blog.web.seo.SitemapHandlers;
 import blog.web.site.SiteStylesheet;
@@ -99,6 +100,13 @@ final class Routes {
       cfg.routes.post(DemoSignIn.PATH, h.demoSignIn()::signIn);
     }
     cfg.routes.get("/auth/{provider}/callback", h.signIn()::callback);
+    cfg.routes.get(MyCommentsHandlers.PATH, h.myComments()::page);
+    cfg.routes.post(MyCommentsHandlers.ASK, h.myComments()::ask);
+    cfg.routes.post(MyCommentsHandlers.EDIT, h.myComments()::edit);
+    cfg.routes.post(MyCommentsHandlers.DELETE, h.myComments()::delete);
+    cfg.routes.post(MyCommentsHandlers.CANCEL, h.myComments()::cancel);
+    cfg.routes.post(MyCommentsHandlers.EXPORT, h.myComments()::export);
+    cfg.routes.post(MyCommentsHandlers.ERASE, h.myComments()::erase);
     cfg.routes.get(SubscriptionHandlers.CONFIRM, h.subscriptions()::confirmPage);
     cfg.routes.post(SubscriptionHandlers.CONFIRM, h.subscriptions()::confirm);
     cfg.routes.get(SubscriptionHandlers.UNSUBSCRIBE, h.subscriptions()::unsubscribePage);

@@ -61,6 +61,10 @@ import blog.core.notify.Notifications;
 import blog.core.notify.SubscriptionLinks;
 import blog.core.notify.SubscriptionRepository;
 import blog.core.post.PostRepository;
+import blog.core.privacy.PersonalData;
+import blog.core.privacy.PersonalDataRepository;
+import blog.core.privacy.PrivacyLinkRepository;
+import blog.core.privacy.PrivacySettings;
 import blog.core.reading.BlogReader;
 import blog.core.security.PerThreadRandom;
 import blog.core.security.Signer;
@@ -116,7 +120,8 @@ record Services(
     WxrExporter wxrExporter,
     WordPressLinks wordPressLinks,
     Federation federation,
-    EmailSignIn emailSignIn) {
+    EmailSignIn emailSignIn,
+    PersonalData personalData) {
 
   /** Builds the services over a migrated database and seeds it if it is empty. */
   static Services create(Database database, Config config, String baseUrl, Clock clock) {
@@ -151,12 +156,14 @@ record Services(
     var signInRequests = new SignInRequestRepository(jdbi);
     var formDrafts = new FormDraftRepository(jdbi);
     var emailLinks = new EmailSignInRepository(jdbi);
+    var privacyLinks = new PrivacyLinkRepository(jdbi);
     Runnable housekeeping =
         () -> {
           sessions.removeExpired();
           signInRequests.deleteExpired(clock.instant());
           formDrafts.deleteExpired(clock.instant());
           emailLinks.deleteExpired(clock.instant());
+          privacyLinks.deleteExpired(clock.instant());
         };
     var signer = SiteSecret.signer(settings, random);
     var siteMenu = new SiteMenu(settings, posts, clock);
@@ -200,6 +207,18 @@ record Services(
                 baseUrl,
                 clock,
                 dispatcher::wake);
+    var personalData =
+        new PersonalData(
+            new PersonalDataRepository(jdbi),
+            privacyLinks,
+            loginThrottle,
+            dispatcher == null ? null : mailQueue,
+            settings,
+            new Tokens(random),
+            baseUrl,
+            clock,
+            dispatcher == null ? null : dispatcher::wake,
+            PrivacySettings.keepErasedComments(config));
     var commentService =
         new CommentService(
             posts,
@@ -293,7 +312,8 @@ record Services(
         DataTools.exporter(database, clock),
         new WordPressLinks(new WxrImportRepository(jdbi), posts, clock),
         federation,
-        emailSignIn);
+        emailSignIn,
+        personalData);
   }
 
   private static EditorServices editing(

@@ -45,12 +45,14 @@ import blog.web.post.PostViews;
 import blog.web.post.RememberedCommenter;
 import blog.web.post.ReplyFormParts;
 import blog.web.post.WordPressLinkRedirects;
+import blog.web.privacy.MyCommentsHandlers;
 import blog.web.security.ClientAddress;
 import blog.web.security.Cookies;
 import blog.web.security.Csrf;
 import blog.web.site.AbsoluteUrls;
 import blog.web.site.Pages;
 import blog.web.site.PebbleRenderer;
+import blog.web.site.Permalinks;
 import blog.web.site.SiteStylesheet;
 import blog.web.site.StaticAssets;
 import blog.web.subscription.SubscriptionHandlers;
@@ -97,7 +99,8 @@ record WebHandlers(
     FederationHandlers federation,
     FederationAdmin federationAdmin,
     EmailSignInHandlers emailSignIn,
-    LoginsPage logins) {
+    LoginsPage logins,
+    MyCommentsHandlers myComments) {
 
   /** The software's version, as NodeInfo tells it. */
   static final String VERSION = "0.1.0";
@@ -312,7 +315,21 @@ record WebHandlers(
             ? null
             : new EmailSignInHandlers(
                 services.emailSignIn(), auth, commenterSession, csrf, clientAddress, pages, logins),
-        logins);
+        logins,
+        new MyCommentsHandlers(
+            services.personalData(),
+            services.commentEditing(),
+            commenterSession,
+            csrf,
+            clientAddress,
+            pages,
+            postId ->
+                services
+                    .reader()
+                    .visiblePost(postId)
+                    .map(post -> Permalinks.post(post, services.reader().site().timeZone())),
+            services.clock(),
+            services.mailEnabled()));
   }
 
   private static Set<String> trustedProxies(Config config) {
