@@ -5,6 +5,7 @@ import blog.core.moderation.ModerationForbiddenException;
 import blog.web.admin.AccessRole;
 import blog.web.admin.moderation.ModerationRoutes;
 import blog.web.admin.posts.PostAdminRoutes;
+import blog.web.admin.privacy.PrivacyAdmin;
 import blog.web.admin.wordpress.WordPressHandlers;
 import blog.web.auth.AuthHandlers;
 import blog.web.auth.DemoSignIn;
@@ -16,6 +17,7 @@ import blog.web.comment.CommentHandlers;
 import blog.web.federation.FederationRoutes;
 import blog.web.feed.FeedRoutes;
 import blog.web.privacy.MyCommentsHandlers;
+import blog.web.privacy.PrivacyPage;
 import blog.web.security.CsrfFailure;
 import blog.web.seo.SitemapHandlers;
 import blog.web.site.SiteStylesheet;
@@ -100,6 +102,7 @@ final class Routes {
       cfg.routes.post(DemoSignIn.PATH, h.demoSignIn()::signIn);
     }
     cfg.routes.get("/auth/{provider}/callback", h.signIn()::callback);
+    cfg.routes.get(PrivacyPage.PATH, h.privacy()::page);
     cfg.routes.get(MyCommentsHandlers.PATH, h.myComments()::page);
     cfg.routes.post(MyCommentsHandlers.ASK, h.myComments()::ask);
     cfg.routes.post(MyCommentsHandlers.EDIT, h.myComments()::edit);
@@ -119,6 +122,9 @@ final class Routes {
     cfg.routes.post("/admin/setup", h.admin()::setup);
     cfg.routes.get("/admin", h.admin()::dashboard, AccessRole.AUTHOR);
     ModerationRoutes.install(cfg, h.moderation());
+    cfg.routes.get(PrivacyAdmin.PAGE, h.privacyAdmin()::page, AccessRole.ADMIN);
+    cfg.routes.post(PrivacyAdmin.EXPORT, h.privacyAdmin()::export, AccessRole.ADMIN);
+    cfg.routes.post(PrivacyAdmin.ERASE, h.privacyAdmin()::erase, AccessRole.ADMIN);
     cfg.routes.get(WordPressHandlers.PAGE, h.wordpress()::page, AccessRole.ADMIN);
     cfg.routes.post(WordPressHandlers.PAGE, h.wordpress()::upload, AccessRole.ADMIN);
     cfg.routes.get(WordPressHandlers.EXPORT, h.wordpress()::export, AccessRole.ADMIN);

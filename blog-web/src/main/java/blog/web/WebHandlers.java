@@ -16,6 +16,7 @@ import blog.web.admin.AdminHandlers;
 import blog.web.admin.StaffSession;
 import blog.web.admin.moderation.Moderation;
 import blog.web.admin.posts.PostAdmin;
+import blog.web.admin.privacy.PrivacyAdmin;
 import blog.web.admin.wordpress.WordPressHandlers;
 import blog.web.archive.ArchiveHandlers;
 import blog.web.auth.AuthHandlers;
@@ -46,6 +47,7 @@ import blog.web.post.RememberedCommenter;
 import blog.web.post.ReplyFormParts;
 import blog.web.post.WordPressLinkRedirects;
 import blog.web.privacy.MyCommentsHandlers;
+import blog.web.privacy.PrivacyPage;
 import blog.web.security.ClientAddress;
 import blog.web.security.Cookies;
 import blog.web.security.Csrf;
@@ -100,7 +102,9 @@ record WebHandlers(
     FederationAdmin federationAdmin,
     EmailSignInHandlers emailSignIn,
     LoginsPage logins,
-    MyCommentsHandlers myComments) {
+    MyCommentsHandlers myComments,
+    PrivacyPage privacy,
+    PrivacyAdmin privacyAdmin) {
 
   /** The software's version, as NodeInfo tells it. */
   static final String VERSION = "0.1.0";
@@ -329,7 +333,14 @@ record WebHandlers(
                     .visiblePost(postId)
                     .map(post -> Permalinks.post(post, services.reader().site().timeZone())),
             services.clock(),
-            services.mailEnabled()));
+            services.mailEnabled()),
+        new PrivacyPage(
+            services.personalData(),
+            menu,
+            services.mailEnabled(),
+            services.federation() != null,
+            pages),
+        new PrivacyAdmin(services.personalData(), admin, staffSession));
   }
 
   private static Set<String> trustedProxies(Config config) {

@@ -79,6 +79,11 @@ public final class PersonalData {
     this.keepErasedComments = keepErasedComments;
   }
 
+  /** The discussion settings that say what is kept and shown (IP retention, avatars). */
+  public DiscussionSettings discussion() {
+    return DiscussionSettings.from(settings.content());
+  }
+
   public boolean keepsErasedComments() {
     return keepErasedComments;
   }
