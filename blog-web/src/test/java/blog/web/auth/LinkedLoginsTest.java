@@ -84,7 +84,7 @@ class LinkedLoginsTest extends WebTestBase {
     Map<String, String> form = Browser.replyForm(browser.page(permalink));
     HttpResponse<String> start = browser.post("/auth/" + provider + "/start", form);
     assertEquals(200, start.statusCode(), start.body());
-    oidc.nextTokens(provider, subject, Map.of("name", name));
+    oidc.nextTokens(provider, subject, Map.of("name", name, "picture", picture(provider)));
     HttpResponse<String> back =
         browser.get(atProvider(browser, Browser.refreshTarget(start.body())));
     assertEquals(303, back.statusCode(), back.body());
@@ -128,11 +128,16 @@ class LinkedLoginsTest extends WebTestBase {
         browser.post(
             "/auth/" + provider + "/link", Map.of("_csrf", csrf(browser.page(LoginsPage.PATH))));
     assertEquals(200, start.statusCode(), start.body());
-    oidc.nextTokens(provider, subject, Map.of("name", name));
+    oidc.nextTokens(provider, subject, Map.of("name", name, "picture", picture(provider)));
     HttpResponse<String> back =
         browser.get(atProvider(browser, Browser.refreshTarget(start.body())));
     assertEquals(303, back.statusCode(), back.body());
     return browser.page(back.headers().firstValue("Location").orElseThrow());
+  }
+
+  /** Each provider gives its own picture, so a comment shows which one it was written with. */
+  private static String picture(String provider) {
+    return "https://avatars.example/" + provider + ".png";
   }
 
   private long identityId(String provider, String subject) {
@@ -178,11 +183,11 @@ class LinkedLoginsTest extends WebTestBase {
     assertTrue(theirs.contains("Ann from One") && theirs.contains("Ann from Two"), theirs);
     assertTrue(theirs.contains("(1 so far)"), "the comment written with One is theirs");
     assertTrue(theirs.contains(">Unlink One ID<"));
-    // The comment keeps the name it was written with.
-    assertTrue(
-        new Browser(server)
-            .page(permalink)
-            .contains("<span itemprop=\"name\">Ann from One</span>"));
+    // The comment keeps the name and picture it was written with.
+    String post = new Browser(server).page(permalink);
+    assertTrue(post.contains("<span itemprop=\"name\">Ann from One</span>"));
+    assertTrue(post.contains(picture("one")), "the picture of the log-in it was written with");
+    assertFalse(post.contains(picture("two")), "not the picture of the log-in used now");
 
     // Not the one logged in with, and never the last.
     long twoId = identityId("two", two);
