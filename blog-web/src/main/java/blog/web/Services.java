@@ -84,6 +84,7 @@ import blog.web.admin.posts.EditorServices;
 import blog.web.cache.PageCacheSettings;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The domain half of the composition root: repositories and services over one database, plus the
@@ -157,6 +158,9 @@ record Services(
     var formDrafts = new FormDraftRepository(jdbi);
     var emailLinks = new EmailSignInRepository(jdbi);
     var privacyLinks = new PrivacyLinkRepository(jdbi);
+    // The mail log's retention: the queue keeps sent and failed mails for this many days.
+    int mailLogDays = MailSettings.LOG_DAYS.read(config);
+    var mailLog = new MailQueueRepository(jdbi);
     Runnable housekeeping =
         () -> {
           sessions.removeExpired();
@@ -164,6 +168,9 @@ record Services(
           formDrafts.deleteExpired(clock.instant());
           emailLinks.deleteExpired(clock.instant());
           privacyLinks.deleteExpired(clock.instant());
+          if (mailLogDays > 0) {
+            mailLog.deleteFinishedBefore(clock.instant().minus(Duration.ofDays(mailLogDays)));
+          }
         };
     var signer = SiteSecret.signer(settings, random);
     var siteMenu = new SiteMenu(settings, posts, clock);

@@ -4,6 +4,7 @@ import blog.core.comment.ThreadKey;
 import blog.core.config.Config;
 import blog.core.federation.SiteActor;
 import blog.core.login.LoginProviders;
+import blog.core.mail.MailSettings;
 import blog.core.post.Listing;
 import blog.core.post.ListingKey;
 import blog.core.reading.KeyedPages;
@@ -339,6 +340,7 @@ record WebHandlers(
             menu,
             services.mailEnabled(),
             services.federation() != null,
+            MailSettings.LOG_DAYS.read(config),
             pages),
         new PrivacyAdmin(services.personalData(), admin, staffSession));
   }

@@ -21,6 +21,7 @@ public final class PrivacyPage {
   private final LoginMenu logins;
   private final boolean mailEnabled;
   private final boolean federationEnabled;
+  private final int mailLogDays;
   private final Pages pages;
 
   public PrivacyPage(
@@ -28,7 +29,9 @@ public final class PrivacyPage {
       LoginMenu logins,
       boolean mailEnabled,
       boolean federationEnabled,
+      int mailLogDays,
       Pages pages) {
+    this.mailLogDays = mailLogDays;
     this.data = data;
     this.logins = logins;
     this.mailEnabled = mailEnabled;
@@ -54,6 +57,8 @@ public final class PrivacyPage {
             mailEnabled,
             "federationEnabled",
             federationEnabled,
+            "mailLogDays",
+            mailLogDays,
             "keepsText",
             data.keepsErasedComments()));
   }

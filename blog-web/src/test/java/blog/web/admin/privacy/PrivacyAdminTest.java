@@ -170,7 +170,7 @@ class PrivacyAdminTest extends WebTestBase {
       String page = new Browser(server).page("/privacy");
       assertTrue(page.contains("for 30 days, then they are cleared"), page);
       assertTrue(page.contains("Gravatar"));
-      assertTrue(page.contains("mail log"), "mail is on here");
+      assertTrue(page.contains("kept in its mail log for 30 days"), "mail is on here");
       assertFalse(page.contains("fediverse"), "federation is off here");
       assertTrue(page.contains("href=\"/my-comments\""));
     } finally {
