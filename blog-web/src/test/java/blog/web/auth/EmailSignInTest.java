@@ -13,7 +13,6 @@ import blog.core.testing.TestSmtpServer;
 import blog.web.testing.Browser;
 import blog.web.testing.TestServer;
 import blog.web.testing.WebTestBase;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -21,8 +20,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,7 +35,6 @@ import org.junit.jupiter.api.Test;
  */
 class EmailSignInTest extends WebTestBase {
   private static final String TYPED = "Typed before the mail came, & kept <intact>.";
-  private static final Pattern LINK = Pattern.compile("https?://\\S+/auth/email/confirm\\?\\S+");
   private static final AtomicInteger CLIENTS = new AtomicInteger(1);
 
   private final TestSmtpServer smtp = TestSmtpServer.onFreePort().start();
@@ -110,35 +106,19 @@ class EmailSignInTest extends WebTestBase {
   }
 
   private List<MimeMessage> mailsTo(String recipient) throws MessagingException {
-    List<MimeMessage> result = new ArrayList<>();
-    for (MimeMessage m : smtp.received()) {
-      if (m.getRecipients(Message.RecipientType.TO)[0].toString().equals(recipient)) {
-        result.add(m);
-      }
-    }
-    return result;
+    return MailedLinks.mailsTo(smtp, recipient);
   }
 
-  /** The log-in link of the {@code nth} mail to {@code email}, waiting up to 30 s for it. */
   private URI mailedLink(String email, int nth) throws MessagingException, IOException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (mailsTo(email).size() < nth && Instant.now().isBefore(deadline)) {
-      smtp.await(smtp.received().size() + 1, Duration.ofMillis(250));
-    }
-    List<MimeMessage> mails = mailsTo(email);
-    assertTrue(mails.size() >= nth, "a log-in mail to " + email);
-    Matcher m = LINK.matcher(mails.get(nth - 1).getContent().toString());
-    assertTrue(m.find(), "a log-in link in the mail");
-    return URI.create(m.group());
+    return MailedLinks.link(smtp, email, nth);
   }
 
   private static String pathOf(URI link) {
-    return link.getRawPath() + "?" + link.getRawQuery();
+    return MailedLinks.pathOf(link);
   }
 
   private static String token(URI link) {
-    return java.net.URLDecoder.decode(
-        link.getRawQuery().substring("token=".length()), java.nio.charset.StandardCharsets.UTF_8);
+    return MailedLinks.token(link);
   }
 
   /** Clicks the button of the confirmation page: the answer. */
