@@ -147,6 +147,12 @@ final class LoginProviderConfig {
           foundKey,
           "'" + id + "' is a built-in provider; configure it with " + CLIENT_ID.of(id).key());
     }
+    if (id.equals(EmailSignIn.PROVIDER)) {
+      // Its addresses (/auth/email/...) and its identities belong to "Log in with email".
+      throw new ConfigException(
+          foundKey,
+          "'" + id + "' is taken by the blog's own \"Log in with email\"; choose another id");
+    }
     Setting<String> issuerKey = OIDC_ISSUER.of(id);
     URI issuer =
         issuerKey

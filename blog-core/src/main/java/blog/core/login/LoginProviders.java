@@ -85,7 +85,9 @@ public final class LoginProviders {
     if (id == null || !GENERIC_ID.matcher(id).matches()) {
       throw new IllegalArgumentException("provider id must match " + GENERIC_ID + ": " + id);
     }
-    if (BuiltInProviders.isBuiltIn(id) || generic.containsKey(id)) {
+    if (BuiltInProviders.isBuiltIn(id)
+        || generic.containsKey(id)
+        || id.equals(EmailSignIn.PROVIDER)) {
       throw new IllegalArgumentException("provider id " + id + " is already taken");
     }
     if (!LoginProviderConfig.isUsableIssuer(issuer)) {

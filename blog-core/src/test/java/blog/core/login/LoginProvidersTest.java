@@ -195,6 +195,9 @@ class LoginProvidersTest {
         config(
             "auth.oidc.Corp_1.issuer", "https://corp.example", "auth.oidc.Corp_1.client-id", "c"));
     assertNamesKey(
+        "auth.oidc.email.issuer",
+        config("auth.oidc.email.issuer", "https://corp.example", "auth.oidc.email.client-id", "c"));
+    assertNamesKey(
         "auth.oidc.github.issuer",
         config(
             "auth.oidc.github.issuer", "https://corp.example", "auth.oidc.github.client-id", "c"));
