@@ -1,11 +1,12 @@
 package blog.web;
 
-import blog.core.auth.LoginSettings;
 import blog.core.config.Config;
 import blog.core.config.SettingsCatalog;
 import blog.core.db.DatabaseSettings;
 import blog.core.federation.FederationSettings;
+import blog.core.login.LoginSettings;
 import blog.core.mail.MailSettings;
+import blog.core.privacy.PrivacySettings;
 import blog.core.webmention.WebmentionSettings;
 import blog.web.auth.DemoProvider;
 import blog.web.cache.PageCacheSettings;
@@ -34,6 +35,7 @@ final class BlogSettings {
           FederationSettings.DECLARED,
           WebmentionSettings.DECLARED,
           LoginSettings.DECLARED,
+          PrivacySettings.DECLARED,
           List.of(DemoProvider.ENABLED),
           OpsSettings.DECLARED,
           PageCacheSettings.DECLARED,

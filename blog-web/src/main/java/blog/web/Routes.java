@@ -5,14 +5,19 @@ import blog.core.moderation.ModerationForbiddenException;
 import blog.web.admin.AccessRole;
 import blog.web.admin.moderation.ModerationRoutes;
 import blog.web.admin.posts.PostAdminRoutes;
+import blog.web.admin.privacy.PrivacyAdmin;
 import blog.web.admin.wordpress.WordPressHandlers;
 import blog.web.auth.AuthHandlers;
 import blog.web.auth.DemoSignIn;
+import blog.web.auth.EmailSignInHandlers;
+import blog.web.auth.LoginsPage;
 import blog.web.auth.SignInRejected;
 import blog.web.avatar.Avatars;
 import blog.web.comment.CommentHandlers;
 import blog.web.federation.FederationRoutes;
 import blog.web.feed.FeedRoutes;
+import blog.web.privacy.MyCommentsHandlers;
+import blog.web.privacy.PrivacyPage;
 import blog.web.security.CsrfFailure;
 import blog.web.seo.SitemapHandlers;
 import blog.web.site.SiteStylesheet;
@@ -83,11 +88,29 @@ final class Routes {
     cfg.routes.post(CommentHandlers.EDIT_PATH, h.comments()::edit);
     cfg.routes.post(CommentHandlers.DELETE_PATH, h.comments()::delete);
     cfg.routes.post(AuthHandlers.LOGOUT, h.auth()::logout);
+    if (h.emailSignIn() != null) {
+      // Before /auth/{provider}/start, which would take "email" for a provider's id.
+      cfg.routes.post(EmailSignInHandlers.START, h.emailSignIn()::start);
+      cfg.routes.get(EmailSignInHandlers.CONFIRM, h.emailSignIn()::confirmPage);
+      cfg.routes.post(EmailSignInHandlers.FINISH, h.emailSignIn()::finish);
+      cfg.routes.post(EmailSignInHandlers.LINK, h.emailSignIn()::link);
+    }
     cfg.routes.post("/auth/{provider}/start", h.signIn()::start);
+    cfg.routes.get(LoginsPage.PATH, h.logins()::page);
+    cfg.routes.post(LoginsPage.UNLINK, h.logins()::unlink);
+    cfg.routes.post("/auth/{provider}/link", h.signIn()::link);
     if (h.demoSignIn() != null) {
       cfg.routes.post(DemoSignIn.PATH, h.demoSignIn()::signIn);
     }
     cfg.routes.get("/auth/{provider}/callback", h.signIn()::callback);
+    cfg.routes.get(PrivacyPage.PATH, h.privacy()::page);
+    cfg.routes.get(MyCommentsHandlers.PATH, h.myComments()::page);
+    cfg.routes.post(MyCommentsHandlers.ASK, h.myComments()::ask);
+    cfg.routes.post(MyCommentsHandlers.EDIT, h.myComments()::edit);
+    cfg.routes.post(MyCommentsHandlers.DELETE, h.myComments()::delete);
+    cfg.routes.post(MyCommentsHandlers.CANCEL, h.myComments()::cancel);
+    cfg.routes.post(MyCommentsHandlers.EXPORT, h.myComments()::export);
+    cfg.routes.post(MyCommentsHandlers.ERASE, h.myComments()::erase);
     cfg.routes.get(SubscriptionHandlers.CONFIRM, h.subscriptions()::confirmPage);
     cfg.routes.post(SubscriptionHandlers.CONFIRM, h.subscriptions()::confirm);
     cfg.routes.get(SubscriptionHandlers.UNSUBSCRIBE, h.subscriptions()::unsubscribePage);
@@ -100,6 +123,9 @@ final class Routes {
     cfg.routes.post("/admin/setup", h.admin()::setup);
     cfg.routes.get("/admin", h.admin()::dashboard, AccessRole.AUTHOR);
     ModerationRoutes.install(cfg, h.moderation());
+    cfg.routes.get(PrivacyAdmin.PAGE, h.privacyAdmin()::page, AccessRole.ADMIN);
+    cfg.routes.post(PrivacyAdmin.EXPORT, h.privacyAdmin()::export, AccessRole.ADMIN);
+    cfg.routes.post(PrivacyAdmin.ERASE, h.privacyAdmin()::erase, AccessRole.ADMIN);
     cfg.routes.get(WordPressHandlers.PAGE, h.wordpress()::page, AccessRole.ADMIN);
     cfg.routes.post(WordPressHandlers.PAGE, h.wordpress()::upload, AccessRole.ADMIN);
     cfg.routes.get(WordPressHandlers.EXPORT, h.wordpress()::export, AccessRole.ADMIN);

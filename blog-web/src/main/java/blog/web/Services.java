@@ -1,6 +1,5 @@
 package blog.web;
 
-import blog.core.auth.ProviderSwitches;
 import blog.core.change.ContentVersionRepository;
 import blog.core.change.PolledContentVersion;
 import blog.core.comment.CommentEditing;
@@ -34,8 +33,20 @@ import blog.core.federation.FollowerRepository;
 import blog.core.federation.KeyRepository;
 import blog.core.federation.ReactionRepository;
 import blog.core.federation.SentCommentRepository;
-import blog.core.identity.Commenters;
 import blog.core.identity.IdentityRepository;
+import blog.core.identity.Passwords;
+import blog.core.identity.UserRepository;
+import blog.core.login.Commenters;
+import blog.core.login.EmailSignIn;
+import blog.core.login.EmailSignInRepository;
+import blog.core.login.FormDraftRepository;
+import blog.core.login.LoginThrottleRepository;
+import blog.core.login.ProviderSwitches;
+import blog.core.login.SessionRepository;
+import blog.core.login.Sessions;
+import blog.core.login.SignInRequestRepository;
+import blog.core.login.StaffAccounts;
+import blog.core.login.StaffLogin;
 import blog.core.mail.MailDispatcher;
 import blog.core.mail.MailQueueRepository;
 import blog.core.mail.MailSettings;
@@ -53,26 +64,21 @@ import blog.core.notify.Notifications;
 import blog.core.notify.SubscriptionLinks;
 import blog.core.notify.SubscriptionRepository;
 import blog.core.post.PostRepository;
+import blog.core.privacy.PersonalData;
+import blog.core.privacy.PersonalDataRepository;
+import blog.core.privacy.PrivacyLinkRepository;
+import blog.core.privacy.PrivacySettings;
 import blog.core.reading.BlogReader;
 import blog.core.security.PerThreadRandom;
 import blog.core.security.Signer;
 import blog.core.security.SiteSecret;
 import blog.core.security.Tokens;
 import blog.core.seed.SeedContent;
-import blog.core.session.SessionRepository;
-import blog.core.session.Sessions;
 import blog.core.settings.SettingsEditor;
-import blog.core.signin.FormDraftRepository;
-import blog.core.signin.SignInRequestRepository;
 import blog.core.site.SettingsRepository;
 import blog.core.site.SiteMenu;
 import blog.core.taxonomy.TermRepository;
 import blog.core.text.MarkdownRenderer;
-import blog.core.user.LoginThrottleRepository;
-import blog.core.user.Passwords;
-import blog.core.user.StaffAccounts;
-import blog.core.user.StaffLogin;
-import blog.core.user.UserRepository;
 import blog.core.webmention.MentionRepository;
 import blog.core.webmention.SentLinkRepository;
 import blog.core.webmention.WebmentionSettings;
@@ -85,6 +91,7 @@ import blog.web.admin.posts.EditorServices;
 import blog.web.cache.PageCacheSettings;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The domain half of the composition root: repositories and services over one database, plus the
@@ -121,7 +128,9 @@ record Services(
     WxrExporter wxrExporter,
     WordPressLinks wordPressLinks,
     Federation federation,
-    Webmentions webmentions) {
+    Webmentions webmentions,
+    EmailSignIn emailSignIn,
+    PersonalData personalData) {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Services.class);
 
   /** Builds the services over a migrated database and seeds it if it is empty. */
@@ -156,11 +165,21 @@ record Services(
     var sessions = new Sessions(new SessionRepository(jdbi), new Tokens(random), clock);
     var signInRequests = new SignInRequestRepository(jdbi);
     var formDrafts = new FormDraftRepository(jdbi);
+    var emailLinks = new EmailSignInRepository(jdbi);
+    var privacyLinks = new PrivacyLinkRepository(jdbi);
+    // The mail log's retention: the queue keeps sent and failed mails for this many days.
+    int mailLogDays = MailSettings.LOG_DAYS.read(config);
+    var mailLog = new MailQueueRepository(jdbi);
     Runnable housekeeping =
         () -> {
           sessions.removeExpired();
           signInRequests.deleteExpired(clock.instant());
           formDrafts.deleteExpired(clock.instant());
+          emailLinks.deleteExpired(clock.instant());
+          privacyLinks.deleteExpired(clock.instant());
+          if (mailLogDays > 0) {
+            mailLog.deleteFinishedBefore(clock.instant().minus(Duration.ofDays(mailLogDays)));
+          }
         };
     var signer = SiteSecret.signer(settings, random);
     var siteMenu = new SiteMenu(settings, posts, clock);
@@ -191,6 +210,33 @@ record Services(
 
     var federationSettings = FederationSettings.from(config, baseUrl);
     var sentComments = new SentCommentRepository(jdbi);
+    var loginThrottle = new LoginThrottleRepository(jdbi);
+    // "Log in with email" needs the mail queue: off when mail is.
+    EmailSignIn emailSignIn =
+        dispatcher == null
+            ? null
+            : new EmailSignIn(
+                emailLinks,
+                loginThrottle,
+                mailQueue,
+                transactions,
+                settings,
+                new Tokens(random),
+                baseUrl,
+                clock,
+                dispatcher::wake);
+    var personalData =
+        new PersonalData(
+            new PersonalDataRepository(jdbi),
+            privacyLinks,
+            loginThrottle,
+            dispatcher == null ? null : mailQueue,
+            settings,
+            new Tokens(random),
+            baseUrl,
+            clock,
+            dispatcher == null ? null : dispatcher::wake,
+            PrivacySettings.keepErasedComments(config));
     var commentService =
         new CommentService(
             posts,
@@ -304,7 +350,7 @@ record Services(
         formDrafts,
         sessions,
         users,
-        new StaffLogin(users, passwords, new LoginThrottleRepository(jdbi), clock),
+        new StaffLogin(users, passwords, loginThrottle, clock),
         new StaffAccounts(users, passwords, settings, signer, clock),
         new ModerationQueue(
             new QueueRepository(jdbi),
@@ -330,7 +376,9 @@ record Services(
         DataTools.exporter(database, clock),
         new WordPressLinks(new WxrImportRepository(jdbi), posts, clock),
         federation,
-        webmentions);
+        webmentions,
+        emailSignIn,
+        personalData);
   }
 
   private static EditorServices editing(

@@ -1,9 +1,10 @@
 package blog.web;
 
-import blog.core.auth.LoginProviders;
 import blog.core.comment.ThreadKey;
 import blog.core.config.Config;
 import blog.core.federation.SiteActor;
+import blog.core.login.LoginProviders;
+import blog.core.mail.MailSettings;
 import blog.core.post.Listing;
 import blog.core.post.ListingKey;
 import blog.core.reading.KeyedPages;
@@ -17,13 +18,16 @@ import blog.web.admin.AdminHandlers;
 import blog.web.admin.StaffSession;
 import blog.web.admin.moderation.Moderation;
 import blog.web.admin.posts.PostAdmin;
+import blog.web.admin.privacy.PrivacyAdmin;
 import blog.web.admin.wordpress.WordPressHandlers;
 import blog.web.archive.ArchiveHandlers;
 import blog.web.auth.AuthHandlers;
 import blog.web.auth.CommenterSession;
 import blog.web.auth.DemoProvider;
 import blog.web.auth.DemoSignIn;
+import blog.web.auth.EmailSignInHandlers;
 import blog.web.auth.FormDrafts;
+import blog.web.auth.LoginsPage;
 import blog.web.auth.ProviderButton;
 import blog.web.auth.ProviderMenu;
 import blog.web.auth.SignInFlow;
@@ -45,12 +49,15 @@ import blog.web.post.PostViews;
 import blog.web.post.RememberedCommenter;
 import blog.web.post.ReplyFormParts;
 import blog.web.post.WordPressLinkRedirects;
+import blog.web.privacy.MyCommentsHandlers;
+import blog.web.privacy.PrivacyPage;
 import blog.web.security.ClientAddress;
 import blog.web.security.Cookies;
 import blog.web.security.Csrf;
 import blog.web.site.AbsoluteUrls;
 import blog.web.site.Pages;
 import blog.web.site.PebbleRenderer;
+import blog.web.site.Permalinks;
 import blog.web.site.SiteStylesheet;
 import blog.web.site.StaticAssets;
 import blog.web.subscription.SubscriptionHandlers;
@@ -99,7 +106,12 @@ record WebHandlers(
     FederationHandlers federation,
     FederationAdmin federationAdmin,
     WebmentionHandlers webmention,
-    WebmentionAdmin webmentionAdmin) {
+    WebmentionAdmin webmentionAdmin,
+    EmailSignInHandlers emailSignIn,
+    LoginsPage logins,
+    MyCommentsHandlers myComments,
+    PrivacyPage privacy,
+    PrivacyAdmin privacyAdmin) {
 
   /** The software's version, as NodeInfo tells it. */
   static final String VERSION = "0.1.0";
@@ -193,6 +205,8 @@ record WebHandlers(
     var views = new PostViews();
     var clientAddress = new ClientAddress(trustedProxies(config));
     var auth = new AuthHandlers(services.reader(), commenterSession, drafts, pages);
+    var logins =
+        new LoginsPage(commenterSession, menu, csrf, pages, services.emailSignIn() != null);
     var admin =
         new AdminHandlers(
             services.staffLogin(),
@@ -276,7 +290,8 @@ record WebHandlers(
             server.baseUrl(),
             services.clock(),
             demoSignIn,
-            switches),
+            switches,
+            logins),
         demo,
         demoSignIn,
         new AdminAccess(staffSession),
@@ -318,7 +333,34 @@ record WebHandlers(
             : new FederationHandlers(services.federation(), services.reader(), VERSION),
         new FederationAdmin(services.federation(), admin, services.clock()),
         services.webmentions() == null ? null : new WebmentionHandlers(services.webmentions()),
-        new WebmentionAdmin(services.webmentions(), admin, services.clock()));
+        new WebmentionAdmin(services.webmentions(), admin, services.clock()),
+        services.emailSignIn() == null
+            ? null
+            : new EmailSignInHandlers(
+                services.emailSignIn(), auth, commenterSession, csrf, clientAddress, pages, logins),
+        logins,
+        new MyCommentsHandlers(
+            services.personalData(),
+            services.commentEditing(),
+            commenterSession,
+            csrf,
+            clientAddress,
+            pages,
+            postId ->
+                services
+                    .reader()
+                    .visiblePost(postId)
+                    .map(post -> Permalinks.post(post, services.reader().site().timeZone())),
+            services.clock(),
+            services.mailEnabled()),
+        new PrivacyPage(
+            services.personalData(),
+            menu,
+            services.mailEnabled(),
+            services.federation() != null,
+            MailSettings.LOG_DAYS.read(config),
+            pages),
+        new PrivacyAdmin(services.personalData(), admin, staffSession));
   }
 
   private static Set<String> trustedProxies(Config config) {

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blog.core.identity.Role;
 import blog.core.testing.DbKind;
 import blog.core.testing.Slow;
-import blog.core.user.Role;
 import blog.web.testing.AppProcess;
 import blog.web.testing.Browser;
 import blog.web.testing.CrashDrill;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.config.Config;
+import blog.core.identity.Role;
+import blog.core.identity.UserRepository;
 import blog.core.testing.DbKind;
 import blog.core.testing.TestDatabase;
-import blog.core.user.Role;
-import blog.core.user.UserRepository;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -4,10 +4,10 @@ import static blog.web.testing.StaffBrowsers.hidden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blog.core.identity.Role;
 import blog.core.testing.DbKind;
 import blog.core.testing.Slow;
 import blog.core.testing.SyntheticWxr;
-import blog.core.user.Role;
 import blog.web.testing.AppProcess;
 import blog.web.testing.Browser;
 import blog.web.testing.CrashDrill;

@@ -1,8 +1,8 @@
 package blog.core.editor;
 
+import blog.core.identity.Role;
+import blog.core.identity.User;
 import blog.core.post.Post;
-import blog.core.user.Role;
-import blog.core.user.User;
 
 /** The signed-in staff member on whose behalf the editor acts. */
 public record Actor(long userId, Role role) {

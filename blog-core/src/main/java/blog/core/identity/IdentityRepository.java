@@ -124,6 +124,126 @@ public final class IdentityRepository {
         .bind("now", now);
   }
 
+  /**
+   * Every identity of the commenter {@code id} belongs to (it among them), oldest first. Identities
+   * of one commenter share {@code commenter_id}; NULL stands for the identity's own id.
+   */
+  public List<CommenterIdentity> linkedWith(long id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT * FROM commenter_identities
+                    WHERE COALESCE(commenter_id, id) =
+                      (SELECT COALESCE(commenter_id, id) FROM commenter_identities WHERE id = :id)
+                    ORDER BY id
+                    """)
+                .bind("id", id)
+                .map(MAPPER)
+                .list());
+  }
+
+  /**
+   * Stores (or refreshes) an identity and links it, with every identity already linked to it, to
+   * the commenter of identity {@code to}: one transaction. An identity of another commenter brings
+   * that commenter's other identities along, as logging in with it proves they are the same person.
+   */
+  public CommenterIdentity saveLinked(
+      long to,
+      String provider,
+      String subject,
+      String displayName,
+      String email,
+      String avatarUrl,
+      String profileUrl,
+      Instant now) {
+    return jdbi.inTransaction(
+        h -> {
+          CommenterIdentity added =
+              save(provider, subject, displayName, email, avatarUrl, profileUrl, now);
+          long commenter = commenterOf(h, to);
+          long theirs = commenterOf(h, added.id());
+          if (commenter != theirs) {
+            h.createUpdate(
+                    """
+                    UPDATE commenter_identities
+                    SET commenter_id = CASE WHEN id = :commenter THEN NULL ELSE :commenter END
+                    WHERE COALESCE(commenter_id, id) = :theirs
+                    """)
+                .bind("commenter", commenter)
+                .bind("theirs", theirs)
+                .execute();
+          }
+          return added;
+        });
+  }
+
+  /**
+   * Takes identity {@code id} away from the commenter of identity {@code of}: it stands alone
+   * again, with the comments written with it. False (nothing changed) if it is not theirs or is
+   * their last.
+   */
+  public boolean unlink(long of, long id) {
+    return jdbi.inTransaction(
+        h -> {
+          long commenter = commenterOf(h, of);
+          List<Long> members =
+              h.createQuery(
+                      """
+                      SELECT id FROM commenter_identities WHERE COALESCE(commenter_id, id) = :c
+                      ORDER BY id FOR UPDATE
+                      """)
+                  .bind("c", commenter)
+                  .mapTo(Long.class)
+                  .list();
+          if (members.size() < 2 || !members.contains(id)) {
+            return false;
+          }
+          if (id == commenter) {
+            // The commenter was known by this identity's id: the others take the next one's.
+            long next = members.stream().filter(m -> m != id).findFirst().orElseThrow();
+            h.createUpdate(
+                    """
+                    UPDATE commenter_identities
+                    SET commenter_id = CASE WHEN id = :next THEN NULL ELSE :next END
+                    WHERE COALESCE(commenter_id, id) = :c AND id <> :id
+                    """)
+                .bind("next", next)
+                .bind("c", commenter)
+                .bind("id", id)
+                .execute();
+          }
+          h.createUpdate("UPDATE commenter_identities SET commenter_id = NULL WHERE id = :id")
+              .bind("id", id)
+              .execute();
+          return true;
+        });
+  }
+
+  /** How many comments were written with the identities linked with {@code id}. */
+  public long commentCount(long id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT COUNT(*) FROM comments WHERE identity_id IN (
+                      SELECT id FROM commenter_identities WHERE COALESCE(commenter_id, id) =
+                        (SELECT COALESCE(commenter_id, id) FROM commenter_identities
+                         WHERE id = :id))
+                    """)
+                .bind("id", id)
+                .mapTo(Long.class)
+                .one());
+  }
+
+  private static long commenterOf(Handle h, long id) {
+    return h.createQuery(
+            "SELECT COALESCE(commenter_id, id) FROM commenter_identities WHERE id = :id")
+        .bind("id", id)
+        .mapTo(Long.class)
+        .one();
+  }
+
   public Optional<CommenterIdentity> findById(long id) {
     return jdbi.withHandle(
         h ->

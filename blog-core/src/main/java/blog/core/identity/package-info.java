@@ -1,5 +1,5 @@
 /**
- * Commenters who logged in with a third-party provider: their stored identity and what the blog
- * shows of it.
+ * Who people are: staff users (admins and authors) with their roles, bylines and Argon2id
+ * passwords, and commenters with the identities they logged in with.
  */
 package blog.core.identity;

@@ -94,6 +94,22 @@ public final class MailQueueRepository {
         u -> u.bind("now", now));
   }
 
+  /**
+   * Forgets sent and failed mails queued before {@code cutoff} (the mail log's retention); mail
+   * still to be sent stays. Returns how many went.
+   */
+  public int deleteFinishedBefore(Instant cutoff) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    DELETE FROM mail_queue
+                    WHERE status IN ('sent', 'failed') AND created_at < :cutoff
+                    """)
+                .bind("cutoff", cutoff)
+                .execute());
+  }
+
   /** Puts the mail back in the queue, due again at {@code nextAttemptAt}. */
   public boolean markRetry(long id, String workerId, String error, Instant nextAttemptAt) {
     return finish(

@@ -56,9 +56,15 @@ public record MailSettings(
       Setting.wholeNumber(
           "mail.max-attempts", DEFAULT_MAX_ATTEMPTS, "tries per mail (at least 1) before it fails");
 
+  public static final Setting<Integer> LOG_DAYS =
+      Setting.wholeNumber(
+          "mail.log-days",
+          30,
+          "days a sent or failed mail stays in the mail log (the queue's table); 0 keeps them");
+
   /** The mail keys, for the catalog of every setting. */
   public static final List<Declaration> DECLARED =
-      List.of(HOST, PORT, SECURITY, USERNAME, PASSWORD, FROM, MAX_ATTEMPTS);
+      List.of(HOST, PORT, SECURITY, USERNAME, PASSWORD, FROM, MAX_ATTEMPTS, LOG_DAYS);
 
   /** Mail switched off. */
   public static MailSettings disabled() {

@@ -1,8 +1,8 @@
 package blog.core.moderation;
 
+import blog.core.identity.Role;
+import blog.core.identity.User;
 import blog.core.post.Post;
-import blog.core.user.Role;
-import blog.core.user.User;
 
 /** Who moderates what, as in WordPress: admins every comment, authors those on their own posts. */
 public final class ModerationRights {

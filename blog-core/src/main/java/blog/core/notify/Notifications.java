@@ -4,13 +4,13 @@ import blog.core.comment.Comment;
 import blog.core.comment.CommentForm;
 import blog.core.comment.CommentNotifications;
 import blog.core.comment.CommentStatus;
+import blog.core.identity.User;
+import blog.core.identity.UserRepository;
 import blog.core.mail.MailQueueRepository;
 import blog.core.mail.OutgoingMail;
 import blog.core.post.Post;
 import blog.core.site.SettingsRepository;
 import blog.core.site.SiteSettings;
-import blog.core.user.User;
-import blog.core.user.UserRepository;
 import java.time.Clock;
 import java.util.Optional;
 

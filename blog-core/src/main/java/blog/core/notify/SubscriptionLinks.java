@@ -1,9 +1,9 @@
 package blog.core.notify;
 
 import blog.core.NotFoundException;
+import blog.core.identity.UserRepository;
 import blog.core.post.PostRepository;
 import blog.core.site.SettingsRepository;
-import blog.core.user.UserRepository;
 import java.time.Clock;
 
 /**

@@ -1,11 +1,11 @@
 package blog.core.sitemap;
 
 import blog.core.db.Times;
+import blog.core.identity.Byline;
 import blog.core.post.ListingKey;
 import blog.core.post.PostRepository;
 import blog.core.taxonomy.Taxonomy;
 import blog.core.taxonomy.Term;
-import blog.core.user.Byline;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;

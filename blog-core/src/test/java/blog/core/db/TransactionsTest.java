@@ -3,9 +3,9 @@ package blog.core.db;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blog.core.identity.Role;
+import blog.core.identity.UserRepository;
 import blog.core.testing.DatabaseTestBase;
-import blog.core.user.Role;
-import blog.core.user.UserRepository;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -1,14 +1,14 @@
 package blog.core.editor;
 
 import blog.core.db.Transactions;
+import blog.core.identity.Role;
+import blog.core.identity.UserRepository;
 import blog.core.post.Post;
 import blog.core.post.PostRepository;
 import blog.core.taxonomy.TermRepository;
 import blog.core.testing.Fixtures;
 import blog.core.testing.MutableClock;
 import blog.core.text.MarkdownRenderer;
-import blog.core.user.Role;
-import blog.core.user.UserRepository;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.comment.FieldError;
+import blog.core.identity.Role;
 import blog.core.post.Post;
 import blog.core.post.PostStatus;
 import blog.core.post.PostType;
-import blog.core.user.Role;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

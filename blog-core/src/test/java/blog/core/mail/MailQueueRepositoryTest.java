@@ -46,6 +46,26 @@ class MailQueueRepositoryTest extends DatabaseTestBase {
   }
 
   @Test
+  void theMailLogForgetsFinishedMailsOlderThanItsRetentionButNothingUnsent() {
+    long oldSent = queue.enqueue(mail("old sent"), T0);
+    long oldFailed = queue.enqueue(mail("old failed"), T0);
+    long oldQueued = queue.enqueue(mail("old still queued"), T0);
+    long newSent = queue.enqueue(mail("new sent"), T0.plus(Duration.ofDays(20)));
+    List<QueuedMail> claimed = queue.claimDue(T0.plus(Duration.ofDays(20)), 10, "w", LEASE);
+    assertEquals(4, claimed.size());
+    queue.markSent(oldSent, "w", T0);
+    queue.markFailed(oldFailed, "w", "refused");
+    queue.markSent(newSent, "w", T0.plus(Duration.ofDays(20)));
+    queue.markRetry(oldQueued, "w", "busy", T0.plus(Duration.ofDays(21)));
+
+    assertEquals(2, queue.deleteFinishedBefore(T0.plus(Duration.ofDays(10))));
+    assertTrue(queue.findById(oldSent).isEmpty());
+    assertTrue(queue.findById(oldFailed).isEmpty());
+    assertTrue(queue.findById(oldQueued).isPresent(), "mail still to be sent stays");
+    assertTrue(queue.findById(newSent).isPresent(), "newer mail stays");
+  }
+
+  @Test
   void claimedMailComesBackExactlyAsQueued() {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("List-Unsubscribe", "<https://blog.example/u?t=1>, <mailto:u@blog.example>");

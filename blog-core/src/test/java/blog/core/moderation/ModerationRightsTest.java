@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.comment.CommentService.Outcome;
 import blog.core.comment.CommentStatus;
-import blog.core.user.Role;
-import blog.core.user.User;
+import blog.core.identity.Role;
+import blog.core.identity.User;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

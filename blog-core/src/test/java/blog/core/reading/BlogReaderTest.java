@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.NotFoundException;
 import blog.core.comment.CommentStatus;
+import blog.core.identity.Role;
+import blog.core.identity.UserRepository;
 import blog.core.post.PostPage;
 import blog.core.post.PostRepository;
 import blog.core.post.PostStatus;
@@ -16,8 +18,6 @@ import blog.core.site.SiteSettings;
 import blog.core.taxonomy.Taxonomy;
 import blog.core.testing.DatabaseTestBase;
 import blog.core.testing.Fixtures;
-import blog.core.user.Role;
-import blog.core.user.UserRepository;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

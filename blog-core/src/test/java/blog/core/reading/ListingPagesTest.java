@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.NotFoundException;
+import blog.core.identity.UserRepository;
 import blog.core.post.Listing;
 import blog.core.post.ListingKey;
 import blog.core.post.PostPage;
@@ -16,7 +17,6 @@ import blog.core.taxonomy.Taxonomy;
 import blog.core.testing.DatabaseTestBase;
 import blog.core.testing.Fixtures;
 import blog.core.testing.RecordedSql;
-import blog.core.user.UserRepository;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

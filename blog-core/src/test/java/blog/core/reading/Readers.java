@@ -2,10 +2,10 @@ package blog.core.reading;
 
 import blog.core.comment.CommentRepository;
 import blog.core.identity.IdentityRepository;
+import blog.core.identity.UserRepository;
 import blog.core.post.PostRepository;
 import blog.core.site.SettingsRepository;
 import blog.core.taxonomy.TermRepository;
-import blog.core.user.UserRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.comment.CommentRepository;
 import blog.core.identity.IdentityRepository;
+import blog.core.identity.Role;
+import blog.core.identity.UserRepository;
 import blog.core.post.NewPost;
 import blog.core.post.Post;
 import blog.core.post.PostRepository;
@@ -16,8 +18,6 @@ import blog.core.testing.DatabaseTestBase;
 import blog.core.testing.DbKind;
 import blog.core.testing.Fixtures;
 import blog.core.text.MarkdownRenderer;
-import blog.core.user.Role;
-import blog.core.user.UserRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

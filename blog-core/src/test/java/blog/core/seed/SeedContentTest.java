@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import blog.core.comment.CommentRenderer;
 import blog.core.comment.CommentRepository;
 import blog.core.db.Transactions;
+import blog.core.identity.UserRepository;
 import blog.core.post.Post;
 import blog.core.post.PostRepository;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.DatabaseTestBase;
 import blog.core.text.MarkdownRenderer;
-import blog.core.user.UserRepository;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package blog.web.admin;
 
-import blog.core.user.Role;
-import blog.core.user.User;
+import blog.core.identity.Role;
+import blog.core.identity.User;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HandlerType;

@@ -2,10 +2,10 @@ package blog.web.admin;
 
 import blog.core.NotFoundException;
 import blog.core.comment.FieldError;
-import blog.core.user.Role;
-import blog.core.user.StaffAccounts;
-import blog.core.user.StaffLogin;
-import blog.core.user.User;
+import blog.core.identity.Role;
+import blog.core.identity.User;
+import blog.core.login.StaffAccounts;
+import blog.core.login.StaffLogin;
 import blog.web.auth.AuthHandlers;
 import blog.web.form.CommentFormFields;
 import blog.web.security.ClientAddress;

@@ -1,6 +1,6 @@
 package blog.web.admin;
 
-import blog.core.user.User;
+import blog.core.identity.User;
 
 /**
  * How many comments wait for {@code user}'s moderation: the number in the admin menu. An interface

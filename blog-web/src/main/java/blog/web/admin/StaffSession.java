@@ -1,10 +1,10 @@
 package blog.web.admin;
 
-import blog.core.session.Session;
-import blog.core.session.SessionPolicy;
-import blog.core.session.Sessions;
-import blog.core.user.User;
-import blog.core.user.UserRepository;
+import blog.core.identity.User;
+import blog.core.identity.UserRepository;
+import blog.core.login.Session;
+import blog.core.login.SessionPolicy;
+import blog.core.login.Sessions;
 import blog.web.security.Cookies;
 import io.javalin.http.Context;
 import java.time.Duration;

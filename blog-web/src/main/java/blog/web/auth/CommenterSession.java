@@ -1,9 +1,10 @@
 package blog.web.auth;
 
 import blog.core.identity.CommenterIdentity;
-import blog.core.identity.Commenters;
+import blog.core.login.Commenters;
 import blog.web.security.Cookies;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,6 +50,31 @@ public final class CommenterSession {
     cookies.set(ctx, COOKIE, signedIn.sessionToken(), MAX_AGE_SECONDS);
     ctx.attribute(CACHED, Optional.of(signedIn.identity()));
     return signedIn.identity();
+  }
+
+  /** Links another identity to the commenter logged in here; the session stays as it is. */
+  public CommenterIdentity link(
+      CommenterIdentity who,
+      String provider,
+      String subject,
+      String displayName,
+      String email,
+      String avatarUrl,
+      String profileUrl) {
+    return commenters.link(who, provider, subject, displayName, email, avatarUrl, profileUrl);
+  }
+
+  /** Every way the commenter logged in here logs in, oldest first. */
+  public List<CommenterIdentity> linked(CommenterIdentity who) {
+    return commenters.linked(who);
+  }
+
+  public boolean unlink(CommenterIdentity who, long identityId) {
+    return commenters.unlink(who, identityId);
+  }
+
+  public long commentCount(CommenterIdentity who) {
+    return commenters.commentCount(who);
   }
 
   public void signOut(Context ctx) {

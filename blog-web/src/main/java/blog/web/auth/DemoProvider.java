@@ -1,8 +1,8 @@
 package blog.web.auth;
 
-import blog.core.auth.LoginProviders;
 import blog.core.config.Config;
 import blog.core.config.Setting;
+import blog.core.login.LoginProviders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,9 +1,9 @@
 package blog.web.auth;
 
 import blog.core.comment.CommentForm;
+import blog.core.login.FormDraft;
+import blog.core.login.FormDraftRepository;
 import blog.core.security.Tokens;
-import blog.core.signin.FormDraft;
-import blog.core.signin.FormDraftRepository;
 import blog.web.security.Csrf;
 import io.javalin.http.Context;
 import java.net.URLDecoder;

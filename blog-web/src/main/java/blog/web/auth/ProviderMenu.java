@@ -1,8 +1,8 @@
 package blog.web.auth;
 
-import blog.core.auth.LoginProvider;
-import blog.core.auth.LoginProviders;
-import blog.core.auth.ProviderSwitches;
+import blog.core.login.LoginProvider;
+import blog.core.login.LoginProviders;
+import blog.core.login.ProviderSwitches;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;

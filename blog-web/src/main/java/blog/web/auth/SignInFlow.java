@@ -1,17 +1,18 @@
 package blog.web.auth;
 
 import blog.core.NotFoundException;
-import blog.core.auth.AuthorizationRequest;
-import blog.core.auth.LoginFailure;
-import blog.core.auth.LoginProvider;
-import blog.core.auth.LoginProviders;
-import blog.core.auth.Profile;
-import blog.core.auth.ProviderSwitches;
 import blog.core.comment.CommentForm;
+import blog.core.identity.CommenterIdentity;
+import blog.core.login.AuthorizationRequest;
+import blog.core.login.LoginFailure;
+import blog.core.login.LoginProvider;
+import blog.core.login.LoginProviders;
+import blog.core.login.Profile;
+import blog.core.login.ProviderSwitches;
+import blog.core.login.SignInRequest;
+import blog.core.login.SignInRequestRepository;
 import blog.core.post.Post;
 import blog.core.security.Tokens;
-import blog.core.signin.SignInRequest;
-import blog.core.signin.SignInRequestRepository;
 import blog.web.form.CommentFormFields;
 import blog.web.security.Csrf;
 import io.javalin.http.Context;
@@ -44,6 +45,7 @@ public final class SignInFlow {
   private final Clock clock;
   private final DemoSignIn demo;
   private final ProviderSwitches switches;
+  private final LoginsPage logins;
 
   public SignInFlow(
       LoginProviders providers,
@@ -55,7 +57,9 @@ public final class SignInFlow {
       String baseUrl,
       Clock clock,
       DemoSignIn demo,
-      ProviderSwitches switches) {
+      ProviderSwitches switches,
+      LoginsPage logins) {
+    this.logins = logins;
     this.demo = demo;
     this.switches = switches;
     this.providers = providers;
@@ -110,7 +114,8 @@ public final class SignInFlow {
             started.codeVerifier(),
             started.redirectTo().toString(),
             post.id(),
-            FormDrafts.encode(form)),
+            FormDrafts.encode(form),
+            null),
         now,
         now.plus(PENDING));
     if (isDemo) {
@@ -119,6 +124,87 @@ public final class SignInFlow {
       return;
     }
     back.continueTo(ctx, provider.label(), started.redirectTo());
+  }
+
+  /**
+   * {@code POST /auth/{provider}/link} from the log-ins page: a log-in with another provider whose
+   * identity is linked to the commenter logged in here, who then comes back to that page.
+   */
+  public void link(Context ctx) {
+    LoginProvider provider = provider(ctx);
+    CommenterIdentity who = logins.requireLoggedIn(ctx);
+    if (!switches.isOn(provider.id())) {
+      logins.backWith(ctx, LoginsPage.Message.SWITCHED_OFF);
+      return;
+    }
+    boolean isDemo = demo != null && provider.id().equals(DemoProvider.ID);
+    if (isDemo) {
+      demo.provider().awaitStarted();
+    }
+    AuthorizationRequest started;
+    try {
+      started = provider.start(callbackUri(provider.id()));
+    } catch (LoginFailure e) {
+      LOG.warn("{}", e.getMessage());
+      logins.backWith(ctx, LoginsPage.Message.FAILED);
+      return;
+    }
+    Instant now = clock.instant();
+    requests.save(
+        new SignInRequest(
+            Tokens.hash(started.state()),
+            Tokens.hash(csrf.browserId(ctx)),
+            provider.id(),
+            started.nonce(),
+            started.codeVerifier(),
+            started.redirectTo().toString(),
+            null,
+            "",
+            who.id()),
+        now,
+        now.plus(PENDING));
+    if (isDemo) {
+      demo.show(ctx, started.redirectTo());
+      return;
+    }
+    back.continueTo(ctx, provider.label(), started.redirectTo());
+  }
+
+  /** The end of {@link #link}: the commenter who started it must still be logged in here. */
+  private void finishLinking(Context ctx, LoginProvider provider, SignInRequest request) {
+    Optional<CommenterIdentity> who = session.identity(ctx);
+    if (who.isEmpty() || who.get().id() != request.linkFrom()) {
+      throw new SignInRejected(
+          "This log-in was started to link it to a commenter who is no longer logged in here."
+              + " Please log in and try again from your log-ins page.");
+    }
+    if (ctx.queryParam("error") != null) {
+      logins.backWith(ctx, LoginsPage.Message.CANCELLED);
+      return;
+    }
+    try {
+      Profile profile =
+          provider.complete(
+              callbackUri(provider.id()),
+              new AuthorizationRequest(
+                  URI.create(request.redirectTo()),
+                  ctx.queryParam("state"),
+                  request.nonce(),
+                  request.codeVerifier()),
+              ctx.queryParam("code"));
+      session.link(
+          who.get(),
+          profile.provider(),
+          profile.subject(),
+          profile.displayName(),
+          profile.emailVerified() ? profile.email() : null,
+          profile.avatarUrl(),
+          profile.profileUrl());
+      logins.backWith(ctx, LoginsPage.Message.LINKED);
+    } catch (LoginFailure e) {
+      LOG.warn("{}", e.getMessage());
+      logins.backWith(ctx, LoginsPage.Message.FAILED);
+    }
   }
 
   /** {@code GET /auth/{provider}/callback?code=...&state=...} (or {@code ?error=...}) */
@@ -139,6 +225,10 @@ public final class SignInFlow {
               + " in another browser. Please go back to the post and log in again.");
     }
     SignInRequest request = pending.get();
+    if (request.linkFrom() != null) {
+      finishLinking(ctx, provider, request);
+      return;
+    }
     Post post = back.post(request.postId());
     CommentForm form = FormDrafts.decode(request.formData());
     String error = ctx.queryParam("error");

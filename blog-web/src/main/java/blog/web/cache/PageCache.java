@@ -72,6 +72,7 @@ public final class PageCache {
           "/auth/",
           "/comments/",
           "/subscriptions/",
+          "/my-comments",
           "/unsubscribe",
           "/media/",
           "/assets/",

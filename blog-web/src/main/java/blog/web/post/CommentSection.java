@@ -10,13 +10,14 @@ import blog.core.comment.FieldError;
 import blog.core.comment.ThreadedComment;
 import blog.core.editor.Actor;
 import blog.core.identity.CommenterIdentity;
+import blog.core.identity.User;
+import blog.core.login.EmailSignIn;
 import blog.core.moderation.ModerationRights;
 import blog.core.post.Post;
 import blog.core.reading.CommentAlone;
 import blog.core.reading.CommentPageRequest;
 import blog.core.reading.PostDetail;
 import blog.core.site.SiteSettings;
-import blog.core.user.User;
 import blog.web.avatar.Avatars;
 import blog.web.site.PathParams;
 import blog.web.site.Shown;
@@ -282,7 +283,11 @@ final class CommentSection {
                     new CommenterView(
                         who.displayName(),
                         who.avatarUrl() != null ? who.avatarUrl() : Avatars.url(who.displayName()),
-                        parts.logins().label(who.provider())))
+                        parts.logins().label(who.provider()),
+                        EmailSignIn.PROVIDER.equals(who.provider()),
+                        EmailSignIn.PROVIDER.equals(who.provider())
+                            ? !parts.mailEnabled()
+                            : !parts.logins().offers(who.provider())))
             .orElse(null),
         parts.logins().buttons(),
         staff,

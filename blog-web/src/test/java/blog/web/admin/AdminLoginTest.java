@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blog.core.identity.Passwords;
+import blog.core.identity.Role;
+import blog.core.identity.UserRepository;
+import blog.core.login.StaffAccounts;
 import blog.core.security.SiteSecret;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.Fixtures;
-import blog.core.user.Passwords;
-import blog.core.user.Role;
-import blog.core.user.StaffAccounts;
-import blog.core.user.UserRepository;
 import blog.web.testing.Browser;
 import blog.web.testing.StaffBrowsers;
 import blog.web.testing.TestServer;

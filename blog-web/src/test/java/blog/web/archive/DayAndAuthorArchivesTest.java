@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blog.core.identity.Role;
+import blog.core.identity.UserRepository;
 import blog.core.post.PostStatus;
 import blog.core.site.SettingsRepository;
 import blog.core.site.SiteSettings;
-import blog.core.user.Role;
-import blog.core.user.UserRepository;
 import blog.web.testing.WebTestBase;
 import java.net.http.HttpResponse;
 import java.time.Instant;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blog.core.auth.LoginProviders;
 import blog.core.comment.DiscussionSettings;
 import blog.core.config.Config;
+import blog.core.login.LoginProviders;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.DbKind;
 import blog.core.testing.TestDatabase;

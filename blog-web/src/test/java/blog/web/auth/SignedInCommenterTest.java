@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.comment.DiscussionSettings;
-import blog.core.identity.Commenters;
 import blog.core.identity.IdentityRepository;
+import blog.core.login.Commenters;
+import blog.core.login.SessionRepository;
+import blog.core.login.Sessions;
 import blog.core.security.Tokens;
-import blog.core.session.SessionRepository;
-import blog.core.session.Sessions;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.Fixtures;
 import blog.web.testing.Browser;

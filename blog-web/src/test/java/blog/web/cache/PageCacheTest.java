@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.change.ContentVersions;
 import blog.core.comment.DiscussionSettings;
+import blog.core.identity.Role;
 import blog.core.post.PostStatus;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.Fixtures;
 import blog.core.testing.MutableClock;
-import blog.core.user.Role;
 import blog.web.site.Permalinks;
 import blog.web.testing.Browser;
 import blog.web.testing.StaffBrowsers;

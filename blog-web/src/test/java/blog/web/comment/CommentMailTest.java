@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.comment.DiscussionSettings;
+import blog.core.identity.Role;
+import blog.core.identity.User;
+import blog.core.identity.UserRepository;
 import blog.core.post.Post;
 import blog.core.post.PostRepository;
 import blog.core.post.PostStatus;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.Fixtures;
-import blog.core.user.Role;
-import blog.core.user.User;
-import blog.core.user.UserRepository;
 import blog.web.testing.Browser;
 import blog.web.testing.StaffBrowsers;
 import blog.web.testing.TestServer;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.comment.CommentRepository;
 import blog.core.comment.DiscussionSettings;
+import blog.core.identity.Role;
+import blog.core.identity.UserRepository;
 import blog.core.post.PostStatus;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.Fixtures;
-import blog.core.user.Role;
-import blog.core.user.UserRepository;
 import blog.web.testing.ActiveContent;
 import blog.web.testing.Browser;
 import blog.web.testing.TestServer;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.comment.DiscussionSettings;
+import blog.core.identity.Role;
+import blog.core.identity.User;
 import blog.core.post.PostStatus;
-import blog.core.user.Role;
-import blog.core.user.User;
 import blog.web.testing.RemoteAccount;
 import blog.web.testing.StaffBrowsers;
 import java.net.http.HttpResponse;

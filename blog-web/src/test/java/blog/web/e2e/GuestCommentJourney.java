@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blog.core.identity.Role;
+import blog.core.identity.User;
 import blog.core.post.PostStatus;
-import blog.core.user.Role;
-import blog.core.user.User;
 import blog.web.testing.StaffBrowsers;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.comment.CommentStatus;
+import blog.core.identity.Role;
+import blog.core.identity.User;
 import blog.core.post.PostStatus;
-import blog.core.user.Role;
-import blog.core.user.User;
 import blog.web.testing.StaffBrowsers;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -2,14 +2,14 @@ package blog.web.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blog.core.identity.Role;
+import blog.core.identity.User;
 import blog.core.post.PostRepository;
 import blog.core.post.PostStatus;
 import blog.core.seed.SeedContent;
 import blog.core.testing.DbKind;
 import blog.core.testing.TestDatabase;
 import blog.core.text.MarkdownRenderer;
-import blog.core.user.Role;
-import blog.core.user.User;
 import blog.web.testing.StaffBrowsers;
 import blog.web.testing.TestServer;
 import java.io.IOException;

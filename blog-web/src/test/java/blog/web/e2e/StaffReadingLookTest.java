@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.comment.DiscussionSettings;
-import blog.core.user.Role;
-import blog.core.user.User;
+import blog.core.identity.Role;
+import blog.core.identity.User;
 import blog.web.testing.StaffBrowsers;
 import java.nio.file.Path;
 import java.util.Map;

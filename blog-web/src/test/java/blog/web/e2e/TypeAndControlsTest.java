@@ -3,8 +3,8 @@ package blog.web.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blog.core.user.Role;
-import blog.core.user.User;
+import blog.core.identity.Role;
+import blog.core.identity.User;
 import blog.web.testing.StaffBrowsers;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.comment.DiscussionSettings;
+import blog.core.identity.Role;
 import blog.core.post.PostStatus;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.Fixtures;
-import blog.core.user.Role;
 import blog.web.testing.Browser;
 import blog.web.testing.RemoteAccount;
 import blog.web.testing.StaffBrowsers;

@@ -3,8 +3,8 @@ package blog.web.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blog.core.user.Role;
-import blog.core.user.User;
+import blog.core.identity.Role;
+import blog.core.identity.User;
 import blog.web.testing.Browser;
 import blog.web.testing.StaffBrowsers;
 import blog.web.testing.WebTestBase;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blog.core.identity.Role;
 import blog.core.seed.SeedContent;
 import blog.core.testing.DbKind;
 import blog.core.testing.MutableClock;
 import blog.core.testing.TestDatabase;
-import blog.core.user.Role;
 import blog.web.testing.Browser;
 import blog.web.testing.StaffBrowsers;
 import blog.web.testing.TestServer;

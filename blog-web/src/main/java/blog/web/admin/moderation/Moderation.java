@@ -1,6 +1,6 @@
 package blog.web.admin.moderation;
 
-import blog.core.auth.ProviderSwitches;
+import blog.core.login.ProviderSwitches;
 import blog.core.moderation.ModerationQueue;
 import blog.core.reading.BlogReader;
 import blog.core.security.Tokens;

@@ -1,9 +1,9 @@
 package blog.web.admin.moderation;
 
 import blog.core.comment.CommentStatus;
+import blog.core.identity.User;
 import blog.core.moderation.ModerationQueue;
 import blog.core.moderation.QueueView;
-import blog.core.user.User;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package blog.web.admin.moderation;
 
 import blog.core.NotFoundException;
+import blog.core.identity.User;
 import blog.core.moderation.ModerationQueue;
 import blog.core.moderation.QueueCounts;
 import blog.core.moderation.QueuePage;
@@ -8,7 +9,6 @@ import blog.core.moderation.QueueRow;
 import blog.core.moderation.QueueView;
 import blog.core.reading.BlogReader;
 import blog.core.security.Tokens;
-import blog.core.user.User;
 import blog.web.admin.AdminHandlers;
 import blog.web.admin.StaffSession;
 import blog.web.site.Formats;

@@ -1,7 +1,7 @@
 package blog.web.admin.moderation;
 
-import blog.core.auth.ProviderSwitches;
 import blog.core.comment.FieldError;
+import blog.core.login.ProviderSwitches;
 import blog.core.settings.MenuRow;
 import blog.core.settings.SettingsEditor;
 import blog.core.settings.SettingsForm;

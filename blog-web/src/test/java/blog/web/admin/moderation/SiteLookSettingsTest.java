@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blog.core.identity.Role;
+import blog.core.identity.User;
 import blog.core.media.MediaRepository;
 import blog.core.media.MediaStore;
 import blog.core.media.UploadResult;
@@ -13,8 +15,6 @@ import blog.core.settings.SettingsEditor;
 import blog.core.settings.SettingsForm;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.Fixtures;
-import blog.core.user.Role;
-import blog.core.user.User;
 import blog.web.testing.Browser;
 import blog.web.testing.StaffBrowsers;
 import blog.web.testing.TestServer;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blog.core.user.Role;
+import blog.core.identity.Role;
 import blog.web.testing.Browser;
 import blog.web.testing.ImportUploads;
 import blog.web.testing.StaffBrowsers;
