@@ -108,33 +108,11 @@ public final class CommentNotes {
 
   /** {@code Create} (first time) or {@code Update} (an edit) of the note. */
   public ObjectNode announce(ObjectNode note, boolean update, long serial) {
-    ObjectNode activity = Json.object();
-    activity.put("@context", Json.AS_CONTEXT);
-    String objectId = note.get("id").stringValue();
-    activity.put("id", objectId + (update ? "#update-" + serial : "#create"));
-    activity.put("type", update ? "Update" : "Create");
-    activity.put("actor", site.id());
-    activity.set("to", note.get("to"));
-    activity.set("cc", note.get("cc"));
-    ObjectNode object = note.deepCopy();
-    object.remove("@context");
-    activity.set("object", object);
-    return activity;
+    return Activities.announce(site, null, note, update, serial, false);
   }
 
   /** {@code Delete} of the comment's note, with a {@code Tombstone} in its place. */
   public ObjectNode delete(long commentId) {
-    ObjectNode activity = Json.object();
-    activity.put("@context", Json.AS_CONTEXT);
-    String objectId = site.commentObjectId(commentId);
-    activity.put("id", objectId + "#delete");
-    activity.put("type", "Delete");
-    activity.put("actor", site.id());
-    activity.putArray("to").add(Json.PUBLIC);
-    activity.putArray("cc").add(site.followers());
-    ObjectNode tombstone = activity.putObject("object");
-    tombstone.put("id", objectId);
-    tombstone.put("type", "Tombstone");
-    return activity;
+    return Activities.delete(site, site.commentObjectId(commentId));
   }
 }

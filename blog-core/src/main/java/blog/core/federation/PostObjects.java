@@ -70,35 +70,12 @@ public final class PostObjects {
 
   /** {@code Create} (first time) or {@code Update} (an edit) of the article. */
   public ObjectNode announce(ObjectNode article, boolean update, int version) {
-    ObjectNode activity = Json.object();
-    activity.set("@context", article.get("@context"));
-    String objectId = article.get("id").stringValue();
-    activity.put("id", objectId + (update ? "#update-" + version : "#create"));
-    activity.put("type", update ? "Update" : "Create");
-    activity.put("actor", site.id());
-    activity.put("published", article.get("published").stringValue());
-    activity.set("to", article.get("to"));
-    activity.set("cc", article.get("cc"));
-    ObjectNode object = article.deepCopy();
-    object.remove("@context");
-    activity.set("object", object);
-    return activity;
+    return Activities.announce(site, article.get("@context"), article, update, version, true);
   }
 
   /** {@code Delete} of the post's article, with a {@code Tombstone} in its place. */
   public ObjectNode delete(long postId) {
-    ObjectNode activity = Json.object();
-    activity.put("@context", Json.AS_CONTEXT);
-    String objectId = site.postObjectId(postId);
-    activity.put("id", objectId + "#delete");
-    activity.put("type", "Delete");
-    activity.put("actor", site.id());
-    activity.putArray("to").add(Json.PUBLIC);
-    activity.putArray("cc").add(site.followers());
-    ObjectNode tombstone = activity.putObject("object");
-    tombstone.put("id", objectId);
-    tombstone.put("type", "Tombstone");
-    return activity;
+    return Activities.delete(site, site.postObjectId(postId));
   }
 
   /** The image shown with a post elsewhere: its absolute address, its type and its text. */
