@@ -40,8 +40,12 @@ public final class ContentVersionTrigger implements Trigger {
       boolean before,
       int type)
       throws SQLException {
+    // While H2 alters a table (ADD COLUMN) it builds a copy, "<TABLE>_COPY_<n>_<m>", and
+    // initialises the table's triggers on it; they keep what init saw until the database is
+    // opened again, so the copy counts as the table.
+    String table = tableName.toUpperCase(Locale.ROOT).replaceFirst("_COPY_\\d+_\\d+$", "");
     kind =
-        switch (tableName.toUpperCase(Locale.ROOT)) {
+        switch (table) {
           case "SETTINGS" -> Kind.SETTINGS;
           case "COMMENTS" -> Kind.COMMENTS;
           case "COMMENTER_IDENTITIES" -> Kind.COMMENTERS;
