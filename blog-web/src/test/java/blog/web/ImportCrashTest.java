@@ -58,7 +58,10 @@ class ImportCrashTest {
       restart(drill, "seed");
       List<Long> before = rows(drill);
       List<Long> whole = List.of(before.get(0) + POSTS, before.get(1) + POSTS * COMMENTS_EACH);
-      String[] moments = {"30% read", "60% read", "90% read"};
+      // H2 writes in batches that a restart takes back: early and late; PostgreSQL's one
+      // transaction is PostgreSQL's to keep whole: once is enough.
+      String[] moments =
+          kind == DbKind.H2 ? new String[] {"30% read", "90% read"} : new String[] {"60% read"};
       for (int round = 0; round < moments.length; round++) {
         boolean reportedDone;
         try (AppProcess importing =
