@@ -18,19 +18,7 @@ public final class FederatedPostRepository {
 
   /** Visible posts published at or after {@code since} never announced, oldest first. */
   public List<Long> unannounced(Instant since, Instant now, int limit) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT p.id FROM posts p WHERE "
-                        + PostRepository.VISIBLE
-                        + " AND p.published_at >= :since AND NOT EXISTS (SELECT 1 FROM"
-                        + " federation_posts f WHERE f.post_id = p.id)"
-                        + " ORDER BY p.published_at, p.id LIMIT :limit")
-                .bind("since", since)
-                .bind("now", now)
-                .bind("limit", limit)
-                .mapTo(Long.class)
-                .list());
+    return PostRepository.visibleNotRecordedIn(jdbi, "federation_posts", since, now, limit);
   }
 
   /** Announced posts since edited (another version), or no longer visible (gone). */

@@ -358,4 +358,28 @@ public final class PostRepository {
                       return null;
                     }));
   }
+
+  /**
+   * Visible posts published at or after {@code since} that have no row in {@code recordTable}
+   * (keyed by {@code post_id}: what a feature has already told the world), oldest first.
+   */
+  public static List<Long> visibleNotRecordedIn(
+      Jdbi jdbi, String recordTable, Instant since, Instant now, int limit) {
+    if (!recordTable.matches("[a-z_]{1,63}")) {
+      throw new IllegalArgumentException("not a plain SQL name: " + recordTable);
+    }
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT p.id FROM posts p WHERE "
+                        + VISIBLE
+                        + " AND p.published_at >= :since AND NOT EXISTS (SELECT 1 FROM "
+                        + recordTable
+                        + " r WHERE r.post_id = p.id) ORDER BY p.published_at, p.id LIMIT :limit")
+                .bind("since", since)
+                .bind("now", now)
+                .bind("limit", limit)
+                .mapTo(Long.class)
+                .list());
+  }
 }

@@ -24,19 +24,7 @@ public final class SentLinkRepository {
    * Visible posts published at or after {@code since} whose links were never told, oldest first.
    */
   public List<Long> unsent(Instant since, Instant now, int limit) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT p.id FROM posts p WHERE "
-                        + PostRepository.VISIBLE
-                        + " AND p.published_at >= :since AND NOT EXISTS (SELECT 1 FROM"
-                        + " webmention_posts w WHERE w.post_id = p.id)"
-                        + " ORDER BY p.published_at, p.id LIMIT :limit")
-                .bind("since", since)
-                .bind("now", now)
-                .bind("limit", limit)
-                .mapTo(Long.class)
-                .list());
+    return PostRepository.visibleNotRecordedIn(jdbi, "webmention_posts", since, now, limit);
   }
 
   /** Posts told before, since edited (another version) or no longer visible (gone). */
