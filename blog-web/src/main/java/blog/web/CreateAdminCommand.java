@@ -69,14 +69,7 @@ final class CreateAdminCommand implements Callable<Integer> {
     }
     try (Database database = Database.open(DatabaseSettings.from(config.get()))) {
       Migrations.migrate(database.dataSource());
-      var jdbi = database.jdbi();
-      StaffAccounts accounts =
-          new StaffAccounts(
-              new UserRepository(jdbi),
-              new Passwords(),
-              new SettingsRepository(jdbi),
-              SiteSecret.signer(new SettingsRepository(jdbi), new SecureRandom()),
-              Clock.systemUTC());
+      StaffAccounts accounts = accounts(database);
       StaffAccounts.Created created = accounts.create(username, displayName, password, Role.ADMIN);
       if (created.user().isEmpty()) {
         for (FieldError e : created.errors()) {
@@ -89,7 +82,22 @@ final class CreateAdminCommand implements Callable<Integer> {
     }
   }
 
-  private static String readPassword(PrintWriter out, PrintWriter err, InputStream stdin)
+  /** Staff accounts over the command's database, as the server builds them. */
+  static StaffAccounts accounts(Database database) {
+    var settings = new SettingsRepository(database.jdbi());
+    return new StaffAccounts(
+        new UserRepository(database.jdbi()),
+        new Passwords(),
+        settings,
+        SiteSecret.signer(settings, new SecureRandom()),
+        Clock.systemUTC());
+  }
+
+  /**
+   * A new password: typed twice, hidden, on a terminal; one line when piped. Null (and said why on
+   * {@code err}) when there is none.
+   */
+  static String readPassword(PrintWriter out, PrintWriter err, InputStream stdin)
       throws IOException {
     Console console = System.console();
     if (console != null && stdin == System.in) {

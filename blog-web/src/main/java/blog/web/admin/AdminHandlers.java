@@ -19,6 +19,8 @@ import java.util.Map;
 
 /** Staff log-in and log-out, the first admin's setup page, and the dashboard. */
 public final class AdminHandlers {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(AdminHandlers.class);
   private final StaffLogin login;
   private final StaffAccounts accounts;
   private final StaffSession session;
@@ -62,10 +64,12 @@ public final class AdminHandlers {
     StaffLogin.Result result =
         login.logIn(username, ctx.formParam("password"), clientAddress.of(ctx));
     if (result instanceof StaffLogin.Result.LoggedIn loggedIn) {
+      LOG.info("staff log-in with a password: user id {}", loggedIn.user().id());
       session.logIn(ctx, loggedIn.user());
       ctx.redirect(AdminAccess.safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
       return;
     }
+    LOG.info("staff log-in with a password refused");
     showLogin(
         ctx, username, ((StaffLogin.Result.Refused) result).message(), HttpStatus.UNAUTHORIZED);
   }
@@ -129,7 +133,7 @@ public final class AdminHandlers {
     return pages.adminHtml(ctx, template, title + " ‹ Admin", all);
   }
 
-  private void showLogin(Context ctx, String username, String error, HttpStatus status) {
+  void showLogin(Context ctx, String username, String error, HttpStatus status) {
     ctx.status(status);
     pages.renderAdmin(
         ctx,
