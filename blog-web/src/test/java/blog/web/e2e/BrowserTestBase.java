@@ -152,13 +152,21 @@ abstract class BrowserTestBase {
   // --- Moving around ---------------------------------------------------------------------------
 
   protected void open(String path) {
-    driver.get(server.url(path));
+    driver.get(url(path));
+  }
+
+  /**
+   * The address the browser uses for a path: the server's loopback address, unless a class needs
+   * the blog at the name of its base URL (passkeys need a domain, not an IP address).
+   */
+  protected String url(String path) {
+    return server.url(path);
   }
 
   /** The path (and query) of the page the browser shows, without the fragment. */
   protected String currentPath() {
     String url = driver.getCurrentUrl();
-    String base = server.url("");
+    String base = url("");
     String path = url.startsWith(base) ? url.substring(base.length()) : url;
     int hash = path.indexOf('#');
     return hash < 0 ? path : path.substring(0, hash);
