@@ -78,7 +78,7 @@ abstract class BrowserTestBase {
       System.err.println(getClass().getSimpleName() + ": " + unavailable);
       return;
     }
-    db = TestDatabase.create(DbKind.H2);
+    db = TestDatabase.create(database());
     // Real time: the browser judges cookies and tokens by its own clock.
     server = TestServer.start(db.database(), config(), Clock.systemUTC());
     fixtures = new Fixtures(db.database().jdbi());
@@ -124,6 +124,11 @@ abstract class BrowserTestBase {
     List<String> problems = List.copyOf(consoleProblems);
     consoleProblems.clear();
     assertTrue(problems.isEmpty(), "the browser's console reported: " + problems);
+  }
+
+  /** The database behind the blog: H2 unless a class needs PostgreSQL. */
+  protected DbKind database() {
+    return DbKind.H2;
   }
 
   /** Extra configuration for the server, e.g. a log-in provider. */
