@@ -368,7 +368,7 @@ record WebHandlers(
             MailSettings.LOG_DAYS.read(config),
             pages),
         new PrivacyAdmin(services.personalData(), admin, staffSession),
-        new PasskeyLogin(services.passkeys(), admin, staffSession, csrf, clientAddress),
+        new PasskeyLogin(services.passkeys(), admin, csrf, clientAddress),
         new AccountHandlers(
             services.passkeys(),
             services.passkeyRepository(),

@@ -26,12 +26,7 @@ class CreateAdminCommandTest {
   @Test
   void createsAnAdministratorWithThePasswordFromStandardInput() {
     try (TestDatabase db = TestDatabase.createEmpty(DbKind.H2)) {
-      Config config =
-          Config.of(
-              Map.of(
-                  "db.url", db.settings().url(),
-                  "db.user", db.settings().user(),
-                  "db.password", db.settings().password()));
+      Config config = configFor(db);
       assertEquals(0, run(config, "a long enough passphrase\n", "chief"));
       var user = new UserRepository(db.database().jdbi()).findByUsername("chief").orElseThrow();
       assertEquals(Role.ADMIN, user.role());
@@ -45,12 +40,7 @@ class CreateAdminCommandTest {
   @Test
   void resetPasswordSetsANewOneAndTurnsItOnAgain() {
     try (TestDatabase db = TestDatabase.createEmpty(DbKind.H2)) {
-      Config config =
-          Config.of(
-              Map.of(
-                  "db.url", db.settings().url(),
-                  "db.user", db.settings().user(),
-                  "db.password", db.settings().password()));
+      Config config = configFor(db);
       assertEquals(0, run(config, "a long enough passphrase\n", "chief"));
       var jdbi = db.database().jdbi();
       var users = new UserRepository(jdbi);
@@ -72,6 +62,14 @@ class CreateAdminCommandTest {
       assertInstanceOf(
           StaffLogin.Result.LoggedIn.class, login.logIn("chief", "another passphrase", "10.0.0.1"));
     }
+  }
+
+  private static Config configFor(TestDatabase db) {
+    return Config.of(
+        Map.of(
+            "db.url", db.settings().url(),
+            "db.user", db.settings().user(),
+            "db.password", db.settings().password()));
   }
 
   private static int reset(Config config, String stdin, String username, StringWriter err) {

@@ -186,17 +186,7 @@ class CommentServiceTest extends DatabaseTestBase {
             false,
             false,
             false);
-    Comment first =
-        stored(
-            service.submit(
-                typed,
-                new SubmissionContext(
-                    newIp(),
-                    "JUnit",
-                    NOW,
-                    UUID.randomUUID().toString(),
-                    NOW.minusSeconds(60),
-                    identity)));
+    Comment first = stored(service.submit(typed, asIdentity(identity)));
     assertEquals("Octo Cat", first.authorName());
     assertEquals("octo@example.org", first.authorEmail());
     assertEquals("https://github.com/octo", first.authorUrl());
@@ -204,35 +194,18 @@ class CommentServiceTest extends DatabaseTestBase {
     assertEquals(CommentStatus.PENDING, first.status(), "first comment held");
 
     fixtures.approve(first.id());
-    CommentForm again =
-        new CommentForm(Long.toString(post), "", "", "", "", "Again.", "", false, false, false);
-    Comment second =
-        stored(
-            service.submit(
-                again,
-                new SubmissionContext(
-                    newIp(),
-                    "JUnit",
-                    NOW,
-                    UUID.randomUUID().toString(),
-                    NOW.minusSeconds(60),
-                    identity)));
-    assertEquals(CommentStatus.APPROVED, second.status());
+    assertEquals(CommentStatus.APPROVED, submitAs(post, identity, "Again.").status());
+  }
+
+  private static SubmissionContext asIdentity(CommenterIdentity identity) {
+    return new SubmissionContext(
+        newIp(), "JUnit", NOW, UUID.randomUUID().toString(), NOW.minusSeconds(60), identity);
   }
 
   private Comment submitAs(long post, CommenterIdentity identity, String body) {
     CommentForm form =
         new CommentForm(Long.toString(post), "", "", "", "", body, "", false, false, false);
-    return stored(
-        service.submit(
-            form,
-            new SubmissionContext(
-                newIp(),
-                "JUnit",
-                NOW,
-                UUID.randomUUID().toString(),
-                NOW.minusSeconds(60),
-                identity)));
+    return stored(service.submit(form, asIdentity(identity)));
   }
 
   @Test
@@ -290,21 +263,7 @@ class CommentServiceTest extends DatabaseTestBase {
       CommenterIdentity identity =
           new IdentityRepository(db.database().jdbi())
               .save("google", Fixtures.unique("g"), "Gee", null, null, null, NOW);
-      CommentForm form =
-          new CommentForm(Long.toString(post), "", "", "", "", "Trusted.", "", false, false, false);
-      assertEquals(
-          CommentStatus.APPROVED,
-          stored(
-                  service.submit(
-                      form,
-                      new SubmissionContext(
-                          newIp(),
-                          "JUnit",
-                          NOW,
-                          UUID.randomUUID().toString(),
-                          NOW.minusSeconds(60),
-                          identity)))
-              .status());
+      assertEquals(CommentStatus.APPROVED, submitAs(post, identity, "Trusted.").status());
     } finally {
       settings.putAll(Map.of(DiscussionSettings.TRUST_IDENTITIES, "false"));
     }

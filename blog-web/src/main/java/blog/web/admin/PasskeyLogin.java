@@ -1,13 +1,9 @@
 package blog.web.admin;
 
-import blog.core.login.StaffLogin;
 import blog.core.passkey.Passkeys;
 import blog.web.security.ClientAddress;
 import blog.web.security.Csrf;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,24 +15,17 @@ import tools.jackson.databind.json.JsonMapper;
 public final class PasskeyLogin {
   public static final String OPTIONS = "/admin/login/passkey/options";
   public static final String LOGIN = "/admin/login/passkey";
-  private static final Logger LOG = LoggerFactory.getLogger(PasskeyLogin.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Passkeys passkeys;
   private final AdminHandlers admin;
-  private final StaffSession session;
   private final Csrf csrf;
   private final ClientAddress clientAddress;
 
   public PasskeyLogin(
-      Passkeys passkeys,
-      AdminHandlers admin,
-      StaffSession session,
-      Csrf csrf,
-      ClientAddress clientAddress) {
+      Passkeys passkeys, AdminHandlers admin, Csrf csrf, ClientAddress clientAddress) {
     this.passkeys = passkeys;
     this.admin = admin;
-    this.session = session;
     this.csrf = csrf;
     this.clientAddress = clientAddress;
   }
@@ -55,17 +44,11 @@ public final class PasskeyLogin {
             ctx.formParam("authenticator_data"),
             ctx.formParam("signature"),
             ctx.formParam("user_handle"));
-    StaffLogin.Result result =
-        passkeys.logIn(csrf.browserId(ctx), assertion, clientAddress.of(ctx));
-    if (result instanceof StaffLogin.Result.LoggedIn loggedIn) {
-      LOG.info("staff log-in with a passkey: user id {}", loggedIn.user().id());
-      session.logIn(ctx, loggedIn.user());
-      ctx.redirect(AdminAccess.safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
-      return;
-    }
-    LOG.info("staff log-in with a passkey refused");
-    admin.showLogin(
-        ctx, "", ((StaffLogin.Result.Refused) result).message(), HttpStatus.UNAUTHORIZED);
+    admin.finishLogIn(
+        ctx,
+        "a passkey",
+        passkeys.logIn(csrf.browserId(ctx), assertion, clientAddress.of(ctx)),
+        "");
   }
 
   /** Writes a ceremony's options as JSON, never kept by a cache. */
