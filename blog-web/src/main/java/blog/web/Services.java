@@ -47,6 +47,7 @@ import blog.core.login.Sessions;
 import blog.core.login.SignInRequestRepository;
 import blog.core.login.StaffAccounts;
 import blog.core.login.StaffLogin;
+import blog.core.login.StaffThrottle;
 import blog.core.mail.MailDispatcher;
 import blog.core.mail.MailQueueRepository;
 import blog.core.mail.MailSettings;
@@ -63,6 +64,8 @@ import blog.core.notify.NotificationTokens;
 import blog.core.notify.Notifications;
 import blog.core.notify.SubscriptionLinks;
 import blog.core.notify.SubscriptionRepository;
+import blog.core.passkey.PasskeyRepository;
+import blog.core.passkey.Passkeys;
 import blog.core.post.PostRepository;
 import blog.core.privacy.PersonalData;
 import blog.core.privacy.PersonalDataRepository;
@@ -130,7 +133,9 @@ record Services(
     Federation federation,
     Webmentions webmentions,
     EmailSignIn emailSignIn,
-    PersonalData personalData) {
+    PersonalData personalData,
+    PasskeyRepository passkeyRepository,
+    Passkeys passkeys) {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Services.class);
 
   /** Builds the services over a migrated database and seeds it if it is empty. */
@@ -211,6 +216,7 @@ record Services(
     var federationSettings = FederationSettings.from(config, baseUrl);
     var sentComments = new SentCommentRepository(jdbi);
     var loginThrottle = new LoginThrottleRepository(jdbi);
+    var passkeyRepository = new PasskeyRepository(jdbi);
     // "Log in with email" needs the mail queue: off when mail is.
     EmailSignIn emailSignIn =
         dispatcher == null
@@ -378,7 +384,15 @@ record Services(
         federation,
         webmentions,
         emailSignIn,
-        personalData);
+        personalData,
+        passkeyRepository,
+        new Passkeys(
+            passkeyRepository,
+            users,
+            new StaffThrottle(loginThrottle, clock),
+            random,
+            baseUrl,
+            clock));
   }
 
   private static EditorServices editing(
