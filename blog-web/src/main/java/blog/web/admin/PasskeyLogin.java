@@ -1,6 +1,6 @@
 package blog.web.admin;
 
-import blog.core.passkey.Passkeys;
+import blog.core.login.Passkeys;
 import blog.web.security.ClientAddress;
 import blog.web.security.Csrf;
 import io.javalin.http.Context;

@@ -1,10 +1,8 @@
-package blog.core.passkey;
+package blog.core.login;
 
 import blog.core.db.UniqueViolations;
 import blog.core.identity.User;
 import blog.core.identity.UserRepository;
-import blog.core.login.StaffLogin;
-import blog.core.login.StaffThrottle;
 import blog.core.security.Tokens;
 import blog.core.text.OneLine;
 import com.webauthn4j.WebAuthnManager;

@@ -1,4 +1,4 @@
-package blog.core.passkey;
+package blog.core.login;
 
 import java.time.Instant;
 

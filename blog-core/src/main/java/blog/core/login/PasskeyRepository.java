@@ -1,4 +1,4 @@
-package blog.core.passkey;
+package blog.core.login;
 
 import blog.core.db.Times;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package blog.core.passkey;
+package blog.core.login;
 
 /**
  * What is kept of a registered credential to check its signatures: its id (base64url), the

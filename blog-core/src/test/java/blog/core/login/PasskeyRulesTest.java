@@ -1,4 +1,4 @@
-package blog.core.passkey;
+package blog.core.login;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,10 +9,6 @@ import blog.core.identity.Passwords;
 import blog.core.identity.Role;
 import blog.core.identity.User;
 import blog.core.identity.UserRepository;
-import blog.core.login.LoginThrottleRepository;
-import blog.core.login.StaffAccounts;
-import blog.core.login.StaffLogin;
-import blog.core.login.StaffThrottle;
 import blog.core.security.SiteSecret;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.DatabaseTestBase;
