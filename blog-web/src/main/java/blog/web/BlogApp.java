@@ -10,6 +10,8 @@ import blog.core.media.MediaSettings;
 import blog.core.wxr.WxrImporter;
 import blog.migrations.Migrations;
 import blog.web.auth.DemoProvider;
+import blog.web.http.ProtocolErrors;
+import blog.web.jobs.BackgroundJobs;
 import blog.web.ops.Metrics;
 import blog.web.ops.MetricsServer;
 import blog.web.ops.OpsSettings;

@@ -19,13 +19,13 @@ import java.util.List;
  * footer, the check of docs/configuration.md and the start-up warning about unknown names all read
  * it. A new setting is declared next to its feature and added here.
  */
-final class BlogSettings {
+public final class BlogSettings {
   private BlogSettings() {}
 
   /** Variables the tests read (BLOG_TEST_STRICT_TEMPLATES, BLOG_TEST_PG_URL, ...). */
-  static final List<String> TEST_PREFIXES = List.of("BLOG_TEST_");
+  public static final List<String> TEST_PREFIXES = List.of("BLOG_TEST_");
 
-  static final SettingsCatalog CATALOG =
+  public static final SettingsCatalog CATALOG =
       SettingsCatalog.of(
           TEST_PREFIXES,
           List.of(Config.FILE),

@@ -8,14 +8,14 @@ import blog.core.wxr.WxrImporter;
 import java.time.Clock;
 
 /** The WordPress import and export over a database, as the server and the command line use them. */
-final class DataTools {
+public final class DataTools {
   private DataTools() {}
 
-  static WxrImporter importer(Database database, Clock clock) {
+  public static WxrImporter importer(Database database, Clock clock) {
     return WxrImporter.of(database, clock);
   }
 
-  static WxrExporter exporter(Database database, Clock clock) {
+  public static WxrExporter exporter(Database database, Clock clock) {
     var jdbi = database.jdbi();
     return new WxrExporter(new WxrExportRepository(jdbi), new SettingsRepository(jdbi), clock);
   }

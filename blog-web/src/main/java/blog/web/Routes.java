@@ -18,6 +18,7 @@ import blog.web.avatar.Avatars;
 import blog.web.comment.CommentHandlers;
 import blog.web.federation.FederationRoutes;
 import blog.web.feed.FeedRoutes;
+import blog.web.http.RefusedBodies;
 import blog.web.privacy.MyCommentsHandlers;
 import blog.web.privacy.PrivacyPage;
 import blog.web.security.CsrfFailure;

@@ -92,6 +92,7 @@ import blog.core.wxr.WxrImportRepository;
 import blog.core.wxr.WxrImporter;
 import blog.web.admin.posts.EditorServices;
 import blog.web.cache.PageCacheSettings;
+import blog.web.jobs.BackgroundJobs;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

@@ -14,12 +14,12 @@ import org.slf4j.LoggerFactory;
  * its rows ({@link H2Rebuild}), because H2 can reopen such a file torn, and taking the import back
  * on a torn file can spin for ever. The import is then taken back as usual.
  */
-final class TornFileRepair {
+public final class TornFileRepair {
   private static final Logger LOG = LoggerFactory.getLogger(TornFileRepair.class);
 
   private TornFileRepair() {}
 
-  static Database open(DatabaseSettings settings) {
+  public static Database open(DatabaseSettings settings) {
     Database database = Database.open(settings);
     try {
       // Only this process writes an embedded file: an import unfinished now was cut off.

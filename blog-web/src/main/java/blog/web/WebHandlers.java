@@ -42,6 +42,8 @@ import blog.web.error.ErrorPages;
 import blog.web.federation.FederationAdmin;
 import blog.web.federation.FederationHandlers;
 import blog.web.health.HealthHandler;
+import blog.web.http.DurableAnswers;
+import blog.web.http.SecurityHeaders;
 import blog.web.ops.Metrics;
 import blog.web.ops.RequestTracking;
 import blog.web.post.FormTokens;

@@ -1,5 +1,5 @@
 /**
- * The composition root (BlogApp, Services, WebHandlers), the route table, the command line (Main
- * and its commands), security headers and background jobs.
+ * The composition root (BlogApp, Services, WebHandlers), the route table, the blog's settings, and
+ * the repair of a file a crash left torn.
  */
 package blog.web;

@@ -67,4 +67,15 @@ class ArchitectureTest {
     slices().matching("blog.core.(*)..").should().beFreeOfCycles().check(CLASSES);
     slices().matching("blog.web.(*)..").should().beFreeOfCycles().check(CLASSES);
   }
+
+  @Test
+  void theCommandLineIsAnEntryPointNothingElseUses() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("blog.web.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("blog.web.cli..", "picocli..")
+        .check(CLASSES);
+  }
 }

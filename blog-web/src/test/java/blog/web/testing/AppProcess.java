@@ -18,10 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The blog as a deployment runs it: {@code java blog.web.Main} in a process of its own, configured
- * by environment variables only, on the test's class path (no jar needs building). Its standard
- * output and error go to files the test reads: the ports it listens on come from its start-up
- * lines.
+ * The blog as a deployment runs it: {@code java blog.web.cli.Main} in a process of its own,
+ * configured by environment variables only, on the test's class path (no jar needs building). Its
+ * standard output and error go to files the test reads: the ports it listens on come from its
+ * start-up lines.
  */
 public final class AppProcess implements Site, AutoCloseable {
   private static final Pattern SERVING = Pattern.compile("Blog serving on port (\\d+)");
@@ -69,7 +69,7 @@ public final class AppProcess implements Site, AutoCloseable {
               "-Dlogback.configurationFile=" + logbackConfig(),
               "-cp",
               System.getProperty("java.class.path"),
-              "blog.web.Main"));
+              "blog.web.cli.Main"));
       command.addAll(args);
       ProcessBuilder builder =
           new ProcessBuilder(command)

@@ -1,4 +1,4 @@
-package blog.web;
+package blog.web.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

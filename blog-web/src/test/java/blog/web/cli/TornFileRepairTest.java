@@ -1,4 +1,4 @@
-package blog.web;
+package blog.web.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,8 @@ import blog.core.db.DatabaseSettings;
 import blog.core.testing.CommentCounts;
 import blog.core.testing.H2Indexes;
 import blog.migrations.Migrations;
+import blog.web.DataTools;
+import blog.web.TornFileRepair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package blog.web;
+package blog.web.cli;
 
 import blog.core.db.DatabaseSettings;
 import blog.core.db.DiskFiles;

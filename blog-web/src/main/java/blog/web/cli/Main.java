@@ -1,8 +1,9 @@
-package blog.web;
+package blog.web.cli;
 
 import blog.core.config.Config;
 import blog.core.config.ConfigException;
 import blog.core.db.DatabaseUnreachable;
+import blog.web.BlogApp;
 import blog.web.ops.LogSetup;
 import blog.web.ops.OpsSettings;
 import ch.qos.logback.classic.LoggerContext;

@@ -1,4 +1,4 @@
-package blog.web;
+package blog.web.jobs;
 
 import blog.core.comment.ClientDataRetention;
 import blog.core.comment.CommentRepository;
@@ -19,7 +19,7 @@ import java.util.List;
  * several instances (claims, compare-and- set, idempotent updates). Started after the server is up,
  * stopped before the database closes.
  */
-final class BackgroundJobs implements AutoCloseable {
+public final class BackgroundJobs implements AutoCloseable {
   // Old comments' IP addresses are cleared shortly after start (not during it), then hourly.
   static final Duration RETENTION_FIRST_RUN = Duration.ofSeconds(3);
   static final Duration RETENTION_INTERVAL = Duration.ofHours(1);
@@ -53,7 +53,7 @@ final class BackgroundJobs implements AutoCloseable {
    * {@code dispatcher} and {@code announcer} are null when mail is off, {@code federation} when the
    * fediverse is, {@code webmentions} when Webmention is.
    */
-  BackgroundJobs(
+  public BackgroundJobs(
       MailDispatcher dispatcher,
       NewPostAnnouncer announcer,
       Federation federation,
@@ -72,7 +72,7 @@ final class BackgroundJobs implements AutoCloseable {
     this.retention = new ClientDataRetention(comments, settings, clock);
   }
 
-  synchronized void start() {
+  public synchronized void start() {
     if (dispatcher != null) {
       dispatcher.start();
     }
@@ -128,7 +128,7 @@ final class BackgroundJobs implements AutoCloseable {
   }
 
   /** Delivers soon, e.g. after an activity was queued by a request. */
-  void wakeFederation() {
+  public void wakeFederation() {
     PeriodicJob job = federationJob;
     if (job != null) {
       job.wake();
@@ -136,7 +136,7 @@ final class BackgroundJobs implements AutoCloseable {
   }
 
   /** Verifies soon, e.g. after a mention was received. */
-  void wakeWebmentions() {
+  public void wakeWebmentions() {
     PeriodicJob job = webmentionJob;
     if (job != null) {
       job.wake();

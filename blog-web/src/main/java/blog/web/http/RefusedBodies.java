@@ -1,4 +1,4 @@
-package blog.web;
+package blog.web.http;
 
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -12,12 +12,12 @@ import java.io.InputStream;
  * {@link #MAX_DISCARDED_BYTES} are not worth the transfer: for those the connection is closed and
  * the client may see the reset.
  */
-final class RefusedBodies {
+public final class RefusedBodies {
   static final long MAX_DISCARDED_BYTES = 32L * 1024 * 1024;
 
   private RefusedBodies() {}
 
-  static void discard(Context ctx) {
+  public static void discard(Context ctx) {
     long declared = ctx.contentLength();
     if (declared > MAX_DISCARDED_BYTES) {
       return;

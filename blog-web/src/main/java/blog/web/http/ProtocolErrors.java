@@ -1,4 +1,4 @@
-package blog.web;
+package blog.web.http;
 
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -10,10 +10,10 @@ import org.eclipse.jetty.util.Callback;
  * which it gives before any of the blog's handlers run: with the same security headers as every
  * other answer.
  */
-final class ProtocolErrors extends ErrorHandler {
+public final class ProtocolErrors extends ErrorHandler {
   private final SecurityHeaders headers;
 
-  ProtocolErrors(SecurityHeaders headers) {
+  public ProtocolErrors(SecurityHeaders headers) {
     this.headers = headers;
     setShowStacks(false);
     setShowMessageInTitle(false);

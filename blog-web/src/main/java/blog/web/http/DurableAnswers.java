@@ -1,4 +1,4 @@
-package blog.web;
+package blog.web.http;
 
 import blog.core.db.StoredCommits;
 import io.javalin.http.Context;
@@ -12,11 +12,11 @@ import io.javalin.http.HandlerType;
  * request that may write is covered: every method but GET, HEAD and OPTIONS, and the log-in
  * callbacks (GET), which start a commenter's session.
  */
-final class DurableAnswers {
+public final class DurableAnswers {
   private final StoredCommits stored;
   private final Runnable requireRoom;
 
-  DurableAnswers(StoredCommits stored, Runnable requireRoom) {
+  public DurableAnswers(StoredCommits stored, Runnable requireRoom) {
     this.stored = stored;
     this.requireRoom = requireRoom;
   }
@@ -25,24 +25,24 @@ final class DurableAnswers {
    * Before the handler: a request that may write is refused while the database's disk is full,
    * before it changes anything (the person gets their text back, "Not saved yet").
    */
-  void before(Context ctx) {
+  public void before(Context ctx) {
     if (mayWrite(ctx)) {
       requireRoom.run();
     }
   }
 
   /** Throws {@link blog.core.db.NotStoredException} when the write cannot reach the file. */
-  void after(Context ctx) {
+  public void after(Context ctx) {
     if (mayWrite(ctx)) {
       stored.await();
     }
   }
 
-  static boolean mayWrite(Context ctx) {
+  public static boolean mayWrite(Context ctx) {
     return mayWrite(ctx.method(), ctx.path());
   }
 
-  static boolean mayWrite(HandlerType method, String path) {
+  public static boolean mayWrite(HandlerType method, String path) {
     if (HandlerType.GET.equals(method)) {
       return path.startsWith("/auth/") && path.endsWith("/callback");
     }

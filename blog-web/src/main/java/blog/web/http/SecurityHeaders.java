@@ -1,4 +1,4 @@
-package blog.web;
+package blog.web.http;
 
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -8,7 +8,7 @@ import java.util.Map;
  * Headers every response carries, error pages included. The policy allows no inline script and no
  * plugins; images may come from https hosts because commenters' avatars from log-in providers do.
  */
-final class SecurityHeaders {
+public final class SecurityHeaders {
   static final String CONTENT_SECURITY_POLICY =
       String.join(
           "; ",
@@ -23,16 +23,16 @@ final class SecurityHeaders {
 
   private final boolean https;
 
-  SecurityHeaders(boolean https) {
+  public SecurityHeaders(boolean https) {
     this.https = https;
   }
 
-  void apply(Context ctx) {
+  public void apply(Context ctx) {
     values().forEach(ctx::header);
   }
 
   /** The headers and their values, also for the answers Jetty gives before any handler runs. */
-  Map<String, String> values() {
+  public Map<String, String> values() {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     values.put("X-Content-Type-Options", "nosniff");

@@ -1,4 +1,4 @@
-package blog.web;
+package blog.web.jobs;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;

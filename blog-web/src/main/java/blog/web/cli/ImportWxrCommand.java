@@ -1,4 +1,4 @@
-package blog.web;
+package blog.web.cli;
 
 import blog.core.config.Config;
 import blog.core.db.Database;
@@ -7,6 +7,8 @@ import blog.core.wxr.ImportReport;
 import blog.core.wxr.WxrException;
 import blog.core.wxr.WxrImporter;
 import blog.migrations.Migrations;
+import blog.web.DataTools;
+import blog.web.TornFileRepair;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,10 @@
-package blog.web;
+package blog.web.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.config.Declaration;
+import blog.web.BlogSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;

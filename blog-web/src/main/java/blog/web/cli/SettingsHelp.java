@@ -1,7 +1,8 @@
-package blog.web;
+package blog.web.cli;
 
 import blog.core.config.Declaration;
 import blog.core.config.SettingsCatalog;
+import blog.web.BlogSettings;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.IModelTransformer;

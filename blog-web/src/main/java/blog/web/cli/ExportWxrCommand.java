@@ -1,10 +1,12 @@
-package blog.web;
+package blog.web.cli;
 
 import blog.core.config.Config;
 import blog.core.db.Database;
 import blog.core.db.DatabaseSettings;
 import blog.core.wxr.WxrExporter;
 import blog.migrations.Migrations;
+import blog.web.DataTools;
+import blog.web.ServerSettings;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
