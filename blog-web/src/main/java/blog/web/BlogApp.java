@@ -10,6 +10,7 @@ import blog.core.media.MediaSettings;
 import blog.core.wxr.WxrImporter;
 import blog.migrations.Migrations;
 import blog.web.auth.DemoProvider;
+import blog.web.cache.PageCache;
 import blog.web.http.ProtocolErrors;
 import blog.web.jobs.BackgroundJobs;
 import blog.web.ops.Metrics;
@@ -46,6 +47,7 @@ public final class BlogApp implements AutoCloseable {
   private final Metrics metrics;
   private final MetricsServer metricsServer;
   private final CleanStop cleanStop;
+  private final PageCache pageCache;
 
   private BlogApp(
       Database database,
@@ -55,7 +57,8 @@ public final class BlogApp implements AutoCloseable {
       DemoProvider demo,
       Metrics metrics,
       MetricsServer metricsServer,
-      CleanStop cleanStop) {
+      CleanStop cleanStop,
+      PageCache pageCache) {
     this.database = database;
     this.ownsDatabase = ownsDatabase;
     this.javalin = javalin;
@@ -65,6 +68,7 @@ public final class BlogApp implements AutoCloseable {
     this.metrics = metrics;
     this.metricsServer = metricsServer;
     this.cleanStop = cleanStop;
+    this.pageCache = pageCache;
   }
 
   /**
@@ -158,7 +162,15 @@ public final class BlogApp implements AutoCloseable {
                       token));
       LOG.info("Blog serving on port {} (public address {})", javalin.port(), server.baseUrl());
       return new BlogApp(
-          database, owns, javalin, services, handlers.demo(), metrics, metricsServer, cleanStop);
+          database,
+          owns,
+          javalin,
+          services,
+          handlers.demo(),
+          metrics,
+          metricsServer,
+          cleanStop,
+          handlers.pageCache());
     } catch (RuntimeException e) {
       // e.g. a port is taken: stop what already runs, so nothing is left polling a closed pool.
       if (javalin != null) {
@@ -224,6 +236,11 @@ public final class BlogApp implements AutoCloseable {
     return javalin.jettyServer().server().getThreadPool() instanceof QueuedThreadPool pool
         ? pool.getMaxThreads()
         : -1;
+  }
+
+  /** The page cache, for tests that watch what readers are answered while a page is rendered. */
+  public PageCache pageCache() {
+    return pageCache;
   }
 
   /** The metrics port, or {@link OpsSettings#OFF} when metrics are not served. */

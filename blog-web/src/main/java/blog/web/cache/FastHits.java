@@ -70,7 +70,7 @@ public final class FastHits extends Handler.Wrapper {
       browserCookie = cookie.getValue();
     }
     HttpURI uri = request.getHttpURI();
-    Optional<PageCache.Entry> found;
+    Optional<PageCache.Found> found;
     try {
       found = cache.current(headers.get(HttpHeader.HOST), uri.getPath(), uri.getQuery());
     } catch (RuntimeException databaseAway) {
@@ -80,7 +80,7 @@ public final class FastHits extends Handler.Wrapper {
     if (found.isEmpty()) {
       return super.handle(request, response, callback);
     }
-    PageCache.Entry entry = found.get();
+    PageCache.Entry entry = found.get().entry();
 
     String peer = Request.getRemoteAddr(request);
     String id =
@@ -102,7 +102,7 @@ public final class FastHits extends Handler.Wrapper {
     HttpFields.Mutable out = response.getHeaders();
     entry.headers().forEach(out::put);
     out.put(RequestTracking.HEADER, id);
-    out.put(PageCache.HEADER, "hit");
+    out.put(PageCache.HEADER, found.get().header());
     // Only feeds carry validators, and they have no tokens: a 304 needs no body built.
     if (PageCache.notModified(
         entry, headers.get(HttpHeader.IF_NONE_MATCH), headers.get(HttpHeader.IF_MODIFIED_SINCE))) {

@@ -47,6 +47,13 @@ import java.util.regex.Pattern;
  * request on this instance reads the new version at once, so its own visitor never sees the page
  * from before. Pages also go stale when a scheduled post becomes due and after {@link #MAX_AGE}
  * (for what time alone changes, like "comments close after N days").
+ *
+ * <p>While a page is rendered anew, other readers of it are answered with the page it replaces if
+ * that page was rendered from versions read less than {@link #STALE_BOUND} ago ({@code
+ * X-Page-Cache: stale}): on a post taking comments every few milliseconds, one reader renders and
+ * the others read, rather than each waiting for a render of their own. Whoever made the change
+ * carries a cookie (their own comment's, their session's), so their pages are never shared, and
+ * never stale.
  */
 public final class PageCache {
   static final Duration MAX_AGE = Duration.ofSeconds(60);
@@ -54,6 +61,7 @@ public final class PageCache {
   private static final String KEY = "page-cache.key";
   private static final String VERSION = "page-cache.version";
   private static final String THEME = "page-cache.theme";
+  private static final String READ_AT = "page-cache.read-at";
   private static final String HIT = "page-cache.hit";
   private static final String TICKET = "page-cache.ticket";
 
@@ -65,6 +73,12 @@ public final class PageCache {
 
   /** How long a request waits for another's render of the same page before rendering itself. */
   static final Duration SHARED_RENDER_PATIENCE = Duration.ofSeconds(2);
+
+  /**
+   * How old the versions a page was rendered from may be for it to be answered while its
+   * replacement is rendered: what a reader may miss of a change, at most this long.
+   */
+  static final Duration STALE_BOUND = Duration.ofSeconds(1);
 
   private static final List<String> PRIVATE_PREFIXES =
       List.of(
@@ -104,7 +118,8 @@ public final class PageCache {
   /**
    * One stored page: the body with placeholders, its headers, and until when it holds. {@code
    * shown}: what the page shows, whose own version ({@link Shown.What#version}) it was kept at;
-   * {@code theme}: the version of the theme's files it was drawn with.
+   * {@code theme}: the version of the theme's files it was drawn with; {@code read}: when the
+   * versions it was rendered at were read (it shows nothing older).
    */
   record Entry(
       CachedPage page,
@@ -114,7 +129,15 @@ public final class PageCache {
       Shown.What shown,
       long version,
       long theme,
+      Instant read,
       Instant until) {}
+
+  /** A kept page to answer with: current, or {@code stale} while its replacement is rendered. */
+  record Found(Entry entry, boolean stale) {
+    String header() {
+      return stale ? "stale" : "hit";
+    }
+  }
 
   /** The versions last merged from a poll and this instance's reads: {@link #versions()}. */
   private record Seen(ContentVersions polled, ContentVersions read, ContentVersions newest) {}
@@ -182,31 +205,44 @@ public final class PageCache {
     ContentVersions versions = versions();
     Entry entry = entries.getIfPresent(key);
     if (fresh(entry, versions)) {
-      answer(ctx, entry);
+      answer(ctx, new Found(entry, false));
       return;
     }
-    SharedRenders.Turn<Entry> turn = renders.turn(key, versions.all());
-    if (turn instanceof SharedRenders.Turn.Render<Entry> render) {
-      ctx.attribute(TICKET, render.ticket());
-    } else if (turn instanceof SharedRenders.Turn.Rendered<Entry> rendered
-        && rendered.kept().filter(e -> fresh(e, versions)).isPresent()) {
-      answer(ctx, rendered.kept().get());
-      return;
+    Instant now = clock.instant();
+    if (staleAllowed(entry, now)) {
+      // One reader renders the new page; the others are answered with the one it replaces.
+      Optional<SharedRenders.Ticket<Entry>> mine = renders.start(key, versions.all());
+      if (mine.isEmpty()) {
+        answer(ctx, new Found(entry, true));
+        return;
+      }
+      ctx.attribute(TICKET, mine.get());
+    } else {
+      SharedRenders.Turn<Entry> turn = renders.turn(key, versions.all());
+      if (turn instanceof SharedRenders.Turn.Render<Entry> render) {
+        ctx.attribute(TICKET, render.ticket());
+      } else if (turn instanceof SharedRenders.Turn.Rendered<Entry> rendered
+          && rendered.kept().filter(e -> fresh(e, versions)).isPresent()) {
+        answer(ctx, new Found(rendered.kept().get(), false));
+        return;
+      }
     }
     misses.incrementAndGet();
     ctx.attribute(KEY, key);
     ctx.attribute(VERSION, versions);
+    ctx.attribute(READ_AT, now);
     // Read before the render: a theme changed meanwhile leaves the page stale, not kept as new.
     ctx.attribute(THEME, themeVersion.getAsLong());
     Csrf.defer(ctx);
   }
 
   /** Answers with a kept page, the visitor's tokens filled in, and skips the handler. */
-  private void answer(Context ctx, Entry entry) {
+  private void answer(Context ctx, Found found) {
     hits.incrementAndGet();
+    Entry entry = found.entry();
     ctx.attribute(HIT, Boolean.TRUE);
     entry.headers().forEach(ctx::header);
-    ctx.header(HEADER, "hit");
+    ctx.header(HEADER, found.header());
     if (notModified(entry, ctx.header("If-None-Match"), ctx.header("If-Modified-Since"))) {
       ctx.status(304);
     } else {
@@ -252,8 +288,9 @@ public final class PageCache {
     String key = ctx.attribute(KEY);
     ContentVersions versions = ctx.attribute(VERSION);
     Long theme = ctx.attribute(THEME);
+    Instant read = ctx.attribute(READ_AT);
     Entry kept = null;
-    if (key != null && versions != null && theme != null && storable(ctx)) {
+    if (key != null && versions != null && theme != null && read != null && storable(ctx)) {
       Shown.What shown = Shown.of(ctx);
       Instant now = clock.instant();
       Instant until = now.plus(MAX_AGE);
@@ -270,8 +307,13 @@ public final class PageCache {
               shown,
               shown.version(versions),
               theme,
+              read,
               until);
-      entries.put(key, kept);
+      // A render that began earlier and ended later (one of readers past the stale bound) does not
+      // replace a newer page.
+      entries
+          .asMap()
+          .merge(key, kept, (old, made) -> made.read().isBefore(old.read()) ? old : made);
       ctx.header(HEADER, "miss");
     }
     ctx.result(personalise(ctx, page));
@@ -363,19 +405,48 @@ public final class PageCache {
 
   /**
    * For the answers Jetty gives before Javalin ({@link FastHits}): the entry for a plain request to
-   * {@code path}, if one is kept and current. Counted as a hit when found; a request it does not
-   * answer goes on to Javalin, where {@link #before} counts the miss.
+   * {@code path}, if one is kept and current, or stale within the bound while another request
+   * renders its replacement. Counted as a hit when found; a request it does not answer goes on to
+   * Javalin, where {@link #before} counts the miss (or renders the replacement).
    */
-  Optional<Entry> current(String host, String path, String query) {
+  Optional<Found> current(String host, String path, String query) {
     if (!enabled || !sharedPath(path)) {
       return Optional.empty();
     }
-    Entry entry = entries.getIfPresent(key(host, path, query));
-    if (!fresh(entry, versions())) {
+    String key = key(host, path, query);
+    Entry entry = entries.getIfPresent(key);
+    Found found;
+    if (fresh(entry, versions())) {
+      found = new Found(entry, false);
+    } else if (staleAllowed(entry, clock.instant()) && renders.rendering(key)) {
+      found = new Found(entry, true);
+    } else {
       return Optional.empty();
     }
     hits.incrementAndGet();
-    return Optional.of(entry);
+    return Optional.of(found);
+  }
+
+  /**
+   * Whether a kept page that is no longer current may still be answered while its replacement is
+   * rendered: drawn with the theme of now, not expired, and from versions read less than {@link
+   * #STALE_BOUND} ago, so it lacks only what changed since then.
+   */
+  private boolean staleAllowed(Entry entry, Instant now) {
+    return entry != null
+        && now.isBefore(entry.until())
+        && now.isBefore(entry.read().plus(STALE_BOUND))
+        && entry.theme() == themeVersion.getAsLong();
+  }
+
+  /**
+   * Holds a render of a page open, as a slow render would, so that tests can see what other readers
+   * are answered meanwhile; the returned action ends it, keeping nothing.
+   */
+  Runnable holdRender(String host, String path) {
+    SharedRenders.Ticket<Entry> ticket =
+        renders.start(key(host, path, null), -1).orElseThrow(IllegalStateException::new);
+    return () -> renders.finish(ticket, null);
   }
 
   /**

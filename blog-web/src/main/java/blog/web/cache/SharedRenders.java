@@ -76,6 +76,21 @@ final class SharedRenders<V> {
   }
 
   /**
+   * A render of {@code key} at {@code version} for this request, unless one of any version is
+   * running already: then empty, without waiting (the caller has an older page it may answer with
+   * meanwhile).
+   */
+  Optional<Ticket<V>> start(String key, long version) {
+    Ticket<V> mine = new Ticket<>(key, version);
+    return inFlight.putIfAbsent(key, mine) == null ? Optional.of(mine) : Optional.empty();
+  }
+
+  /** Whether a render of {@code key} is running now. */
+  boolean rendering(String key) {
+    return inFlight.containsKey(key);
+  }
+
+  /**
    * Ends a render: {@code kept} (null when nothing was kept) goes to the requests waiting for it.
    */
   void finish(Ticket<V> ticket, V kept) {

@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Test;
  * changes visible on the very next request.
  */
 class PageCacheTest extends WebTestBase {
+  private static final Duration STALE_BOUND = PageCache.STALE_BOUND;
   private final MutableClock clock = new MutableClock(TestServer.NOW);
   private SettingsRepository settings;
 
@@ -297,6 +298,54 @@ class PageCacheTest extends WebTestBase {
     String words = commentOn(permalink, "Wes", "wes@example.org", "Straight in");
     HttpResponse<String> next = new Browser(server).get(permalink);
     assertTrue(next.body().contains(words), "no stale page after our own write");
+  }
+
+  @Test
+  void whileAPageIsRenderedAnewReadersGetTheOldOneForUnderASecondButTheCommenterTheirOwn()
+      throws Exception {
+    String permalink = publishedPost("Hot");
+    cached(permalink);
+    String host = URI.create(server.url("/")).getAuthority();
+    // A render of the page is under way (as on a post taking comments faster than it renders).
+    Runnable rendered = server.pageCache().holdRender(host, permalink);
+    try {
+      Browser commenter = new Browser(server);
+      Map<String, String> form = Browser.replyForm(commenter.page(permalink));
+      String words = Fixtures.unique("Hot take");
+      form.putAll(Map.of("author", "Cy", "email", "cy@example.org", "comment", words));
+      assertEquals(303, commenter.post("/comments/", form).statusCode());
+
+      HttpResponse<String> own = commenter.get(permalink);
+      assertTrue(own.body().contains(words), "the commenter sees their comment at once");
+      assertEquals("", cacheState(own), "rendered for them, never the kept page");
+
+      clock.advance(STALE_BOUND.minusMillis(1));
+      HttpResponse<String> reader = new Browser(server).get(permalink);
+      assertEquals("stale", cacheState(reader));
+      assertFalse(reader.body().contains(words), "the page from before the comment");
+      assertFalse(reader.body().contains("@@"), "with the reader's own tokens");
+      assertNotEquals(
+          Browser.replyForm(reader.body()).get("_csrf"),
+          Browser.replyForm(own.body()).get("_csrf"));
+
+      clock.advance(Duration.ofMillis(1));
+      HttpResponse<String> later = new Browser(server).get(permalink);
+      assertEquals("miss", cacheState(later), "a second on, the reader renders it");
+      assertTrue(later.body().contains(words));
+      assertEquals("hit", cacheState(new Browser(server).get(permalink)));
+    } finally {
+      rendered.run();
+    }
+  }
+
+  @Test
+  void withNoRenderUnderWayAStalePageIsNeverAnswered() throws Exception {
+    String permalink = publishedPost("Calm");
+    cached(permalink);
+    String words = commentOn(permalink, "Di", "di@example.org", "Calm words");
+    HttpResponse<String> next = new Browser(server).get(permalink);
+    assertEquals("miss", cacheState(next));
+    assertTrue(next.body().contains(words));
   }
 
   @Test

@@ -1,7 +1,9 @@
 package blog.web.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
@@ -62,6 +64,17 @@ class SharedRendersTest {
     assertEquals(new SharedRenders.Turn.Rendered<>(Optional.empty()), impatient.turn("/d", 1));
     assertEquals(0, impatient.running(), "a render never finished is given up on");
     assertInstanceOf(SharedRenders.Turn.Render.class, impatient.turn("/d", 1));
+  }
+
+  @Test
+  void aRenderStartedWithoutWaitingIsRefusedWhileAnyRenderOfThatPageRuns() {
+    SharedRenders.Ticket<String> ticket = renders.start("/e", 1).orElseThrow();
+    assertTrue(renders.rendering("/e"));
+    assertEquals(Optional.empty(), renders.start("/e", 2), "another version: still refused");
+    assertTrue(renders.start("/f", 1).isPresent(), "another page is not held up");
+    renders.finish(ticket, null);
+    assertFalse(renders.rendering("/e"));
+    assertTrue(renders.start("/e", 2).isPresent());
   }
 
   /** Still blocked a moment after asking: waiting for the render. */

@@ -3,6 +3,7 @@ package blog.web.testing;
 import blog.core.config.Config;
 import blog.core.db.Database;
 import blog.web.BlogApp;
+import blog.web.cache.PageCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -63,6 +64,11 @@ public final class TestServer implements Site, AutoCloseable {
   /** The most threads serving requests at once. */
   public int maxThreads() {
     return app.maxThreads();
+  }
+
+  /** The server's page cache. */
+  public PageCache pageCache() {
+    return app.pageCache();
   }
 
   /** The server's route table, as "METHOD path". */
