@@ -60,6 +60,7 @@ import blog.web.security.ClientAddress;
 import blog.web.security.Cookies;
 import blog.web.security.Csrf;
 import blog.web.site.AbsoluteUrls;
+import blog.web.site.KeptFragments;
 import blog.web.site.Pages;
 import blog.web.site.PebbleRenderer;
 import blog.web.site.Permalinks;
@@ -174,9 +175,10 @@ record WebHandlers(
             services.clock(),
             theme::version);
     var staffSession = new StaffSession(services.sessions(), services.users(), cookies);
+    var pebble = PebbleRenderer.fromEnvironment(theme, assets::url);
     var pages =
         new Pages(
-            PebbleRenderer.fromEnvironment(theme, assets::url),
+            pebble,
             services.reader(),
             // The sidebar sums up the blog's posts and terms, not its comments: computed once per
             // listing version.
@@ -259,7 +261,9 @@ record WebHandlers(
                 : postId -> {
                   var counts = services.webmentions().mentions().counts(postId);
                   return new PostReactions.Counts(counts.likes(), counts.reposts());
-                });
+                },
+            new KeptFragments(
+                PageCacheSettings.FRAGMENT_BYTES.read(config), pebble::render, theme::version));
     DataSource dataSource = services.database().dataSource();
     var tracking = new RequestTracking(clientAddress, metrics);
     DemoSignIn demoSignIn =

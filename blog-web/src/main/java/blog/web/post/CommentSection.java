@@ -36,15 +36,19 @@ import java.util.Set;
  * form when one is open.
  */
 final class CommentSection {
-  /** What the template sees for a reader who is not staff: no name, no links. */
-  private static final StaffView NO_STAFF = new StaffView("", "", "", false);
-
   private final CommentService comments;
   private final PostViews views;
   private final ReplyFormParts parts;
   private final Clock clock;
+  private final CommentFragments fragments;
 
-  CommentSection(CommentService comments, PostViews views, ReplyFormParts parts, Clock clock) {
+  CommentSection(
+      CommentService comments,
+      PostViews views,
+      ReplyFormParts parts,
+      Clock clock,
+      CommentFragments fragments) {
+    this.fragments = fragments;
     this.comments = comments;
     this.views = views;
     this.parts = parts;
@@ -88,7 +92,7 @@ final class CommentSection {
     EditState shownEdit = editableOnly(editing, thread);
     return Map.of(
         "staff",
-        staff == null ? NO_STAFF : staff,
+        staff == null ? StaffView.NONE : staff,
         "comments",
         thread,
         "form",
@@ -163,17 +167,18 @@ final class CommentSection {
       boolean moderated) {
     Instant now = clock.instant();
     Duration window = Duration.ofMinutes(discussion.editWindowMinutes());
-    return views.comments(
-        threads,
-        site,
-        new ThreadOptions(
-            permalink,
-            open ? discussion.threadDepth() - 1 : 0,
-            c -> mine.contains(c.id()) && c.editableAt(now, window),
-            discussion.avatars(),
-            identities,
-            post,
-            moderated));
+    return fragments.withSharedHtml(
+        views.comments(
+            threads,
+            site,
+            new ThreadOptions(
+                permalink,
+                open ? discussion.threadDepth() - 1 : 0,
+                c -> mine.contains(c.id()) && c.editableAt(now, window),
+                discussion.avatars(),
+                identities,
+                post,
+                moderated)));
   }
 
   /**

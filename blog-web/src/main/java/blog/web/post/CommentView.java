@@ -11,7 +11,10 @@ import java.util.List;
  * id, never from the name typed, so a guest calling themselves after the author gets no badge.
  * {@code staffEditUrl}: the moderation screen's edit form, for a staff member who may moderate the
  * comment; empty for everyone else. {@code via}: where the comment came from when it was not
- * written here ("the fediverse", "Webmention"), empty otherwise.
+ * written here ("the fediverse", "Webmention"), empty otherwise. {@code sharedHtml}: the comment's
+ * article ({@code post/comment-body}) as every reader sees it, rendered once and kept ({@link
+ * CommentFragments}); empty when this reader's view of it is their own (theirs to edit, staff's to
+ * moderate, held), and then the template renders it in place.
  */
 public record CommentView(
     long id,
@@ -32,9 +35,48 @@ public record CommentView(
     boolean byStaff,
     boolean byPostAuthor,
     String staffEditUrl,
-    String via) {
+    String via,
+    String sharedHtml) {
   public CommentView {
     replies = List.copyOf(replies);
+  }
+
+  /** This comment alone, as its kept article is keyed: without replies or kept HTML. */
+  CommentView alone() {
+    return with(List.of(), "");
+  }
+
+  /** The same comment with these replies and this article. */
+  CommentView with(List<CommentView> replies, String sharedHtml) {
+    return new CommentView(
+        id,
+        authorName,
+        authorUrl,
+        avatarUrl,
+        date,
+        isoDate,
+        bodyHtml,
+        depth,
+        awaitingModeration,
+        replyUrl,
+        editable,
+        editUrl,
+        edited,
+        replies,
+        permalink,
+        byStaff,
+        byPostAuthor,
+        staffEditUrl,
+        via,
+        sharedHtml);
+  }
+
+  /**
+   * Whether this reader's view of the comment is the same as everyone's: not theirs to edit, not
+   * theirs to moderate, not held for moderation (shown to its author alone).
+   */
+  boolean sharedByEveryone() {
+    return !editable && staffEditUrl.isEmpty() && !awaitingModeration;
   }
 
   public String anchor() {

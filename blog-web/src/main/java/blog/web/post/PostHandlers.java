@@ -17,6 +17,7 @@ import blog.core.reading.ThreadStarts;
 import blog.core.site.SiteSettings;
 import blog.web.auth.FormDrafts;
 import blog.web.seo.PostMeta;
+import blog.web.site.KeptFragments;
 import blog.web.site.PageMeta;
 import blog.web.site.Pages;
 import blog.web.site.PathParams;
@@ -46,6 +47,10 @@ public final class PostHandlers {
   private final PageStarts starts;
   private final ThreadStarts threadStarts;
   private final PostReactions reactions;
+  private final KeptFragments kept;
+
+  /** What a post's article shows, all of it: its kept HTML's key. */
+  private record EntryShows(PostView post, String fediverse, PostReactions.Counts reactions) {}
 
   public PostHandlers(
       BlogReader reader,
@@ -57,8 +62,10 @@ public final class PostHandlers {
       OldPermalinks oldPermalinks,
       PageStarts starts,
       ThreadStarts threadStarts,
-      PostReactions reactions) {
+      PostReactions reactions,
+      KeptFragments kept) {
     this.reactions = reactions;
+    this.kept = kept;
     this.starts = starts;
     this.threadStarts = threadStarts;
     this.reader = reader;
@@ -68,7 +75,7 @@ public final class PostHandlers {
     this.parts = parts;
     this.clock = clock;
     this.oldPermalinks = oldPermalinks;
-    this.section = new CommentSection(comments, views, parts, clock);
+    this.section = new CommentSection(comments, views, parts, clock, new CommentFragments(kept));
   }
 
   /** {@code GET /} and {@code GET /page/{page}/} */
@@ -251,13 +258,15 @@ public final class PostHandlers {
         new HashMap<>(
             section.model(
                 ctx, detail, view.permalink(), site, discussion, open, form, errors, editing));
-    model.put("post", view);
-    model.put("reactions", reactions.of(post.id()));
-    model.put(
-        "fediverse",
+    PostReactions.Counts counts = reactions.of(post.id());
+    String fediverse =
         parts.federation() == null
             ? ""
-            : PostViews.reactions(parts.federation().reactions().counts(post.id())));
+            : PostViews.reactions(parts.federation().reactions().counts(post.id()));
+    model.put("post", view);
+    model.put("reactions", counts);
+    model.put("fediverse", fediverse);
+    model.put("entryHtml", entryHtml(view, fediverse, counts, (StaffView) model.get("staff")));
     String cpage = ctx.pathParamMap().get("cpage");
     model.put(
         "meta",
@@ -278,6 +287,30 @@ public final class PostHandlers {
     Shown.post(ctx, post.id());
     ctx.status(status);
     pages.render(ctx, "post/single", view.title(), model);
+  }
+
+  /**
+   * The post's article as every reader sees it, kept per version of what it shows; empty for staff
+   * who may edit the post (its "Edit" link is theirs alone), for whom the page renders it in place.
+   */
+  private String entryHtml(
+      PostView view, String fediverse, PostReactions.Counts counts, StaffView staff) {
+    if (!staff.postEditUrl().isEmpty()) {
+      return "";
+    }
+    return kept.render(
+        "post/entry",
+        new EntryShows(view, fediverse, counts),
+        () ->
+            Map.of(
+                "post",
+                view,
+                "staff",
+                StaffView.NONE,
+                "fediverse",
+                fediverse,
+                "reactions",
+                counts));
   }
 
   /**

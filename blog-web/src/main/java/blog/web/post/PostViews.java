@@ -100,7 +100,8 @@ public final class PostViews {
             ? ""
             : MentionVerifier.PROVIDER.equals(identity.provider())
                 ? "Webmention"
-                : RemoteReplies.PROVIDER.equals(identity.provider()) ? "the fediverse" : "");
+                : RemoteReplies.PROVIDER.equals(identity.provider()) ? "the fediverse" : "",
+        "");
   }
 
   /**

@@ -6,6 +6,9 @@ package blog.web.post;
  * may not edit this post) and to the moderation screen ({@code moderates}: the post's comments).
  */
 public record StaffView(String name, String avatarUrl, String postEditUrl, boolean moderates) {
+  /** What the templates see for a reader who is not staff: no name, no links. */
+  static final StaffView NONE = new StaffView("", "", "", false);
+
   /** The editor of post {@code postId}. */
   static String postEditUrl(long postId) {
     return "/admin/posts/" + postId + "/edit";

@@ -1,5 +1,5 @@
 /**
- * What every public page shares: the Pebble renderer and layout, head and sidebar views,
- * permalinks, absolute URLs, static assets and conditional GET.
+ * What every public page shares: the Pebble renderer and layout, pieces of pages kept as rendered,
+ * head and sidebar views, permalinks, absolute URLs, static assets and conditional GET.
  */
 package blog.web.site;
