@@ -99,8 +99,31 @@ stop_blog() {
   BLOG_PID=""
 }
 
-generate() { # data dir, posts, comments
-  env $(blog_env "$1" 0) java -jar "$JAR" generate --posts "$2" --comments "$3" | tail -1
+generate() { # data dir, posts, comments, [seed]
+  env $(blog_env "$1" 0) java -jar "$JAR" generate --posts "$2" --comments "$3" --seed "${4:-1}" \
+    | tail -1
+}
+
+# The permalink path of the newest post written (by generate), read while the blog is down.
+newest_post() { # data dir
+  java -cp "$JAR" org.h2.tools.Shell -url "jdbc:h2:file:$1/blog" -user sa -sql \
+    "SELECT '/' || FORMATDATETIME(published_at, 'yyyy/MM/dd', 'en', 'UTC') || '/' || slug || '/'
+       FROM posts ORDER BY id DESC LIMIT 1" | awk 'NR == 2 {print $1}'
+}
+
+# A commenter signed in with a provider: their identity and a session, written while the blog is
+# down (the benchmark has no provider to sign in with). Prints the cookie header of the session.
+signed_in_commenter() { # data dir
+  local token=benchcommentersessiontoken0123456789abcdef
+  java -cp "$JAR" org.h2.tools.Shell -url "jdbc:h2:file:$1/blog" -user sa -sql \
+    "INSERT INTO commenter_identities (provider, subject, display_name, created_at, updated_at)
+       VALUES ('github', 'bench-commenter', 'Bench Commenter', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);
+     INSERT INTO sessions (id_hash, identity_id, csrf_token, created_at, last_seen_at, expires_at)
+       SELECT LOWER(RAWTOHEX(HASH('SHA-256', '$token'))), id, 'bench', CURRENT_TIMESTAMP,
+              CURRENT_TIMESTAMP, DATEADD('DAY', 1, CURRENT_TIMESTAMP)
+         FROM commenter_identities WHERE subject = 'bench-commenter'" >/dev/null
+  # The cookie carries the token base64url-encoded (42 characters: no padding).
+  echo "Cookie: blog_session=$(printf %s "$token" | base64 -w0 | tr '+/' '-_')"
 }
 
 # wrk: requests per second and p99 in ms, after a warm-up. Extra args: headers.
@@ -205,13 +228,26 @@ echo "bench: fresh blog"
 FRESH="$WORK/fresh"
 mkdir -p "$FRESH"
 generate "$FRESH" 1 210 >/dev/null          # the seed article, and one post with ~200 comments
+BIG_POST=$(newest_post "$FRESH")             # kept pages; then hot discussion and comments on it
+# Two more, left alone by the writers, for the uncached rows: ~200 comments, and ~1,000 (on one
+# comment page: paging is off by default).
+generate "$FRESH" 1 210 2 >/dev/null
+COLD_POST=$(newest_post "$FRESH")
+generate "$FRESH" 1 1100 3 >/dev/null
+HUGE_POST=$(newest_post "$FRESH")
 relax_limits "$FRESH"
+COMMENTER=$(signed_in_commenter "$FRESH")
 start_blog "$FRESH" $((32 * 1024 * 1024))
 FRESH_STARTUP_MS=$STARTUP_MS
-BIG_POST=$(curl -s "$BASE/" | grep -o 'href="/20[0-9/]*[a-z0-9-]*/"' \
-  | grep -v why-quality | head -1 | sed -e 's|^href="||' -e 's|"$||')
-[ -n "$BIG_POST" ] || fail "no generated post on the home page"
-BIG_COUNT=$(curl -s "$BASE$BIG_POST" | grep -o 'id="comment-[0-9]*"' | sort -u | wc -l)
+for post in "$BIG_POST" "$COLD_POST" "$HUGE_POST"; do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE$post")" = 200 ] || fail "$post does not answer 200"
+done
+comments_on() { curl -s "$BASE$1" | grep -o 'id="comment-[0-9]*"' | sort -u | wc -l; }
+BIG_COUNT=$(comments_on "$BIG_POST")
+COLD_COUNT=$(comments_on "$COLD_POST")
+HUGE_COUNT=$(comments_on "$HUGE_POST")
+curl -s ${COMMENTER:+-H "$COMMENTER"} "$BASE$SEED_POST" | grep -q 'Bench Commenter' \
+  || fail "the signed-in commenter is not signed in"
 start_nginx
 # Kept pages too are measured on a JVM that has compiled their path (answered at tens of thousands
 # a second, five seconds of warm-up left the first rows some 20 % short of a running blog).
@@ -227,11 +263,42 @@ compare post-200-comments-gzip "$BIG_POST" "Accept-Encoding: gzip" 50
 compare archive /2011/09/ "" 50
 compare feed /feed/ "" 50
 
-# Comments: posted for COMMENT_SECONDS while other connections keep reading.
-echo "bench: comment submissions"
 COOKIE_JAR="$WORK/cookies"
 curl -s -c "$COOKIE_JAR" "$BASE$BIG_POST" >/dev/null
 BID=$(awk '$6 ~ /blog_bid$/ {print $6 "=" $7}' "$COOKIE_JAR")
+
+# A hot discussion: 8 readers of the post with ~200 comments while 4 connections post comments to
+# that same post as fast as the blog takes them (each invalidates the kept page). Against nginx
+# serving the page's bytes as they were when it began (the blog's page only grows meanwhile).
+# Target: at least 25 % of nginx, p99 at most 50 ms, with at least 50 comments a second.
+HOT=""
+hot_discussion() {
+  local name=hot-discussion
+  curl -s "$BASE$BIG_POST" >"$WORK/static/$name.html"
+  chmod 644 "$WORK/static/$name.html"
+  local seconds=$((WARMUP + DURATION + 1))
+  wrk -t1 -c4 -d"${seconds}s" -s bench/comment.lua "$BASE" -- "$BIG_POST" "$BID" \
+    >"$WORK/hot-writers.txt" &
+  local writers=$!
+  read -r b_rps b_p50 b_p99 b_bad < <(measure "$BASE$BIG_POST" 8 "$DURATION")
+  wait $writers
+  local accepted per_second
+  accepted=$(awk -F'[= ]' '/^accepted=/ {print $2}' "$WORK/hot-writers.txt")
+  per_second=$(awk -v a="$accepted" -v s="$seconds" 'BEGIN { printf "%.0f", a / s }')
+  read -r n_rps _ n_p99 n_bad < <(measure "http://127.0.0.1:$NGINX_PORT/$name.html" 8 "$DURATION")
+  [ "${n_bad:-0}" = 0 ] || fail "nginx gave $n_bad answers other than 2xx for $name.html"
+  local ratio verdict
+  ratio=$(awk -v b="$b_rps" -v n="$n_rps" 'BEGIN { printf "%.0f", 100 * b / n }')
+  verdict=$(awk -v r="$ratio" -v p="$b_p99" -v c="$per_second" -v bad="${b_bad:-0}" \
+    'BEGIN { print (r >= 25 && p <= 50 && c >= 50 && bad == 0) ? "pass" : "FAIL" }')
+  HOT="| $b_rps | $n_rps | $ratio % (≥ 25 %) | $b_p99 (≤ 50) | $n_p99 | $per_second (≥ 50) | $(comments_on "$BIG_POST") | $b_bad | $verdict |"
+  echo "bench: hot discussion: readers $b_rps/s p99 $b_p99 ms; nginx $n_rps/s; $ratio %; $per_second comments/s"
+}
+echo "bench: hot discussion"
+hot_discussion
+
+# Comments: posted for COMMENT_SECONDS while other connections keep reading.
+echo "bench: comment submissions"
 stop_blog
 COUNT_SQL="SELECT COUNT(*) FROM comments"
 count_comments() {
@@ -264,13 +331,33 @@ COMMENT_VERDICT=$([ "$IN_FLIGHT" -ge 0 ] && [ "$IN_FLIGHT" -le 32 ] && [ "$PER_S
 
 echo "bench: cold path (page cache off)"
 start_blog "$FRESH" 0
-warm_jit "$SEED_POST" /
-compare cold-seed-post "$SEED_POST" "" 20
-compare cold-home / "" 20
+warm_jit "$SEED_POST" / "$COLD_POST" "$HUGE_POST" "$COMMENTER|$SEED_POST" /healthz
 # What a page rendered per request can reach at most: Javalin's routing and servlet path with no
 # page logic (the health check, answered by a handler that writes two bytes; the path it shares
 # with every page is compiled by now).
 compare servlet-floor /healthz "" -
+FLOOR_RPS=$(printf '%s\n' "${ROWS[@]}" | awk -F'|' '$2 ~ /servlet-floor/ { print $3 + 0 }')
+
+# Pages rendered per request, as a share of servlet-floor measured just before (issue 27).
+FLOOR_ROWS=()
+against_floor() { # name, path, [header], target % of servlet-floor
+  local name=$1 path=$2 header=${3:-}
+  [ "$(curl -s -o /dev/null -w '%{http_code}' ${header:+-H "$header"} "$BASE$path")" = 200 ] \
+    || fail "$BASE$path does not answer 200"
+  read -r b_rps b_p50 b_p99 b_bad < <(measure "$BASE$path" $CONNECTIONS "$DURATION" "$header")
+  local ratio verdict
+  ratio=$(awk -v b="$b_rps" -v f="$FLOOR_RPS" 'BEGIN { printf "%.1f", 100 * b / f }')
+  verdict=$(awk -v r="$ratio" -v want="$4" -v bad="${b_bad:-0}" \
+    'BEGIN { print (r >= want && bad == 0) ? "pass" : "FAIL" }')
+  FLOOR_ROWS+=("| $name | $b_rps | $ratio % (≥ $4 %) | $b_p50 | $b_p99 | $b_bad | $verdict |")
+  echo "bench: $name: $b_rps/s, $ratio % of servlet-floor"
+}
+against_floor cold-seed-post "$SEED_POST" "" 25
+against_floor cold-home / "" 40
+against_floor cold-post-200-comments "$COLD_POST" "" 5
+against_floor cold-post-1000-comments "$HUGE_POST" "" 1.5
+# Their pages carry personal bits (signed in as ..., their own comments) and are never shared.
+against_floor signed-in-commenter "$SEED_POST" "$COMMENTER" 20
 
 # Flat cost: the same pages with the cache off, a small blog against a big one. The small one is
 # the smallest on which every page measured exists (page 500 of the home page needs 5,000 posts),
@@ -389,6 +476,22 @@ CHART="bench/results/$STAMP.svg"
   printf '%s\n' "${ROWS[@]}"
   echo
   echo "The post with many comments shows $BIG_COUNT comments. Rows marked gzip ask with \`Accept-Encoding: gzip\`; nginx serves the very bytes the blog answered (compressed), as a precompressed static file. nginx's answers are checked to be 200 with the blog's byte count before each measurement. servlet-floor is a reference, not a target: the health check, which runs no page logic, through Javalin's routing and servlet path (as every page the cache does not answer goes); a page rendered per request can at most reach it."
+  echo
+  echo "## A hot discussion (page cache on)"
+  echo
+  echo "8 connections read the post that had $BIG_COUNT comments while 4 connections post comments to it as fast as the blog accepts them, for ${WARMUP}s of warm-up and ${DURATION}s measured; nginx serves the page's bytes as they were when it began, to 8 connections. Readers may get the page from before the newest comments for at most 1 s (\`X-Page-Cache: stale\`, see docs/performance.md); the writers always see their own."
+  echo
+  echo "| readers req/s | nginx req/s | blog / nginx | readers p99 ms | nginx p99 ms | comments/s | comments on it after | non-2xx | |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "$HOT"
+  echo
+  echo "## Uncached pages against servlet-floor (page cache off)"
+  echo
+  echo "$CONNECTIONS connections; servlet-floor ($FLOOR_RPS req/s) measured just before, on the same JVM. cold-post-200-comments shows $COLD_COUNT comments, cold-post-1000-comments $HUGE_COUNT on one comment page; signed-in-commenter is the seed article for a commenter with a session (rendered for them alone, as their pages always are)."
+  echo
+  echo "| page | req/s | of servlet-floor | p50 ms | p99 ms | non-2xx | |"
+  echo "|---|---|---|---|---|---|---|"
+  printf '%s\n' "${FLOOR_ROWS[@]}"
   echo
   echo "## Comment submissions ($COMMENT_SECONDS s, 16 connections posting, 8 reading the seed article)"
   echo

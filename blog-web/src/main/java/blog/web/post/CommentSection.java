@@ -75,7 +75,7 @@ final class CommentSection {
         || (asked != null && PathParams.number(asked, "comment page") != detail.commentPage())) {
       throw new NotFoundException("comment page " + asked);
     }
-    List<CommentView> thread =
+    List<CommentView> views =
         thread(
             parts.own().ids(ctx),
             detail.comments(),
@@ -89,6 +89,8 @@ final class CommentSection {
     ReplyFormView replyForm =
         formView(ctx, post, permalink, form, errors, discussion, detail, staff);
     boolean formShown = open || replyForm.hasErrors();
+    long formUnder = formShown && replyForm.isReply() ? replyForm.replyTo() : 0L;
+    List<CommentView> thread = fragments.kept(views, formUnder);
     EditState shownEdit = editableOnly(editing, thread);
     return Map.of(
         "staff",
@@ -98,7 +100,7 @@ final class CommentSection {
         "form",
         replyForm,
         "formUnder",
-        formShown && replyForm.isReply() ? replyForm.replyTo() : 0L,
+        formUnder,
         "editing",
         shownEdit,
         "notice",
@@ -124,21 +126,20 @@ final class CommentSection {
       SiteSettings site,
       boolean open,
       Set<Long> mine) {
-    CommentView view =
+    List<CommentView> shown =
         thread(
-                mine,
-                List.of(alone.comment()),
-                alone.identities(),
-                post,
-                site,
-                permalink,
-                open,
-                comments.discussion(),
-                moderates(ctx, post))
-            .get(0);
+            mine,
+            List.of(alone.comment()),
+            alone.identities(),
+            post,
+            site,
+            permalink,
+            open,
+            comments.discussion(),
+            moderates(ctx, post));
     return Map.of(
         "comment",
-        view,
+        fragments.kept(shown, 0L).get(0),
         "formUnder",
         0L,
         "editing",
@@ -167,18 +168,17 @@ final class CommentSection {
       boolean moderated) {
     Instant now = clock.instant();
     Duration window = Duration.ofMinutes(discussion.editWindowMinutes());
-    return fragments.withSharedHtml(
-        views.comments(
-            threads,
-            site,
-            new ThreadOptions(
-                permalink,
-                open ? discussion.threadDepth() - 1 : 0,
-                c -> mine.contains(c.id()) && c.editableAt(now, window),
-                discussion.avatars(),
-                identities,
-                post,
-                moderated)));
+    return views.comments(
+        threads,
+        site,
+        new ThreadOptions(
+            permalink,
+            open ? discussion.threadDepth() - 1 : 0,
+            c -> mine.contains(c.id()) && c.editableAt(now, window),
+            discussion.avatars(),
+            identities,
+            post,
+            moderated));
   }
 
   /**

@@ -14,7 +14,9 @@ import java.util.List;
  * written here ("the fediverse", "Webmention"), empty otherwise. {@code sharedHtml}: the comment's
  * article ({@code post/comment-body}) as every reader sees it, rendered once and kept ({@link
  * CommentFragments}); empty when this reader's view of it is their own (theirs to edit, staff's to
- * moderate, held), and then the template renders it in place.
+ * moderate, held), and then the template renders it in place. {@code threadHtml}: a top-level
+ * comment with all its replies ({@code post/comment}) as every reader sees them, kept the same way;
+ * empty when anything in the thread is this reader's own or the reply form sits in it.
  */
 public record CommentView(
     long id,
@@ -36,18 +38,19 @@ public record CommentView(
     boolean byPostAuthor,
     String staffEditUrl,
     String via,
-    String sharedHtml) {
+    String sharedHtml,
+    String threadHtml) {
   public CommentView {
     replies = List.copyOf(replies);
   }
 
   /** This comment alone, as its kept article is keyed: without replies or kept HTML. */
   CommentView alone() {
-    return with(List.of(), "");
+    return with(List.of(), "", "");
   }
 
-  /** The same comment with these replies and this article. */
-  CommentView with(List<CommentView> replies, String sharedHtml) {
+  /** The same comment with these replies, this article and this thread. */
+  CommentView with(List<CommentView> replies, String sharedHtml, String threadHtml) {
     return new CommentView(
         id,
         authorName,
@@ -68,7 +71,8 @@ public record CommentView(
         byPostAuthor,
         staffEditUrl,
         via,
-        sharedHtml);
+        sharedHtml,
+        threadHtml);
   }
 
   /**

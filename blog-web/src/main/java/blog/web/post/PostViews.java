@@ -101,6 +101,7 @@ public final class PostViews {
             : MentionVerifier.PROVIDER.equals(identity.provider())
                 ? "Webmention"
                 : RemoteReplies.PROVIDER.equals(identity.provider()) ? "the fediverse" : "",
+        "",
         "");
   }
 

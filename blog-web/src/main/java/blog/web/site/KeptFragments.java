@@ -46,9 +46,15 @@ public final class KeptFragments {
    * determines: kept, or rendered now and kept.
    */
   public String render(String template, Object shows, Supplier<Map<String, Object>> model) {
-    return kept.get(
-        new Key(template, themeVersion.getAsLong(), shows),
-        key -> render.apply(template, model.get()));
+    Key key = new Key(template, themeVersion.getAsLong(), shows);
+    String html = kept.getIfPresent(key);
+    if (html == null) {
+      // Rendered outside the cache's own lock: a piece may be made of kept pieces (a thread of its
+      // comments), and two readers rendering the same piece at once both get it right.
+      html = render.apply(template, model.get());
+      kept.put(key, html);
+    }
+    return html;
   }
 
   /** How many pieces are kept now (for tests). */

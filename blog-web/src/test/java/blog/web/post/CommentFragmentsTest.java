@@ -263,6 +263,49 @@ class CommentFragmentsTest extends WebTestBase {
   }
 
   @Test
+  void aNewReplyShowsInItsThreadAndTheReplyFormSitsUnderTheCommentAskedFor() {
+    String permalink = publishedPost("Threads");
+    long post = postId(permalink);
+    long parent =
+        fixtures.comment(post, null, "Pat", "Parent words.", TestServer.NOW.minusSeconds(300));
+    long other =
+        fixtures.comment(post, null, "Oli", "Other thread.", TestServer.NOW.minusSeconds(200));
+    assertTrue(stranger(permalink).contains("Parent words."), "both threads kept now");
+
+    Browser replier = new Browser(server);
+    Map<String, String> form = Browser.replyForm(replier.page(permalink));
+    form.putAll(
+        Map.of(
+            "author",
+            "Rae",
+            "email",
+            "rae@example.org",
+            "comment",
+            "A reply.",
+            "comment_parent",
+            Long.toString(parent)));
+    assertEquals(303, replier.post("/comments/", form).statusCode());
+
+    String page = stranger(permalink);
+    String parentThread =
+        page.substring(
+            page.indexOf("id=\"comment-" + parent), page.indexOf("id=\"comment-" + other));
+    assertTrue(parentThread.contains("<ol class=\"children\">"), parentThread);
+    assertTrue(parentThread.contains("A reply."), "the reply sits in its thread");
+
+    String answering = stranger(permalink + "?replytocom=" + other);
+    String otherThread = answering.substring(answering.indexOf("id=\"comment-" + other));
+    assertTrue(
+        otherThread.indexOf("id=\"respond\"") < otherThread.indexOf("</li>"),
+        "the reply form under the comment answered");
+    String plain = stranger(permalink);
+    String plainOther = plain.substring(plain.indexOf("id=\"comment-" + other));
+    assertTrue(
+        plainOther.indexOf("id=\"respond\"") > plainOther.indexOf("</li>"),
+        "and at the end for the next reader");
+  }
+
+  @Test
   void anEditedPostShowsItsNewTextOnTheNextPage() {
     String permalink = publishedPost("Post text");
     long post = postId(permalink);

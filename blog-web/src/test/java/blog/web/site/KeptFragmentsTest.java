@@ -42,6 +42,16 @@ class KeptFragmentsTest {
   }
 
   @Test
+  void aPieceMayBeMadeOfKeptPieces() {
+    for (int i = 0; i < 200; i++) {
+      int n = i;
+      String outer =
+          kept.render("outer", n, () -> Map.of("shows", render("inner", n) + render("inner", -n)));
+      assertEquals("<p><p>" + n + " drawn 1</p><p>" + -n + " drawn 1</p> drawn 1</p>", outer);
+    }
+  }
+
+  @Test
   void roomForNothingKeepsNothing() {
     KeptFragments none = new KeptFragments(0, (template, model) -> "x", () -> 1);
     for (int i = 0; i < 50; i++) {
