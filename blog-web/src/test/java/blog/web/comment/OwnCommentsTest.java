@@ -37,15 +37,6 @@ class OwnCommentsTest extends WebTestBase {
     return publishedPost("Own");
   }
 
-  private static long comment(Browser browser, String permalink, String text) {
-    Map<String, String> form = Browser.replyForm(browser.page(permalink));
-    form.putAll(Map.of("author", "Oona", "email", "oona@example.org", "comment", text));
-    HttpResponse<String> response = browser.post("/comments/", form);
-    assertEquals(303, response.statusCode(), response.body());
-    String location = response.headers().firstValue("Location").orElseThrow();
-    return Long.parseLong(location.substring(location.indexOf("#comment-") + 9));
-  }
-
   private static Map<String, String> ownForm(String page, long id, String text) {
     Map<String, String> form = new HashMap<>();
     form.put("comment_id", Long.toString(id));
@@ -58,7 +49,7 @@ class OwnCommentsTest extends WebTestBase {
   void theAuthorCanEditTheirCommentAndReadersSeeItMarkedEdited() {
     String permalink = newPost();
     Browser oona = new Browser(server);
-    long id = comment(oona, permalink, "Teh first version.");
+    long id = oona.comment(permalink, "Teh first version.");
     String page = oona.page(permalink);
     assertTrue(page.contains("?editcomment=" + id), "the author gets an Edit link");
     assertFalse(new Browser(server).page(permalink).contains("?editcomment="), "nobody else");
@@ -92,7 +83,7 @@ class OwnCommentsTest extends WebTestBase {
   void aBadEditKeepsTheTypedTextAndStrangersCannotEdit() {
     String permalink = newPost();
     Browser oona = new Browser(server);
-    long id = comment(oona, permalink, "Keep me.");
+    long id = oona.comment(permalink, "Keep me.");
     String page = oona.page(permalink);
 
     HttpResponse<String> empty = oona.post("/comments/edit", ownForm(page, id, "   "));
@@ -117,7 +108,7 @@ class OwnCommentsTest extends WebTestBase {
   void theAuthorCanDeleteTheirComment() {
     String permalink = newPost();
     Browser oona = new Browser(server);
-    long id = comment(oona, permalink, "Regret this.");
+    long id = oona.comment(permalink, "Regret this.");
     HttpResponse<String> deleted =
         oona.post("/comments/delete", ownForm(oona.page(permalink), id, ""));
     assertEquals(303, deleted.statusCode());
@@ -128,7 +119,7 @@ class OwnCommentsTest extends WebTestBase {
   void afterTheWindowNothingCanBeChanged() {
     String permalink = newPost();
     Browser oona = new Browser(server);
-    long id = comment(oona, permalink, "Set in stone.");
+    long id = oona.comment(permalink, "Set in stone.");
     settings.putAll(Map.of(DiscussionSettings.EDIT_WINDOW_MINUTES, "0"));
     String page = oona.page(permalink);
     assertFalse(page.contains("?editcomment="), "no Edit link once the window closed");

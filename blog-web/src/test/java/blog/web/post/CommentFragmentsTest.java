@@ -91,31 +91,20 @@ class CommentFragmentsTest extends WebTestBase {
     return new Browser(server).page(permalink);
   }
 
-  private static long comment(Browser browser, String permalink, String text) {
-    Map<String, String> form = Browser.replyForm(browser.page(permalink));
-    form.putAll(Map.of("author", "Oona", "email", "oona@example.org", "comment", text));
-    HttpResponse<String> response = browser.post("/comments/", form);
-    assertEquals(303, response.statusCode(), response.body());
-    String location = response.headers().firstValue("Location").orElseThrow();
-    return Long.parseLong(location.substring(location.indexOf("#comment-") + 9));
-  }
-
-  private long postId(String permalink) {
-    return db.database()
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery("SELECT id FROM posts WHERE slug = :s")
-                    .bind("s", permalink.replaceAll(".*/([^/]+)/$", "$1"))
-                    .mapTo(Long.class)
-                    .one());
+  /** A post published an hour before "now" by a fresh author: its id. */
+  private long post(String titlePrefix) {
+    return fixtures.post(
+        fixtures.author("Author of " + titlePrefix),
+        Fixtures.unique(titlePrefix),
+        PostStatus.PUBLISHED,
+        TestServer.NOW.minusSeconds(3600));
   }
 
   @Test
   void anEditedCommentShowsItsNewTextToEveryReaderOnTheNextPage() {
     String permalink = publishedPost("Edited");
     Browser oona = new Browser(server);
-    long id = comment(oona, permalink, "Teh first version.");
+    long id = oona.comment(permalink, "Teh first version.");
     assertTrue(stranger(permalink).contains("Teh first version."), "kept for strangers now");
 
     String editPage = oona.page(permalink + "?editcomment=" + id);
@@ -179,7 +168,7 @@ class CommentFragmentsTest extends WebTestBase {
   @Test
   void aChangedDateFormatThreadDepthOrAvatarSettingRedrawsTheComments() {
     String permalink = publishedPost("Settings");
-    comment(new Browser(server), permalink, "Words to keep.");
+    new Browser(server).comment(permalink, "Words to keep.");
     String before = stranger(permalink);
     assertTrue(before.contains("June 1, 2026 at"), before);
     assertTrue(before.contains("class=\"comment-reply-link\""));
@@ -202,9 +191,9 @@ class CommentFragmentsTest extends WebTestBase {
 
   @Test
   void aChangedThemeTemplateForACommentShowsOnTheNextPage() throws IOException {
-    String permalink = publishedPost("Themed");
-    fixtures.comment(
-        postId(permalink), null, "Tess", "Themed words.", TestServer.NOW.minusSeconds(90));
+    long post = post("Themed");
+    String permalink = permalinkOf(post);
+    fixtures.comment(post, null, "Tess", "Themed words.", TestServer.NOW.minusSeconds(90));
     assertTrue(stranger(permalink).contains("Themed words."));
     Path template = theme.resolve("post").resolve("comment-body.peb");
     Files.createDirectories(template.getParent());
@@ -233,7 +222,7 @@ class CommentFragmentsTest extends WebTestBase {
   void aCommentersOwnButtonsAndStaffsLinksReachNobodyElse() {
     String permalink = publishedPost("Own");
     Browser oona = new Browser(server);
-    long id = comment(oona, permalink, "Mine to change.");
+    long id = oona.comment(permalink, "Mine to change.");
     String strangerFirst = stranger(permalink);
 
     String own = oona.page(permalink);
@@ -264,8 +253,8 @@ class CommentFragmentsTest extends WebTestBase {
 
   @Test
   void aNewReplyShowsInItsThreadAndTheReplyFormSitsUnderTheCommentAskedFor() {
-    String permalink = publishedPost("Threads");
-    long post = postId(permalink);
+    long post = post("Threads");
+    String permalink = permalinkOf(post);
     long parent =
         fixtures.comment(post, null, "Pat", "Parent words.", TestServer.NOW.minusSeconds(300));
     long other =
@@ -307,8 +296,8 @@ class CommentFragmentsTest extends WebTestBase {
 
   @Test
   void anEditedPostShowsItsNewTextOnTheNextPage() {
-    String permalink = publishedPost("Post text");
-    long post = postId(permalink);
+    long post = post("Post text");
+    String permalink = permalinkOf(post);
     String first = Fixtures.unique("First text");
     setBody(post, first);
     assertTrue(stranger(permalink).contains(first));

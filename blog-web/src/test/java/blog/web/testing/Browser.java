@@ -110,6 +110,22 @@ public final class Browser {
     return response.body();
   }
 
+  /**
+   * Comments on the post at {@code permalink} through its reply form, as Oona (oona@example.org),
+   * which must be accepted (303 to the new comment); answers the new comment's id.
+   */
+  public long comment(String permalink, String text) {
+    Map<String, String> form = replyForm(page(permalink));
+    form.putAll(Map.of("author", "Oona", "email", "oona@example.org", "comment", text));
+    HttpResponse<String> response = post("/comments/", form);
+    if (response.statusCode() != 303) {
+      throw new AssertionError(
+          "comment answered " + response.statusCode() + ": " + response.body());
+    }
+    String location = response.headers().firstValue("Location").orElseThrow();
+    return Long.parseLong(location.substring(location.indexOf("#comment-") + 9));
+  }
+
   /** Posts a form the way a browser on our own pages does. */
   public HttpResponse<String> post(String path, Map<String, String> fields) {
     return post(path, fields, server.url(""));
