@@ -103,6 +103,7 @@ public record Federation(
         site,
         key,
         new InboxGate(
+            site,
             actors,
             blocks,
             new ServerRateLimit(

@@ -12,6 +12,7 @@ import blog.core.federation.RemoteActor;
 import blog.core.identity.Role;
 import blog.core.post.PostStatus;
 import blog.core.testing.Fixtures;
+import blog.core.testing.MessageSigner;
 import blog.web.testing.Browser;
 import blog.web.testing.RemoteAccount;
 import blog.web.testing.StaffBrowsers;
@@ -176,6 +177,22 @@ class FederationInboxTest extends WebTestBase {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * POSTs {@code sent} to the inbox with an RFC 9421 signature made over {@code signed} (the same
+   * bytes, unless a test changes the body after signing) with {@code key} under {@code keyId}.
+   */
+  private HttpResponse<String> post9421(
+      byte[] signed, byte[] sent, String keyId, PrivateKey key, Instant created) throws Exception {
+    URI inbox = URI.create(base() + "/federation/inbox");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(inbox)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(sent))
+            .header("Content-Type", AS);
+    MessageSigner.sign(inbox, signed, keyId, key, "SHA256withRSA", "rsa-v1_5-sha256", created)
+        .forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private byte[] follow(String actorName) {
     String actor = remoteBase + "/users/" + actorName;
     return JSON.writeValueAsString(
@@ -303,6 +320,36 @@ class FederationInboxTest extends WebTestBase {
     java.util.Arrays.fill(big, (byte) ' ');
     assertEquals(413, post(big, aliceKey(), alice.getPrivate(), now).statusCode(), "oversized");
     assertEquals(before, followers("alice") + followers("mallory"), "nobody followed");
+  }
+
+  @Test
+  void anRfc9421SignedFollowIsAcceptedAndForgedWronglyOwnedOldOrAlteredOnesAreRefused()
+      throws Exception {
+    new FollowerRepository(db.database().jdbi()).remove(remoteBase + "/users/alice");
+    Instant now = Instant.now();
+    String malloryKey = remoteBase + "/users/mallory#main-key";
+    byte[] follow = follow("alice");
+    assertEquals(
+        401,
+        post9421(follow, follow, aliceKey(), mallory.getPrivate(), now).statusCode(),
+        "forged");
+    HttpResponse<String> owner = post9421(follow, follow, malloryKey, mallory.getPrivate(), now);
+    assertEquals(401, owner.statusCode(), "mallory's key speaking for alice");
+    assertTrue(owner.body().contains("not the actor"), owner.body());
+    HttpResponse<String> old =
+        post9421(follow, follow, aliceKey(), alice.getPrivate(), now.minus(Duration.ofHours(2)));
+    assertEquals(401, old.statusCode(), "created two hours ago");
+    assertTrue(old.body().contains("too far from now"), old.body());
+    byte[] altered = follow("mallory");
+    HttpResponse<String> digest = post9421(follow, altered, aliceKey(), alice.getPrivate(), now);
+    assertEquals(401, digest.statusCode(), "a body other than the signed one");
+    assertTrue(digest.body().contains("Content-Digest"), digest.body());
+    assertEquals(0, followers("alice"), "nobody followed yet");
+
+    HttpResponse<String> signed = post9421(follow, follow, aliceKey(), alice.getPrivate(), now);
+    assertEquals(202, signed.statusCode(), signed.body());
+    assertEquals(1, followers("alice"), "followed with an RFC 9421 signature");
+    new FollowerRepository(db.database().jdbi()).remove(remoteBase + "/users/alice");
   }
 
   @Test
