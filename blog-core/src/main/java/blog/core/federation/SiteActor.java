@@ -52,6 +52,11 @@ public final class SiteActor {
     return baseUrl;
   }
 
+  /** The account's picture: the site's icon. */
+  public String icon() {
+    return baseUrl + "/favicon.ico";
+  }
+
   public String name() {
     return name;
   }

@@ -16,8 +16,8 @@ import java.util.Optional;
  * The admin's fediverse screen ({@code /admin/fediverse}): the blog's handle, whether comments
  * written on the blog are sent as replies (the owner's switch), its followers (each removable, or
  * blocked with its account or its whole server), the blocks, the posts' likes and boosts, and the
- * deliveries in each state with the dead ones listed and sendable again. Every action is a
- * CSRF-checked POST that comes back to the screen.
+ * deliveries in each state with the dead ones listed and sendable again, and the account's key with
+ * a button that rotates it. Every action is a CSRF-checked POST that comes back to the screen.
  */
 public final class FederationAdmin {
   public static final String PAGE = "/admin/fediverse";
@@ -28,6 +28,7 @@ public final class FederationAdmin {
   public static final String UNBLOCK = PAGE + "/blocks/remove";
   public static final String RETRY = PAGE + "/deliveries/retry";
   public static final String SHARING = PAGE + "/sharing";
+  public static final String ROTATE_KEY = PAGE + "/key/rotate";
 
   private final Federation federation; // null while federation is off
   private final AdminHandlers admin;
@@ -65,6 +66,13 @@ public final class FederationAdmin {
             .toList());
     model.put("blocks", federation.blocks().all());
     model.put("sharing", federation.commentSync().sharing());
+    model.put(
+        "keyMadeAt",
+        federation
+            .keyRotation()
+            .keyMadeAt()
+            .map(Object::toString)
+            .orElse("not yet (made on first use)"));
     model.put("reactions", federation.reactions().top(50));
     Map<DeliveryStatus, Long> counts = federation.deliveries().countByStatus();
     model.put("queued", counts.get(DeliveryStatus.QUEUED) + counts.get(DeliveryStatus.SENDING));
@@ -150,6 +158,17 @@ public final class FederationAdmin {
     back(ctx);
   }
 
+  /**
+   * {@code POST /admin/fediverse/key/rotate}: a new key pair for the blog's account, announced to
+   * the followers with an {@code Update} of the account.
+   */
+  public void rotateKey(Context ctx) {
+    if (federation != null) {
+      federation.keyRotation().rotate();
+    }
+    back(ctx);
+  }
+
   private Optional<Follower> follower(Context ctx) {
     return federation == null
         ? Optional.empty()
@@ -173,6 +192,7 @@ public final class FederationAdmin {
   }
 
   static List<String> paths() {
-    return List.of(REMOVE, BLOCK, BLOCK_DOMAIN, BLOCK_NEW_DOMAIN, UNBLOCK, RETRY, SHARING);
+    return List.of(
+        REMOVE, BLOCK, BLOCK_DOMAIN, BLOCK_NEW_DOMAIN, UNBLOCK, RETRY, SHARING, ROTATE_KEY);
   }
 }

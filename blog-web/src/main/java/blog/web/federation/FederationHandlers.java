@@ -82,9 +82,7 @@ public final class FederationHandlers {
   }
 
   private ObjectNode actorDocument() {
-    return site()
-        .document(
-            reader.site(), federation.key().get().publicPem(), site().baseUrl() + "/favicon.ico");
+    return site().document(reader.site(), federation.key().get().publicPem(), site().icon());
   }
 
   /** {@code GET /federation/followers}: how many, not who (that stays with the blog). */

@@ -370,6 +370,100 @@ class FederationInboxTest extends WebTestBase {
     }
   }
 
+  @Test
+  void theAdminRotatesTheBlogsKeyAndTheFollowersAreSentTheNewOneSignedWithIt() throws Exception {
+    try (RemoteAccount dora = RemoteAccount.start("dora")) {
+      HttpResponse<String> followed =
+          dora.send(
+              base(),
+              Map.of(
+                  "id",
+                  dora.id() + "/follows/1",
+                  "type",
+                  "Follow",
+                  "actor",
+                  dora.id(),
+                  "object",
+                  base() + "/federation/actor"));
+      assertEquals(202, followed.statusCode(), followed.body());
+      awaitDelivered(dora, "Accept");
+      String oldPem = publicPem();
+
+      StaffBrowsers staff = new StaffBrowsers(db.database().jdbi(), server);
+      Browser admin = staff.loggedIn(staff.account(Role.ADMIN, "Key Admin"));
+      String page = admin.page("/admin/fediverse");
+      assertTrue(page.contains("Make a new key"), "the button");
+      assertEquals(
+          403, admin.post("/admin/fediverse/key/rotate", Map.of()).statusCode(), "no CSRF token");
+      assertEquals(oldPem, publicPem(), "and no new key");
+      HttpResponse<String> rotated =
+          admin.post(
+              "/admin/fediverse/key/rotate", Map.of("_csrf", StaffBrowsers.hidden(page, "_csrf")));
+      assertEquals(303, rotated.statusCode());
+
+      String newPem = publicPem();
+      assertFalse(newPem.equals(oldPem), "the actor publishes a new key");
+      assertFalse(get("/federation/actor", AS).body().contains("PRIVATE"));
+      RemoteAccount.Received update = awaitDelivered(dora, "Update");
+      JsonNode activity = JSON.readTree(update.body());
+      assertEquals(base() + "/federation/actor", activity.path("object").path("id").asString());
+      assertEquals(
+          newPem, activity.path("object").path("publicKey").path("publicKeyPem").asString());
+      // Signed with the new key, which the old one does not verify.
+      HttpSignatures.Parsed signature = HttpSignatures.parse(update.headers().get("signature"));
+      HttpSignatures.checkDigest(update.headers().get("digest"), update.body());
+      HttpSignatures.verify(
+          signature,
+          "post",
+          update.path(),
+          update.headers()::get,
+          publicKey(newPem),
+          HttpSignatures.SIGNED_POST);
+      assertEquals(
+          401,
+          org.junit.jupiter.api.Assertions.assertThrows(
+                  blog.core.federation.Refused.class,
+                  () ->
+                      HttpSignatures.verify(
+                          signature,
+                          "post",
+                          update.path(),
+                          update.headers()::get,
+                          publicKey(oldPem),
+                          HttpSignatures.SIGNED_POST))
+              .status());
+      new FollowerRepository(db.database().jdbi()).remove(dora.id());
+    }
+  }
+
+  private String publicPem() throws Exception {
+    return JSON.readTree(get("/federation/actor", AS).body())
+        .path("publicKey")
+        .path("publicKeyPem")
+        .asString();
+  }
+
+  private static java.security.PublicKey publicKey(String pem) throws Exception {
+    String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    return java.security.KeyFactory.getInstance("RSA")
+        .generatePublic(
+            new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+  }
+
+  /** The first request to the account's inbox carrying an activity of {@code type}. */
+  private static RemoteAccount.Received awaitDelivered(RemoteAccount account, String type) {
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (Instant.now().isBefore(deadline)) {
+      for (RemoteAccount.Received r : account.requests()) {
+        if (JSON.readTree(r.body()).path("type").asString().equals(type)) {
+          return r;
+        }
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+    }
+    throw new AssertionError("no " + type + " delivered to " + account.id());
+  }
+
   /** A like of a post that does not exist: let in, and then left alone. */
   private Map<String, Object> likeOfNothing(RemoteAccount account, int n) {
     return Map.of(

@@ -43,6 +43,11 @@ public final class RemoteAccount implements AutoCloseable {
   private final String name;
   private final String base;
   private final List<String> delivered = Collections.synchronizedList(new ArrayList<>());
+  private final List<Received> requests = Collections.synchronizedList(new ArrayList<>());
+
+  /** A request the blog made to the inbox: its path, headers (lower-case names) and body. */
+  public record Received(String path, Map<String, String> headers, byte[] body) {}
+
   private final HttpClient http = HttpClient.newHttpClient();
 
   private RemoteAccount(String name) throws IOException, NoSuchAlgorithmException {
@@ -60,7 +65,14 @@ public final class RemoteAccount implements AutoCloseable {
     server.createContext(
         "/inbox",
         x -> {
-          delivered.add(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          byte[] body = x.getRequestBody().readAllBytes();
+          Map<String, String> headers = new java.util.HashMap<>();
+          x.getRequestHeaders()
+              .forEach(
+                  (k, v) ->
+                      headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(", ", v)));
+          requests.add(new Received(x.getRequestURI().getRawPath(), headers, body));
+          delivered.add(new String(body, StandardCharsets.UTF_8));
           x.sendResponseHeaders(202, -1);
           x.close();
         });
@@ -119,6 +131,13 @@ public final class RemoteAccount implements AutoCloseable {
   public List<JsonNode> delivered() {
     synchronized (delivered) {
       return delivered.stream().map(JSON::readTree).toList();
+    }
+  }
+
+  /** Every request the blog made to the inbox, with its headers. */
+  public List<Received> requests() {
+    synchronized (requests) {
+      return List.copyOf(requests);
     }
   }
 
