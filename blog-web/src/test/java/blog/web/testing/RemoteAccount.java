@@ -39,6 +39,7 @@ public final class RemoteAccount implements AutoCloseable {
 
   private final HttpServer server;
   private volatile KeyPair key;
+  private volatile String icon;
   private final AtomicInteger actorFetches = new AtomicInteger();
   private final String name;
   private final String base;
@@ -94,6 +95,12 @@ public final class RemoteAccount implements AutoCloseable {
       throw new IllegalStateException(e);
     }
     return old;
+  }
+
+  /** Publishes {@code url} as the account's icon instead of its own {@code /avatar.png}. */
+  public RemoteAccount iconAt(String url) {
+    this.icon = url;
+    return this;
   }
 
   /** The account's avatar, as its server serves it: a 1x1 PNG. */
@@ -161,7 +168,7 @@ public final class RemoteAccount implements AutoCloseable {
             "inbox",
             base + "/inbox",
             "icon",
-            Map.of("type", "Image", "url", base + "/avatar.png"),
+            Map.of("type", "Image", "url", icon == null ? base + "/avatar.png" : icon),
             "publicKey",
             Map.of("id", id() + "#main-key", "owner", id(), "publicKeyPem", pem)));
   }
