@@ -27,6 +27,7 @@ public final class FederationAdmin {
   public static final String BLOCK_NEW_DOMAIN = PAGE + "/blocks/domain";
   public static final String UNBLOCK = PAGE + "/blocks/remove";
   public static final String RETRY = PAGE + "/deliveries/retry";
+  public static final String DISMISS = PAGE + "/deliveries/dismiss";
   public static final String SHARING = PAGE + "/sharing";
   public static final String ROTATE_KEY = PAGE + "/key/rotate";
 
@@ -147,6 +148,14 @@ public final class FederationAdmin {
     back(ctx);
   }
 
+  /** {@code POST /admin/fediverse/deliveries/dismiss} ({@code id}): a dead one, off the list. */
+  public void dismiss(Context ctx) {
+    if (federation != null) {
+      id(ctx).ifPresent(federation.deliveries()::dismiss);
+    }
+    back(ctx);
+  }
+
   /**
    * {@code POST /admin/fediverse/sharing} ({@code share} present or not): whether comments written
    * on the blog are sent to the followers from now on.
@@ -193,6 +202,14 @@ public final class FederationAdmin {
 
   static List<String> paths() {
     return List.of(
-        REMOVE, BLOCK, BLOCK_DOMAIN, BLOCK_NEW_DOMAIN, UNBLOCK, RETRY, SHARING, ROTATE_KEY);
+        REMOVE,
+        BLOCK,
+        BLOCK_DOMAIN,
+        BLOCK_NEW_DOMAIN,
+        UNBLOCK,
+        RETRY,
+        DISMISS,
+        SHARING,
+        ROTATE_KEY);
   }
 }

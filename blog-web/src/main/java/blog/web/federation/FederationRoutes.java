@@ -32,6 +32,7 @@ public final class FederationRoutes {
     cfg.routes.post(FederationAdmin.BLOCK_NEW_DOMAIN, admin::blockNewDomain, AccessRole.ADMIN);
     cfg.routes.post(FederationAdmin.UNBLOCK, admin::unblock, AccessRole.ADMIN);
     cfg.routes.post(FederationAdmin.RETRY, admin::retry, AccessRole.ADMIN);
+    cfg.routes.post(FederationAdmin.DISMISS, admin::dismiss, AccessRole.ADMIN);
     cfg.routes.post(FederationAdmin.SHARING, admin::sharing, AccessRole.ADMIN);
     cfg.routes.post(FederationAdmin.ROTATE_KEY, admin::rotateKey, AccessRole.ADMIN);
     if (h == null) {

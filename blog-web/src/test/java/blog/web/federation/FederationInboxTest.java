@@ -575,6 +575,30 @@ class FederationInboxTest extends WebTestBase {
         "sent again: " + again.status() + " after " + again.attempts() + " attempts");
     BlockRepository blocks = new BlockRepository(jdbi);
     blocks.all().forEach(b -> blocks.unblock(b.id()));
+
+    // Another given up on: dismissed, it leaves the list and the queue.
+    long gone =
+        deliveries.enqueue(
+            "http://carol.invalid/inbox",
+            "{\"type\":\"Delete\"}",
+            Instant.now().plusSeconds(3600),
+            Instant.now());
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE federation_deliveries SET status = 'dead', attempts = 15,"
+                        + " last_error = 'carol.invalid is gone for good' WHERE id = :id")
+                .bind("id", gone)
+                .execute());
+    String listed = admin.page("/admin/fediverse");
+    assertTrue(listed.contains("carol.invalid is gone for good"), "listed until dismissed");
+    HttpResponse<String> dismissed =
+        admin.post(
+            "/admin/fediverse/deliveries/dismiss",
+            Map.of("id", Long.toString(gone), "_csrf", StaffBrowsers.hidden(listed, "_csrf")));
+    assertEquals(303, dismissed.statusCode());
+    assertTrue(deliveries.findById(gone).isEmpty(), "dismissed");
+    assertFalse(admin.page("/admin/fediverse").contains("carol.invalid is gone for good"));
   }
 
   /** The {@code id} field of the form posting to {@code action}. */
