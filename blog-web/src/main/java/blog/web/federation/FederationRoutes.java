@@ -46,6 +46,7 @@ public final class FederationRoutes {
     cfg.routes.get(SiteActor.OUTBOX_PATH, h::outbox);
     cfg.routes.get(SiteActor.POSTS_PATH + "{id}", h::post);
     cfg.routes.get(SiteActor.COMMENTS_PATH + "{id}", h::comment);
+    cfg.routes.get(SiteActor.COMMENTS_PATH + "{id}/{generation}", h::comment);
     cfg.routes.get(SiteActor.AVATARS_PATH + "{id}", h::avatar);
     cfg.routes.post(SiteActor.INBOX_PATH, h::inbox);
 
