@@ -72,8 +72,11 @@ public final class FederationAdmin {
         federation
             .keyRotation()
             .keyMadeAt()
-            .map(Object::toString)
-            .orElse("not yet (made on first use)"));
+            .map(
+                t ->
+                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                        .format(t.atZone(java.time.ZoneOffset.UTC)))
+            .orElse("on first use"));
     model.put("reactions", federation.reactions().top(50));
     Map<DeliveryStatus, Long> counts = federation.deliveries().countByStatus();
     model.put("queued", counts.get(DeliveryStatus.QUEUED) + counts.get(DeliveryStatus.SENDING));

@@ -16,6 +16,7 @@ import blog.core.webmention.Mention;
 import blog.core.webmention.MentionKind;
 import blog.core.webmention.MentionRepository;
 import blog.web.testing.Browser;
+import blog.web.testing.OtherSite;
 import blog.web.testing.StaffBrowsers;
 import blog.web.testing.WebTestBase;
 import java.io.IOException;
