@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
@@ -64,14 +65,14 @@ public final class InboxGate {
     }
     rateLimit.count(RemoteActor.domainOf(actorId));
     Instant now = clock.instant();
-    signature.checkTimeAndBody(now);
+    signature.checkTimeAndBody().accept(now);
     if (!RemoteActor.domainOf(signature.keyId()).equals(RemoteActor.domainOf(actorId))) {
       throw Refused.unsigned("the key is from another server than the actor");
     }
     RemoteActor kept = keys.find(signature.keyId(), now);
     if (kept != null && kept.id().equals(actorId)) {
       try {
-        signature.verify(publicKey(kept));
+        signature.verify().accept(publicKey(kept));
         return new Verified(kept, activity);
       } catch (Refused e) {
         keys.forget(signature.keyId()); // perhaps a new key: fetched again below
@@ -81,20 +82,17 @@ public final class InboxGate {
     if (!signer.id().equals(actorId)) {
       throw Refused.unsigned("the key's owner " + signer.id() + " is not the actor " + actorId);
     }
-    signature.verify(publicKey(signer));
+    signature.verify().accept(publicKey(signer));
     keys.keep(signature.keyId(), signer, now);
     return new Verified(signer, activity);
   }
 
-  /** A request's signature of either kind: the key it names, and its checks. */
-  private interface Signed {
-    String keyId();
-
-    /** The cheap checks, before any fetch: the time window and the body's digest. */
-    void checkTimeAndBody(Instant now);
-
-    void verify(PublicKey key);
-  }
+  /**
+   * A request's signature of either kind: the key it names, the cheap checks made before any fetch
+   * (its time window and the body's digest), and the check with the signer's key.
+   */
+  private record Signed(
+      String keyId, Consumer<Instant> checkTimeAndBody, Consumer<PublicKey> verify) {}
 
   /**
    * RFC 9421 when the request has a {@code Signature-Input} header (its {@code Signature} header is
@@ -107,43 +105,24 @@ public final class InboxGate {
       MessageSignatures.Parsed parsed =
           MessageSignatures.parse(header.apply("signature-input"), header.apply("signature"));
       URI target = URI.create(site.baseUrl()).resolve(request.pathAndQuery());
-      return new Signed() {
-        @Override
-        public String keyId() {
-          return parsed.keyId();
-        }
-
-        @Override
-        public void checkTimeAndBody(Instant now) {
-          MessageSignatures.checkTime(parsed, now);
-          MessageSignatures.checkContentDigest(header.apply("content-digest"), body);
-        }
-
-        @Override
-        public void verify(PublicKey key) {
-          MessageSignatures.verify(parsed, "POST", target, header, true, key);
-        }
-      };
+      return new Signed(
+          parsed.keyId(),
+          now -> {
+            MessageSignatures.checkTime(parsed, now);
+            MessageSignatures.checkContentDigest(header.apply("content-digest"), body);
+          },
+          key -> MessageSignatures.verify(parsed, "POST", target, header, true, key));
     }
     HttpSignatures.Parsed parsed = HttpSignatures.parse(header.apply("signature"));
-    return new Signed() {
-      @Override
-      public String keyId() {
-        return parsed.keyId();
-      }
-
-      @Override
-      public void checkTimeAndBody(Instant now) {
-        HttpSignatures.checkDate(header.apply("date"), now);
-        HttpSignatures.checkDigest(header.apply("digest"), body);
-      }
-
-      @Override
-      public void verify(PublicKey key) {
-        HttpSignatures.verify(
-            parsed, "post", request.pathAndQuery(), header, key, HttpSignatures.SIGNED_POST);
-      }
-    };
+    return new Signed(
+        parsed.keyId(),
+        now -> {
+          HttpSignatures.checkDate(header.apply("date"), now);
+          HttpSignatures.checkDigest(header.apply("digest"), body);
+        },
+        key ->
+            HttpSignatures.verify(
+                parsed, "post", request.pathAndQuery(), header, key, HttpSignatures.SIGNED_POST));
   }
 
   private static PublicKey publicKey(RemoteActor signer) {

@@ -8,22 +8,15 @@ import blog.core.identity.Role;
 import blog.core.identity.User;
 import blog.core.post.PostStatus;
 import blog.core.webmention.Mention;
-import blog.core.webmention.MentionRepository;
+import blog.web.testing.Mentions;
 import blog.web.testing.OtherSite;
 import blog.web.testing.StaffBrowsers;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -85,16 +78,9 @@ class WebmentionReplyJourneyTest extends BrowserTestBase {
     other.html("/notes/lighthouse", other.entry("u-in-reply-to", target, reply));
     String source = other.url("/notes/lighthouse");
     Instant sent = Instant.now().minusMillis(1);
-    HttpResponse<String> answer = mention(source, target);
+    HttpResponse<String> answer = Mentions.send(base(), source, target);
     assertEquals(202, answer.statusCode(), answer.body());
-    MentionRepository mentions = new MentionRepository(db.database().jdbi());
-    waitFor(
-        () ->
-            mentions
-                .find(source, target)
-                .filter(m -> m.checkedAt() != null && !m.checkedAt().isBefore(sent))
-                .isPresent());
-    Mention mention = mentions.find(source, target).orElseThrow();
+    Mention mention = Mentions.awaitVerified(db.database().jdbi(), source, target, sent);
     assertEquals(Mention.ACCEPTED, mention.status(), mention.reason());
   }
 
@@ -144,37 +130,5 @@ class WebmentionReplyJourneyTest extends BrowserTestBase {
         findAll("table tr").stream().anyMatch(tr -> tr.getText().contains("Alice Remote")),
         "the mention is listed with its author");
     keepFullPage(SHOTS.resolve("admin-webmention-" + width + ".png"));
-  }
-
-  private HttpResponse<String> mention(String source, String target) {
-    try {
-      return HttpClient.newHttpClient()
-          .send(
-              HttpRequest.newBuilder(URI.create(base() + "/webmention"))
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "source="
-                              + URLEncoder.encode(source, StandardCharsets.UTF_8)
-                              + "&target="
-                              + URLEncoder.encode(target, StandardCharsets.UTF_8)))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void waitFor(java.util.function.BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out");
-      }
-      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-    }
   }
 }

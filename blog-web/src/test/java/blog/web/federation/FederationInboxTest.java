@@ -160,21 +160,15 @@ class FederationInboxTest extends WebTestBase {
    */
   private HttpResponse<String> post(byte[] body, String keyId, PrivateKey key, Instant at)
       throws Exception {
-    URI inbox = URI.create(base() + "/federation/inbox");
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(inbox)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .header("Content-Type", AS);
     if (keyId != null) {
-      HttpSignatures.sign("post", inbox, body, keyId, key, at)
-          .forEach(
-              (name, value) -> {
-                if (!name.equals("Host")) {
-                  request.header(name, value);
-                }
-              });
+      return RemoteAccount.post(base(), body, keyId, key, at);
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base() + "/federation/inbox"))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .header("Content-Type", AS)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /**
@@ -531,14 +525,7 @@ class FederationInboxTest extends WebTestBase {
             "{\"type\":\"Create\"}",
             Instant.now().plusSeconds(3600),
             Instant.now());
-    // Given up on (as the worker leaves a delivery after its last attempt).
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    "UPDATE federation_deliveries SET status = 'dead', attempts = 15,"
-                        + " last_error = 'carol.invalid answered 410' WHERE id = :id")
-                .bind("id", dead)
-                .execute());
+    giveUp(dead, "carol.invalid answered 410");
 
     StaffBrowsers staff = new StaffBrowsers(jdbi, server);
     Browser admin = staff.loggedIn(staff.account(Role.ADMIN, "Fediverse Admin"));
@@ -583,13 +570,7 @@ class FederationInboxTest extends WebTestBase {
             "{\"type\":\"Delete\"}",
             Instant.now().plusSeconds(3600),
             Instant.now());
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    "UPDATE federation_deliveries SET status = 'dead', attempts = 15,"
-                        + " last_error = 'carol.invalid is gone for good' WHERE id = :id")
-                .bind("id", gone)
-                .execute());
+    giveUp(gone, "carol.invalid is gone for good");
     String listed = admin.page("/admin/fediverse");
     assertTrue(listed.contains("carol.invalid is gone for good"), "listed until dismissed");
     HttpResponse<String> dismissed =
@@ -599,6 +580,20 @@ class FederationInboxTest extends WebTestBase {
     assertEquals(303, dismissed.statusCode());
     assertTrue(deliveries.findById(gone).isEmpty(), "dismissed");
     assertFalse(admin.page("/admin/fediverse").contains("carol.invalid is gone for good"));
+  }
+
+  /** Marks a delivery given up on, as the worker leaves one after its last attempt. */
+  private void giveUp(long delivery, String error) {
+    db.database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE federation_deliveries SET status = 'dead', attempts = 15,"
+                            + " last_error = :error WHERE id = :id")
+                    .bind("id", delivery)
+                    .bind("error", error)
+                    .execute());
   }
 
   /** The {@code id} field of the form posting to {@code action}. */

@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import blog.core.comment.CommentRepository;
 import blog.core.comment.DiscussionSettings;
 import blog.core.federation.AvatarRepository;
-import blog.core.federation.HttpSignatures;
 import blog.core.post.PostStatus;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.Fixtures;
 import blog.core.webmention.Mention;
-import blog.core.webmention.MentionRepository;
+import blog.web.testing.Mentions;
 import blog.web.testing.RemoteAccount;
 import blog.web.testing.WebTestBase;
 import com.sun.net.httpserver.HttpExchange;
@@ -20,22 +19,17 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -119,7 +113,9 @@ class FetchRefusalsTest extends WebTestBase {
     KeyPair key = KeyPairGenerator.getInstance("RSA").generateKeyPair();
     for (String actor : List.of(PRIVATE + "/users/eve", trapBase + "/users/eve")) {
       int hits = trapHits.get();
-      HttpResponse<String> refused = signedPost(follow(actor), actor + "#main-key", key);
+      HttpResponse<String> refused =
+          RemoteAccount.post(
+              base(), follow(actor), actor + "#main-key", key.getPrivate(), Instant.now());
       assertEquals(403, refused.statusCode(), actor + ": " + refused.body());
       assertTrue(refused.body().contains("private address"), refused.body());
       if (actor.startsWith(trapBase)) {
@@ -265,50 +261,12 @@ class FetchRefusalsTest extends WebTestBase {
         .getBytes(StandardCharsets.UTF_8);
   }
 
-  private HttpResponse<String> signedPost(byte[] body, String keyId, KeyPair key) throws Exception {
-    URI inbox = URI.create(base() + "/federation/inbox");
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(inbox)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .header("Content-Type", RemoteAccount.AS);
-    HttpSignatures.sign("post", inbox, body, keyId, key.getPrivate(), Instant.now())
-        .forEach(
-            (name, value) -> {
-              if (!name.equals("Host")) {
-                request.header(name, value);
-              }
-            });
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> mention(String source, String target) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(base() + "/webmention"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "source="
-                        + URLEncoder.encode(source, StandardCharsets.UTF_8)
-                        + "&target="
-                        + URLEncoder.encode(target, StandardCharsets.UTF_8)))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> mention(String source, String target) {
+    return Mentions.send(base(), source, target);
   }
 
   private Mention verified(String source, String target, Instant after) {
-    MentionRepository mentions = new MentionRepository(db.database().jdbi());
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (Instant.now().isBefore(deadline)) {
-      var found =
-          mentions
-              .find(source, target)
-              .filter(m -> m.checkedAt() != null && !m.checkedAt().isBefore(after.minusMillis(1)));
-      if (found.isPresent()) {
-        return found.get();
-      }
-      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-    }
-    throw new AssertionError("the mention by " + source + " was not verified");
+    return Mentions.awaitVerified(db.database().jdbi(), source, target, after.minusMillis(1));
   }
 
   private long followers() {

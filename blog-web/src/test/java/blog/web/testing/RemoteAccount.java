@@ -49,7 +49,7 @@ public final class RemoteAccount implements AutoCloseable {
   /** A request the blog made to the inbox: its path, headers (lower-case names) and body. */
   public record Received(String path, Map<String, String> headers, byte[] body) {}
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private RemoteAccount(String name) throws IOException, NoSuchAlgorithmException {
     this.key = newKey();
@@ -181,12 +181,21 @@ public final class RemoteAccount implements AutoCloseable {
   /** Sends {@code activity} signed with {@code with}, under this account's key id. */
   public HttpResponse<String> send(String blogBase, Map<String, Object> activity, KeyPair with) {
     byte[] body = JSON.writeValueAsString(activity).getBytes(StandardCharsets.UTF_8);
+    return post(blogBase, body, id() + "#main-key", with.getPrivate(), Instant.now());
+  }
+
+  /**
+   * POSTs {@code body} to the blog's inbox with a draft-cavage signature by {@code key} under
+   * {@code keyId}, dated {@code at}, as Mastodon sends activities.
+   */
+  public static HttpResponse<String> post(
+      String blogBase, byte[] body, String keyId, java.security.PrivateKey key, Instant at) {
     URI inbox = URI.create(blogBase + "/federation/inbox");
     HttpRequest.Builder request =
         HttpRequest.newBuilder(inbox)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .header("Content-Type", AS);
-    HttpSignatures.sign("post", inbox, body, id() + "#main-key", with.getPrivate(), Instant.now())
+    HttpSignatures.sign("post", inbox, body, keyId, key, at)
         .forEach(
             (header, value) -> {
               if (!header.equals("Host")) {
@@ -194,7 +203,7 @@ public final class RemoteAccount implements AutoCloseable {
               }
             });
     try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
