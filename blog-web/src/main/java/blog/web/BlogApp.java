@@ -73,7 +73,7 @@ public final class BlogApp implements AutoCloseable {
     warnOfUnknownSettings(config);
     ServerSettings.from(config); // a wrong key fails before a connection is even tried
     OpsSettings.from(config);
-    Database database = Database.open(DatabaseSettings.from(config));
+    Database database = TornFileRepair.open(DatabaseSettings.from(config));
     try {
       database.requireReachable();
       return start(config, clock, database, true);

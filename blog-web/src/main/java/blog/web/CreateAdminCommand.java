@@ -2,52 +2,29 @@ package blog.web;
 
 import blog.core.comment.FieldError;
 import blog.core.config.Config;
-import blog.core.db.Database;
-import blog.core.db.DatabaseSettings;
-import blog.core.identity.Passwords;
 import blog.core.identity.Role;
-import blog.core.identity.UserRepository;
 import blog.core.login.StaffAccounts;
-import blog.core.security.SiteSecret;
-import blog.core.site.SettingsRepository;
-import blog.migrations.Migrations;
-import java.io.BufferedReader;
-import java.io.Console;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
- * {@code java -jar blog.jar create-admin NAME}: creates an administrator. The password is read from
- * standard input (typed twice, hidden, on a terminal; one line when piped), never from the command
- * line, where other users of the machine could see it.
+ * {@code java -jar blog.jar create-admin NAME}: creates an administrator, with the password read
+ * from standard input ({@link StaffPasswordCommand}).
  */
 @Command(
     name = "create-admin",
     mixinStandardHelpOptions = true,
     description = "Create an administrator; the password is read from standard input.")
-final class CreateAdminCommand implements Callable<Integer> {
+final class CreateAdminCommand extends StaffPasswordCommand {
   @Parameters(index = "0", description = "the username to log in with")
   String username;
 
   @Option(names = "--name", description = "the name shown on posts (default: the username)")
   String displayName;
-
-  @Spec CommandSpec spec;
-
-  private final Supplier<Config> config;
-  private final InputStream stdin;
 
   CreateAdminCommand() {
     this(Config::fromEnvironment, System.in);
@@ -55,59 +32,19 @@ final class CreateAdminCommand implements Callable<Integer> {
 
   /** For tests: a given configuration and standard input. */
   CreateAdminCommand(Supplier<Config> config, InputStream stdin) {
-    this.config = config;
-    this.stdin = stdin;
+    super(config, stdin);
   }
 
   @Override
-  public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    String password = readPassword(out, err, stdin);
-    if (password == null) {
+  int run(StaffAccounts accounts, String password, PrintWriter out, PrintWriter err) {
+    StaffAccounts.Created created = accounts.create(username, displayName, password, Role.ADMIN);
+    if (created.user().isEmpty()) {
+      for (FieldError e : created.errors()) {
+        err.println("blog: " + e.field() + ": " + e.message());
+      }
       return 1;
     }
-    try (Database database = Database.open(DatabaseSettings.from(config.get()))) {
-      Migrations.migrate(database.dataSource());
-      var jdbi = database.jdbi();
-      StaffAccounts accounts =
-          new StaffAccounts(
-              new UserRepository(jdbi),
-              new Passwords(),
-              new SettingsRepository(jdbi),
-              SiteSecret.signer(new SettingsRepository(jdbi), new SecureRandom()),
-              Clock.systemUTC());
-      StaffAccounts.Created created = accounts.create(username, displayName, password, Role.ADMIN);
-      if (created.user().isEmpty()) {
-        for (FieldError e : created.errors()) {
-          err.println("blog: " + e.field() + ": " + e.message());
-        }
-        return 1;
-      }
-      out.println("Created administrator " + created.user().get().username() + ".");
-      return 0;
-    }
-  }
-
-  private static String readPassword(PrintWriter out, PrintWriter err, InputStream stdin)
-      throws IOException {
-    Console console = System.console();
-    if (console != null && stdin == System.in) {
-      char[] first = console.readPassword("Password: ");
-      char[] second = console.readPassword("Password again: ");
-      if (first == null || second == null || !new String(first).equals(new String(second))) {
-        err.println("blog: the passwords differ");
-        return null;
-      }
-      return new String(first);
-    }
-    BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
-    String line = in.readLine();
-    if (line == null || line.isEmpty()) {
-      err.println("blog: no password on standard input");
-      return null;
-    }
-    out.flush();
-    return line;
+    out.println("Created administrator " + created.user().get().username() + ".");
+    return 0;
   }
 }

@@ -16,11 +16,6 @@ import blog.core.text.MarkdownRenderer;
 import blog.migrations.Migrations;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -120,29 +115,14 @@ final class GenerateCommand implements Callable<Integer> {
     try (Database database = Database.open(settings)) {
       prepare(database);
     }
-    Path file = settings.embeddedFile();
-    Path base = settings.embeddedFileBase();
-    Path copyBase = base.resolveSibling(base.getFileName() + ".generating");
-    DatabaseSettings copy = settings.withEmbeddedFileBase(copyBase);
-    Path copyFile = copy.embeddedFile();
-    Files.deleteIfExists(copyFile);
-    Files.deleteIfExists(copyBase.resolveSibling(copyBase.getFileName() + ".trace.db"));
-    Files.copy(file, copyFile);
-    DataGenerator.Generated generated;
-    try (Database database = Database.open(copy)) {
-      generated = generate(database, out);
-    }
-    force(copyFile);
-    Files.move(copyFile, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    force(file.getParent());
-    return generated;
-  }
-
-  /** Writes a file (or a folder's entries) through to the disk. */
-  private static void force(Path path) throws IOException {
-    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-      channel.force(true);
-    }
+    return FileCopyWrite.run(
+        settings,
+        "generating",
+        copy -> {
+          try (Database database = Database.open(copy)) {
+            return generate(database, out);
+          }
+        });
   }
 
   /** Brings the schema up to date and seeds an empty blog, as a first start would. */

@@ -47,31 +47,61 @@ final class ImportWxrCommand extends DatabaseCommand {
     PrintWriter out = out();
     out.printf("Importing %s (%,d bytes)%n", file, size);
     out.flush();
-    try (Database database = Database.open(DatabaseSettings.from(config()));
-        InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+    DatabaseSettings settings = DatabaseSettings.from(config());
+    try (Database database = TornFileRepair.open(settings)) {
       Migrations.migrate(database.dataSource());
-      WxrImporter importer = DataTools.importer(database, Clock.systemUTC());
-      // An earlier import cut off by a crash is taken back first (on an embedded file no other
-      // process can be importing: this one holds the file).
+      // An earlier import cut off by a crash (an upload on the import screen) is taken back
+      // first; on an embedded file no other process can be importing: this one holds the file.
       int undone =
-          importer.undoUnfinished(
-              database.isEmbeddedFile() ? Duration.ZERO : WxrImporter.ABANDONED_AFTER);
+          DataTools.importer(database, Clock.systemUTC())
+              .undoUnfinished(
+                  database.isEmbeddedFile() ? Duration.ZERO : WxrImporter.ABANDONED_AFTER);
       if (undone > 0) {
         out.println("An earlier import that did not finish was taken back.");
       }
-      Progress progress = new Progress(out);
-      ImportReport report = importer.importFrom(in, size, progress);
-      progress.done();
-      report.lines().forEach(line -> out.println("  " + line));
-      report.leftOutLines().forEach(line -> out.println("    - " + line));
-      for (String note : report.notes()) {
-        out.println("  Note: " + note);
+      if (!database.isEmbeddedFile()) {
+        return report(importInto(database, size), out);
       }
-      out.println(report.changedAnything() ? "Done." : "Done: nothing new to import.");
-      return 0;
     } catch (WxrException e) {
       return fail(e.getMessage() + " Nothing was imported.");
     }
+    // The embedded file: imported into a copy that takes the file's place once complete, so a
+    // crash at any moment leaves the file as it was.
+    try {
+      ImportReport report =
+          FileCopyWrite.run(
+              settings,
+              "importing",
+              copy -> {
+                try (Database database = Database.open(copy)) {
+                  return importInto(database, size);
+                }
+              });
+      return report(report, out);
+    } catch (WxrException e) {
+      return fail(e.getMessage() + " Nothing was imported.");
+    }
+  }
+
+  private ImportReport importInto(Database database, long size) throws IOException {
+    PrintWriter out = out();
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      Progress progress = new Progress(out);
+      ImportReport report =
+          DataTools.importer(database, Clock.systemUTC()).importFrom(in, size, progress);
+      progress.done();
+      return report;
+    }
+  }
+
+  private static int report(ImportReport report, PrintWriter out) {
+    report.lines().forEach(line -> out.println("  " + line));
+    report.leftOutLines().forEach(line -> out.println("    - " + line));
+    for (String note : report.notes()) {
+      out.println("  Note: " + note);
+    }
+    out.println(report.changedAnything() ? "Done." : "Done: nothing new to import.");
+    return 0;
   }
 
   /** One line per tenth of the file read. */

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       Main.Serve.class,
       CreateAdminCommand.class,
+      ResetPasswordCommand.class,
       GenerateCommand.class,
       ImportWxrCommand.class,
       ExportWxrCommand.class,

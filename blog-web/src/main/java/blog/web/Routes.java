@@ -3,6 +3,8 @@ package blog.web;
 import blog.core.NotFoundException;
 import blog.core.moderation.ModerationForbiddenException;
 import blog.web.admin.AccessRole;
+import blog.web.admin.PasskeyLogin;
+import blog.web.admin.account.AccountRoutes;
 import blog.web.admin.moderation.ModerationRoutes;
 import blog.web.admin.posts.PostAdminRoutes;
 import blog.web.admin.privacy.PrivacyAdmin;
@@ -118,11 +120,14 @@ final class Routes {
 
     cfg.routes.get("/admin/login", h.admin()::loginPage);
     cfg.routes.post("/admin/login", h.admin()::login);
+    cfg.routes.post(PasskeyLogin.OPTIONS, h.passkeyLogin()::options);
+    cfg.routes.post(PasskeyLogin.LOGIN, h.passkeyLogin()::logIn);
     cfg.routes.post("/admin/logout", h.admin()::logout);
     cfg.routes.get("/admin/setup", h.admin()::setupPage);
     cfg.routes.post("/admin/setup", h.admin()::setup);
     cfg.routes.get("/admin", h.admin()::dashboard, AccessRole.AUTHOR);
     ModerationRoutes.install(cfg, h.moderation());
+    AccountRoutes.install(cfg, h.account(), h.staffList());
     cfg.routes.get(PrivacyAdmin.PAGE, h.privacyAdmin()::page, AccessRole.ADMIN);
     cfg.routes.post(PrivacyAdmin.EXPORT, h.privacyAdmin()::export, AccessRole.ADMIN);
     cfg.routes.post(PrivacyAdmin.ERASE, h.privacyAdmin()::erase, AccessRole.ADMIN);

@@ -41,12 +41,15 @@ import blog.core.login.EmailSignIn;
 import blog.core.login.EmailSignInRepository;
 import blog.core.login.FormDraftRepository;
 import blog.core.login.LoginThrottleRepository;
+import blog.core.login.PasskeyRepository;
+import blog.core.login.Passkeys;
 import blog.core.login.ProviderSwitches;
 import blog.core.login.SessionRepository;
 import blog.core.login.Sessions;
 import blog.core.login.SignInRequestRepository;
 import blog.core.login.StaffAccounts;
 import blog.core.login.StaffLogin;
+import blog.core.login.StaffThrottle;
 import blog.core.mail.MailDispatcher;
 import blog.core.mail.MailQueueRepository;
 import blog.core.mail.MailSettings;
@@ -131,7 +134,9 @@ record Services(
     Federation federation,
     Webmentions webmentions,
     EmailSignIn emailSignIn,
-    PersonalData personalData) {
+    PersonalData personalData,
+    PasskeyRepository passkeyRepository,
+    Passkeys passkeys) {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Services.class);
 
   /** Builds the services over a migrated database and seeds it if it is empty. */
@@ -224,6 +229,7 @@ record Services(
     var federationSettings = FederationSettings.from(config, baseUrl);
     var sentComments = new SentCommentRepository(jdbi);
     var loginThrottle = new LoginThrottleRepository(jdbi);
+    var passkeyRepository = new PasskeyRepository(jdbi);
     // "Log in with email" needs the mail queue: off when mail is.
     EmailSignIn emailSignIn =
         dispatcher == null
@@ -391,7 +397,15 @@ record Services(
         federation,
         webmentions,
         emailSignIn,
-        personalData);
+        personalData,
+        passkeyRepository,
+        new Passkeys(
+            passkeyRepository,
+            users,
+            new StaffThrottle(loginThrottle, clock),
+            random,
+            baseUrl,
+            clock));
   }
 
   private static EditorServices editing(

@@ -15,7 +15,10 @@ import blog.core.webmention.Webmentions;
 import blog.migrations.Migrations;
 import blog.web.admin.AdminAccess;
 import blog.web.admin.AdminHandlers;
+import blog.web.admin.PasskeyLogin;
 import blog.web.admin.StaffSession;
+import blog.web.admin.account.AccountHandlers;
+import blog.web.admin.account.StaffList;
 import blog.web.admin.moderation.Moderation;
 import blog.web.admin.posts.PostAdmin;
 import blog.web.admin.privacy.PrivacyAdmin;
@@ -111,7 +114,10 @@ record WebHandlers(
     LoginsPage logins,
     MyCommentsHandlers myComments,
     PrivacyPage privacy,
-    PrivacyAdmin privacyAdmin) {
+    PrivacyAdmin privacyAdmin,
+    PasskeyLogin passkeyLogin,
+    AccountHandlers account,
+    StaffList staffList) {
 
   /** The software's version, as NodeInfo tells it. */
   static final String VERSION = "0.1.0";
@@ -128,6 +134,7 @@ record WebHandlers(
                 "css/editor.css",
                 "js/editor.js",
                 "js/import.js",
+                "js/passkeys.js",
                 "favicon.svg",
                 "favicon.ico",
                 "fonts/source-serif-4-latin-wght-normal.woff2",
@@ -360,7 +367,23 @@ record WebHandlers(
             services.federation() != null,
             MailSettings.LOG_DAYS.read(config),
             pages),
-        new PrivacyAdmin(services.personalData(), admin, staffSession));
+        new PrivacyAdmin(services.personalData(), admin, staffSession),
+        new PasskeyLogin(services.passkeys(), admin, csrf, clientAddress),
+        new AccountHandlers(
+            services.passkeys(),
+            services.passkeyRepository(),
+            services.staffAccounts(),
+            services.users(),
+            admin,
+            staffSession,
+            csrf,
+            () -> services.reader().site().title()),
+        new StaffList(
+            services.users(),
+            services.passkeyRepository(),
+            services.staffAccounts(),
+            admin,
+            staffSession));
   }
 
   private static Set<String> trustedProxies(Config config) {

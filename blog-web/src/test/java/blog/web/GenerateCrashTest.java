@@ -34,7 +34,7 @@ class GenerateCrashTest {
   private static final int POSTS = 300;
 
   /** Above the threshold given (--rebuild-indexes-from), so that it drops and rebuilds indexes. */
-  private static final int COMMENTS = 40_000;
+  private static final int COMMENTS = 15_000;
 
   @TempDir Path dir;
 
@@ -109,7 +109,7 @@ class GenerateCrashTest {
         "--comments",
         String.valueOf(COMMENTS),
         "--rebuild-indexes-from",
-        "10000");
+        "5000");
   }
 
   /** What a generation adds to: row counts, and the names of the comments table's indexes. */

@@ -132,9 +132,24 @@ public final class CommentRepository {
     return hasApproved("author_email = :value", email);
   }
 
-  /** Whether this log-in identity has an approved comment: a known commenter. */
+  /**
+   * Whether the commenter who logged in with this identity has an approved comment: written with
+   * any identity linked to the same commenter, or, for the addresses they proved by "Log in with
+   * email", as a guest with that address. A known commenter.
+   */
   public boolean hasApprovedCommentByIdentity(long identityId) {
-    return hasApproved("identity_id = :value", identityId);
+    return hasApproved(
+        """
+        (identity_id IN (SELECT i.id FROM commenter_identities i WHERE %1$s)
+         OR author_email IN (SELECT i.subject FROM commenter_identities i
+                             WHERE i.provider = 'email' AND %1$s))
+        """
+            .formatted(
+                """
+                COALESCE(i.commenter_id, i.id) = (SELECT COALESCE(o.commenter_id, o.id)
+                                                  FROM commenter_identities o WHERE o.id = :value)
+                """),
+        identityId);
   }
 
   /** {@code condition} is one of the fixed conditions above, never user input. */

@@ -134,12 +134,15 @@ public final class UserRepository {
   /** A user with the stored password hash, for checking a log-in (never for display). */
   public record Credentials(User user, String passwordHash) {}
 
-  /** By lower-cased username; only accounts that have a password. */
+  /** By lower-cased username; only accounts that have a password, turned on. */
   public Optional<Credentials> credentials(String username) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT * FROM users WHERE LOWER(username) = :u AND password_hash IS NOT NULL")
+                    """
+                    SELECT * FROM users WHERE LOWER(username) = :u AND password_hash IS NOT NULL
+                      AND password_off = FALSE
+                    """)
                 .bind("u", username)
                 .map(
                     (rs, ctx) ->
@@ -147,13 +150,37 @@ public final class UserRepository {
                 .findOne());
   }
 
+  /** The stored hash of the user's password while it is turned on, to check it again. */
+  public Optional<String> passwordHash(long id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT password_hash FROM users WHERE id = :id AND password_off = FALSE")
+                .bind("id", id)
+                .mapTo(String.class)
+                .findOne()
+                .flatMap(Optional::ofNullable));
+  }
+
+  /** Sets the user's password, and so turns it on if it was off. */
   public void setPassword(long id, String passwordHash) {
     jdbi.useHandle(
         h ->
-            h.createUpdate("UPDATE users SET password_hash = :hash WHERE id = :id")
+            h.createUpdate(
+                    "UPDATE users SET password_hash = :hash, password_off = FALSE WHERE id = :id")
                 .bind("hash", passwordHash)
                 .bind("id", id)
                 .execute());
+  }
+
+  /** Whether the user turned their password off (to log in with a passkey only). */
+  public boolean passwordOff(long id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT password_off FROM users WHERE id = :id")
+                .bind("id", id)
+                .mapTo(Boolean.class)
+                .findOne()
+                .orElse(false));
   }
 
   /** Every staff account, by display name: the authors an admin may give a post to. */

@@ -158,6 +158,37 @@ public final class StaffAccounts {
     return created;
   }
 
+  /**
+   * A staff member's new password, which turns their password on if it was off. While it is on, the
+   * current one must be given; while it is off (they logged in with a passkey) it is not asked.
+   * Answers what is wrong, or empty when the password was set.
+   */
+  public Optional<FieldError> changePassword(long userId, String current, String fresh) {
+    Optional<String> hash = users.passwordHash(userId);
+    if (hash.isPresent() && !passwords.matches(current, hash.get())) {
+      return Optional.of(new FieldError("current", "That is not your current password."));
+    }
+    return setPassword(userId, fresh);
+  }
+
+  /**
+   * Sets a staff member's password without asking for the old one (another admin's recovery, or
+   * {@code reset-password} on the command line), turning it on if it was off.
+   */
+  public Optional<FieldError> setPassword(long userId, String password) {
+    Optional<String> problem = passwords.problem(password);
+    if (problem.isPresent()) {
+      return Optional.of(new FieldError("password", problem.get()));
+    }
+    users.setPassword(userId, passwords.hash(password));
+    return Optional.empty();
+  }
+
+  /** The account of this username (as typed: any case, spaces around). */
+  public Optional<User> find(String username) {
+    return users.findByUsername(normalised(username));
+  }
+
   private static Created linkUsedUp() {
     return new Created(
         Optional.empty(),

@@ -360,6 +360,27 @@ public final class WxrImportRepository {
    * Imports neither finished nor undone whose last sign of life is at or before {@code
    * aliveBefore}.
    */
+  /**
+   * Whether any import is neither finished nor taken back; false on a database from before imports
+   * were recorded (no table for them yet), which is read before it is migrated.
+   */
+  boolean anyUnfinished() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                            "SELECT COUNT(*) FROM information_schema.tables"
+                                + " WHERE LOWER(table_name) = 'wxr_imports'")
+                        .mapTo(Long.class)
+                        .one()
+                    > 0
+                && h.createQuery(
+                            "SELECT COUNT(*) FROM wxr_imports"
+                                + " WHERE finished_at IS NULL AND undone_at IS NULL")
+                        .mapTo(Long.class)
+                        .one()
+                    > 0);
+  }
+
   java.util.List<Long> unfinished(Instant aliveBefore) {
     return jdbi.withHandle(
         h ->

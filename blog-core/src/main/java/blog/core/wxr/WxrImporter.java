@@ -190,6 +190,11 @@ public final class WxrImporter {
     return report;
   }
 
+  /** Whether an import is neither finished nor taken back (also on a database not migrated). */
+  public boolean anyUnfinished() {
+    return repository.anyUnfinished();
+  }
+
   /**
    * Takes back every import that never finished and has shown no sign of life for {@code quiet}
    * (zero: every unfinished one, for a database no other process uses); the number taken back.

@@ -186,17 +186,7 @@ class CommentServiceTest extends DatabaseTestBase {
             false,
             false,
             false);
-    Comment first =
-        stored(
-            service.submit(
-                typed,
-                new SubmissionContext(
-                    newIp(),
-                    "JUnit",
-                    NOW,
-                    UUID.randomUUID().toString(),
-                    NOW.minusSeconds(60),
-                    identity)));
+    Comment first = stored(service.submit(typed, asIdentity(identity)));
     assertEquals("Octo Cat", first.authorName());
     assertEquals("octo@example.org", first.authorEmail());
     assertEquals("https://github.com/octo", first.authorUrl());
@@ -204,20 +194,65 @@ class CommentServiceTest extends DatabaseTestBase {
     assertEquals(CommentStatus.PENDING, first.status(), "first comment held");
 
     fixtures.approve(first.id());
-    CommentForm again =
-        new CommentForm(Long.toString(post), "", "", "", "", "Again.", "", false, false, false);
-    Comment second =
-        stored(
-            service.submit(
-                again,
-                new SubmissionContext(
-                    newIp(),
-                    "JUnit",
-                    NOW,
-                    UUID.randomUUID().toString(),
-                    NOW.minusSeconds(60),
-                    identity)));
-    assertEquals(CommentStatus.APPROVED, second.status());
+    assertEquals(CommentStatus.APPROVED, submitAs(post, identity, "Again.").status());
+  }
+
+  private static SubmissionContext asIdentity(CommenterIdentity identity) {
+    return new SubmissionContext(
+        newIp(), "JUnit", NOW, UUID.randomUUID().toString(), NOW.minusSeconds(60), identity);
+  }
+
+  private Comment submitAs(long post, CommenterIdentity identity, String body) {
+    CommentForm form =
+        new CommentForm(Long.toString(post), "", "", "", "", body, "", false, false, false);
+    return stored(service.submit(form, asIdentity(identity)));
+  }
+
+  @Test
+  void aCommenterApprovedUnderOneLinkedIdentityIsNotHeldAgainUnderAnother() {
+    long post = post();
+    var identities = new IdentityRepository(db.database().jdbi());
+    CommenterIdentity google =
+        identities.save("google", Fixtures.unique("g"), "Lin", null, null, null, NOW);
+    String address = Fixtures.unique("lin") + "@example.org";
+    CommenterIdentity email =
+        identities.saveLinked(google.id(), "email", address, "Lin", address, null, null, NOW);
+    CommenterIdentity stranger =
+        identities.save("github", Fixtures.unique("gh"), "Lin too", null, null, null, NOW);
+
+    Comment first = submitAs(post, google, "Hello, with Google.");
+    assertEquals(CommentStatus.PENDING, first.status(), "a first comment is held");
+    assertEquals(
+        CommentStatus.PENDING,
+        submitAs(post, email, "Again, by email, before approval.").status(),
+        "still nobody approved them");
+    fixtures.approve(first.id());
+    assertEquals(
+        CommentStatus.APPROVED,
+        submitAs(post, email, "Now by email.").status(),
+        "approved once under Google, known under the linked email log-in");
+    assertEquals(
+        CommentStatus.PENDING,
+        submitAs(post, stranger, "Another person, not linked.").status(),
+        "an identity of another commenter is still new");
+  }
+
+  @Test
+  void anAddressProvedByEmailLogInCountsItsApprovedGuestComments() {
+    long post = post();
+    String address = Fixtures.unique("gus") + "@example.org";
+    Comment guest = stored(service.submit(form(post, "Gus", address, "As a guest."), ctx()));
+    fixtures.approve(guest.id());
+    CommenterIdentity email =
+        new IdentityRepository(db.database().jdbi())
+            .save("email", address, "Gus", address, null, null, NOW);
+    assertEquals(CommentStatus.APPROVED, submitAs(post, email, "Logged in by email.").status());
+    CommenterIdentity google =
+        new IdentityRepository(db.database().jdbi())
+            .save("google", Fixtures.unique("g"), "Gus", address, null, null, NOW);
+    assertEquals(
+        CommentStatus.PENDING,
+        submitAs(post, google, "A provider's unproved address is not enough.").status());
   }
 
   @Test
@@ -228,21 +263,7 @@ class CommentServiceTest extends DatabaseTestBase {
       CommenterIdentity identity =
           new IdentityRepository(db.database().jdbi())
               .save("google", Fixtures.unique("g"), "Gee", null, null, null, NOW);
-      CommentForm form =
-          new CommentForm(Long.toString(post), "", "", "", "", "Trusted.", "", false, false, false);
-      assertEquals(
-          CommentStatus.APPROVED,
-          stored(
-                  service.submit(
-                      form,
-                      new SubmissionContext(
-                          newIp(),
-                          "JUnit",
-                          NOW,
-                          UUID.randomUUID().toString(),
-                          NOW.minusSeconds(60),
-                          identity)))
-              .status());
+      assertEquals(CommentStatus.APPROVED, submitAs(post, identity, "Trusted.").status());
     } finally {
       settings.putAll(Map.of(DiscussionSettings.TRUST_IDENTITIES, "false"));
     }

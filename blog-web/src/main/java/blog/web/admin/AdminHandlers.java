@@ -19,6 +19,8 @@ import java.util.Map;
 
 /** Staff log-in and log-out, the first admin's setup page, and the dashboard. */
 public final class AdminHandlers {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(AdminHandlers.class);
   private final StaffLogin login;
   private final StaffAccounts accounts;
   private final StaffSession session;
@@ -59,13 +61,25 @@ public final class AdminHandlers {
   /** {@code POST /admin/login} */
   public void login(Context ctx) {
     String username = nonNull(ctx.formParam("username"));
-    StaffLogin.Result result =
-        login.logIn(username, ctx.formParam("password"), clientAddress.of(ctx));
+    finishLogIn(
+        ctx,
+        "a password",
+        login.logIn(username, ctx.formParam("password"), clientAddress.of(ctx)),
+        username);
+  }
+
+  /**
+   * The end of every staff log-in, whatever proved it: logged (user id only), then a new session
+   * and the way back, or the log-in page again with the refusal.
+   */
+  void finishLogIn(Context ctx, String with, StaffLogin.Result result, String username) {
     if (result instanceof StaffLogin.Result.LoggedIn loggedIn) {
+      LOG.info("staff log-in with {}: user id {}", with, loggedIn.user().id());
       session.logIn(ctx, loggedIn.user());
       ctx.redirect(AdminAccess.safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
       return;
     }
+    LOG.info("staff log-in with {} refused", with);
     showLogin(
         ctx, username, ((StaffLogin.Result.Refused) result).message(), HttpStatus.UNAUTHORIZED);
   }

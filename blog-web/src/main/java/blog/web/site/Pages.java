@@ -97,6 +97,7 @@ public final class Pages {
     lastSite = site;
     Map<String, Object> all = new HashMap<>(model);
     all.put("adminStylesheet", assets.url("css/admin.css"));
+    all.put("passkeysJs", assets.url("js/passkeys.js"));
     return html(template, title, all, site, lastLook, "", SidebarView.EMPTY, errorsFor(ctx));
   }
 

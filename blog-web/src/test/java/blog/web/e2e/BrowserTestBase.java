@@ -78,7 +78,7 @@ abstract class BrowserTestBase {
       System.err.println(getClass().getSimpleName() + ": " + unavailable);
       return;
     }
-    db = TestDatabase.create(DbKind.H2);
+    db = TestDatabase.create(database());
     // Real time: the browser judges cookies and tokens by its own clock.
     server = TestServer.start(db.database(), config(), Clock.systemUTC());
     fixtures = new Fixtures(db.database().jdbi());
@@ -126,6 +126,11 @@ abstract class BrowserTestBase {
     assertTrue(problems.isEmpty(), "the browser's console reported: " + problems);
   }
 
+  /** The database behind the blog: H2 unless a class needs PostgreSQL. */
+  protected DbKind database() {
+    return DbKind.H2;
+  }
+
   /** Extra configuration for the server, e.g. a log-in provider. */
   protected Map<String, String> config() {
     return Map.of();
@@ -152,13 +157,21 @@ abstract class BrowserTestBase {
   // --- Moving around ---------------------------------------------------------------------------
 
   protected void open(String path) {
-    driver.get(server.url(path));
+    driver.get(url(path));
+  }
+
+  /**
+   * The address the browser uses for a path: the server's loopback address, unless a class needs
+   * the blog at the name of its base URL (passkeys need a domain, not an IP address).
+   */
+  protected String url(String path) {
+    return server.url(path);
   }
 
   /** The path (and query) of the page the browser shows, without the fragment. */
   protected String currentPath() {
     String url = driver.getCurrentUrl();
-    String base = server.url("");
+    String base = url("");
     String path = url.startsWith(base) ? url.substring(base.length()) : url;
     int hash = path.indexOf('#');
     return hash < 0 ? path : path.substring(0, hash);

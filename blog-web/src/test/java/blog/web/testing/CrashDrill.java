@@ -13,6 +13,7 @@ import blog.core.security.SiteSecret;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.CommentCounts;
 import blog.core.testing.DbKind;
+import blog.core.testing.H2Indexes;
 import blog.core.testing.TestDatabase;
 import blog.migrations.Migrations;
 import java.nio.file.Path;
@@ -152,6 +153,11 @@ public final class CrashDrill implements AutoCloseable {
   public void assertCountsAgreeWithRows() {
     Map<String, Long> rows = assertCommentCountsAgreeWithRows();
     if (kind == DbKind.H2) {
+      withDatabase(
+          database -> {
+            H2Indexes.assertAgreeWithRows(database.jdbi());
+            return null;
+          });
       // H2's triggers raise the version once per comment row written (PostgreSQL's once per
       // transaction and row of content_version, so a bulk import raises it once).
       long version =

@@ -16,8 +16,9 @@ public final class FirstCommentCheck implements CommentCheck {
   }
 
   /**
-   * Known: an approved comment by this log-in identity or this email, or (if the settings trust
-   * them) any identity verified by a log-in provider.
+   * Known: an approved comment by the commenter behind this log-in identity (any identity linked to
+   * it, or an address it proved by email log-in) or, for a guest, by this email; or (if the
+   * settings trust them) any identity verified by a log-in provider.
    */
   private boolean known(NewComment comment, DiscussionSettings settings) {
     if (comment.identityId() != null) {
