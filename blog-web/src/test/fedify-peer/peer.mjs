@@ -1,9 +1,10 @@
 // An independent ActivityPub server built with Fedify, run by FedifyPeerTest on 127.0.0.1.
 // It plays a Mastodon user, "alice": looks the blog up by WebFinger, follows it, receives its
 // posts and the comments written on it (Fedify checks every incoming HTTP signature before a
-// listener runs), replies, edits and deletes, and likes and boosts a post and takes a like back.
+// listener runs), replies, edits and deletes (signing with RFC 9421 first), and likes and boosts a post and takes a like back.
 // The test drives it through /control/* and reads what it received.
 import http from "node:http";
+import { configure, getConsoleSink } from "@logtape/logtape";
 import {
   Accept, Announce, Create, Delete, Endpoints, Follow, Image, Like, MemoryKvStore, Note, Person,
   Undo, Update,
@@ -15,7 +16,32 @@ const AVATAR = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
   "base64");
 
-const federation = createFederation({ kv: new MemoryKvStore(), allowPrivateAddress: true });
+// Fedify's warnings and errors (a refused signature, a failed listener) in the test's output.
+await configure({
+  sinks: { console: getConsoleSink() },
+  loggers: [
+    { category: "fedify", sinks: ["console"], lowestLevel: "warning" },
+    { category: ["logtape", "meta"], sinks: [], lowestLevel: "warning" },
+  ],
+});
+
+// Activities go out signed with HTTP Message Signatures (RFC 9421) first, as Fedify does by
+// default since 1.7; a server that refuses them gets the older draft-cavage kind ("double
+// knocking"). Each POST is recorded (its address, whether it carried Signature-Input, the answer),
+// so the test can see which kind the blog took.
+const federation = createFederation({
+  kv: new MemoryKvStore(), allowPrivateAddress: true, firstKnock: "rfc9421",
+});
+const sent = [];
+const originalFetch = globalThis.fetch;
+globalThis.fetch = async (input, init) => {
+  const request = input instanceof Request ? input : new Request(input, init);
+  const response = await originalFetch(input, init);
+  if (request.method === "POST") {
+    sent.push({ url: request.url, rfc9421: request.headers.has("signature-input"), status: response.status });
+  }
+  return response;
+};
 const keys = await generateCryptoKeyPair("RSASSA-PKCS1-v1_5");
 const received = [];
 let base = "";
@@ -40,7 +66,9 @@ federation
 federation
   .setInboxListeners("/users/{identifier}/inbox", "/inbox")
   .on(Accept, async (_ctx, accept) => {
-    const object = await accept.getObject();
+    // The blog embeds alice's own Follow; Fedify would fetch an object from another origin than
+    // the activity's again, and this peer does not serve its follows.
+    const object = await accept.getObject({ crossOrigin: "trust" });
     received.push({ type: "Accept", actor: accept.actorId?.href, object: object?.constructor?.name });
   })
   .on(Create, async (_ctx, create) => {
@@ -147,6 +175,11 @@ const server = http.createServer(async (req, res) => {
     if (url.pathname === "/avatar.png") {
       res.writeHead(200, { "Content-Type": "image/png" });
       res.end(AVATAR);
+      return;
+    }
+    if (url.pathname === "/control/sent") {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(JSON.stringify(sent));
       return;
     }
     if (url.pathname === "/control/received") {

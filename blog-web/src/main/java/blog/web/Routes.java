@@ -2,29 +2,27 @@ package blog.web;
 
 import blog.core.NotFoundException;
 import blog.core.moderation.ModerationForbiddenException;
-import blog.web.admin.AccessRole;
-import blog.web.admin.PasskeyLogin;
+import blog.web.admin.AdminRoutes;
 import blog.web.admin.account.AccountRoutes;
 import blog.web.admin.moderation.ModerationRoutes;
 import blog.web.admin.posts.PostAdminRoutes;
-import blog.web.admin.privacy.PrivacyAdmin;
+import blog.web.admin.privacy.PrivacyAdminRoutes;
 import blog.web.admin.wordpress.WordPressHandlers;
+import blog.web.admin.wordpress.WordPressRoutes;
 import blog.web.auth.AuthHandlers;
-import blog.web.auth.DemoSignIn;
-import blog.web.auth.EmailSignInHandlers;
-import blog.web.auth.LoginsPage;
+import blog.web.auth.AuthRoutes;
 import blog.web.auth.SignInRejected;
-import blog.web.avatar.Avatars;
-import blog.web.comment.CommentHandlers;
 import blog.web.federation.FederationRoutes;
 import blog.web.feed.FeedRoutes;
 import blog.web.http.RefusedBodies;
-import blog.web.privacy.MyCommentsHandlers;
-import blog.web.privacy.PrivacyPage;
+import blog.web.post.CommentHandlers;
+import blog.web.post.CommentRoutes;
+import blog.web.privacy.PrivacyRoutes;
 import blog.web.security.CsrfFailure;
-import blog.web.seo.SitemapHandlers;
+import blog.web.seo.SitemapRoutes;
+import blog.web.site.Avatars;
 import blog.web.site.SiteStylesheet;
-import blog.web.subscription.SubscriptionHandlers;
+import blog.web.subscription.SubscriptionRoutes;
 import blog.web.theme.BrokenTemplateException;
 import blog.web.webmention.WebmentionRoutes;
 import io.javalin.config.JavalinConfig;
@@ -35,7 +33,11 @@ import io.javalin.http.HttpResponseException;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Every route in one place. Order matters: fixed paths first, then date-shaped patterns. */
+/**
+ * The table of contents of the blog's routes: the request hooks in their order, then each feature's
+ * routes (installed by its own {@code XxxRoutes}), then the reading routes whose order matters
+ * (fixed paths first, then date-shaped patterns, pages last), and the exception map.
+ */
 final class Routes {
   private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
 
@@ -87,63 +89,22 @@ final class Routes {
     cfg.routes.get("/favicon.ico", h.assets()::favicon);
     cfg.routes.get("/avatar/{key}", Avatars::serve);
 
-    cfg.routes.post(CommentHandlers.PATH, h.comments()::submit);
-    cfg.routes.post(CommentHandlers.EDIT_PATH, h.comments()::edit);
-    cfg.routes.post(CommentHandlers.DELETE_PATH, h.comments()::delete);
-    cfg.routes.post(AuthHandlers.LOGOUT, h.auth()::logout);
-    if (h.emailSignIn() != null) {
-      // Before /auth/{provider}/start, which would take "email" for a provider's id.
-      cfg.routes.post(EmailSignInHandlers.START, h.emailSignIn()::start);
-      cfg.routes.get(EmailSignInHandlers.CONFIRM, h.emailSignIn()::confirmPage);
-      cfg.routes.post(EmailSignInHandlers.FINISH, h.emailSignIn()::finish);
-      cfg.routes.post(EmailSignInHandlers.LINK, h.emailSignIn()::link);
-    }
-    cfg.routes.post("/auth/{provider}/start", h.signIn()::start);
-    cfg.routes.get(LoginsPage.PATH, h.logins()::page);
-    cfg.routes.post(LoginsPage.UNLINK, h.logins()::unlink);
-    cfg.routes.post("/auth/{provider}/link", h.signIn()::link);
-    if (h.demoSignIn() != null) {
-      cfg.routes.post(DemoSignIn.PATH, h.demoSignIn()::signIn);
-    }
-    cfg.routes.get("/auth/{provider}/callback", h.signIn()::callback);
-    cfg.routes.get(PrivacyPage.PATH, h.privacy()::page);
-    cfg.routes.get(MyCommentsHandlers.PATH, h.myComments()::page);
-    cfg.routes.post(MyCommentsHandlers.ASK, h.myComments()::ask);
-    cfg.routes.post(MyCommentsHandlers.EDIT, h.myComments()::edit);
-    cfg.routes.post(MyCommentsHandlers.DELETE, h.myComments()::delete);
-    cfg.routes.post(MyCommentsHandlers.CANCEL, h.myComments()::cancel);
-    cfg.routes.post(MyCommentsHandlers.EXPORT, h.myComments()::export);
-    cfg.routes.post(MyCommentsHandlers.ERASE, h.myComments()::erase);
-    cfg.routes.get(SubscriptionHandlers.CONFIRM, h.subscriptions()::confirmPage);
-    cfg.routes.post(SubscriptionHandlers.CONFIRM, h.subscriptions()::confirm);
-    cfg.routes.get(SubscriptionHandlers.UNSUBSCRIBE, h.subscriptions()::unsubscribePage);
-    cfg.routes.post(SubscriptionHandlers.UNSUBSCRIBE, h.subscriptions()::unsubscribe);
+    CommentRoutes.install(cfg, h.comments());
+    AuthRoutes.install(cfg, h.auth(), h.signIn(), h.logins(), h.emailSignIn(), h.demoSignIn());
+    PrivacyRoutes.install(cfg, h.privacy(), h.myComments());
+    SubscriptionRoutes.install(cfg, h.subscriptions());
 
-    cfg.routes.get("/admin/login", h.admin()::loginPage);
-    cfg.routes.post("/admin/login", h.admin()::login);
-    cfg.routes.post(PasskeyLogin.OPTIONS, h.passkeyLogin()::options);
-    cfg.routes.post(PasskeyLogin.LOGIN, h.passkeyLogin()::logIn);
-    cfg.routes.post("/admin/logout", h.admin()::logout);
-    cfg.routes.get("/admin/setup", h.admin()::setupPage);
-    cfg.routes.post("/admin/setup", h.admin()::setup);
-    cfg.routes.get("/admin", h.admin()::dashboard, AccessRole.AUTHOR);
+    AdminRoutes.install(cfg, h.admin(), h.passkeyLogin());
     ModerationRoutes.install(cfg, h.moderation());
     AccountRoutes.install(cfg, h.account(), h.staffList());
-    cfg.routes.get(PrivacyAdmin.PAGE, h.privacyAdmin()::page, AccessRole.ADMIN);
-    cfg.routes.post(PrivacyAdmin.EXPORT, h.privacyAdmin()::export, AccessRole.ADMIN);
-    cfg.routes.post(PrivacyAdmin.ERASE, h.privacyAdmin()::erase, AccessRole.ADMIN);
-    cfg.routes.get(WordPressHandlers.PAGE, h.wordpress()::page, AccessRole.ADMIN);
-    cfg.routes.post(WordPressHandlers.PAGE, h.wordpress()::upload, AccessRole.ADMIN);
-    cfg.routes.get(WordPressHandlers.EXPORT, h.wordpress()::export, AccessRole.ADMIN);
+    PrivacyAdminRoutes.install(cfg, h.privacyAdmin());
+    WordPressRoutes.install(cfg, h.wordpress());
 
     PostAdminRoutes.install(cfg, h.postAdmin(), h.errors());
     FederationRoutes.install(cfg, h.federation(), h.federationAdmin());
     WebmentionRoutes.install(cfg, h.webmention(), h.webmentionAdmin());
 
-    cfg.routes.get(SitemapHandlers.SITEMAP, h.discovery().sitemap()::sitemap);
-    cfg.routes.get(SitemapHandlers.POSTS, h.discovery().sitemap()::posts);
-    cfg.routes.get(SitemapHandlers.ARCHIVES, h.discovery().sitemap()::archives);
-    cfg.routes.get(SitemapHandlers.ROBOTS, h.discovery().sitemap()::robots);
+    SitemapRoutes.install(cfg, h.discovery().sitemap());
     // Before the date-shaped archives, which would take /feed/atom/ or /comments/feed/ for months.
     FeedRoutes.install(cfg, h.discovery().feeds());
 

@@ -96,6 +96,7 @@ import blog.web.jobs.BackgroundJobs;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The domain half of the composition root: repositories and services over one database, plus the
@@ -176,6 +177,14 @@ record Services(
     // The mail log's retention: the queue keeps sent and failed mails for this many days.
     int mailLogDays = MailSettings.LOG_DAYS.read(config);
     var mailLog = new MailQueueRepository(jdbi);
+    // The delivery queues' retention (the fediverse's and Webmention's), whether or not they are
+    // on.
+    int deliveredDays = FederationSettings.DELIVERED_DAYS.read(config);
+    var finishedQueues =
+        java.util.List.of(
+            new DeliveryRepository(jdbi),
+            new DeliveryRepository(jdbi, Webmentions.CHECKS),
+            new DeliveryRepository(jdbi, Webmentions.DELIVERIES));
     Runnable housekeeping =
         () -> {
           sessions.removeExpired();
@@ -185,6 +194,10 @@ record Services(
           privacyLinks.deleteExpired(clock.instant());
           if (mailLogDays > 0) {
             mailLog.deleteFinishedBefore(clock.instant().minus(Duration.ofDays(mailLogDays)));
+          }
+          if (deliveredDays > 0) {
+            Instant cutoff = clock.instant().minus(Duration.ofDays(deliveredDays));
+            finishedQueues.forEach(q -> q.deleteDeliveredBefore(cutoff));
           }
         };
     var signer = SiteSecret.signer(settings, random);

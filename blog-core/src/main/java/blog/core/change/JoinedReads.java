@@ -3,6 +3,7 @@ package blog.core.change;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads that must see everything committed before they were asked for, shared by callers asking at
@@ -17,10 +18,10 @@ final class JoinedReads<T> {
   private final Object lock = new Object();
 
   /** The read running now; null when none runs. */
-  private CompletableFuture<T> current;
+  private @Nullable CompletableFuture<T> current;
 
   /** The read to start when the current one ends, with the callers waiting for it; or null. */
-  private CompletableFuture<T> next;
+  private @Nullable CompletableFuture<T> next;
 
   /** How many callers wait for {@link #next}. */
   private int waiting;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /** The connection pool and the one {@link Jdbi} built on it. */
 public final class Database implements AutoCloseable {
@@ -93,7 +94,7 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static void closeQuietly(Connection connection) {
+  private static void closeQuietly(@Nullable Connection connection) {
     if (connection != null) {
       try {
         connection.close();

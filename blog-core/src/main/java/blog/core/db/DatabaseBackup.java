@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Backs up and restores an H2 database as one SQL script ({@code SCRIPT TO}, {@code RUNSCRIPT}):
@@ -151,7 +152,7 @@ public final class DatabaseBackup {
     return command;
   }
 
-  private record PgTarget(List<String> options, String database, String schema) {}
+  private record PgTarget(List<String> options, String database, @Nullable String schema) {}
 
   private PgTarget pgTarget() {
     String url = settings.url().substring("jdbc:".length());
@@ -168,7 +169,7 @@ public final class DatabaseBackup {
         options.add("--username=" + settings.user());
       }
       String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
-      String schema = null;
+      @Nullable String schema = null;
       if (uri.getQuery() != null) {
         for (String parameter : uri.getQuery().split("&")) {
           if (parameter.startsWith("currentSchema=")) {

@@ -26,7 +26,9 @@ public final class DiskSpace {
       return Optional.empty();
     }
     return Optional.of(
-        new DiskSpace(settings.embeddedFileBase().getParent(), settings.minFreeBytes()));
+        new DiskSpace(
+            java.util.Objects.requireNonNull(settings.embeddedFileBase().getParent()),
+            settings.minFreeBytes()));
   }
 
   /** Throws {@link NotStoredException} when the disk is (nearly) full. */

@@ -7,6 +7,7 @@ import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Puts what H2 has committed in memory into its file, and waits until it is there. The one place
@@ -41,7 +42,7 @@ final class H2FileWrites {
     }
   }
 
-  private static MVStore localStore(Connection connection) throws SQLException {
+  private static @Nullable MVStore localStore(Connection connection) throws SQLException {
     if (connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session) {
       if (session.getDatabase().isPersistent() && session.getDatabase().getStore() != null) {
         return session.getDatabase().getStore().getMvStore();

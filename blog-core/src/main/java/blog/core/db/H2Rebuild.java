@@ -59,7 +59,7 @@ public final class H2Rebuild {
       }
       Files.move(
           freshFile, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      DiskFiles.force(file.getParent());
+      DiskFiles.force(java.util.Objects.requireNonNull(file.getParent()));
       Files.deleteIfExists(script);
       return aside;
     } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,19 +45,19 @@ public final class StoredCommits implements AutoCloseable {
   private final boolean fsync;
   private final boolean writes;
   // Used only by the one writer of the moment (writing == true), so never by two threads at once.
-  private Connection connection;
+  private @Nullable Connection connection;
   private final Object lock = new Object();
   private long asked;
   private long written;
   private boolean writing;
   // The callers up to this ticket were covered by a write that failed: they are told so.
   private long failedThrough;
-  private SQLException failure;
-  private ScheduledExecutorService background;
+  private @Nullable SQLException failure;
+  private @Nullable ScheduledExecutorService background;
   // Whether the disk has room; while it has none, H2's own writer is paused.
   private BooleanSupplier room = () -> true;
   // Unknown at first (a pause is kept in the database across a crash): set on the first look.
-  private Boolean h2WriterPaused;
+  private @Nullable Boolean h2WriterPaused;
 
   private StoredCommits(Connector connector, boolean fsync, boolean writes) {
     this.connector = connector;
@@ -66,7 +67,12 @@ public final class StoredCommits implements AutoCloseable {
 
   /** Nothing to wait for: the database makes each commit durable itself. */
   public static StoredCommits byTheDatabase() {
-    return new StoredCommits(null, false, false);
+    return new StoredCommits(
+        () -> {
+          throw new SQLException("the database makes each commit durable itself");
+        },
+        false,
+        false);
   }
 
   /** Writes H2's file on demand; with {@code fsync}, also waits until the disk has it. */
@@ -111,7 +117,7 @@ public final class StoredCommits implements AutoCloseable {
           return;
         }
         if (failedThrough >= ticket) {
-          throw new NotStoredException(failure);
+          throw new NotStoredException(java.util.Objects.requireNonNull(failure));
         }
         writing = true;
         covers = asked;
@@ -139,7 +145,7 @@ public final class StoredCommits implements AutoCloseable {
     }
   }
 
-  private SQLException runWrite() {
+  private @Nullable SQLException runWrite() {
     try {
       if (connection == null) {
         connection = connector.open();

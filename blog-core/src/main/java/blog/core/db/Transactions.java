@@ -54,11 +54,13 @@ public final class Transactions {
   public <T> T inTransactionHolding(String lock, Supplier<T> work) {
     return jdbi.inTransaction(
         h -> {
-          h.createQuery("SELECT name FROM cluster_locks WHERE name = :name FOR UPDATE")
+          if (h.createQuery("SELECT name FROM cluster_locks WHERE name = :name FOR UPDATE")
               .bind("name", lock)
               .mapTo(String.class)
               .findOne()
-              .orElseThrow(() -> new IllegalArgumentException("no cluster lock named " + lock));
+              .isEmpty()) {
+            throw new IllegalArgumentException("no cluster lock named " + lock);
+          }
           return work.get();
         });
   }

@@ -3,4 +3,7 @@
  * commit into H2's file, the full-disk guard), H2 backup and restore, and helpers that make H2 and
  * PostgreSQL behave alike.
  */
+@NullMarked
 package blog.core.db;
+
+import org.jspecify.annotations.NullMarked;

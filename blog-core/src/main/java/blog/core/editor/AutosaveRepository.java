@@ -112,7 +112,10 @@ public final class AutosaveRepository {
       if (!UniqueViolations.isUniqueViolation(e)) {
         throw e;
       }
-      update.get(); // another request inserted it first: overwrite theirs
+      // Another request inserted it first: overwrite theirs (or, gone again meanwhile, insert).
+      if (update.get() == 0) {
+        insert.run();
+      }
     }
   }
 

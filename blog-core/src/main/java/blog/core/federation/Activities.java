@@ -59,4 +59,22 @@ final class Activities {
     tombstone.put("type", "Tombstone");
     return activity;
   }
+
+  /**
+   * {@code Update} of the blog's own account (after a key rotation), public and to the followers,
+   * its id unique by the time it was made.
+   */
+  static ObjectNode updateActor(SiteActor site, ObjectNode actor, java.time.Instant now) {
+    ObjectNode activity = Json.object();
+    activity.set("@context", actor.get("@context"));
+    activity.put("id", site.id() + "#update-" + now.toEpochMilli());
+    activity.put("type", "Update");
+    activity.put("actor", site.id());
+    activity.putArray("to").add(Json.PUBLIC);
+    activity.putArray("cc").add(site.followers());
+    ObjectNode carried = actor.deepCopy();
+    carried.remove("@context");
+    activity.set("object", carried);
+    return activity;
+  }
 }

@@ -71,7 +71,11 @@ public final class CommentFederation {
     settings.putAll(Map.of(FederationSettings.SHARE_COMMENTS_STORED, Boolean.toString(share)));
   }
 
-  /** Queues what changed since the last run; returns how many deliveries it queued. */
+  /**
+   * Queues what changed since the last run; returns how many deliveries it queued. A comment
+   * approved again after its {@code Delete} went out is sent again, as a {@code Create} under a new
+   * id (servers keep a tombstone for the old one).
+   */
   public int sync() {
     Instant now = clock.instant();
     Map<String, String> stored = settings.all();
@@ -92,12 +96,13 @@ public final class CommentFederation {
             for (long id : sent.unsent(since.get(), now, BATCH)) {
               Comment c = comments.findById(id).orElseThrow();
               Post post = posts.findById(c.postId()).orElseThrow();
+              // Recorded first: a comment sent again after its Delete takes its next id here.
+              sent.sent(id, c.authorName(), c.bodyHtml(), now);
               queued +=
                   outbox.toFollowersAnd(
                       notes.answeredInbox(c),
                       notes.announce(notes.note(c, post, zone), false, 0),
                       now);
-              sent.sent(id, c.authorName(), c.bodyHtml(), now);
             }
           }
           for (SentCommentRepository.Changed changed : sent.changed(BATCH)) {
@@ -127,11 +132,11 @@ public final class CommentFederation {
 
   /**
    * The note of a comment that went out and still stands (approved, its post visible), as other
-   * servers fetch it; empty for any other comment.
+   * servers fetch it by the id it went out under; empty for any other comment or id.
    */
-  public Optional<tools.jackson.databind.node.ObjectNode> noteOf(long commentId) {
+  public Optional<tools.jackson.databind.node.ObjectNode> noteOf(long commentId, int generation) {
     Instant now = clock.instant();
-    if (!sent.isSent(commentId)) {
+    if (!sent.isSent(commentId) || sent.generation(commentId) != generation) {
       return Optional.empty();
     }
     return comments

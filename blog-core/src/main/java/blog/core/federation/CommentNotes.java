@@ -14,8 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
  * commenter has none there), opening with the commenter's name, replying to the post's article or
  * to the note of the comment it answers (a reply from the fediverse, or a comment sent before),
  * public and addressed to the followers (and to the author it answers, mentioned, whose inbox gets
- * it too). Its id is {@code /federation/comments/<id>}; its {@code url} the comment's place under
- * the post. Like WordPress's ActivityPub plugin, the commenter's email and address never go out.
+ * it too). Its id is {@code /federation/comments/<id>} (with {@code /<generation>} when it went out
+ * again after a {@code Delete}); its {@code url} the comment's place under the post. Like
+ * WordPress's ActivityPub plugin, the commenter's email and address never go out.
  */
 public final class CommentNotes {
   private final SiteActor site;
@@ -39,7 +40,7 @@ public final class CommentNotes {
     String base = site.baseUrl();
     ObjectNode note = Json.object();
     note.put("@context", Json.AS_CONTEXT);
-    note.put("id", site.commentObjectId(comment.id()));
+    note.put("id", site.commentObjectId(comment.id(), sent.generation(comment.id())));
     note.put("type", "Note");
     note.put("attributedTo", site.id());
     Optional<FederatedCommentRepository.Link> answered = answeredRemote(comment);
@@ -94,7 +95,7 @@ public final class CommentNotes {
     }
     Long parent = comment.parentId();
     if (parent != null && sent.isSent(parent)) {
-      return site.commentObjectId(parent);
+      return site.commentObjectId(parent, sent.generation(parent));
     }
     return site.postObjectId(comment.postId());
   }
@@ -111,8 +112,8 @@ public final class CommentNotes {
     return Activities.announce(site, null, note, update, serial, false);
   }
 
-  /** {@code Delete} of the comment's note, with a {@code Tombstone} in its place. */
+  /** {@code Delete} of the comment's note (as last sent), with a {@code Tombstone} in its place. */
   public ObjectNode delete(long commentId) {
-    return Activities.delete(site, site.commentObjectId(commentId));
+    return Activities.delete(site, site.commentObjectId(commentId, sent.generation(commentId)));
   }
 }

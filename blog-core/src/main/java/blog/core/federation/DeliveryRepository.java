@@ -167,6 +167,31 @@ public final class DeliveryRepository {
                 == 1);
   }
 
+  /**
+   * Forgets the deliveries delivered before {@code cutoff} (the queues' retention); waiting and
+   * given-up ones stay. Returns how many went.
+   */
+  public int deleteDeliveredBefore(Instant cutoff) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate(
+                    "DELETE FROM "
+                        + table.name()
+                        + " WHERE status = 'delivered' AND delivered_at < :cutoff")
+                .bind("cutoff", cutoff)
+                .execute());
+  }
+
+  /** Removes a given-up delivery from the admin's list for good; others are left alone. */
+  public boolean dismiss(long id) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate("DELETE FROM " + table.name() + " WHERE id = :id AND status = 'dead'")
+                    .bind("id", id)
+                    .execute()
+                == 1);
+  }
+
   public Optional<Delivery> findById(long id) {
     return jdbi.withHandle(h -> find(h, id));
   }

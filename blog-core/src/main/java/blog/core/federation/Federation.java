@@ -11,7 +11,6 @@ import blog.core.site.SettingsRepository;
 import blog.core.taxonomy.TermRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -33,7 +32,8 @@ public record Federation(
     AvatarRepository avatars,
     FederatedPostRepository federatedPosts,
     ReactionRepository reactions,
-    CommentFederation commentSync) {
+    CommentFederation commentSync,
+    KeyRotation keyRotation) {
 
   /** Attempts per delivery: with waits of 30 s doubling up to 1 h, about 11 hours in all. */
   public static final int MAX_ATTEMPTS = 15;
@@ -74,10 +74,7 @@ public record Federation(
     SiteActor site = new SiteActor(baseUrl, settings.name());
     KeyRepository keys = stores.keys();
     // Made (or read) on first use and kept: every instance then signs with the one stored key.
-    AtomicReference<SiteKey> kept = new AtomicReference<>();
-    Supplier<SiteKey> key =
-        () ->
-            kept.updateAndGet(k -> k != null ? k : keys.current(shared.random(), clock.instant()));
+    SiteKeys key = new SiteKeys(keys, shared.random(), clock);
     RemoteFetch fetch = new RemoteFetch(settings.allowLoopback());
     RemoteActors actors = new RemoteActors(fetch, key, site, clock);
     FollowerRepository followers = stores.followers();
@@ -103,6 +100,7 @@ public record Federation(
         site,
         key,
         new InboxGate(
+            site,
             actors,
             blocks,
             new ServerRateLimit(
@@ -146,7 +144,17 @@ public record Federation(
             stores.sentComments(),
             new CommentNotes(site, shared.comments(), stores.comments(), stores.sentComments()),
             outbox,
-            clock));
+            clock),
+        new KeyRotation(
+            shared.transactions(),
+            keys,
+            key,
+            shared.settings(),
+            site,
+            outbox,
+            shared.random(),
+            clock,
+            wakeWorker));
   }
 
   /** Whether the reply form under this post offers "Share this comment with the fediverse". */

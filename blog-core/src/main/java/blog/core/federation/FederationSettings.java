@@ -43,13 +43,24 @@ public record FederationSettings(
               + " can change it on the admin's Fediverse screen, which then wins)");
 
   /**
+   * How long finished work stays in the delivery queues: the fediverse's deliveries and
+   * Webmention's checks and sends (one setting for both features, as {@link #ALLOW_LOOPBACK} is).
+   */
+  public static final Setting<Integer> DELIVERED_DAYS =
+      Setting.wholeNumber(
+          "federation.delivered-days",
+          7,
+          "days a delivered activity, verified Webmention or sent Webmention stays in its queue;"
+              + " 0 keeps them (given-up ones stay until the admin dismisses them)");
+
+  /**
    * The owner's choice from the admin's Fediverse screen, in the settings table ({@code true} or
    * {@code false}); while absent, {@link #SHARE_COMMENTS} decides.
    */
   public static final String SHARE_COMMENTS_STORED = SHARE_COMMENTS.key();
 
   public static final List<Declaration> DECLARED =
-      List.of(ENABLED, NAME_SETTING, ALLOW_LOOPBACK, SHARE_COMMENTS);
+      List.of(ENABLED, NAME_SETTING, ALLOW_LOOPBACK, SHARE_COMMENTS, DELIVERED_DAYS);
 
   /** Convenience for tests: comments shared. */
   public FederationSettings(boolean enabled, String name, boolean allowLoopback) {

@@ -32,7 +32,8 @@ public final class HttpSignatures {
   public static final Duration WINDOW = Duration.ofHours(1);
 
   /** The headers the blog signs, and requires signed on a POST. */
-  static final List<String> SIGNED_POST = List.of("(request-target)", "host", "date", "digest");
+  public static final List<String> SIGNED_POST =
+      List.of("(request-target)", "host", "date", "digest");
 
   static final List<String> SIGNED_GET = List.of("(request-target)", "host", "date");
 

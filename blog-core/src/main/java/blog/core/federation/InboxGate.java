@@ -1,22 +1,31 @@
 package blog.core.federation;
 
+import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The inbox's door: an activity is let in only when its body is small enough, its server and
- * account are not blocked, and it carries a valid HTTP signature (a {@code Date} within {@link
+ * account are not blocked, and it carries a valid HTTP signature by a key whose owner is the
+ * activity's actor: draft-cavage ({@link HttpSignatures}: a {@code Date} within {@link
  * HttpSignatures#WINDOW}, a {@code Digest} of this very body, signed over the request target, host,
- * date and digest) by a key whose owner is the activity's actor, and its server has not sent more
- * than its share this minute ({@link ServerRateLimit}). The cheap checks come first, so an unsigned
- * request never makes the blog fetch anything. Keys that verified are kept a while ({@link
- * RemoteKeys}); a kept key that fails is fetched again once, so a rotated key is taken.
+ * date and digest) or RFC 9421 ({@link MessageSignatures}: {@code created} within the same window,
+ * a {@code Content-Digest} of the body, covering the method, the target and the digest), and its
+ * server has not sent more than its share this minute ({@link ServerRateLimit}). The cheap checks
+ * come first, so an unsigned request never makes the blog fetch anything. Keys that verified are
+ * kept a while ({@link RemoteKeys}); a kept key that fails is fetched again once, so a rotated key
+ * is taken.
  */
 public final class InboxGate {
   /** Activities are small; Mastodon's largest notes are a few KiB. */
   public static final int MAX_BODY_BYTES = 128 * 1024;
 
+  private final SiteActor site;
   private final RemoteActors actors;
   private final BlockRepository blocks;
   private final ServerRateLimit rateLimit;
@@ -24,7 +33,12 @@ public final class InboxGate {
   private final RemoteKeys keys = new RemoteKeys();
 
   public InboxGate(
-      RemoteActors actors, BlockRepository blocks, ServerRateLimit rateLimit, Clock clock) {
+      SiteActor site,
+      RemoteActors actors,
+      BlockRepository blocks,
+      ServerRateLimit rateLimit,
+      Clock clock) {
+    this.site = site;
     this.actors = actors;
     this.blocks = blocks;
     this.rateLimit = rateLimit;
@@ -44,22 +58,21 @@ public final class InboxGate {
     if (actorId == null) {
       throw Refused.malformed("an activity without an actor");
     }
-    HttpSignatures.Parsed signature = HttpSignatures.parse(request.header().apply("signature"));
+    Signed signature = signed(request);
     if (blocks.isBlocked(actorId, RemoteActor.domainOf(actorId))
         || blocks.isBlocked(null, RemoteActor.domainOf(signature.keyId()))) {
       throw new Refused(403, "blocked");
     }
     rateLimit.count(RemoteActor.domainOf(actorId));
-    HttpSignatures.checkDate(request.header().apply("date"), clock.instant());
-    HttpSignatures.checkDigest(request.header().apply("digest"), body);
+    Instant now = clock.instant();
+    signature.checkTimeAndBody().accept(now);
     if (!RemoteActor.domainOf(signature.keyId()).equals(RemoteActor.domainOf(actorId))) {
       throw Refused.unsigned("the key is from another server than the actor");
     }
-    Instant now = clock.instant();
     RemoteActor kept = keys.find(signature.keyId(), now);
     if (kept != null && kept.id().equals(actorId)) {
       try {
-        verify(signature, request, kept);
+        signature.verify().accept(publicKey(kept));
         return new Verified(kept, activity);
       } catch (Refused e) {
         keys.forget(signature.keyId()); // perhaps a new key: fetched again below
@@ -69,25 +82,54 @@ public final class InboxGate {
     if (!signer.id().equals(actorId)) {
       throw Refused.unsigned("the key's owner " + signer.id() + " is not the actor " + actorId);
     }
-    verify(signature, request, signer);
+    signature.verify().accept(publicKey(signer));
     keys.keep(signature.keyId(), signer, now);
     return new Verified(signer, activity);
   }
 
-  private static void verify(
-      HttpSignatures.Parsed signature, InboxRequest request, RemoteActor signer) {
-    java.security.PublicKey key;
+  /**
+   * A request's signature of either kind: the key it names, the cheap checks made before any fetch
+   * (its time window and the body's digest), and the check with the signer's key.
+   */
+  private record Signed(
+      String keyId, Consumer<Instant> checkTimeAndBody, Consumer<PublicKey> verify) {}
+
+  /**
+   * RFC 9421 when the request has a {@code Signature-Input} header (its {@code Signature} header is
+   * then a Dictionary), else draft-cavage.
+   */
+  private Signed signed(InboxRequest request) {
+    Function<String, String> header = request.header();
+    byte[] body = request.body();
+    if (MessageSignatures.isUsedBy(header)) {
+      MessageSignatures.Parsed parsed =
+          MessageSignatures.parse(header.apply("signature-input"), header.apply("signature"));
+      URI target = URI.create(site.baseUrl()).resolve(request.pathAndQuery());
+      return new Signed(
+          parsed.keyId(),
+          now -> {
+            MessageSignatures.checkTime(parsed, now);
+            MessageSignatures.checkContentDigest(header.apply("content-digest"), body);
+          },
+          key -> MessageSignatures.verify(parsed, "POST", target, header, true, key));
+    }
+    HttpSignatures.Parsed parsed = HttpSignatures.parse(header.apply("signature"));
+    return new Signed(
+        parsed.keyId(),
+        now -> {
+          HttpSignatures.checkDate(header.apply("date"), now);
+          HttpSignatures.checkDigest(header.apply("digest"), body);
+        },
+        key ->
+            HttpSignatures.verify(
+                parsed, "post", request.pathAndQuery(), header, key, HttpSignatures.SIGNED_POST));
+  }
+
+  private static PublicKey publicKey(RemoteActor signer) {
     try {
-      key = Pem.readPublic(signer.publicKeyPem());
-    } catch (java.security.GeneralSecurityException e) {
+      return Pem.readPublic(signer.publicKeyPem());
+    } catch (GeneralSecurityException e) {
       throw Refused.unsigned("the actor's public key cannot be read");
     }
-    HttpSignatures.verify(
-        signature,
-        "post",
-        request.pathAndQuery(),
-        request.header(),
-        key,
-        HttpSignatures.SIGNED_POST);
   }
 }

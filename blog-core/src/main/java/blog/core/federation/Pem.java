@@ -4,14 +4,15 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
 /**
- * RSA keys in PEM, as ActivityPub actors publish them ({@code publicKeyPem}: SubjectPublicKeyInfo)
- * and as the blog stores its own private key (PKCS #8). The key material itself is read by the
- * JDK's {@link KeyFactory}; only the base64 armour is taken off here.
+ * Keys in PEM, as ActivityPub actors publish them ({@code publicKeyPem}: SubjectPublicKeyInfo) and
+ * as the blog stores its own private key (PKCS #8). The key material itself is read by the JDK's
+ * {@link KeyFactory}; only the base64 armour is taken off here.
  */
 final class Pem {
   private static final String PUBLIC = "PUBLIC KEY";
@@ -27,9 +28,17 @@ final class Pem {
     return armour(PRIVATE, key.getEncoded());
   }
 
-  /** A public RSA key from PEM; {@link GeneralSecurityException} when it is not one. */
+  /**
+   * A public RSA or Ed25519 key from PEM (the latter for RFC 9421 signatures); {@link
+   * GeneralSecurityException} when it is neither.
+   */
   static PublicKey readPublic(String pem) throws GeneralSecurityException {
-    return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(body(pem, PUBLIC)));
+    X509EncodedKeySpec spec = new X509EncodedKeySpec(body(pem, PUBLIC));
+    try {
+      return KeyFactory.getInstance("RSA").generatePublic(spec);
+    } catch (InvalidKeySpecException notRsa) {
+      return KeyFactory.getInstance("Ed25519").generatePublic(spec);
+    }
   }
 
   static PrivateKey readPrivate(String pem) throws GeneralSecurityException {

@@ -34,12 +34,19 @@ public final class RemoteFetch {
 
   private final HttpClient client;
   private final boolean allowLoopback;
+  private final Duration requestTimeout;
 
   public RemoteFetch(boolean allowLoopback) {
+    this(allowLoopback, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+  }
+
+  /** With other time limits, for tests that should not wait 10 s for a silent server. */
+  RemoteFetch(boolean allowLoopback, Duration connectTimeout, Duration requestTimeout) {
     this.allowLoopback = allowLoopback;
+    this.requestTimeout = requestTimeout;
     this.client =
         HttpClient.newBuilder()
-            .connectTimeout(CONNECT_TIMEOUT)
+            .connectTimeout(connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
   }
@@ -83,7 +90,7 @@ public final class RemoteFetch {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(current)
               .GET()
-              .timeout(REQUEST_TIMEOUT)
+              .timeout(requestTimeout)
               .header("User-Agent", USER_AGENT);
       headers.forEach(request::header);
       HttpResponse<InputStream> response = send(request.build());
@@ -111,7 +118,7 @@ public final class RemoteFetch {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .timeout(REQUEST_TIMEOUT)
+            .timeout(requestTimeout)
             .header("User-Agent", USER_AGENT);
     // The JDK's client sets Host itself (and refuses to be told).
     headers.forEach(

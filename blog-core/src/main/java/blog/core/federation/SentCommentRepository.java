@@ -59,8 +59,9 @@ public final class SentCommentRepository {
                         + " JOIN posts p ON p.id = c.post_id"
                         + " WHERE c.status = 'approved' AND c.created_at >= :since AND "
                         + PostRepository.VISIBLE
+                        // Sent and standing; one whose Delete went out is sent again.
                         + " AND NOT EXISTS (SELECT 1 FROM federation_sent_comments s"
-                        + " WHERE s.comment_id = c.id)"
+                        + " WHERE s.comment_id = c.id AND s.deleted = FALSE)"
                         + " AND NOT EXISTS (SELECT 1 FROM federation_comments r"
                         + " WHERE r.comment_id = c.id)"
                         // Written on another site, told here by a Webmention: not ours to send.
@@ -95,9 +96,27 @@ public final class SentCommentRepository {
                 .list());
   }
 
+  /**
+   * Records the comment as sent: the first time, or again after its {@code Delete} went out (then
+   * under the next {@link #generation}).
+   */
   public void sent(long commentId, String name, String bodyHtml, Instant now) {
     jdbi.useHandle(
-        h ->
+        h -> {
+          int again =
+              h.createUpdate(
+                      """
+                      UPDATE federation_sent_comments
+                      SET sent_name = :name, sent_body_html = :body, deleted = FALSE,
+                        generation = generation + 1, updated_at = :now
+                      WHERE comment_id = :id AND deleted = TRUE
+                      """)
+                  .bind("id", commentId)
+                  .bind("name", name)
+                  .bind("body", bodyHtml)
+                  .bind("now", now)
+                  .execute();
+          if (again == 0) {
             h.createUpdate(
                     """
                     INSERT INTO federation_sent_comments (comment_id, sent_name, sent_body_html,
@@ -108,7 +127,23 @@ public final class SentCommentRepository {
                 .bind("name", name)
                 .bind("body", bodyHtml)
                 .bind("now", now)
-                .execute());
+                .execute();
+          }
+        });
+  }
+
+  /**
+   * How many times the comment went out again after a {@code Delete} (0 for a comment sent once, or
+   * never): the last part of its note's id.
+   */
+  public int generation(long commentId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT generation FROM federation_sent_comments WHERE comment_id = :id")
+                .bind("id", commentId)
+                .mapTo(Integer.class)
+                .findOne()
+                .orElse(0));
   }
 
   public void updated(long commentId, String name, String bodyHtml, Instant now) {

@@ -52,6 +52,11 @@ public final class SiteActor {
     return baseUrl;
   }
 
+  /** The account's picture: the site's icon. */
+  public String icon() {
+    return baseUrl + "/favicon.ico";
+  }
+
   public String name() {
     return name;
   }
@@ -71,9 +76,13 @@ public final class SiteActor {
     return baseUrl + POSTS_PATH + postId;
   }
 
-  /** The id of a comment written on the blog as a {@code Note} (sent only if shared). */
-  public String commentObjectId(long commentId) {
-    return baseUrl + COMMENTS_PATH + commentId;
+  /**
+   * The id of a comment written on the blog as a {@code Note} (sent only if shared): {@code
+   * generation} 0 the first time it goes out, one more each time it goes out again after a {@code
+   * Delete} (servers keep the deleted id's tombstone).
+   */
+  public String commentObjectId(long commentId, int generation) {
+    return baseUrl + COMMENTS_PATH + commentId + (generation == 0 ? "" : "/" + generation);
   }
 
   /** Whether WebFinger's {@code resource} names this blog. */

@@ -74,7 +74,9 @@ public final class SubscriptionLinks {
   }
 
   private String authorNotices(long userId) {
-    users.findById(userId).orElseThrow(() -> new NotFoundException("user " + userId));
+    if (users.findById(userId).isEmpty()) {
+      throw new NotFoundException("user " + userId);
+    }
     return "mails about comments on your posts";
   }
 

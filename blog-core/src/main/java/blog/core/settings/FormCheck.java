@@ -97,7 +97,11 @@ final class FormCheck {
       return;
     }
     try {
-      DateTimeFormatter.ofPattern(value, Locale.ENGLISH).format(SAMPLE);
+      // Formatting a sample finds what parsing the pattern lets through (a field the date lacks).
+      if (DateTimeFormatter.ofPattern(value, Locale.ENGLISH).format(SAMPLE).isBlank()) {
+        error(field, "This pattern shows nothing; try for example MMMM d, yyyy.");
+        return;
+      }
       values.put(setting, value);
     } catch (IllegalArgumentException | DateTimeException e) {
       error(field, "This is not a date and time pattern (for example MMMM d, yyyy or h:mm a).");

@@ -124,7 +124,63 @@ class CommentFederationTest extends DatabaseTestBase {
     assertEquals(BASE + "/federation/followers", note.path("cc").get(0).asString());
     assertTrue(note.path("url").asString().endsWith("#comment-" + comment));
     assertFalse(create.toString().contains("127.0.0.1"), "the commenter's address stays here");
-    assertTrue(sync.noteOf(comment).isPresent(), "and the note is served");
+    assertTrue(sync.noteOf(comment, 0).isPresent(), "and the note is served");
+  }
+
+  /** Every activity queued about comment {@code id}, under any of its ids, oldest first. */
+  private List<JsonNode> allActivities(long id) {
+    String note = BASE + "/federation/comments/" + id;
+    return jdbi
+        .withHandle(
+            h ->
+                h.createQuery("SELECT activity FROM federation_deliveries ORDER BY id")
+                    .mapTo(String.class)
+                    .list())
+        .stream()
+        .map(a -> Json.parse(a.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .filter(
+            a -> {
+              String object = a.path("object").path("id").asString();
+              return object.equals(note) || object.startsWith(note + "/");
+            })
+        .toList();
+  }
+
+  @Test
+  void aCommentApprovedAgainAfterItsDeleteWentOutIsSentAgainUnderANewId() {
+    long post = federatedPost();
+    long comment = fixtures.comment(post, null, "Hedy", "Said once", NOW);
+    CommentRepository comments = new CommentRepository(jdbi);
+    String first = BASE + "/federation/comments/" + comment;
+    sync.sync();
+    comments.setStatus(comment, CommentStatus.TRASH);
+    sync.sync();
+    comments.setStatus(comment, CommentStatus.APPROVED);
+    sync.sync();
+    sync.sync();
+    List<JsonNode> out = allActivities(comment);
+    assertEquals(List.of("Create", "Delete", "Create"), types(out), "sent again, once");
+    assertEquals(first, out.get(1).path("object").path("id").asString());
+    String second = first + "/1";
+    assertEquals(second, out.get(2).path("object").path("id").asString(), "under a new id");
+    assertEquals(second + "#create", out.get(2).path("id").asString());
+    assertTrue(sync.noteOf(comment, 1).isPresent(), "served at its new id");
+    assertTrue(sync.noteOf(comment, 0).isEmpty(), "not at the deleted one");
+
+    // An answer to it replies to the note as it stands now.
+    long answer = fixtures.comment(post, comment, "Ida", "An answer", NOW);
+    sync.sync();
+    assertEquals(second, allActivities(answer).get(0).path("object").path("inReplyTo").asString());
+
+    // Trashed and approved once more: its Delete names the second id, then a third goes out.
+    comments.setStatus(comment, CommentStatus.TRASH);
+    sync.sync();
+    comments.setStatus(comment, CommentStatus.APPROVED);
+    sync.sync();
+    out = allActivities(comment);
+    assertEquals(List.of("Create", "Delete", "Create", "Delete", "Create"), types(out));
+    assertEquals(second, out.get(3).path("object").path("id").asString());
+    assertEquals(first + "/2", out.get(4).path("object").path("id").asString());
   }
 
   @Test
@@ -154,7 +210,7 @@ class CommentFederationTest extends DatabaseTestBase {
     assertEquals(List.of("Create", "Update", "Delete"), types(out));
     assertEquals(
         BASE + "/federation/comments/" + comment, out.get(2).path("object").path("id").asString());
-    assertTrue(sync.noteOf(comment).isEmpty(), "a deleted note is no longer served");
+    assertTrue(sync.noteOf(comment, 0).isEmpty(), "a deleted note is no longer served");
   }
 
   @Test
@@ -206,7 +262,7 @@ class CommentFederationTest extends DatabaseTestBase {
     for (long id : List.of(keptBack, held, old, elsewhere)) {
       assertTrue(activities(id).isEmpty(), "comment " + id + " stays here");
     }
-    assertTrue(sync.noteOf(keptBack).isEmpty());
+    assertTrue(sync.noteOf(keptBack, 0).isEmpty());
 
     fixtures.approve(held);
     sync.setSharing(false);

@@ -1,6 +1,7 @@
 package blog.core.federation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.mail.RetryPolicy;
@@ -69,6 +70,42 @@ class DeliveryTest extends DatabaseTestBase {
     Set<Long> distinct = new HashSet<>(all);
     assertEquals(all.size(), distinct.size(), "no delivery claimed twice");
     assertTrue(distinct.containsAll(queued), "every one of ours claimed");
+  }
+
+  @Test
+  void deliveredRowsOfEveryQueueAreForgottenAfterTheirTimeAndDeadOnesOnlyWhenDismissed() {
+    for (DeliveryRepository.Table table :
+        java.util.List.of(
+            DeliveryRepository.Table.ACTIVITIES,
+            blog.core.webmention.Webmentions.CHECKS,
+            blog.core.webmention.Webmentions.DELIVERIES)) {
+      DeliveryRepository q = new DeliveryRepository(db.database().jdbi(), table);
+      db.database().jdbi().useHandle(h -> h.execute("DELETE FROM " + table.name()));
+      Instant later = NOW.plus(Duration.ofDays(10));
+      long oldDelivered = q.enqueue("http://127.0.0.1:9/1", "{}", NOW, NOW);
+      long newDelivered = q.enqueue("http://127.0.0.1:9/2", "{}", NOW, NOW);
+      long dead = q.enqueue("http://127.0.0.1:9/3", "{}", NOW, NOW);
+      long waiting = q.enqueue("http://127.0.0.1:9/4", "{}", NOW, NOW);
+      assertEquals(4, q.claimDue(NOW, 10, "w", Duration.ofMinutes(5)).size(), table.name());
+      assertTrue(q.markDelivered(oldDelivered, "w", NOW));
+      assertTrue(q.markDelivered(newDelivered, "w", later));
+      assertTrue(q.markDead(dead, "w", "410"));
+      assertTrue(q.markRetry(waiting, "w", "503", NOW.plusSeconds(30)));
+
+      assertEquals(1, q.deleteDeliveredBefore(NOW.plus(Duration.ofDays(7))), table.name());
+      assertTrue(q.findById(oldDelivered).isEmpty(), "delivered long ago: forgotten");
+      assertTrue(q.findById(newDelivered).isPresent(), "delivered lately: kept");
+      assertTrue(q.findById(dead).isPresent(), "given up: kept for the admin");
+      assertTrue(q.findById(waiting).isPresent(), "still to deliver: kept");
+
+      assertFalse(q.dismiss(waiting), "only a dead one is dismissed");
+      assertFalse(q.dismiss(newDelivered));
+      assertTrue(q.dismiss(dead));
+      assertTrue(q.findById(dead).isEmpty(), "dismissed");
+      assertTrue(q.findById(waiting).isPresent());
+      // Leave nothing due for the other tests' workers.
+      db.database().jdbi().useHandle(h -> h.execute("DELETE FROM " + table.name()));
+    }
   }
 
   @Test

@@ -54,6 +54,15 @@ class RemoteFetchTest {
           x.getResponseBody().write(body);
           x.close();
         });
+    server.createContext(
+        "/silent",
+        x -> {
+          // Answers nothing until the client gives up (or the server stops).
+          java.util.concurrent.locks.LockSupport.parkNanos(
+              java.time.Duration.ofSeconds(5).toNanos());
+          x.close();
+        });
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.start();
     base = "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -121,6 +130,35 @@ class RemoteFetchTest {
             Refused.class,
             () -> new RemoteFetch(true).get(URI.create(base + "/big"), Map.of(), 1000));
     assertTrue(refused.getMessage().contains("larger"), refused.getMessage());
+  }
+
+  @Test
+  void aServerThatDoesNotAnswerInTimeIsGivenUp() {
+    RemoteFetch impatient =
+        new RemoteFetch(true, java.time.Duration.ofSeconds(1), java.time.Duration.ofMillis(300));
+    long start = System.nanoTime();
+    Refused refused =
+        assertThrows(
+            Refused.class, () -> impatient.get(URI.create(base + "/silent"), Map.of(), 1000));
+    assertEquals(502, refused.status());
+    assertTrue(
+        System.nanoTime() - start < java.time.Duration.ofSeconds(3).toNanos(),
+        "given up after its time, not the server's");
+    assertEquals(java.time.Duration.ofSeconds(10), RemoteFetch.REQUEST_TIMEOUT);
+  }
+
+  @Test
+  void deliveriesToPrivateAddressesAreRefusedToo() {
+    RemoteFetch fetch = new RemoteFetch(false);
+    for (String url : List.of(base + "/inbox", "http://10.1.2.3/inbox", "http://[fe80::1]/i")) {
+      assertEquals(
+          403,
+          assertThrows(
+                  Refused.class,
+                  () -> fetch.post(URI.create(url), Map.of(), new byte[] {'{', '}'}, 1000))
+              .status(),
+          url);
+    }
   }
 
   @Test

@@ -7,7 +7,7 @@ import blog.core.identity.User;
 import blog.core.login.StaffAccounts;
 import blog.core.login.StaffLogin;
 import blog.web.auth.AuthHandlers;
-import blog.web.form.CommentFormFields;
+import blog.web.auth.CommentFormFields;
 import blog.web.security.ClientAddress;
 import blog.web.security.Csrf;
 import blog.web.site.Pages;

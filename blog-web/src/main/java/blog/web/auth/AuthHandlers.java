@@ -4,7 +4,6 @@ import blog.core.NotFoundException;
 import blog.core.comment.CommentForm;
 import blog.core.post.Post;
 import blog.core.reading.BlogReader;
-import blog.web.form.CommentFormFields;
 import blog.web.site.Pages;
 import blog.web.site.Permalinks;
 import io.javalin.http.Context;

@@ -6,7 +6,6 @@ import blog.core.login.EmailSignIn;
 import blog.core.post.Post;
 import blog.core.security.Tokens;
 import blog.core.text.OneLine;
-import blog.web.form.CommentFormFields;
 import blog.web.security.ClientAddress;
 import blog.web.security.Csrf;
 import blog.web.site.Pages;

@@ -13,7 +13,6 @@ import blog.core.login.SignInRequest;
 import blog.core.login.SignInRequestRepository;
 import blog.core.post.Post;
 import blog.core.security.Tokens;
-import blog.web.form.CommentFormFields;
 import blog.web.security.Csrf;
 import io.javalin.http.Context;
 import java.net.URI;

@@ -16,8 +16,8 @@ import java.util.Optional;
  * The admin's fediverse screen ({@code /admin/fediverse}): the blog's handle, whether comments
  * written on the blog are sent as replies (the owner's switch), its followers (each removable, or
  * blocked with its account or its whole server), the blocks, the posts' likes and boosts, and the
- * deliveries in each state with the dead ones listed and sendable again. Every action is a
- * CSRF-checked POST that comes back to the screen.
+ * deliveries in each state with the dead ones listed and sendable again, and the account's key with
+ * a button that rotates it. Every action is a CSRF-checked POST that comes back to the screen.
  */
 public final class FederationAdmin {
   public static final String PAGE = "/admin/fediverse";
@@ -27,7 +27,9 @@ public final class FederationAdmin {
   public static final String BLOCK_NEW_DOMAIN = PAGE + "/blocks/domain";
   public static final String UNBLOCK = PAGE + "/blocks/remove";
   public static final String RETRY = PAGE + "/deliveries/retry";
+  public static final String DISMISS = PAGE + "/deliveries/dismiss";
   public static final String SHARING = PAGE + "/sharing";
+  public static final String ROTATE_KEY = PAGE + "/key/rotate";
 
   private final Federation federation; // null while federation is off
   private final AdminHandlers admin;
@@ -65,6 +67,16 @@ public final class FederationAdmin {
             .toList());
     model.put("blocks", federation.blocks().all());
     model.put("sharing", federation.commentSync().sharing());
+    model.put(
+        "keyMadeAt",
+        federation
+            .keyRotation()
+            .keyMadeAt()
+            .map(
+                t ->
+                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                        .format(t.atZone(java.time.ZoneOffset.UTC)))
+            .orElse("on first use"));
     model.put("reactions", federation.reactions().top(50));
     Map<DeliveryStatus, Long> counts = federation.deliveries().countByStatus();
     model.put("queued", counts.get(DeliveryStatus.QUEUED) + counts.get(DeliveryStatus.SENDING));
@@ -139,6 +151,14 @@ public final class FederationAdmin {
     back(ctx);
   }
 
+  /** {@code POST /admin/fediverse/deliveries/dismiss} ({@code id}): a dead one, off the list. */
+  public void dismiss(Context ctx) {
+    if (federation != null) {
+      id(ctx).ifPresent(federation.deliveries()::dismiss);
+    }
+    back(ctx);
+  }
+
   /**
    * {@code POST /admin/fediverse/sharing} ({@code share} present or not): whether comments written
    * on the blog are sent to the followers from now on.
@@ -146,6 +166,17 @@ public final class FederationAdmin {
   public void sharing(Context ctx) {
     if (federation != null) {
       federation.commentSync().setSharing(ctx.formParam("share") != null);
+    }
+    back(ctx);
+  }
+
+  /**
+   * {@code POST /admin/fediverse/key/rotate}: a new key pair for the blog's account, announced to
+   * the followers with an {@code Update} of the account.
+   */
+  public void rotateKey(Context ctx) {
+    if (federation != null) {
+      federation.keyRotation().rotate();
     }
     back(ctx);
   }
@@ -173,6 +204,15 @@ public final class FederationAdmin {
   }
 
   static List<String> paths() {
-    return List.of(REMOVE, BLOCK, BLOCK_DOMAIN, BLOCK_NEW_DOMAIN, UNBLOCK, RETRY, SHARING);
+    return List.of(
+        REMOVE,
+        BLOCK,
+        BLOCK_DOMAIN,
+        BLOCK_NEW_DOMAIN,
+        UNBLOCK,
+        RETRY,
+        DISMISS,
+        SHARING,
+        ROTATE_KEY);
   }
 }

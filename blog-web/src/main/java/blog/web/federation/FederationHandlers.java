@@ -82,9 +82,7 @@ public final class FederationHandlers {
   }
 
   private ObjectNode actorDocument() {
-    return site()
-        .document(
-            reader.site(), federation.key().get().publicPem(), site().baseUrl() + "/favicon.ico");
+    return site().document(reader.site(), federation.key().get().publicPem(), site().icon());
   }
 
   /** {@code GET /federation/followers}: how many, not who (that stays with the blog). */
@@ -124,9 +122,10 @@ public final class FederationHandlers {
    */
   public void comment(Context ctx) {
     String raw = ctx.pathParam("id");
+    String generation = ctx.pathParamMap().getOrDefault("generation", "0");
     Optional<ObjectNode> note =
-        raw.matches("[0-9]{1,18}")
-            ? federation.commentSync().noteOf(Long.parseLong(raw))
+        raw.matches("[0-9]{1,18}") && generation.matches("[0-9]{1,9}")
+            ? federation.commentSync().noteOf(Long.parseLong(raw), Integer.parseInt(generation))
             : Optional.empty();
     json(ctx, ACTIVITY_JSON, note.orElseThrow(() -> new NotFoundException("no such note")));
   }

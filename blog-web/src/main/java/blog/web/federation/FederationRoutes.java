@@ -32,7 +32,9 @@ public final class FederationRoutes {
     cfg.routes.post(FederationAdmin.BLOCK_NEW_DOMAIN, admin::blockNewDomain, AccessRole.ADMIN);
     cfg.routes.post(FederationAdmin.UNBLOCK, admin::unblock, AccessRole.ADMIN);
     cfg.routes.post(FederationAdmin.RETRY, admin::retry, AccessRole.ADMIN);
+    cfg.routes.post(FederationAdmin.DISMISS, admin::dismiss, AccessRole.ADMIN);
     cfg.routes.post(FederationAdmin.SHARING, admin::sharing, AccessRole.ADMIN);
+    cfg.routes.post(FederationAdmin.ROTATE_KEY, admin::rotateKey, AccessRole.ADMIN);
     if (h == null) {
       return;
     }
@@ -44,6 +46,7 @@ public final class FederationRoutes {
     cfg.routes.get(SiteActor.OUTBOX_PATH, h::outbox);
     cfg.routes.get(SiteActor.POSTS_PATH + "{id}", h::post);
     cfg.routes.get(SiteActor.COMMENTS_PATH + "{id}", h::comment);
+    cfg.routes.get(SiteActor.COMMENTS_PATH + "{id}/{generation}", h::comment);
     cfg.routes.get(SiteActor.AVATARS_PATH + "{id}", h::avatar);
     cfg.routes.post(SiteActor.INBOX_PATH, h::inbox);
 

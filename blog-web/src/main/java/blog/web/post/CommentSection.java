@@ -18,7 +18,7 @@ import blog.core.reading.CommentAlone;
 import blog.core.reading.CommentPageRequest;
 import blog.core.reading.PostDetail;
 import blog.core.site.SiteSettings;
-import blog.web.avatar.Avatars;
+import blog.web.site.Avatars;
 import blog.web.site.PathParams;
 import blog.web.site.Shown;
 import io.javalin.http.Context;

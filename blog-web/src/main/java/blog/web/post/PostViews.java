@@ -13,7 +13,7 @@ import blog.core.site.SiteSettings;
 import blog.core.taxonomy.Term;
 import blog.core.text.ScrollableBlocks;
 import blog.core.webmention.MentionVerifier;
-import blog.web.avatar.Avatars;
+import blog.web.site.Avatars;
 import blog.web.site.Formats;
 import blog.web.site.KeptExcerpts;
 import blog.web.site.Permalinks;

@@ -23,6 +23,7 @@ import java.util.Optional;
 public final class WebmentionAdmin {
   public static final String PAGE = "/admin/webmention";
   public static final String RETRY = PAGE + "/retry";
+  public static final String DISMISS = PAGE + "/dismiss";
   public static final String BLOCK = PAGE + "/block";
 
   private final Webmentions webmentions; // null while Webmention is off
@@ -77,13 +78,26 @@ public final class WebmentionAdmin {
   /** {@code POST /admin/webmention/retry} ({@code queue}: received or sent, {@code id}) */
   public void retry(Context ctx) {
     if (webmentions != null) {
-      DeliveryRepository queue =
-          "received".equals(ctx.formParam("queue"))
-              ? webmentions.checks()
-              : webmentions.deliveries();
-      id(ctx).ifPresent(id -> queue.retry(id, clock.instant()));
+      id(ctx).ifPresent(id -> queue(ctx).retry(id, clock.instant()));
     }
     back(ctx);
+  }
+
+  /**
+   * {@code POST /admin/webmention/dismiss} ({@code queue}, {@code id}): a given-up one, off the
+   * list.
+   */
+  public void dismiss(Context ctx) {
+    if (webmentions != null) {
+      id(ctx).ifPresent(queue(ctx)::dismiss);
+    }
+    back(ctx);
+  }
+
+  private DeliveryRepository queue(Context ctx) {
+    return "received".equals(ctx.formParam("queue"))
+        ? webmentions.checks()
+        : webmentions.deliveries();
   }
 
   /** {@code POST /admin/webmention/block} ({@code domain}): no more mentions from that site. */

@@ -16,6 +16,7 @@ public final class WebmentionRoutes {
   public static void install(JavalinConfig cfg, WebmentionHandlers h, WebmentionAdmin admin) {
     cfg.routes.get(WebmentionAdmin.PAGE, admin::page, AccessRole.ADMIN);
     cfg.routes.post(WebmentionAdmin.RETRY, admin::retry, AccessRole.ADMIN);
+    cfg.routes.post(WebmentionAdmin.DISMISS, admin::dismiss, AccessRole.ADMIN);
     cfg.routes.post(WebmentionAdmin.BLOCK, admin::block, AccessRole.ADMIN);
     if (h == null) {
       return;

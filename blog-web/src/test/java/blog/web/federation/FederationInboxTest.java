@@ -12,6 +12,7 @@ import blog.core.federation.RemoteActor;
 import blog.core.identity.Role;
 import blog.core.post.PostStatus;
 import blog.core.testing.Fixtures;
+import blog.core.testing.MessageSigner;
 import blog.web.testing.Browser;
 import blog.web.testing.RemoteAccount;
 import blog.web.testing.StaffBrowsers;
@@ -159,20 +160,30 @@ class FederationInboxTest extends WebTestBase {
    */
   private HttpResponse<String> post(byte[] body, String keyId, PrivateKey key, Instant at)
       throws Exception {
+    if (keyId != null) {
+      return RemoteAccount.post(base(), body, keyId, key, at);
+    }
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base() + "/federation/inbox"))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .header("Content-Type", AS)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * POSTs {@code sent} to the inbox with an RFC 9421 signature made over {@code signed} (the same
+   * bytes, unless a test changes the body after signing) with {@code key} under {@code keyId}.
+   */
+  private HttpResponse<String> post9421(
+      byte[] signed, byte[] sent, String keyId, PrivateKey key, Instant created) throws Exception {
     URI inbox = URI.create(base() + "/federation/inbox");
     HttpRequest.Builder request =
         HttpRequest.newBuilder(inbox)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(sent))
             .header("Content-Type", AS);
-    if (keyId != null) {
-      HttpSignatures.sign("post", inbox, body, keyId, key, at)
-          .forEach(
-              (name, value) -> {
-                if (!name.equals("Host")) {
-                  request.header(name, value);
-                }
-              });
-    }
+    MessageSigner.sign(inbox, signed, keyId, key, "SHA256withRSA", "rsa-v1_5-sha256", created)
+        .forEach(request::header);
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -306,6 +317,36 @@ class FederationInboxTest extends WebTestBase {
   }
 
   @Test
+  void anRfc9421SignedFollowIsAcceptedAndForgedWronglyOwnedOldOrAlteredOnesAreRefused()
+      throws Exception {
+    new FollowerRepository(db.database().jdbi()).remove(remoteBase + "/users/alice");
+    Instant now = Instant.now();
+    String malloryKey = remoteBase + "/users/mallory#main-key";
+    byte[] follow = follow("alice");
+    assertEquals(
+        401,
+        post9421(follow, follow, aliceKey(), mallory.getPrivate(), now).statusCode(),
+        "forged");
+    HttpResponse<String> owner = post9421(follow, follow, malloryKey, mallory.getPrivate(), now);
+    assertEquals(401, owner.statusCode(), "mallory's key speaking for alice");
+    assertTrue(owner.body().contains("not the actor"), owner.body());
+    HttpResponse<String> old =
+        post9421(follow, follow, aliceKey(), alice.getPrivate(), now.minus(Duration.ofHours(2)));
+    assertEquals(401, old.statusCode(), "created two hours ago");
+    assertTrue(old.body().contains("too far from now"), old.body());
+    byte[] altered = follow("mallory");
+    HttpResponse<String> digest = post9421(follow, altered, aliceKey(), alice.getPrivate(), now);
+    assertEquals(401, digest.statusCode(), "a body other than the signed one");
+    assertTrue(digest.body().contains("Content-Digest"), digest.body());
+    assertEquals(0, followers("alice"), "nobody followed yet");
+
+    HttpResponse<String> signed = post9421(follow, follow, aliceKey(), alice.getPrivate(), now);
+    assertEquals(202, signed.statusCode(), signed.body());
+    assertEquals(1, followers("alice"), "followed with an RFC 9421 signature");
+    new FollowerRepository(db.database().jdbi()).remove(remoteBase + "/users/alice");
+  }
+
+  @Test
   void aKnownKeyIsNotFetchedAgainAndARotatedKeyIsFetchedOnceItFails() throws Exception {
     try (RemoteAccount carol = RemoteAccount.start("carol")) {
       assertEquals(202, carol.send(base(), likeOfNothing(carol, 1)).statusCode());
@@ -321,6 +362,100 @@ class FederationInboxTest extends WebTestBase {
       assertEquals(
           401, carol.send(base(), likeOfNothing(carol, 4), old).statusCode(), "the old one not");
     }
+  }
+
+  @Test
+  void theAdminRotatesTheBlogsKeyAndTheFollowersAreSentTheNewOneSignedWithIt() throws Exception {
+    try (RemoteAccount dora = RemoteAccount.start("dora")) {
+      HttpResponse<String> followed =
+          dora.send(
+              base(),
+              Map.of(
+                  "id",
+                  dora.id() + "/follows/1",
+                  "type",
+                  "Follow",
+                  "actor",
+                  dora.id(),
+                  "object",
+                  base() + "/federation/actor"));
+      assertEquals(202, followed.statusCode(), followed.body());
+      awaitDelivered(dora, "Accept");
+      String oldPem = publicPem();
+
+      StaffBrowsers staff = new StaffBrowsers(db.database().jdbi(), server);
+      Browser admin = staff.loggedIn(staff.account(Role.ADMIN, "Key Admin"));
+      String page = admin.page("/admin/fediverse");
+      assertTrue(page.contains("Make a new key"), "the button");
+      assertEquals(
+          403, admin.post("/admin/fediverse/key/rotate", Map.of()).statusCode(), "no CSRF token");
+      assertEquals(oldPem, publicPem(), "and no new key");
+      HttpResponse<String> rotated =
+          admin.post(
+              "/admin/fediverse/key/rotate", Map.of("_csrf", StaffBrowsers.hidden(page, "_csrf")));
+      assertEquals(303, rotated.statusCode());
+
+      String newPem = publicPem();
+      assertFalse(newPem.equals(oldPem), "the actor publishes a new key");
+      assertFalse(get("/federation/actor", AS).body().contains("PRIVATE"));
+      RemoteAccount.Received update = awaitDelivered(dora, "Update");
+      JsonNode activity = JSON.readTree(update.body());
+      assertEquals(base() + "/federation/actor", activity.path("object").path("id").asString());
+      assertEquals(
+          newPem, activity.path("object").path("publicKey").path("publicKeyPem").asString());
+      // Signed with the new key, which the old one does not verify.
+      HttpSignatures.Parsed signature = HttpSignatures.parse(update.headers().get("signature"));
+      HttpSignatures.checkDigest(update.headers().get("digest"), update.body());
+      HttpSignatures.verify(
+          signature,
+          "post",
+          update.path(),
+          update.headers()::get,
+          publicKey(newPem),
+          HttpSignatures.SIGNED_POST);
+      assertEquals(
+          401,
+          org.junit.jupiter.api.Assertions.assertThrows(
+                  blog.core.federation.Refused.class,
+                  () ->
+                      HttpSignatures.verify(
+                          signature,
+                          "post",
+                          update.path(),
+                          update.headers()::get,
+                          publicKey(oldPem),
+                          HttpSignatures.SIGNED_POST))
+              .status());
+      new FollowerRepository(db.database().jdbi()).remove(dora.id());
+    }
+  }
+
+  private String publicPem() throws Exception {
+    return JSON.readTree(get("/federation/actor", AS).body())
+        .path("publicKey")
+        .path("publicKeyPem")
+        .asString();
+  }
+
+  private static java.security.PublicKey publicKey(String pem) throws Exception {
+    String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    return java.security.KeyFactory.getInstance("RSA")
+        .generatePublic(
+            new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+  }
+
+  /** The first request to the account's inbox carrying an activity of {@code type}. */
+  private static RemoteAccount.Received awaitDelivered(RemoteAccount account, String type) {
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (Instant.now().isBefore(deadline)) {
+      for (RemoteAccount.Received r : account.requests()) {
+        if (JSON.readTree(r.body()).path("type").asString().equals(type)) {
+          return r;
+        }
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+    }
+    throw new AssertionError("no " + type + " delivered to " + account.id());
   }
 
   /** A like of a post that does not exist: let in, and then left alone. */
@@ -390,14 +525,7 @@ class FederationInboxTest extends WebTestBase {
             "{\"type\":\"Create\"}",
             Instant.now().plusSeconds(3600),
             Instant.now());
-    // Given up on (as the worker leaves a delivery after its last attempt).
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    "UPDATE federation_deliveries SET status = 'dead', attempts = 15,"
-                        + " last_error = 'carol.invalid answered 410' WHERE id = :id")
-                .bind("id", dead)
-                .execute());
+    giveUp(dead, "carol.invalid answered 410");
 
     StaffBrowsers staff = new StaffBrowsers(jdbi, server);
     Browser admin = staff.loggedIn(staff.account(Role.ADMIN, "Fediverse Admin"));
@@ -434,6 +562,38 @@ class FederationInboxTest extends WebTestBase {
         "sent again: " + again.status() + " after " + again.attempts() + " attempts");
     BlockRepository blocks = new BlockRepository(jdbi);
     blocks.all().forEach(b -> blocks.unblock(b.id()));
+
+    // Another given up on: dismissed, it leaves the list and the queue.
+    long gone =
+        deliveries.enqueue(
+            "http://carol.invalid/inbox",
+            "{\"type\":\"Delete\"}",
+            Instant.now().plusSeconds(3600),
+            Instant.now());
+    giveUp(gone, "carol.invalid is gone for good");
+    String listed = admin.page("/admin/fediverse");
+    assertTrue(listed.contains("carol.invalid is gone for good"), "listed until dismissed");
+    HttpResponse<String> dismissed =
+        admin.post(
+            "/admin/fediverse/deliveries/dismiss",
+            Map.of("id", Long.toString(gone), "_csrf", StaffBrowsers.hidden(listed, "_csrf")));
+    assertEquals(303, dismissed.statusCode());
+    assertTrue(deliveries.findById(gone).isEmpty(), "dismissed");
+    assertFalse(admin.page("/admin/fediverse").contains("carol.invalid is gone for good"));
+  }
+
+  /** Marks a delivery given up on, as the worker leaves one after its last attempt. */
+  private void giveUp(long delivery, String error) {
+    db.database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE federation_deliveries SET status = 'dead', attempts = 15,"
+                            + " last_error = :error WHERE id = :id")
+                    .bind("id", delivery)
+                    .bind("error", error)
+                    .execute());
   }
 
   /** The {@code id} field of the form posting to {@code action}. */

@@ -55,8 +55,11 @@ final class FedifyPeer implements AutoCloseable {
             false, "npm ci in " + DIR + " failed (offline?): the Fedify peer tests are skipped");
       }
     }
+    // Fedify 1.9 needs Node 22: the peer's own node package brings it, whatever Node ran npm.
+    Path localNode = DIR.resolve("node_modules").resolve(".bin").resolve("node");
+    String node = Files.isExecutable(localNode) ? localNode.toAbsolutePath().toString() : "node";
     Process process =
-        new ProcessBuilder("node", "peer.mjs")
+        new ProcessBuilder(node, "peer.mjs")
             .directory(DIR.toFile())
             .redirectErrorStream(true)
             .start();
@@ -148,6 +151,18 @@ final class FedifyPeer implements AutoCloseable {
           "peer " + path + " answered " + res.statusCode() + ": " + res.body());
     }
     return JSON.readTree(res.body());
+  }
+
+  /**
+   * The POSTs the peer made (activities it sent): each one's address, whether it carried an RFC
+   * 9421 signature ({@code Signature-Input}), and the status it was answered with.
+   */
+  JsonNode sent() throws IOException, InterruptedException {
+    return JSON.readTree(
+        http.send(
+                HttpRequest.newBuilder(URI.create(url + "/control/sent")).GET().build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body());
   }
 
   /** What the peer's inbox received, each verified by Fedify. */

@@ -102,6 +102,11 @@ class FedifyPeerTest extends WebTestBase {
     await("the follower is stored", () -> followers() == 1);
     await("the peer got an Accept", () -> receivedOf("Accept").isPresent());
     assertEquals(actor, receivedOf("Accept").get().path("actor").asString());
+    // Signed with an HTTP Message Signature (RFC 9421), which the blog took at the first knock.
+    JsonNode followSent = peer.sent().get(0);
+    assertEquals(base() + "/federation/inbox", followSent.path("url").asString());
+    assertTrue(followSent.path("rfc9421").asBoolean(), "the follow carried Signature-Input");
+    assertEquals(202, followSent.path("status").asInt(), "and the blog took it");
 
     // A new post goes out as a Create of an Article.
     long author = fixtures.author("Fediverse author");
@@ -257,6 +262,18 @@ class FedifyPeerTest extends WebTestBase {
     // Unfollow.
     peer.control("/control/unfollow", Map.of("target", actor));
     await("the follower is gone", () -> followers() == 0);
+
+    // Every activity (follow, reply, edit, delete, like, boost, undos) went with an RFC 9421
+    // signature and none was refused: Fedify never had to knock again with the older kind.
+    int toBlog = 0;
+    for (JsonNode request : peer.sent()) {
+      if (request.path("url").asString().equals(base() + "/federation/inbox")) {
+        toBlog++;
+        assertTrue(request.path("rfc9421").asBoolean(), "RFC 9421: " + request);
+        assertEquals(202, request.path("status").asInt(), request.toString());
+      }
+    }
+    assertTrue(toBlog >= 8, toBlog + " activities sent to the blog");
   }
 
   private long followers() {

@@ -39,11 +39,17 @@ public final class RemoteAccount implements AutoCloseable {
 
   private final HttpServer server;
   private volatile KeyPair key;
+  private volatile String icon;
   private final AtomicInteger actorFetches = new AtomicInteger();
   private final String name;
   private final String base;
   private final List<String> delivered = Collections.synchronizedList(new ArrayList<>());
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final List<Received> requests = Collections.synchronizedList(new ArrayList<>());
+
+  /** A request the blog made to the inbox: its path, headers (lower-case names) and body. */
+  public record Received(String path, Map<String, String> headers, byte[] body) {}
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private RemoteAccount(String name) throws IOException, NoSuchAlgorithmException {
     this.key = newKey();
@@ -60,7 +66,14 @@ public final class RemoteAccount implements AutoCloseable {
     server.createContext(
         "/inbox",
         x -> {
-          delivered.add(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          byte[] body = x.getRequestBody().readAllBytes();
+          Map<String, String> headers = new java.util.HashMap<>();
+          x.getRequestHeaders()
+              .forEach(
+                  (k, v) ->
+                      headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(", ", v)));
+          requests.add(new Received(x.getRequestURI().getRawPath(), headers, body));
+          delivered.add(new String(body, StandardCharsets.UTF_8));
           x.sendResponseHeaders(202, -1);
           x.close();
         });
@@ -82,6 +95,12 @@ public final class RemoteAccount implements AutoCloseable {
       throw new IllegalStateException(e);
     }
     return old;
+  }
+
+  /** Publishes {@code url} as the account's icon instead of its own {@code /avatar.png}. */
+  public RemoteAccount iconAt(String url) {
+    this.icon = url;
+    return this;
   }
 
   /** The account's avatar, as its server serves it: a 1x1 PNG. */
@@ -122,6 +141,13 @@ public final class RemoteAccount implements AutoCloseable {
     }
   }
 
+  /** Every request the blog made to the inbox, with its headers. */
+  public List<Received> requests() {
+    synchronized (requests) {
+      return List.copyOf(requests);
+    }
+  }
+
   private String actor() {
     String pem =
         "-----BEGIN PUBLIC KEY-----\n"
@@ -142,7 +168,7 @@ public final class RemoteAccount implements AutoCloseable {
             "inbox",
             base + "/inbox",
             "icon",
-            Map.of("type", "Image", "url", base + "/avatar.png"),
+            Map.of("type", "Image", "url", icon == null ? base + "/avatar.png" : icon),
             "publicKey",
             Map.of("id", id() + "#main-key", "owner", id(), "publicKeyPem", pem)));
   }
@@ -155,12 +181,21 @@ public final class RemoteAccount implements AutoCloseable {
   /** Sends {@code activity} signed with {@code with}, under this account's key id. */
   public HttpResponse<String> send(String blogBase, Map<String, Object> activity, KeyPair with) {
     byte[] body = JSON.writeValueAsString(activity).getBytes(StandardCharsets.UTF_8);
+    return post(blogBase, body, id() + "#main-key", with.getPrivate(), Instant.now());
+  }
+
+  /**
+   * POSTs {@code body} to the blog's inbox with a draft-cavage signature by {@code key} under
+   * {@code keyId}, dated {@code at}, as Mastodon sends activities.
+   */
+  public static HttpResponse<String> post(
+      String blogBase, byte[] body, String keyId, java.security.PrivateKey key, Instant at) {
     URI inbox = URI.create(blogBase + "/federation/inbox");
     HttpRequest.Builder request =
         HttpRequest.newBuilder(inbox)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .header("Content-Type", AS);
-    HttpSignatures.sign("post", inbox, body, id() + "#main-key", with.getPrivate(), Instant.now())
+    HttpSignatures.sign("post", inbox, body, keyId, key, at)
         .forEach(
             (header, value) -> {
               if (!header.equals("Host")) {
@@ -168,7 +203,7 @@ public final class RemoteAccount implements AutoCloseable {
               }
             });
     try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -16,16 +16,16 @@ import blog.core.webmention.Mention;
 import blog.core.webmention.MentionKind;
 import blog.core.webmention.MentionRepository;
 import blog.web.testing.Browser;
+import blog.web.testing.Mentions;
+import blog.web.testing.OtherSite;
 import blog.web.testing.StaffBrowsers;
 import blog.web.testing.WebTestBase;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,18 +93,8 @@ class WebmentionTest extends WebTestBase {
     return "http://127.0.0.1:" + port;
   }
 
-  private HttpResponse<String> mention(String source, String target) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(base() + "/webmention"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "source="
-                        + URLEncoder.encode(source, StandardCharsets.UTF_8)
-                        + "&target="
-                        + URLEncoder.encode(target, StandardCharsets.UTF_8)))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> mention(String source, String target) {
+    return Mentions.send(base(), source, target);
   }
 
   private MentionRepository mentions() {
@@ -113,14 +103,7 @@ class WebmentionTest extends WebTestBase {
 
   /** Waits until the mention was verified (its status is no longer pending, or changed). */
   private Mention verified(String source, String target, Instant after) {
-    await(
-        () ->
-            mentions()
-                .find(source, target)
-                .filter(m -> m.checkedAt() != null && !m.checkedAt().isBefore(after))
-                .isPresent(),
-        "the mention of " + target + " by " + source + " was verified");
-    return mentions().find(source, target).orElseThrow();
+    return Mentions.awaitVerified(db.database().jdbi(), source, target, after);
   }
 
   private static void await(BooleanSupplier condition, String what) {

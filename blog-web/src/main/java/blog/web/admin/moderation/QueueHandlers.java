@@ -86,7 +86,9 @@ public final class QueueHandlers {
     User user = session.user(ctx).orElseThrow();
     long id = CommentEditHandlers.commentId(ctx);
     // Unknown comments are a 404; someone else's post's comments a 403 (from find).
-    queue.find(user, id).orElseThrow(() -> new NotFoundException("comment " + id));
+    if (queue.find(user, id).isEmpty()) {
+      throw new NotFoundException("comment " + id);
+    }
     ModerationAction action = action(ctx);
     int changed = action.apply(queue, user, List.of(id));
     done(ctx, action, changed);

@@ -1,4 +1,4 @@
-package blog.web.health;
+package blog.web.ops;
 
 import blog.core.db.Database;
 import io.javalin.http.Context;

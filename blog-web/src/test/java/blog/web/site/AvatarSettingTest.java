@@ -1,4 +1,4 @@
-package blog.web.avatar;
+package blog.web.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

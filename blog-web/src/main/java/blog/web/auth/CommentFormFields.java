@@ -1,4 +1,4 @@
-package blog.web.form;
+package blog.web.auth;
 
 import blog.core.comment.CommentForm;
 import io.javalin.http.Context;

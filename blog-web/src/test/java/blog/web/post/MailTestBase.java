@@ -1,4 +1,4 @@
-package blog.web.comment;
+package blog.web.post;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

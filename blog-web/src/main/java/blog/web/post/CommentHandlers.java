@@ -1,4 +1,4 @@
-package blog.web.comment;
+package blog.web.post;
 
 import blog.core.NotFoundException;
 import blog.core.comment.Comment;
@@ -14,14 +14,9 @@ import blog.core.db.Transactions;
 import blog.core.identity.User;
 import blog.core.post.Post;
 import blog.core.reading.BlogReader;
-import blog.web.form.CommentFormFields;
+import blog.web.auth.CommentFormFields;
 import blog.web.ops.Metrics;
 import blog.web.ops.Metrics.CommentOutcome;
-import blog.web.post.EditState;
-import blog.web.post.FormTokens;
-import blog.web.post.PostHandlers;
-import blog.web.post.RememberedCommenter;
-import blog.web.post.ReplyFormParts;
 import blog.web.security.ClientAddress;
 import blog.web.security.CsrfFailure;
 import blog.web.site.Permalinks;

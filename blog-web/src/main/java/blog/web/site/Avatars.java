@@ -1,4 +1,4 @@
-package blog.web.avatar;
+package blog.web.site;
 
 import blog.core.NotFoundException;
 import blog.core.comment.AvatarSource;

@@ -1,4 +1,4 @@
-package blog.web.webmention;
+package blog.web.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -29,12 +29,12 @@ import org.jsoup.nodes.Document;
  * receive and, as a real receiver does, fetch the source to see that it links to the target and is
  * an h-entry.
  */
-final class OtherSite implements AutoCloseable {
+public final class OtherSite implements AutoCloseable {
   /** A page as served: status, extra headers and body. */
-  record Page(int status, Map<String, String> headers, String html) {}
+  public record Page(int status, Map<String, String> headers, String html) {}
 
   /** A mention the site received, and what its verification of the source found. */
-  record Received(
+  public record Received(
       String endpoint, String source, String target, boolean linksToTarget, boolean hEntry) {}
 
   private final HttpServer server;
@@ -43,10 +43,10 @@ final class OtherSite implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
   private final java.util.concurrent.atomic.AtomicInteger photoFetches =
       new java.util.concurrent.atomic.AtomicInteger();
-  final byte[] photo;
-  final String base;
+  public final byte[] photo;
+  public final String base;
 
-  OtherSite() throws IOException {
+  public OtherSite() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     base = "http://127.0.0.1:" + server.getAddress().getPort();
     photo = png();
@@ -54,24 +54,24 @@ final class OtherSite implements AutoCloseable {
     server.start();
   }
 
-  String url(String path) {
+  public String url(String path) {
     return base + path;
   }
 
-  void page(String path, Page page) {
+  public void page(String path, Page page) {
     pages.put(path, page);
   }
 
-  void html(String path, String body) {
+  public void html(String path, String body) {
     page(path, new Page(200, Map.of(), document(body)));
   }
 
-  void gone(String path) {
+  public void gone(String path) {
     page(path, new Page(410, Map.of(), document("<p>Gone.</p>")));
   }
 
   /** An h-entry replying to {@code target} (or liking it), written by Alice with her photo. */
-  String entry(String property, String target, String content) {
+  public String entry(String property, String target, String content) {
     return """
         <article class="h-entry">
           <div class="p-author h-card">
@@ -87,23 +87,23 @@ final class OtherSite implements AutoCloseable {
   }
 
   /** How often the author's photo was fetched. */
-  int photoFetches() {
+  public int photoFetches() {
     return photoFetches.get();
   }
 
-  List<Received> received() {
+  public List<Received> received() {
     synchronized (received) {
       return List.copyOf(received);
     }
   }
 
-  long receivedAt(String endpoint, String target) {
+  public long receivedAt(String endpoint, String target) {
     return received().stream()
         .filter(r -> r.endpoint().equals(endpoint) && r.target().equals(url(target)))
         .count();
   }
 
-  static String document(String body) {
+  public static String document(String body) {
     return "<!DOCTYPE html><html><head><title>Alice's site</title></head><body>"
         + body
         + "</body></html>";
@@ -179,9 +179,16 @@ final class OtherSite implements AutoCloseable {
     x.close();
   }
 
+  /** Alice's photo: a 48-pixel PNG, an orange disc on teal, drawn here. */
   private static byte[] png() throws IOException {
-    BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
-    image.setRGB(1, 1, 0xff8800);
+    BufferedImage image = new BufferedImage(48, 48, BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = image.createGraphics();
+    g.setColor(new java.awt.Color(0x1f7a7a));
+    g.fillRect(0, 0, 48, 48);
+    g.setColor(new java.awt.Color(0xff8800));
+    g.fillOval(12, 8, 24, 24);
+    g.fillOval(4, 34, 40, 28);
+    g.dispose();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ImageIO.write(image, "png", out);
     return out.toByteArray();

@@ -1,2 +1,0 @@
-/** Identicon avatars, drawn by the blog itself from a commenter's name. */
-package blog.web.avatar;

@@ -1,2 +1,0 @@
-/** The liveness and readiness checks, /healthz and /readyz. */
-package blog.web.health;
