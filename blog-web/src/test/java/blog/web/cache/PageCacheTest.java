@@ -343,8 +343,8 @@ class PageCacheTest extends WebTestBase {
   @Test
   void aCommentOnOnePostLeavesOtherPostsPagesKeptAndIsCountedOnTheHomePageAtOnce()
       throws Exception {
-    long quietId = postedAnHourAgo("Quiet");
-    long busyId = postedAnHourAgo("Busy");
+    long quietId = publishedPostId("Quiet");
+    long busyId = publishedPostId("Busy");
     assertNotEquals(ContentVersions.postSlot(quietId), ContentVersions.postSlot(busyId));
     String quiet = permalinkOf(quietId);
     String busy = permalinkOf(busyId);
@@ -374,7 +374,7 @@ class PageCacheTest extends WebTestBase {
     long oldId =
         fixtures.post(
             fixtures.author("Author of Old"), oldTitle, PostStatus.PUBLISHED, longAgo.toInstant());
-    long busyId = postedAnHourAgo("Listed");
+    long busyId = publishedPostId("Listed");
     assertNotEquals(ContentVersions.postSlot(oldId), ContentVersions.postSlot(busyId));
     String archive = Permalinks.month(longAgo.getYear(), longAgo.getMonthValue());
     String busy = permalinkOf(busyId);
@@ -414,14 +414,6 @@ class PageCacheTest extends WebTestBase {
     form.putAll(Map.of("author", author, "email", email, "comment", words));
     assertEquals(303, writer.post("/comments/", form).statusCode());
     return words;
-  }
-
-  private long postedAnHourAgo(String title) {
-    return fixtures.post(
-        fixtures.author("Author of " + title),
-        Fixtures.unique(title),
-        PostStatus.PUBLISHED,
-        TestServer.NOW.minusSeconds(3600));
   }
 
   @Test

@@ -91,15 +91,6 @@ class CommentFragmentsTest extends WebTestBase {
     return new Browser(server).page(permalink);
   }
 
-  /** A post published an hour before "now" by a fresh author: its id. */
-  private long post(String titlePrefix) {
-    return fixtures.post(
-        fixtures.author("Author of " + titlePrefix),
-        Fixtures.unique(titlePrefix),
-        PostStatus.PUBLISHED,
-        TestServer.NOW.minusSeconds(3600));
-  }
-
   @Test
   void anEditedCommentShowsItsNewTextToEveryReaderOnTheNextPage() {
     String permalink = publishedPost("Edited");
@@ -191,7 +182,7 @@ class CommentFragmentsTest extends WebTestBase {
 
   @Test
   void aChangedThemeTemplateForACommentShowsOnTheNextPage() throws IOException {
-    long post = post("Themed");
+    long post = publishedPostId("Themed");
     String permalink = permalinkOf(post);
     fixtures.comment(post, null, "Tess", "Themed words.", TestServer.NOW.minusSeconds(90));
     assertTrue(stranger(permalink).contains("Themed words."));
@@ -253,7 +244,7 @@ class CommentFragmentsTest extends WebTestBase {
 
   @Test
   void aNewReplyShowsInItsThreadAndTheReplyFormSitsUnderTheCommentAskedFor() {
-    long post = post("Threads");
+    long post = publishedPostId("Threads");
     String permalink = permalinkOf(post);
     long parent =
         fixtures.comment(post, null, "Pat", "Parent words.", TestServer.NOW.minusSeconds(300));
@@ -296,7 +287,7 @@ class CommentFragmentsTest extends WebTestBase {
 
   @Test
   void anEditedPostShowsItsNewTextOnTheNextPage() {
-    long post = post("Post text");
+    long post = publishedPostId("Post text");
     String permalink = permalinkOf(post);
     String first = Fixtures.unique("First text");
     setBody(post, first);

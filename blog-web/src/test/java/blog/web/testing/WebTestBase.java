@@ -53,13 +53,16 @@ public abstract class WebTestBase {
 
   /** A post published an hour before the server's "now", by a fresh author; its permalink path. */
   protected String publishedPost(String titlePrefix) {
-    long id =
-        fixtures.post(
-            fixtures.author("Author of " + titlePrefix),
-            Fixtures.unique(titlePrefix),
-            PostStatus.PUBLISHED,
-            TestServer.NOW.minusSeconds(3600));
-    return permalinkOf(id);
+    return permalinkOf(publishedPostId(titlePrefix));
+  }
+
+  /** {@link #publishedPost}, answering the post's id. */
+  protected long publishedPostId(String titlePrefix) {
+    return fixtures.post(
+        fixtures.author("Author of " + titlePrefix),
+        Fixtures.unique(titlePrefix),
+        PostStatus.PUBLISHED,
+        TestServer.NOW.minusSeconds(3600));
   }
 
   /** The permalink path of a post, as readers' links have it. */
