@@ -59,8 +59,8 @@ record Discovery(
         new SitemapHandlers(
             sitemap,
             // Sitemaps sum up posts and terms, not comments: kept per listing version.
-            pageCache.perListingVersion(sitemap::fileStarts),
-            pageCache::perListingVersion,
+            pageCache.memos().perListingVersion(sitemap::fileStarts),
+            pageCache.memos()::perListingVersion,
             reader,
             pages.urls(),
             conditional),

@@ -182,13 +182,13 @@ record WebHandlers(
             services.reader(),
             // The sidebar sums up the blog's posts and terms, not its comments: computed once per
             // listing version.
-            pageCache.perListingVersion(() -> Pages.sidebarOf(services.reader())),
+            pageCache.memos().perListingVersion(() -> Pages.sidebarOf(services.reader())),
             assets,
             new AbsoluteUrls(server.baseUrl()),
             ctx -> staffSession.user(ctx).isPresent(),
             // The menu names pages by their titles and addresses: looked up once per listing
             // version (a settings change raises it too).
-            pageCache.perListingVersion(services.siteMenu()::links),
+            pageCache.memos().perListingVersion(services.siteMenu()::links),
             services.webmentions() == null ? "" : services.webmentions().endpoint());
     LoginProviders configured = LoginProviders.from(config);
     DemoProvider.Decision demoDecision = DemoProvider.decide(config, configured, server.baseUrl());
@@ -230,7 +230,7 @@ record WebHandlers(
             auth);
     // Where the pages of each listing start: kept per listing version, read as far as asked.
     Function<Listing, AtomicReference<KeyedPages<ListingKey>>> keptStarts =
-        pageCache.perListingVersionEach(listing -> new AtomicReference<>());
+        pageCache.memos().perListingVersionEach(listing -> new AtomicReference<>());
     PageStarts starts =
         (listing, page) ->
             keptStarts
@@ -238,7 +238,7 @@ record WebHandlers(
                 .updateAndGet(known -> services.reader().listingPages(listing, known, page));
     // Where the comment pages of each post start: kept per version of the post's comments.
     Function<ThreadOrder, AtomicReference<KeyedPages<ThreadKey>>> keptThreads =
-        pageCache.perPostVersionEach(order -> new AtomicReference<>(), ThreadOrder::postId);
+        pageCache.memos().perPostVersionEach(order -> new AtomicReference<>(), ThreadOrder::postId);
     ThreadStarts threadStarts =
         (postId, newestFirst, page) ->
             keptThreads
@@ -318,7 +318,7 @@ record WebHandlers(
             services.random(),
             services.clock(),
             // Counting every post per view is a pass over them all: once per listing version.
-            pageCache::perListingVersion),
+            pageCache.memos()::perListingVersion),
         new ErrorPages(pages, theme.present() ? theme.root().toString() : ""),
         Moderation.create(
             services.moderation(),

@@ -2,6 +2,7 @@ package blog.web.cache;
 
 import blog.core.change.ContentVersion;
 import blog.core.change.ContentVersions;
+import blog.core.change.VersionMemos;
 import blog.web.ops.RequestTracking;
 import blog.web.post.FormTokens;
 import blog.web.security.Csrf;
@@ -30,7 +31,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -56,7 +56,7 @@ import java.util.regex.Pattern;
  * never stale.
  */
 public final class PageCache {
-  static final Duration MAX_AGE = Duration.ofSeconds(60);
+  static final Duration MAX_AGE = VersionMemos.MAX_AGE;
   static final String HEADER = "X-Page-Cache";
   private static final String KEY = "page-cache.key";
   private static final String VERSION = "page-cache.version";
@@ -64,12 +64,6 @@ public final class PageCache {
   private static final String READ_AT = "page-cache.read-at";
   private static final String HIT = "page-cache.hit";
   private static final String TICKET = "page-cache.ticket";
-
-  /**
-   * How many keys a memo per key keeps (a listing's or a post's page starts: a key per page, a few
-   * KB for most).
-   */
-  static final int MEMO_KEYS = 256;
 
   /** How long a request waits for another's render of the same page before rendering itself. */
   static final Duration SHARED_RENDER_PATIENCE = Duration.ofSeconds(2);
@@ -147,6 +141,7 @@ public final class PageCache {
   private final Cache<String, Entry> entries;
   private final ContentVersion contentVersion;
   private final Function<Instant, Optional<Instant>> nextPublication;
+  private final VersionMemos memos;
   private final Csrf csrf;
   private final FormTokens formTokens;
   private final Clock clock;
@@ -187,6 +182,7 @@ public final class PageCache {
             .build();
     this.contentVersion = contentVersion;
     this.nextPublication = nextPublication;
+    this.memos = new VersionMemos(this::versions, nextPublication, clock);
     this.csrf = csrf;
     this.formTokens = formTokens;
     this.clock = clock;
@@ -355,40 +351,9 @@ public final class PageCache {
     return newest;
   }
 
-  /**
-   * {@code source} kept per {@link #listingVersion()}, until the next scheduled post falls due: for
-   * what sums up the blog's posts and terms (sidebar, where listings start, counts), not comments.
-   */
-  public <T> Memo<T> perListingVersion(Supplier<T> source) {
-    return new Memo<>(source, this::listingVersion, nextPublication, clock);
-  }
-
-  /**
-   * {@link #perListingVersion(Supplier)} for each key (a listing: where its pages start), for the
-   * {@value #MEMO_KEYS} keys asked for most lately.
-   */
-  public <K, T> Function<K, T> perListingVersionEach(Function<K, T> source) {
-    return each(source, key -> this::listingVersion);
-  }
-
-  /**
-   * {@code source} for each key, kept per version of post {@code post.applyAsLong(key)}'s page (see
-   * {@link ContentVersions#forPost}: its comments, the listing, commenters), for the {@value
-   * #MEMO_KEYS} keys asked for most lately: for what sums up one post's discussion (where its
-   * comment pages start).
-   */
-  public <K, T> Function<K, T> perPostVersionEach(Function<K, T> source, ToLongFunction<K> post) {
-    return each(source, key -> () -> versions().forPost(post.applyAsLong(key)));
-  }
-
-  private <K, T> Function<K, T> each(Function<K, T> source, Function<K, LongSupplier> version) {
-    Cache<K, Memo<T>> memos = Caffeine.newBuilder().maximumSize(MEMO_KEYS).build();
-    return key ->
-        memos
-            .get(
-                key,
-                k -> new Memo<>(() -> source.apply(k), version.apply(k), nextPublication, clock))
-            .get();
+  /** Values kept per content version on the same terms as pages (see {@link VersionMemos}). */
+  public VersionMemos memos() {
+    return memos;
   }
 
   /**

@@ -1,4 +1,4 @@
-package blog.web.cache;
+package blog.core.change;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,12 +7,13 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One value computed from the whole blog (the sidebar's archive months, category counts and recent
  * posts), kept while the content version stays the same, until the next scheduled post falls due,
- * and at most {@link PageCache#MAX_AGE}: the same rules as cached pages, with the same version, so
- * a page rendered for version v never carries an older sidebar.
+ * and at most {@link VersionMemos#MAX_AGE}: the same rules as cached pages, with the same version,
+ * so a page rendered for version v never carries an older sidebar.
  */
 public final class Memo<T> implements Supplier<T> {
   private record Held<T>(T value, long version, Instant until) {}
@@ -21,7 +22,7 @@ public final class Memo<T> implements Supplier<T> {
   private final LongSupplier version;
   private final Function<Instant, Optional<Instant>> nextPublication;
   private final Clock clock;
-  private volatile Held<T> held;
+  private volatile @Nullable Held<T> held;
 
   public Memo(
       Supplier<T> source,
@@ -52,5 +53,5 @@ public final class Memo<T> implements Supplier<T> {
     return value;
   }
 
-  private static final Duration MAX_AGE = PageCache.MAX_AGE;
+  private static final Duration MAX_AGE = VersionMemos.MAX_AGE;
 }

@@ -1,4 +1,4 @@
-package blog.web.cache;
+package blog.core.change;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -40,7 +40,7 @@ class MemoTest {
 
     Memo<Integer> plain = memo(Optional.empty());
     int first = plain.get();
-    clock.advance(PageCache.MAX_AGE.minusSeconds(1));
+    clock.advance(VersionMemos.MAX_AGE.minusSeconds(1));
     assertEquals(first, plain.get());
     clock.advance(Duration.ofSeconds(2));
     assertEquals(first + 1, plain.get(), "never older than the maximum age");
