@@ -3,6 +3,7 @@ package blog.core.db;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -27,7 +28,7 @@ public final class DiskSpace {
     }
     return Optional.of(
         new DiskSpace(
-            java.util.Objects.requireNonNull(settings.embeddedFileBase().getParent()),
+            Objects.requireNonNull(settings.embeddedFileBase().getParent()),
             settings.minFreeBytes()));
   }
 

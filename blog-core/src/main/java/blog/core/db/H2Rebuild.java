@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Objects;
 
 /**
  * Writes an embedded H2 database file anew from its own rows: the file's rows as SQL ({@code
@@ -59,7 +60,7 @@ public final class H2Rebuild {
       }
       Files.move(
           freshFile, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      DiskFiles.force(java.util.Objects.requireNonNull(file.getParent()));
+      DiskFiles.force(Objects.requireNonNull(file.getParent()));
       Files.deleteIfExists(script);
       return aside;
     } catch (IOException e) {

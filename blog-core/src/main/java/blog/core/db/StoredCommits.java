@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -117,7 +118,7 @@ public final class StoredCommits implements AutoCloseable {
           return;
         }
         if (failedThrough >= ticket) {
-          throw new NotStoredException(java.util.Objects.requireNonNull(failure));
+          throw new NotStoredException(Objects.requireNonNull(failure));
         }
         writing = true;
         covers = asked;
