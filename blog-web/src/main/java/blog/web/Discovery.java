@@ -1,5 +1,6 @@
 package blog.web;
 
+import blog.core.change.VersionMemos;
 import blog.core.feed.FeedCommentRepository;
 import blog.core.feed.FeedReader;
 import blog.core.post.PostRepository;
@@ -8,7 +9,6 @@ import blog.core.search.VendorSearchRepository;
 import blog.core.sitemap.SitemapReader;
 import blog.core.sitemap.SitemapRepository;
 import blog.core.taxonomy.TermRepository;
-import blog.web.cache.PageCache;
 import blog.web.feed.FeedHandlers;
 import blog.web.post.PostHandlers;
 import blog.web.post.PostViews;
@@ -31,7 +31,7 @@ record Discovery(
       Pages pages,
       PostHandlers posts,
       PostViews views,
-      PageCache pageCache) {
+      VersionMemos memos) {
     var jdbi = services.database().jdbi();
     var clock = services.clock();
     var reader = services.reader();
@@ -59,8 +59,8 @@ record Discovery(
         new SitemapHandlers(
             sitemap,
             // Sitemaps sum up posts and terms, not comments: kept per listing version.
-            pageCache.memos().perListingVersion(sitemap::fileStarts),
-            pageCache.memos()::perListingVersion,
+            memos.perListingVersion(sitemap::fileStarts),
+            memos::perListingVersion,
             reader,
             pages.urls(),
             conditional),

@@ -1,5 +1,6 @@
 package blog.web;
 
+import blog.core.change.SeenVersions;
 import blog.core.comment.ThreadKey;
 import blog.core.config.Config;
 import blog.core.federation.SiteActor;
@@ -164,11 +165,18 @@ record WebHandlers(
                 SiteActor.INBOX_PATH,
                 Webmentions.ENDPOINT_PATH));
     var formTokens = new FormTokens(services.signer(), services.random());
+    // The versions every kept page and memo is keyed by (see docs/architecture.md).
+    var versions =
+        new SeenVersions(
+            services.contentVersion(),
+            PageCacheSettings.EXACT.read(config),
+            services.posts()::nextPublicationAfter,
+            services.clock());
+    var memos = versions.memos();
     var pageCache =
         new PageCache(
             PageCacheSettings.MAX_BYTES.read(config),
-            PageCacheSettings.EXACT.read(config),
-            services.contentVersion(),
+            versions,
             services.posts()::nextPublicationAfter,
             csrf,
             formTokens,
@@ -182,13 +190,13 @@ record WebHandlers(
             services.reader(),
             // The sidebar sums up the blog's posts and terms, not its comments: computed once per
             // listing version.
-            pageCache.memos().perListingVersion(() -> Pages.sidebarOf(services.reader())),
+            memos.perListingVersion(() -> Pages.sidebarOf(services.reader())),
             assets,
             new AbsoluteUrls(server.baseUrl()),
             ctx -> staffSession.user(ctx).isPresent(),
             // The menu names pages by their titles and addresses: looked up once per listing
             // version (a settings change raises it too).
-            pageCache.memos().perListingVersion(services.siteMenu()::links),
+            memos.perListingVersion(services.siteMenu()::links),
             services.webmentions() == null ? "" : services.webmentions().endpoint());
     LoginProviders configured = LoginProviders.from(config);
     DemoProvider.Decision demoDecision = DemoProvider.decide(config, configured, server.baseUrl());
@@ -230,7 +238,7 @@ record WebHandlers(
             auth);
     // Where the pages of each listing start: kept per listing version, read as far as asked.
     Function<Listing, AtomicReference<KeyedPages<ListingKey>>> keptStarts =
-        pageCache.memos().perListingVersionEach(listing -> new AtomicReference<>());
+        memos.perListingVersionEach(listing -> new AtomicReference<>());
     PageStarts starts =
         (listing, page) ->
             keptStarts
@@ -238,7 +246,7 @@ record WebHandlers(
                 .updateAndGet(known -> services.reader().listingPages(listing, known, page));
     // Where the comment pages of each post start: kept per version of the post's comments.
     Function<ThreadOrder, AtomicReference<KeyedPages<ThreadKey>>> keptThreads =
-        pageCache.memos().perPostVersionEach(order -> new AtomicReference<>(), ThreadOrder::postId);
+        memos.perPostVersionEach(order -> new AtomicReference<>(), ThreadOrder::postId);
     ThreadStarts threadStarts =
         (postId, newestFirst, page) ->
             keptThreads
@@ -318,7 +326,7 @@ record WebHandlers(
             services.random(),
             services.clock(),
             // Counting every post per view is a pass over them all: once per listing version.
-            pageCache.memos()::perListingVersion),
+            memos::perListingVersion),
         new ErrorPages(pages, theme.present() ? theme.root().toString() : ""),
         Moderation.create(
             services.moderation(),
@@ -329,7 +337,7 @@ record WebHandlers(
             new Tokens(services.random()),
             switches,
             menu),
-        Discovery.create(services, server, pages, posts, views, pageCache),
+        Discovery.create(services, server, pages, posts, views, memos),
         pageCache,
         new FastHits(pageCache, csrf, clientAddress, tracking),
         new WordPressHandlers(

@@ -1,8 +1,10 @@
 package blog.web.cache;
 
+import blog.web.http.ContentNegotiation;
 import blog.web.ops.RequestTracking;
 import blog.web.security.ClientAddress;
 import blog.web.security.Csrf;
+import blog.web.site.ConditionalGet;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +60,7 @@ public final class FastHits extends Handler.Wrapper {
     }
     HttpFields headers = request.getHeaders();
     if (headers.contains(HttpHeader.AUTHORIZATION)
-        || PageCache.asksForActivityJson(headers.get(HttpHeader.ACCEPT))) {
+        || ContentNegotiation.asksForActivityJson(headers.get(HttpHeader.ACCEPT))) {
       return super.handle(request, response, callback);
     }
     String browserCookie = null;
@@ -104,8 +106,10 @@ public final class FastHits extends Handler.Wrapper {
     out.put(RequestTracking.HEADER, id);
     out.put(PageCache.HEADER, found.get().header());
     // Only feeds carry validators, and they have no tokens: a 304 needs no body built.
-    if (PageCache.notModified(
-        entry, headers.get(HttpHeader.IF_NONE_MATCH), headers.get(HttpHeader.IF_MODIFIED_SINCE))) {
+    if (ConditionalGet.notModified(
+        headers.get(HttpHeader.IF_NONE_MATCH),
+        headers.get(HttpHeader.IF_MODIFIED_SINCE),
+        entry.headers())) {
       response.setStatus(304);
       response.write(true, BufferUtil.EMPTY_BUFFER, callback);
       record(method, uri, 304, started, entry, peer, headers, id);

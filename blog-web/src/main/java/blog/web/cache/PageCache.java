@@ -1,7 +1,7 @@
 package blog.web.cache;
 
-import blog.core.change.ContentVersion;
 import blog.core.change.ContentVersions;
+import blog.core.change.SeenVersions;
 import blog.core.change.VersionMemos;
 import blog.web.ops.RequestTracking;
 import blog.web.post.FormTokens;
@@ -12,26 +12,17 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import jakarta.servlet.http.HttpServletResponse;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Rendered public pages for visitors without personal state, kept until anything a reader can see
@@ -74,41 +65,6 @@ public final class PageCache {
    */
   static final Duration STALE_BOUND = Duration.ofSeconds(1);
 
-  private static final List<String> PRIVATE_PREFIXES =
-      List.of(
-          "/admin",
-          "/auth/",
-          "/comments/",
-          "/subscriptions/",
-          "/my-comments",
-          "/unsubscribe",
-          "/media/",
-          "/assets/",
-          "/avatar/",
-          // The fediverse's documents and remote authors' avatars: not pages (an avatar's bytes
-          // went through the page's text and came out broken).
-          "/federation/",
-          // Webmention's endpoint and the avatars it stores.
-          "/webmention/",
-          "/healthz",
-          "/readyz");
-
-  private static final String SITE_COMMENTS_FEED = "/comments/feed/";
-
-  /** Pages, and the feeds (whose readers poll them all day long). */
-  private static final Pattern KEPT_TYPES =
-      Pattern.compile("text/html|application/rss\\+xml|application/atom\\+xml");
-
-  private static final Set<String> NOT_KEPT_HEADERS =
-      Set.of(
-          "set-cookie",
-          "content-length",
-          "date",
-          "content-type",
-          "transfer-encoding",
-          "x-request-id",
-          "x-page-cache");
-
   /**
    * One stored page: the body with placeholders, its headers, and until when it holds. {@code
    * shown}: what the page shows, whose own version ({@link Shown.What#version}) it was kept at;
@@ -133,56 +89,41 @@ public final class PageCache {
     }
   }
 
-  /** The versions last merged from a poll and this instance's reads: {@link #versions()}. */
-  private record Seen(ContentVersions polled, ContentVersions read, ContentVersions newest) {}
-
   private final boolean enabled;
-  private final boolean exact;
   private final Cache<String, Entry> entries;
-  private final ContentVersion contentVersion;
   private final Function<Instant, Optional<Instant>> nextPublication;
-  private final VersionMemos memos;
+  private final SeenVersions versions;
   private final Csrf csrf;
   private final FormTokens formTokens;
   private final Clock clock;
   private final LongSupplier themeVersion;
 
-  /** The newest versions this instance read itself, after its own writes. */
-  private final AtomicReference<ContentVersions> read =
-      new AtomicReference<>(ContentVersions.none());
-
-  private volatile Seen seen =
-      new Seen(ContentVersions.none(), ContentVersions.none(), ContentVersions.none());
   private final SharedRenders<Entry> renders = new SharedRenders<>(SHARED_RENDER_PATIENCE);
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
 
   /**
-   * {@code maxBytes}: about how much page text to keep (0 turns the cache off); {@code exact}: read
-   * the database's version for every answer (one primary-key query) instead of the polled one, for
-   * when writes bypass the blog; {@code nextPublication}: when the next scheduled post after an
-   * instant becomes visible; {@code themeVersion}: grows when the theme's files change, which ends
-   * every kept page.
+   * {@code maxBytes}: about how much page text to keep (0 turns the cache off); {@code versions}:
+   * what pages are keyed by; {@code nextPublication}: when the next scheduled post after an instant
+   * becomes visible; {@code themeVersion}: grows when the theme's files change, which ends every
+   * kept page.
    */
   public PageCache(
       long maxBytes,
-      boolean exact,
-      ContentVersion contentVersion,
+      SeenVersions versions,
       Function<Instant, Optional<Instant>> nextPublication,
       Csrf csrf,
       FormTokens formTokens,
       Clock clock,
       LongSupplier themeVersion) {
     this.enabled = maxBytes > 0;
-    this.exact = exact;
     this.entries =
         Caffeine.newBuilder()
             .maximumWeight(Math.max(1, maxBytes))
             .<String, Entry>weigher((key, e) -> key.length() * 2 + e.page().length() + 64)
             .build();
-    this.contentVersion = contentVersion;
+    this.versions = versions;
     this.nextPublication = nextPublication;
-    this.memos = new VersionMemos(this::versions, nextPublication, clock);
     this.csrf = csrf;
     this.formTokens = formTokens;
     this.clock = clock;
@@ -194,11 +135,11 @@ public final class PageCache {
    * the request so its page is rendered with placeholders and kept.
    */
   public void before(Context ctx) {
-    if (!enabled || !shareable(ctx)) {
+    if (!enabled || !CacheRules.shareable(ctx, csrf.cookieName())) {
       return;
     }
-    String key = key(ctx.header("Host"), ctx.path(), ctx.queryString());
-    ContentVersions versions = versions();
+    String key = CacheRules.key(ctx.header("Host"), ctx.path(), ctx.queryString());
+    ContentVersions versions = this.versions.now();
     Entry entry = entries.getIfPresent(key);
     if (fresh(entry, versions)) {
       answer(ctx, new Found(entry, false));
@@ -239,7 +180,8 @@ public final class PageCache {
     ctx.attribute(HIT, Boolean.TRUE);
     entry.headers().forEach(ctx::header);
     ctx.header(HEADER, found.header());
-    if (notModified(entry, ctx.header("If-None-Match"), ctx.header("If-Modified-Since"))) {
+    if (ConditionalGet.notModified(
+        ctx.header("If-None-Match"), ctx.header("If-Modified-Since"), entry.headers())) {
       ctx.status(304);
     } else {
       ctx.contentType(entry.contentType()).result(personalise(ctx, entry.page()));
@@ -270,7 +212,9 @@ public final class PageCache {
   private Entry keep(Context ctx) {
     HandlerType method = ctx.method();
     if (method != HandlerType.GET && method != HandlerType.HEAD && method != HandlerType.OPTIONS) {
-      catchUp();
+      // Also with the page cache off: the memos key on the same versions. After the answer's
+      // work: this request holds no database connection any more.
+      versions.readAfterWrite();
     }
     if (!Csrf.deferred(ctx)) {
       return null;
@@ -286,7 +230,11 @@ public final class PageCache {
     Long theme = ctx.attribute(THEME);
     Instant read = ctx.attribute(READ_AT);
     Entry kept = null;
-    if (key != null && versions != null && theme != null && read != null && storable(ctx)) {
+    if (key != null
+        && versions != null
+        && theme != null
+        && read != null
+        && CacheRules.storable(ctx, csrf.cookieName())) {
       Shown.What shown = Shown.of(ctx);
       Instant now = clock.instant();
       Instant until = now.plus(MAX_AGE);
@@ -298,7 +246,7 @@ public final class PageCache {
           new Entry(
               page,
               String.valueOf(ctx.res().getContentType()),
-              keptHeaders(ctx),
+              CacheRules.keptHeaders(ctx),
               RequestTracking.route(ctx),
               shown,
               shown.version(versions),
@@ -316,52 +264,12 @@ public final class PageCache {
     return kept;
   }
 
-  /** Reads the version in the database now, so this instance never serves what it just changed. */
-  public void catchUp() {
-    // Also with the page cache off: the sidebar memo keys on the same version.
-    // After the answer's work: this request holds no database connection any more.
-    ContentVersions now = contentVersion.readAllAfterWrite();
-    read.accumulateAndGet(now, ContentVersions::newest);
-  }
-
   public long hits() {
     return hits.get();
   }
 
   public long misses() {
     return misses.get();
-  }
-
-  /**
-   * The content versions answers are keyed by: the polled ones, or newer after this instance's own
-   * writes (or the database's own in exact mode).
-   */
-  public ContentVersions versions() {
-    if (exact) {
-      return contentVersion.readAll();
-    }
-    ContentVersions polled = contentVersion.currentAll();
-    ContentVersions own = read.get();
-    Seen last = seen;
-    if (last.polled() == polled && last.read() == own) {
-      return last.newest();
-    }
-    ContentVersions newest = polled.newest(own);
-    seen = new Seen(polled, own, newest);
-    return newest;
-  }
-
-  /** Values kept per content version on the same terms as pages (see {@link VersionMemos}). */
-  public VersionMemos memos() {
-    return memos;
-  }
-
-  /**
-   * The listing version (see {@link ContentVersions}) on the same terms as {@link #versions()}: for
-   * what sums up posts and terms but no comments (the sidebar), which a new comment leaves alone.
-   */
-  public long listingVersion() {
-    return versions().listing();
   }
 
   private byte[] personalise(Context ctx, CachedPage page) {
@@ -375,13 +283,13 @@ public final class PageCache {
    * Javalin, where {@link #before} counts the miss (or renders the replacement).
    */
   Optional<Found> current(String host, String path, String query) {
-    if (!enabled || !sharedPath(path)) {
+    if (!enabled || !CacheRules.sharedPath(path)) {
       return Optional.empty();
     }
-    String key = key(host, path, query);
+    String key = CacheRules.key(host, path, query);
     Entry entry = entries.getIfPresent(key);
     Found found;
-    if (fresh(entry, versions())) {
+    if (fresh(entry, versions.now())) {
       found = new Found(entry, false);
     } else if (staleAllowed(entry, clock.instant()) && renders.rendering(key)) {
       found = new Found(entry, true);
@@ -410,7 +318,7 @@ public final class PageCache {
    */
   Runnable holdRender(String host, String path) {
     SharedRenders.Ticket<Entry> ticket =
-        renders.start(key(host, path, null), -1).orElseThrow(IllegalStateException::new);
+        renders.start(CacheRules.key(host, path, null), -1).orElseThrow(IllegalStateException::new);
     return () -> renders.finish(ticket, null);
   }
 
@@ -424,27 +332,6 @@ public final class PageCache {
     }
     return entry.version() == entry.shown().version(versions)
         && entry.theme() == themeVersion.getAsLong();
-  }
-
-  /**
-   * Whether a client's copy of a kept document with validators (a feed) is current: then the answer
-   * is a bodiless 304, as the feed handler would give. Pages carry no validators.
-   */
-  static boolean notModified(Entry entry, String ifNoneMatch, String ifModifiedSince) {
-    String etag = entry.headers().get("ETag");
-    if (etag == null || (ifNoneMatch == null && ifModifiedSince == null)) {
-      return false;
-    }
-    Instant lastModified = null;
-    String stamp = entry.headers().get("Last-Modified");
-    if (stamp != null) {
-      try {
-        lastModified = ZonedDateTime.parse(stamp, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-      } catch (DateTimeParseException e) {
-        lastModified = null;
-      }
-    }
-    return ConditionalGet.notModified(ifNoneMatch, ifModifiedSince, etag, lastModified);
   }
 
   /**
@@ -470,96 +357,5 @@ public final class PageCache {
   /** The browser-id cookie, the one cookie a visitor may send and still share pages. */
   String browserIdCookie() {
     return csrf.cookieName();
-  }
-
-  private static boolean sharedPath(String path) {
-    if (path == null) {
-      return false;
-    }
-    if (path.startsWith(SITE_COMMENTS_FEED)) {
-      return true; // the one public thing under /comments/, where forms are sent
-    }
-    for (String prefix : PRIVATE_PREFIXES) {
-      if (path.startsWith(prefix)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Whether a request asks for the ActivityStreams document of an address rather than its page
-   * (content negotiation by fediverse servers): never answered from the cache.
-   */
-  public static boolean asksForActivityJson(String accept) {
-    if (accept == null) {
-      return false;
-    }
-    String a = accept.toLowerCase(Locale.ROOT);
-    return a.contains("application/activity+json") || a.contains("application/ld+json");
-  }
-
-  /** A request whose answer may be shared: a plain GET of a public page, no personal cookie. */
-  private boolean shareable(Context ctx) {
-    if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
-      return false;
-    }
-    if (asksForActivityJson(ctx.header("Accept"))) {
-      return false;
-    }
-    if (!sharedPath(ctx.path())) {
-      return false;
-    }
-    if (ctx.header("Authorization") != null) {
-      return false;
-    }
-    String browserId = csrf.cookieName();
-    for (String name : ctx.cookieMap().keySet()) {
-      if (!name.equals(browserId)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Only complete pages and feeds that set no cookie but the browser id, and show nothing for this
-   * visitor alone ({@link Shown#personal}), are kept.
-   */
-  private boolean storable(Context ctx) {
-    if (ctx.status().getCode() != 200 || Shown.isPersonal(ctx)) {
-      return false;
-    }
-    String type = ctx.res().getContentType();
-    if (type == null || !KEPT_TYPES.matcher(type.toLowerCase(Locale.ROOT)).lookingAt()) {
-      return false;
-    }
-    String browserId = csrf.cookieName() + "=";
-    for (String cookie : ctx.res().getHeaders("Set-Cookie")) {
-      if (!cookie.startsWith(browserId)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static Map<String, String> keptHeaders(Context ctx) {
-    HttpServletResponse res = ctx.res();
-    Map<String, String> kept = new HashMap<>();
-    for (String name : res.getHeaderNames()) {
-      if (!NOT_KEPT_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-        kept.put(name, res.getHeader(name));
-      }
-    }
-    return Map.copyOf(kept);
-  }
-
-  /**
-   * Pages are kept per host as the request named it: a page is only kept after the request passed
-   * the canonical-host redirect, and another host name must meet that redirect too.
-   */
-  private static String key(String host, String path, String query) {
-    String target = query == null || query.isEmpty() ? path : path + "?" + query;
-    return (host == null ? "" : host) + " " + target;
   }
 }

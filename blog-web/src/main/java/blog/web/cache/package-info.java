@@ -1,5 +1,6 @@
 /**
- * The page cache for anonymous readers: pages kept by content version, shared renders, gzip in
- * parts, and FastHits, which answers hits in Jetty ahead of Javalin.
+ * The page cache for anonymous readers: which requests it may answer and which answers it may keep
+ * (CacheRules), pages kept by content version (PageCache), shared renders, gzip in parts, and
+ * FastHits, which answers hits in Jetty ahead of Javalin.
  */
 package blog.web.cache;

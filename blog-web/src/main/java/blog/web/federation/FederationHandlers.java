@@ -10,7 +10,7 @@ import blog.core.federation.SiteActor;
 import blog.core.post.Post;
 import blog.core.post.PostPaths;
 import blog.core.reading.BlogReader;
-import blog.web.cache.PageCache;
+import blog.web.http.ContentNegotiation;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
@@ -140,7 +140,7 @@ public final class FederationHandlers {
       return;
     }
     String path = ctx.path();
-    if (!PageCache.asksForActivityJson(ctx.header("Accept"))) {
+    if (!ContentNegotiation.asksForActivityJson(ctx.header("Accept"))) {
       if (path.equals("/") || PERMALINK.matcher(path).matches()) {
         // The same address answers ActivityStreams to whoever asks for it: a shared cache must
         // key this page on Accept too. The page cache keeps the header with the page.

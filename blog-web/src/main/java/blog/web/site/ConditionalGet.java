@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Answers generated documents (feeds, the sitemap) with validators, and with 304 Not Modified when
@@ -100,13 +101,32 @@ public final class ConditionalGet {
     if (ifModifiedSince == null || lastModified == null) {
       return false;
     }
-    try {
-      Instant since =
-          ZonedDateTime.parse(ifModifiedSince.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
-              .toInstant();
-      return !lastModified.isAfter(since);
-    } catch (DateTimeParseException e) {
+    return httpDate(ifModifiedSince).filter(since -> !lastModified.isAfter(since)).isPresent();
+  }
+
+  /**
+   * {@link #notModified(String, String, String, Instant)} for a kept answer's own headers: its
+   * {@code ETag} and {@code Last-Modified} as stored (the page cache's kept feeds). A document
+   * without an {@code ETag} is never judged current.
+   */
+  public static boolean notModified(
+      String ifNoneMatch, String ifModifiedSince, Map<String, String> keptHeaders) {
+    String etag = keptHeaders.get("ETag");
+    if (etag == null || (ifNoneMatch == null && ifModifiedSince == null)) {
       return false;
+    }
+    String stamp = keptHeaders.get("Last-Modified");
+    Instant lastModified = stamp == null ? null : httpDate(stamp).orElse(null);
+    return notModified(ifNoneMatch, ifModifiedSince, etag, lastModified);
+  }
+
+  /** An HTTP date (RFC 9110's IMF-fixdate, as {@code Last-Modified} carries it), if it is one. */
+  static Optional<Instant> httpDate(String text) {
+    try {
+      return Optional.of(
+          ZonedDateTime.parse(text.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
     }
   }
 

@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -247,13 +248,33 @@ class DemoProviderTest {
     demo.close();
     // A new client: the first one may still hold the closed server's keep-alive connection.
     HttpClient after = HttpClient.newHttpClient();
-    assertThrows(IOException.class, () -> after.send(get, HttpResponse.BodyHandlers.discarding()));
+    assertRefusedSoon(after, get);
     DemoProvider never = DemoProvider.reserve();
     never.close(); // one never launched closes at once, and launches no more after
     never.awaitStarted();
     HttpRequest other = discovery(never);
     assertThrows(
         IOException.class, () -> after.send(other, HttpResponse.BodyHandlers.discarding()));
+  }
+
+  /**
+   * Asserts that nothing answers {@code request} within a few seconds: the mock server's Netty
+   * closes its port on its own threads, and on a busy machine a moment after shutdown returns.
+   */
+  private static void assertRefusedSoon(HttpClient client, HttpRequest request)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (true) {
+      try {
+        client.send(request, HttpResponse.BodyHandlers.discarding());
+      } catch (IOException refused) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the demo still answers " + request.uri() + " after close");
+      }
+      Thread.sleep(100);
+    }
   }
 
   /** A request for the demo's discovery document. */
