@@ -15,4 +15,13 @@ public final class Times {
     OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();
   }
+
+  /** The instant in a NOT NULL {@code column} (or one a query's conditions keep from NULL). */
+  public static Instant required(ResultSet rs, String column) throws SQLException {
+    Instant value = instant(rs, column);
+    if (value == null) {
+      throw new SQLException("column " + column + " is NULL");
+    }
+    return value;
+  }
 }

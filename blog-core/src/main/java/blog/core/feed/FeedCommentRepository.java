@@ -23,11 +23,11 @@ public final class FeedCommentRepository {
               rs.getLong("id"),
               rs.getString("author_name"),
               rs.getString("body_html"),
-              Times.instant(rs, "created_at"),
+              Times.required(rs, "created_at"),
               rs.getLong("post_id"),
               rs.getString("post_title"),
               rs.getString("post_slug"),
-              Times.instant(rs, "post_published_at"));
+              Times.required(rs, "post_published_at"));
 
   private final Jdbi jdbi;
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jspecify.annotations.Nullable;
 
 /** Staff accounts. */
 public final class UserRepository {
@@ -21,7 +22,7 @@ public final class UserRepository {
               rs.getString("display_name"),
               rs.getString("email"),
               Role.fromDb(rs.getString("role")),
-              Times.instant(rs, "created_at"));
+              Times.required(rs, "created_at"));
 
   private final Jdbi jdbi;
 
@@ -29,7 +30,8 @@ public final class UserRepository {
     this.jdbi = jdbi;
   }
 
-  public long insert(String username, String displayName, String email, Role role, Instant now) {
+  public long insert(
+      String username, String displayName, @Nullable String email, Role role, Instant now) {
     return jdbi.withHandle(
         h ->
             h.createUpdate(

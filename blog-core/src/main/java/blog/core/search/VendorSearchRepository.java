@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Searches with whatever the connected database does best: PostgreSQL's full-text search, H2's
@@ -16,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class VendorSearchRepository implements PostSearchRepository {
   private final Jdbi jdbi;
-  private volatile PostSearchRepository chosen;
+  private volatile @Nullable PostSearchRepository chosen;
 
   public VendorSearchRepository(Jdbi jdbi) {
     this.jdbi = jdbi;

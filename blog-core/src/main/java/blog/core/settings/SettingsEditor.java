@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The admin's settings screen: the site's (title, tagline, reading, dates and times, and its look:
@@ -133,7 +134,7 @@ public final class SettingsEditor {
   }
 
   /** Saves the form and the menu's rows ({@code null}: the menu as it is), all or nothing. */
-  public Outcome save(SettingsForm form, List<MenuRow> menu) {
+  public Outcome save(SettingsForm form, @Nullable List<MenuRow> menu) {
     FormCheck check = new FormCheck();
     check.text("title", SiteSettings.TITLE, form.title(), true, 200);
     check.text("tagline", SiteSettings.TAGLINE, form.tagline(), false, 500);
