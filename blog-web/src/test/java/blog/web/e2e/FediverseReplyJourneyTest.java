@@ -7,6 +7,7 @@ import blog.core.comment.DiscussionSettings;
 import blog.core.identity.Role;
 import blog.core.identity.User;
 import blog.core.post.PostStatus;
+import blog.web.testing.LoopbackAddress;
 import blog.web.testing.RemoteAccount;
 import blog.web.testing.StaffBrowsers;
 import java.net.http.HttpResponse;
@@ -35,7 +36,7 @@ import org.openqa.selenium.WebElement;
 class FediverseReplyJourneyTest extends BrowserTestBase {
   static final Path SHOTS = Path.of("target", "fediverse-shots");
 
-  private final int port = ReplyFormLookTest.freePort();
+  private LoopbackAddress address;
   private RemoteAccount alice;
   private String permalink;
   private String reply;
@@ -43,19 +44,8 @@ class FediverseReplyJourneyTest extends BrowserTestBase {
 
   @Override
   protected Map<String, String> config() {
-    return Map.of(
-        "port",
-        Integer.toString(port),
-        "base-url",
-        base(),
-        "federation.enabled",
-        "true",
-        "federation.allow-loopback",
-        "true");
-  }
-
-  private String base() {
-    return "http://127.0.0.1:" + port;
+    address = LoopbackAddress.free();
+    return address.withPeers("federation");
   }
 
   @Override
@@ -72,7 +62,7 @@ class FediverseReplyJourneyTest extends BrowserTestBase {
             PostStatus.PUBLISHED,
             Instant.now().truncatedTo(ChronoUnit.MICROS));
     permalink = permalinkOf(post);
-    String objectId = base() + "/federation/posts/" + post;
+    String objectId = address.base() + "/federation/posts/" + post;
     waitFor(() -> federated(post));
 
     reply = "What a lovely harbour! I sailed past it last summer.";
@@ -115,7 +105,9 @@ class FediverseReplyJourneyTest extends BrowserTestBase {
     assertTrue(author.getText().startsWith("Remote alice"), author.getText());
     assertEquals(alice.id(), author.getAttribute("href"), "a link to their profile");
     String avatar = comment.findElement(By.cssSelector("img.avatar")).getAttribute("src");
-    assertTrue(avatar.startsWith(base() + "/federation/avatars/"), "served by the blog: " + avatar);
+    assertTrue(
+        avatar.startsWith(address.base() + "/federation/avatars/"),
+        "served by the blog: " + avatar);
     assertTrue(
         (Boolean)
             js(
@@ -157,7 +149,7 @@ class FediverseReplyJourneyTest extends BrowserTestBase {
   }
 
   private void send(Map<String, Object> activity) {
-    HttpResponse<String> answer = alice.send(base(), activity);
+    HttpResponse<String> answer = alice.send(address.base(), activity);
     assertEquals(202, answer.statusCode(), answer.body());
   }
 

@@ -8,6 +8,7 @@ import blog.core.identity.Role;
 import blog.core.identity.User;
 import blog.core.post.PostStatus;
 import blog.core.webmention.Mention;
+import blog.web.testing.LoopbackAddress;
 import blog.web.testing.Mentions;
 import blog.web.testing.OtherSite;
 import blog.web.testing.StaffBrowsers;
@@ -34,7 +35,7 @@ import org.openqa.selenium.WebElement;
 class WebmentionReplyJourneyTest extends BrowserTestBase {
   static final Path SHOTS = Path.of("target", "webmention-shots");
 
-  private final int port = ReplyFormLookTest.freePort();
+  private LoopbackAddress address;
   private OtherSite other;
   private String permalink;
   private String reply;
@@ -42,19 +43,8 @@ class WebmentionReplyJourneyTest extends BrowserTestBase {
 
   @Override
   protected Map<String, String> config() {
-    return Map.of(
-        "port",
-        Integer.toString(port),
-        "base-url",
-        base(),
-        "webmention.enabled",
-        "true",
-        "federation.allow-loopback",
-        "true");
-  }
-
-  private String base() {
-    return "http://127.0.0.1:" + port;
+    address = LoopbackAddress.free();
+    return address.withPeers("webmention");
   }
 
   @Override
@@ -73,12 +63,12 @@ class WebmentionReplyJourneyTest extends BrowserTestBase {
             PostStatus.PUBLISHED,
             Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MICROS));
     permalink = permalinkOf(post);
-    String target = base() + permalink;
+    String target = address.base() + permalink;
     reply = "I kept that light once too; the fog horn still wakes me some nights.";
     other.html("/notes/lighthouse", other.entry("u-in-reply-to", target, reply));
     String source = other.url("/notes/lighthouse");
     Instant sent = Instant.now().minusMillis(1);
-    HttpResponse<String> answer = Mentions.send(base(), source, target);
+    HttpResponse<String> answer = Mentions.send(address.base(), source, target);
     assertEquals(202, answer.statusCode(), answer.body());
     Mention mention = Mentions.awaitVerified(db.database().jdbi(), source, target, sent);
     assertEquals(Mention.ACCEPTED, mention.status(), mention.reason());
@@ -109,7 +99,9 @@ class WebmentionReplyJourneyTest extends BrowserTestBase {
     assertTrue(author.getText().startsWith("Alice Remote"), author.getText());
     assertEquals(other.url("/"), author.getAttribute("href"), "a link to their site");
     String avatar = comment.findElement(By.cssSelector("img.avatar")).getAttribute("src");
-    assertTrue(avatar.startsWith(base() + "/webmention/avatars/"), "served by the blog: " + avatar);
+    assertTrue(
+        avatar.startsWith(address.base() + "/webmention/avatars/"),
+        "served by the blog: " + avatar);
     assertTrue(
         (Boolean)
             js(

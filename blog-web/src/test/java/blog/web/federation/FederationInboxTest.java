@@ -14,6 +14,7 @@ import blog.core.post.PostStatus;
 import blog.core.testing.Fixtures;
 import blog.core.testing.MessageSigner;
 import blog.web.testing.Browser;
+import blog.web.testing.LoopbackAddress;
 import blog.web.testing.RemoteAccount;
 import blog.web.testing.StaffBrowsers;
 import blog.web.testing.WebTestBase;
@@ -21,7 +22,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,7 +52,7 @@ class FederationInboxTest extends WebTestBase {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String AS = "application/activity+json";
 
-  private int port;
+  private LoopbackAddress address;
   private HttpServer remote;
   private String remoteBase;
   private KeyPair alice;
@@ -62,29 +62,13 @@ class FederationInboxTest extends WebTestBase {
 
   @Override
   protected Map<String, String> config() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return Map.of(
-        "port",
-        Integer.toString(port),
-        "base-url",
-        base(),
-        "federation.enabled",
-        "true",
-        "federation.allow-loopback",
-        "true");
+    address = LoopbackAddress.free();
+    return address.withPeers("federation");
   }
 
   @Override
   protected Clock clock() {
     return Clock.systemUTC();
-  }
-
-  private String base() {
-    return "http://127.0.0.1:" + port;
   }
 
   @Override
@@ -151,7 +135,7 @@ class FederationInboxTest extends WebTestBase {
 
   private HttpResponse<String> get(String path, String accept) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", accept).build(),
+        HttpRequest.newBuilder(URI.create(address.base() + path)).header("Accept", accept).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -161,10 +145,10 @@ class FederationInboxTest extends WebTestBase {
   private HttpResponse<String> post(byte[] body, String keyId, PrivateKey key, Instant at)
       throws Exception {
     if (keyId != null) {
-      return RemoteAccount.post(base(), body, keyId, key, at);
+      return RemoteAccount.post(address.base(), body, keyId, key, at);
     }
     return http.send(
-        HttpRequest.newBuilder(URI.create(base() + "/federation/inbox"))
+        HttpRequest.newBuilder(URI.create(address.base() + "/federation/inbox"))
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .header("Content-Type", AS)
             .build(),
@@ -177,7 +161,7 @@ class FederationInboxTest extends WebTestBase {
    */
   private HttpResponse<String> post9421(
       byte[] signed, byte[] sent, String keyId, PrivateKey key, Instant created) throws Exception {
-    URI inbox = URI.create(base() + "/federation/inbox");
+    URI inbox = URI.create(address.base() + "/federation/inbox");
     HttpRequest.Builder request =
         HttpRequest.newBuilder(inbox)
             .POST(HttpRequest.BodyPublishers.ofByteArray(sent))
@@ -200,7 +184,7 @@ class FederationInboxTest extends WebTestBase {
                 "actor",
                 actor,
                 "object",
-                base() + "/federation/actor"))
+                address.base() + "/federation/actor"))
         .getBytes(StandardCharsets.UTF_8);
   }
 
@@ -210,17 +194,19 @@ class FederationInboxTest extends WebTestBase {
 
   @Test
   void webfingerNamesTheBlogsAccount() throws Exception {
-    String acct = "acct:blog@127.0.0.1:" + port;
+    String acct = "acct:blog@127.0.0.1:" + address.port();
     HttpResponse<String> found = get("/.well-known/webfinger?resource=" + acct, "*/*");
     assertEquals(200, found.statusCode());
     assertTrue(
         found.headers().firstValue("Content-Type").orElse("").startsWith("application/jrd+json"));
     JsonNode jrd = JSON.readTree(found.body());
     assertEquals(acct, jrd.path("subject").asString());
-    assertEquals(base() + "/federation/actor", jrd.path("links").get(0).path("href").asString());
+    assertEquals(
+        address.base() + "/federation/actor", jrd.path("links").get(0).path("href").asString());
     assertEquals(
         404,
-        get("/.well-known/webfinger?resource=acct:someone@127.0.0.1:" + port, "*/*").statusCode());
+        get("/.well-known/webfinger?resource=acct:someone@127.0.0.1:" + address.port(), "*/*")
+            .statusCode());
     assertEquals(400, get("/.well-known/webfinger", "*/*").statusCode());
   }
 
@@ -230,9 +216,9 @@ class FederationInboxTest extends WebTestBase {
     assertTrue(actor.headers().firstValue("Content-Type").orElse("").startsWith(AS));
     JsonNode doc = JSON.readTree(actor.body());
     assertEquals("Person", doc.path("type").asString());
-    assertEquals(base() + "/federation/inbox", doc.path("inbox").asString());
-    assertEquals(base() + "/federation/followers", doc.path("followers").asString());
-    assertEquals(base() + "/federation/outbox", doc.path("outbox").asString());
+    assertEquals(address.base() + "/federation/inbox", doc.path("inbox").asString());
+    assertEquals(address.base() + "/federation/followers", doc.path("followers").asString());
+    assertEquals(address.base() + "/federation/outbox", doc.path("outbox").asString());
     assertEquals(doc.path("id").asString(), doc.path("publicKey").path("owner").asString());
     assertTrue(
         doc.path("publicKey")
@@ -245,7 +231,7 @@ class FederationInboxTest extends WebTestBase {
 
     JsonNode links = JSON.readTree(get("/.well-known/nodeinfo", "*/*").body());
     String href = links.path("links").get(0).path("href").asString();
-    assertEquals(base() + "/nodeinfo/2.1", href);
+    assertEquals(address.base() + "/nodeinfo/2.1", href);
     JsonNode info = JSON.readTree(get("/nodeinfo/2.1", "*/*").body());
     assertEquals("2.1", info.path("version").asString());
     assertEquals("activitypub", info.path("protocols").get(0).asString());
@@ -258,12 +244,13 @@ class FederationInboxTest extends WebTestBase {
     assertTrue(get("/", "text/html").body().contains("<html"));
     HttpResponse<String> actor =
         get("/", "application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"");
-    assertEquals(base() + "/federation/actor", JSON.readTree(actor.body()).path("id").asString());
+    assertEquals(
+        address.base() + "/federation/actor", JSON.readTree(actor.body()).path("id").asString());
     assertTrue(get("/", "text/html").body().contains("<html"), "and readers still get the page");
     for (int i = 0; i < 2; i++) { // rendered, then a hit of the page cache (gzip, FastHits)
       HttpResponse<byte[]> page =
           http.send(
-              HttpRequest.newBuilder(URI.create(base() + "/"))
+              HttpRequest.newBuilder(URI.create(address.base() + "/"))
                   .header("Accept", "text/html")
                   .header("Accept-Encoding", "gzip")
                   .build(),
@@ -291,8 +278,8 @@ class FederationInboxTest extends WebTestBase {
     JsonNode article = JSON.readTree(get(permalink, AS).body());
     assertEquals("Article", article.path("type").asString());
     assertEquals(title, article.path("name").asString());
-    assertEquals(base() + "/federation/posts/" + id, article.path("id").asString());
-    assertEquals(base() + permalink, article.path("url").asString());
+    assertEquals(address.base() + "/federation/posts/" + id, article.path("id").asString());
+    assertEquals(address.base() + permalink, article.path("url").asString());
     assertEquals(article, JSON.readTree(get("/federation/posts/" + id, AS).body()));
   }
 
@@ -349,18 +336,22 @@ class FederationInboxTest extends WebTestBase {
   @Test
   void aKnownKeyIsNotFetchedAgainAndARotatedKeyIsFetchedOnceItFails() throws Exception {
     try (RemoteAccount carol = RemoteAccount.start("carol")) {
-      assertEquals(202, carol.send(base(), likeOfNothing(carol, 1)).statusCode());
+      assertEquals(202, carol.send(address.base(), likeOfNothing(carol, 1)).statusCode());
       int fetched = carol.actorFetches();
       assertTrue(fetched >= 1, "the key was fetched");
-      assertEquals(202, carol.send(base(), likeOfNothing(carol, 2)).statusCode());
+      assertEquals(202, carol.send(address.base(), likeOfNothing(carol, 2)).statusCode());
       assertEquals(fetched, carol.actorFetches(), "a known key is not fetched again");
 
       KeyPair old = carol.rotateKey();
       assertEquals(
-          202, carol.send(base(), likeOfNothing(carol, 3)).statusCode(), "the new key is taken");
+          202,
+          carol.send(address.base(), likeOfNothing(carol, 3)).statusCode(),
+          "the new key is taken");
       assertEquals(fetched + 1, carol.actorFetches(), "fetched again once the kept key failed");
       assertEquals(
-          401, carol.send(base(), likeOfNothing(carol, 4), old).statusCode(), "the old one not");
+          401,
+          carol.send(address.base(), likeOfNothing(carol, 4), old).statusCode(),
+          "the old one not");
     }
   }
 
@@ -369,7 +360,7 @@ class FederationInboxTest extends WebTestBase {
     try (RemoteAccount dora = RemoteAccount.start("dora")) {
       HttpResponse<String> followed =
           dora.send(
-              base(),
+              address.base(),
               Map.of(
                   "id",
                   dora.id() + "/follows/1",
@@ -378,7 +369,7 @@ class FederationInboxTest extends WebTestBase {
                   "actor",
                   dora.id(),
                   "object",
-                  base() + "/federation/actor"));
+                  address.base() + "/federation/actor"));
       assertEquals(202, followed.statusCode(), followed.body());
       awaitDelivered(dora, "Accept");
       String oldPem = publicPem();
@@ -400,7 +391,8 @@ class FederationInboxTest extends WebTestBase {
       assertFalse(get("/federation/actor", AS).body().contains("PRIVATE"));
       RemoteAccount.Received update = awaitDelivered(dora, "Update");
       JsonNode activity = JSON.readTree(update.body());
-      assertEquals(base() + "/federation/actor", activity.path("object").path("id").asString());
+      assertEquals(
+          address.base() + "/federation/actor", activity.path("object").path("id").asString());
       assertEquals(
           newPem, activity.path("object").path("publicKey").path("publicKeyPem").asString());
       // Signed with the new key, which the old one does not verify.
@@ -468,7 +460,7 @@ class FederationInboxTest extends WebTestBase {
         "actor",
         account.id(),
         "object",
-        base() + "/federation/posts/999999999");
+        address.base() + "/federation/posts/999999999");
   }
 
   @Test
@@ -530,7 +522,7 @@ class FederationInboxTest extends WebTestBase {
     StaffBrowsers staff = new StaffBrowsers(jdbi, server);
     Browser admin = staff.loggedIn(staff.account(Role.ADMIN, "Fediverse Admin"));
     String page = admin.page("/admin/fediverse");
-    assertTrue(page.contains("@blog@127.0.0.1:" + port), "the handle");
+    assertTrue(page.contains("@blog@127.0.0.1:" + address.port()), "the handle");
     assertTrue(page.contains("@carol@carol.invalid"), "the follower");
     assertTrue(page.contains("carol.invalid answered 410"), "the dead delivery and why");
 

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import blog.core.post.PostStatus;
 import blog.core.testing.Fixtures;
 import blog.core.testing.Slow;
+import blog.web.testing.LoopbackAddress;
 import blog.web.testing.WebTestBase;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,23 +35,14 @@ import tools.jackson.databind.JsonNode;
  */
 @Slow
 class FedifyPeerTest extends WebTestBase {
-  private int port;
+  private LoopbackAddress address;
   private FedifyPeer peer;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Override
   protected Map<String, String> config() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return Map.of(
-        "port", Integer.toString(port),
-        "base-url", base(),
-        "federation.enabled", "true",
-        "federation.name", "journal",
-        "federation.allow-loopback", "true");
+    address = LoopbackAddress.free();
+    return address.withPeers(Map.of("federation.name", "journal"), "federation");
   }
 
   /** Signatures carry real dates, so this server runs on the real clock. */
@@ -79,23 +70,19 @@ class FedifyPeerTest extends WebTestBase {
     }
   }
 
-  private String base() {
-    return "http://127.0.0.1:" + port;
-  }
-
   @Test
   void aFediversePeerFollowsReceivesPostsAndRepliesAsComments() throws Exception {
-    String actor = base() + "/federation/actor";
+    String actor = address.base() + "/federation/actor";
 
     // Discovery: WebFinger, then the actor document, read by Fedify.
     JsonNode found =
-        peer.control("/control/webfinger", Map.of("acct", "journal@127.0.0.1:" + port));
-    assertEquals("acct:journal@127.0.0.1:" + port, found.path("subject").asString());
+        peer.control("/control/webfinger", Map.of("acct", "journal@127.0.0.1:" + address.port()));
+    assertEquals("acct:journal@127.0.0.1:" + address.port(), found.path("subject").asString());
     assertEquals(actor, found.path("id").asString());
     assertEquals("Person", found.path("type").asString());
     assertEquals("journal", found.path("preferredUsername").asString());
     assertEquals(actor, found.path("keyOwner").asString(), "the key is the actor's own");
-    assertEquals(base() + "/federation/inbox", found.path("inbox").asString());
+    assertEquals(address.base() + "/federation/inbox", found.path("inbox").asString());
 
     // Follow: stored, and a signed Accept back.
     peer.control("/control/follow", Map.of("target", actor));
@@ -104,7 +91,7 @@ class FedifyPeerTest extends WebTestBase {
     assertEquals(actor, receivedOf("Accept").get().path("actor").asString());
     // Signed with an HTTP Message Signature (RFC 9421), which the blog took at the first knock.
     JsonNode followSent = peer.sent().get(0);
-    assertEquals(base() + "/federation/inbox", followSent.path("url").asString());
+    assertEquals(address.base() + "/federation/inbox", followSent.path("url").asString());
     assertTrue(followSent.path("rfc9421").asBoolean(), "the follow carried Signature-Input");
     assertEquals(202, followSent.path("status").asInt(), "and the blog took it");
 
@@ -119,10 +106,10 @@ class FedifyPeerTest extends WebTestBase {
     assertEquals("Article", create.path("objectType").asString());
     assertEquals(title, create.path("name").asString());
     assertEquals(actor, create.path("actor").asString());
-    String objectId = base() + "/federation/posts/" + postId;
+    String objectId = address.base() + "/federation/posts/" + postId;
     assertEquals(objectId, create.path("id").asString());
     String permalink = permalinkOf(postId);
-    assertEquals(base() + permalink, create.path("url").asString());
+    assertEquals(address.base() + permalink, create.path("url").asString());
 
     // A reply: the comment pipeline holds a first comment.
     String text = Fixtures.unique("Lovely post, from the fediverse");
@@ -151,7 +138,7 @@ class FedifyPeerTest extends WebTestBase {
     assertTrue(page.contains(text), "the approved reply is shown");
     assertTrue(page.contains("Alice Peer"), "with its author's name");
     assertTrue(page.contains(peer.url() + "/@alice"), "and profile link");
-    int avatarAt = page.indexOf(base() + "/federation/avatars/");
+    int avatarAt = page.indexOf(address.base() + "/federation/avatars/");
     assertTrue(avatarAt > 0, "with an avatar served by the blog: " + page);
     String avatar = page.substring(avatarAt, page.indexOf('"', avatarAt));
     HttpResponse<byte[]> image =
@@ -186,7 +173,7 @@ class FedifyPeerTest extends WebTestBase {
     // (signed by the blog: Fedify checked it before the listener saw it).
     long local =
         fixtures.comment(postId, commentId, "Blog Reader", "Thanks, Alice!", Instant.now());
-    String localNote = base() + "/federation/comments/" + local;
+    String localNote = address.base() + "/federation/comments/" + local;
     await("the peer got the blog's comment", () -> createOf(localNote).isPresent());
     JsonNode sent = createOf(localNote).get();
     assertEquals("Note", sent.path("objectType").asString());
@@ -217,7 +204,8 @@ class FedifyPeerTest extends WebTestBase {
 
     // A like and a boost are counted on the post's page; the like taken back is not.
     peer.control("/control/like", Map.of("target", actor, "object", objectId));
-    peer.control("/control/announce", Map.of("target", actor, "object", base() + permalink));
+    peer.control(
+        "/control/announce", Map.of("target", actor, "object", address.base() + permalink));
     await(
         "the like and the boost are counted",
         () -> server.page(permalink).contains("1 like and 1 boost from the fediverse"));
@@ -267,7 +255,7 @@ class FedifyPeerTest extends WebTestBase {
     // signature and none was refused: Fedify never had to knock again with the older kind.
     int toBlog = 0;
     for (JsonNode request : peer.sent()) {
-      if (request.path("url").asString().equals(base() + "/federation/inbox")) {
+      if (request.path("url").asString().equals(address.base() + "/federation/inbox")) {
         toBlog++;
         assertTrue(request.path("rfc9421").asBoolean(), "RFC 9421: " + request);
         assertEquals(202, request.path("status").asInt(), request.toString());

@@ -11,11 +11,10 @@ import blog.core.post.PostStatus;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.Fixtures;
 import blog.web.testing.Browser;
+import blog.web.testing.LoopbackAddress;
 import blog.web.testing.RemoteAccount;
 import blog.web.testing.StaffBrowsers;
 import blog.web.testing.WebTestBase;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,37 +46,21 @@ class FediverseConversationTest extends WebTestBase {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
 
-  private int port;
+  private LoopbackAddress address;
   private RemoteAccount alice;
   private long author;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Override
   protected Map<String, String> config() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return Map.of(
-        "port",
-        Integer.toString(port),
-        "base-url",
-        base(),
-        "federation.enabled",
-        "true",
-        "federation.allow-loopback",
-        "true");
+    address = LoopbackAddress.free();
+    return address.withPeers("federation");
   }
 
   /** Signatures carry real dates, so this server runs on the real clock. */
   @Override
   protected Clock clock() {
     return Clock.systemUTC();
-  }
-
-  private String base() {
-    return "http://127.0.0.1:" + port;
   }
 
   @Override
@@ -93,7 +76,7 @@ class FediverseConversationTest extends WebTestBase {
     await("federation's start is recorded", () -> setting("federation.posts.since") != null);
     HttpResponse<String> followed =
         alice.send(
-            base(),
+            address.base(),
             Map.of(
                 "@context",
                 "https://www.w3.org/ns/activitystreams",
@@ -104,7 +87,7 @@ class FediverseConversationTest extends WebTestBase {
                 "actor",
                 alice.id(),
                 "object",
-                base() + "/federation/actor"));
+                address.base() + "/federation/actor"));
     assertEquals(202, followed.statusCode(), followed.body());
   }
 
@@ -120,16 +103,16 @@ class FediverseConversationTest extends WebTestBase {
     String title = Fixtures.unique("Liked post");
     long post = fixtures.post(author, title, PostStatus.PUBLISHED, Instant.now().minusSeconds(5));
     String permalink = permalinkOf(post);
-    String objectId = base() + "/federation/posts/" + post;
+    String objectId = address.base() + "/federation/posts/" + post;
     assertFalse(server.page(permalink).contains("fediverse-reactions"), "nothing to say yet");
 
     Map<String, Object> like = activity("Like", alice.id() + "/likes/" + post, objectId);
-    assertEquals(202, alice.send(base(), like).statusCode());
-    assertEquals(202, alice.send(base(), like).statusCode(), "delivered twice");
+    assertEquals(202, alice.send(address.base(), like).statusCode());
+    assertEquals(202, alice.send(address.base(), like).statusCode(), "delivered twice");
     // A boost names the post by its permalink, as a pasted link does.
     Map<String, Object> boost =
-        activity("Announce", alice.id() + "/boosts/" + post, base() + permalink);
-    assertEquals(202, alice.send(base(), boost).statusCode());
+        activity("Announce", alice.id() + "/boosts/" + post, address.base() + permalink);
+    assertEquals(202, alice.send(address.base(), boost).statusCode());
     assertEquals(
         "1 like and 1 boost from the fediverse", reactions(server.page(permalink)), "counted once");
 
@@ -144,14 +127,14 @@ class FediverseConversationTest extends WebTestBase {
 
     Map<String, Object> undoLike = activity("Undo", alice.id() + "/likes/" + post + "/undo", null);
     undoLike.put("object", like);
-    assertEquals(202, alice.send(base(), undoLike).statusCode());
+    assertEquals(202, alice.send(address.base(), undoLike).statusCode());
     assertEquals("1 boost from the fediverse", reactions(server.page(permalink)));
     // Undone by the boost's id alone.
     assertEquals(
         202,
         alice
             .send(
-                base(),
+                address.base(),
                 activity(
                     "Undo", alice.id() + "/boosts/" + post + "/undo", (String) boost.get("id")))
             .statusCode());
@@ -169,12 +152,12 @@ class FediverseConversationTest extends WebTestBase {
     object.put("id", note);
     object.put("type", "Note");
     object.put("attributedTo", alice.id());
-    object.put("inReplyTo", base() + "/federation/posts/" + post);
+    object.put("inReplyTo", address.base() + "/federation/posts/" + post);
     object.put("content", "<p>" + text + "</p>");
     object.put("to", List.of(PUBLIC));
     Map<String, Object> create = activity("Create", note + "/create", null);
     create.put("object", object);
-    HttpResponse<String> sent = alice.send(base(), create);
+    HttpResponse<String> sent = alice.send(address.base(), create);
     assertEquals(202, sent.statusCode(), sent.body());
     long comment = fixtures.commentId(post, text);
 
@@ -192,7 +175,8 @@ class FediverseConversationTest extends WebTestBase {
     assertEquals("via the fediverse", shown.selectFirst(".comment-via").text());
     String avatar = shown.selectFirst("img.avatar").attr("src");
     assertTrue(
-        avatar.startsWith(base() + "/federation/avatars/"), "its avatar is served by the blog");
+        avatar.startsWith(address.base() + "/federation/avatars/"),
+        "its avatar is served by the blog");
     HttpResponse<byte[]> image =
         http.send(
             HttpRequest.newBuilder(URI.create(avatar)).build(),
@@ -233,12 +217,12 @@ class FediverseConversationTest extends WebTestBase {
 
     fixtures.approve(kept);
     fixtures.approve(sharedId);
-    String noteId = base() + "/federation/comments/" + sharedId;
+    String noteId = address.base() + "/federation/comments/" + sharedId;
     await("alice got the comment", () -> noteDelivered(noteId) != null);
     JsonNode note = noteDelivered(noteId).path("object");
     assertEquals("Note", note.path("type").asString());
-    assertEquals(base() + "/federation/posts/" + post, note.path("inReplyTo").asString());
-    assertEquals(base() + "/federation/actor", note.path("attributedTo").asString());
+    assertEquals(address.base() + "/federation/posts/" + post, note.path("inReplyTo").asString());
+    assertEquals(address.base() + "/federation/actor", note.path("attributedTo").asString());
     assertTrue(
         note.path("content").asString().startsWith("<p><strong>Sam &lt;Shared&gt;</strong> wrote:"),
         note.path("content").asString());
@@ -333,7 +317,7 @@ class FediverseConversationTest extends WebTestBase {
 
   private HttpResponse<String> getActivity(String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create(base() + path))
+        HttpRequest.newBuilder(URI.create(address.base() + path))
             .header("Accept", RemoteAccount.AS)
             .build(),
         HttpResponse.BodyHandlers.ofString());

@@ -10,6 +10,7 @@ import blog.core.post.PostStatus;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.Fixtures;
 import blog.core.webmention.Mention;
+import blog.web.testing.LoopbackAddress;
 import blog.web.testing.Mentions;
 import blog.web.testing.RemoteAccount;
 import blog.web.testing.WebTestBase;
@@ -18,7 +19,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +46,7 @@ class FetchRefusalsTest extends WebTestBase {
   private static final String PRIVATE = "http://10.0.0.9";
   private static final String METADATA = "http://169.254.169.254/latest/meta-data/";
 
-  private int port;
+  private LoopbackAddress address;
   private HttpServer trap;
   private String trapBase;
   private final AtomicInteger trapHits = new AtomicInteger();
@@ -54,26 +54,13 @@ class FetchRefusalsTest extends WebTestBase {
 
   @Override
   protected Map<String, String> config() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return Map.of(
-        "port", Integer.toString(port),
-        "base-url", base(),
-        "federation.enabled", "true",
-        "webmention.enabled", "true",
-        "federation.allow-loopback", "true");
+    address = LoopbackAddress.free();
+    return address.withPeers("federation", "webmention");
   }
 
   @Override
   protected Clock clock() {
     return Clock.systemUTC();
-  }
-
-  private String base() {
-    return "http://127.0.0.1:" + port;
   }
 
   @Override
@@ -115,7 +102,7 @@ class FetchRefusalsTest extends WebTestBase {
       int hits = trapHits.get();
       HttpResponse<String> refused =
           RemoteAccount.post(
-              base(), follow(actor), actor + "#main-key", key.getPrivate(), Instant.now());
+              address.base(), follow(actor), actor + "#main-key", key.getPrivate(), Instant.now());
       assertEquals(403, refused.statusCode(), actor + ": " + refused.body());
       assertTrue(refused.body().contains("private address"), refused.body());
       if (actor.startsWith(trapBase)) {
@@ -134,7 +121,7 @@ class FetchRefusalsTest extends WebTestBase {
         create.put("type", "Create");
         create.put("actor", gina.id());
         create.put("object", object);
-        HttpResponse<String> refused = gina.send(base(), create);
+        HttpResponse<String> refused = gina.send(address.base(), create);
         assertEquals(403, refused.statusCode(), object + ": " + refused.body());
         assertTrue(refused.body().contains("private address"), refused.body());
       }
@@ -154,7 +141,7 @@ class FetchRefusalsTest extends WebTestBase {
       try (RemoteAccount hana = RemoteAccount.start("hana").iconAt(icon)) {
         int hits = trapHits.get();
         String text = Fixtures.unique("A reply with a hostile avatar");
-        HttpResponse<String> sent = hana.send(base(), reply(hana, post, text));
+        HttpResponse<String> sent = hana.send(address.base(), reply(hana, post, text));
         assertEquals(202, sent.statusCode(), icon + ": " + sent.body());
         long comment = fixtures.commentId(post, text);
         assertTrue(comment > 0, "the reply is taken");
@@ -168,7 +155,7 @@ class FetchRefusalsTest extends WebTestBase {
 
   @Test
   void aWebmentionSourceRedirectedToAPrivateAddressIsRefused() throws Exception {
-    String target = base() + permalinkOf(newPost("Mentioned"));
+    String target = address.base() + permalinkOf(newPost("Mentioned"));
     String source = trapBase + "/notes/" + Fixtures.unique("n");
     Instant sent = Instant.now();
     assertEquals(202, mention(source, target).statusCode());
@@ -180,7 +167,7 @@ class FetchRefusalsTest extends WebTestBase {
   @Test
   void aWebmentionAuthorsPhotoOnAPrivateAddressOrRedirectedToOneIsNotFetched() throws Exception {
     long post = newPost("Replied to by mention");
-    String target = base() + permalinkOf(post);
+    String target = address.base() + permalinkOf(post);
     AvatarRepository avatars = new AvatarRepository(db.database().jdbi());
     for (String photo : List.of(PRIVATE + "/ida.png", trapBase + "/ida.png")) {
       HttpServer site =
@@ -240,7 +227,7 @@ class FetchRefusalsTest extends WebTestBase {
     object.put("id", note);
     object.put("type", "Note");
     object.put("attributedTo", account.id());
-    object.put("inReplyTo", base() + "/federation/posts/" + post);
+    object.put("inReplyTo", address.base() + "/federation/posts/" + post);
     object.put("content", "<p>" + text + "</p>");
     Map<String, Object> create = new LinkedHashMap<>();
     create.put("id", note + "/create");
@@ -256,13 +243,13 @@ class FetchRefusalsTest extends WebTestBase {
             + "/follows/1\",\"type\":\"Follow\",\"actor\":\""
             + actor
             + "\",\"object\":\""
-            + base()
+            + address.base()
             + "/federation/actor\"}")
         .getBytes(StandardCharsets.UTF_8);
   }
 
   private HttpResponse<String> mention(String source, String target) {
-    return Mentions.send(base(), source, target);
+    return Mentions.send(address.base(), source, target);
   }
 
   private Mention verified(String source, String target, Instant after) {

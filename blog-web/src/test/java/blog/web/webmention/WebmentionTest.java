@@ -16,12 +16,12 @@ import blog.core.webmention.Mention;
 import blog.core.webmention.MentionKind;
 import blog.core.webmention.MentionRepository;
 import blog.web.testing.Browser;
+import blog.web.testing.LoopbackAddress;
 import blog.web.testing.Mentions;
 import blog.web.testing.OtherSite;
 import blog.web.testing.StaffBrowsers;
 import blog.web.testing.WebTestBase;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,26 +46,14 @@ import org.junit.jupiter.api.Test;
  * posts telling the pages they link to, found by each kind of endpoint discovery.
  */
 class WebmentionTest extends WebTestBase {
-  private int port;
+  private LoopbackAddress address;
   private OtherSite other;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Override
   protected Map<String, String> config() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return Map.of(
-        "port",
-        Integer.toString(port),
-        "base-url",
-        base(),
-        "webmention.enabled",
-        "true",
-        "federation.allow-loopback",
-        "true");
+    address = LoopbackAddress.free();
+    return address.withPeers("webmention");
   }
 
   @Override
@@ -89,12 +77,8 @@ class WebmentionTest extends WebTestBase {
     }
   }
 
-  private String base() {
-    return "http://127.0.0.1:" + port;
-  }
-
   private HttpResponse<String> mention(String source, String target) {
-    return Mentions.send(base(), source, target);
+    return Mentions.send(address.base(), source, target);
   }
 
   private MentionRepository mentions() {
@@ -127,10 +111,11 @@ class WebmentionTest extends WebTestBase {
     String permalink = publishedPost("Advertised");
     HttpResponse<String> page = server.get(permalink);
     assertEquals(
-        "<" + base() + "/webmention>; rel=\"webmention\"",
+        "<" + address.base() + "/webmention>; rel=\"webmention\"",
         page.headers().firstValue("Link").orElse(""));
     assertTrue(
-        page.body().contains("<link rel=\"webmention\" href=\"" + base() + "/webmention\">"),
+        page.body()
+            .contains("<link rel=\"webmention\" href=\"" + address.base() + "/webmention\">"),
         "in the head");
     HttpResponse<String> kept = server.get(permalink);
     assertEquals(
@@ -140,7 +125,7 @@ class WebmentionTest extends WebTestBase {
   @Test
   void aReplyIsHeldThenApprovedAndShownWithItsAuthorEditedAndDeleted() throws Exception {
     String permalink = publishedPost("Replied to");
-    String target = base() + permalink;
+    String target = address.base() + permalink;
     String words = Fixtures.unique("Lovely post");
     other.html("/notes/reply", other.entry("u-in-reply-to", target, words));
     String source = other.url("/notes/reply");
@@ -179,7 +164,7 @@ class WebmentionTest extends WebTestBase {
     assertTrue(page.contains("href=\"" + other.url("/") + "\""), "a link to the author's site");
     assertTrue(page.contains("via Webmention"), "marked as a webmention");
     Matcher avatar =
-        Pattern.compile("src=\"(" + Pattern.quote(base()) + "/webmention/avatars/[0-9]+)\"")
+        Pattern.compile("src=\"(" + Pattern.quote(address.base()) + "/webmention/avatars/[0-9]+)\"")
             .matcher(page);
     assertTrue(avatar.find(), "the avatar is served by the blog");
     HttpResponse<byte[]> image =
@@ -224,7 +209,7 @@ class WebmentionTest extends WebTestBase {
                         .mapTo(Long.class)
                         .one());
     long parent = fixtures.comment(postId, null, "Local Reader", "A local comment", Instant.now());
-    String target = base() + permalink + "#comment-" + parent;
+    String target = address.base() + permalink + "#comment-" + parent;
     other.html("/notes/threaded", other.entry("u-in-reply-to", target, "Answering the reader"));
     Instant sent = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     assertEquals(202, mention(other.url("/notes/threaded"), target).statusCode());
@@ -236,7 +221,7 @@ class WebmentionTest extends WebTestBase {
   @Test
   void aSourceThatStopsLinkingIsTakenBackAndOneThatNeverLinkedIsRefused() throws Exception {
     String permalink = publishedPost("Linked once");
-    String target = base() + permalink;
+    String target = address.base() + permalink;
     String source = other.url("/notes/mention");
     other.html(
         "/notes/mention",
@@ -270,7 +255,7 @@ class WebmentionTest extends WebTestBase {
   @Test
   void aLikeIsCountedQuietlyUnderThePost() throws Exception {
     String permalink = publishedPost("Liked");
-    String target = base() + permalink;
+    String target = address.base() + permalink;
     assertFalse(server.page(permalink).contains("class=\"reactions\""));
     other.html("/likes/1", other.entry("u-like-of", target, ""));
     Instant sent = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -285,7 +270,7 @@ class WebmentionTest extends WebTestBase {
   @Test
   void hostileMarkupInASourceIsShownAsTextOnly() throws Exception {
     String permalink = publishedPost("Hostile");
-    String target = base() + permalink;
+    String target = address.base() + permalink;
     other.html(
         "/notes/hostile",
         """
@@ -323,13 +308,13 @@ class WebmentionTest extends WebTestBase {
 
   @Test
   void theEndpointRefusesWhatCannotBeAMention() throws Exception {
-    String target = base() + publishedPost("Refusals");
+    String target = address.base() + publishedPost("Refusals");
     assertEquals(400, mention("", target).statusCode());
     assertEquals(400, mention(target, target).statusCode(), "source and target the same");
     assertEquals(400, mention("javascript:alert(1)", target).statusCode());
     assertEquals(
         400,
-        mention(other.url("/x"), base() + "/2026/01/01/no-such-post/").statusCode(),
+        mention(other.url("/x"), address.base() + "/2026/01/01/no-such-post/").statusCode(),
         "not a post of this blog");
     assertEquals(400, mention(other.url("/x"), other.url("/y")).statusCode(), "another site");
   }
@@ -371,7 +356,7 @@ class WebmentionTest extends WebTestBase {
     long id =
         fixtures.postWithBody(
             fixtures.author("Linker"), Fixtures.unique("Linking"), body, PostStatus.PUBLISHED, now);
-    String source = base() + permalinkOf(id);
+    String source = address.base() + permalinkOf(id);
 
     await(
         () ->
