@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.statement.Update;
+import org.jspecify.annotations.Nullable;
 
 /** Commenter identities, one per provider and subject, refreshed at every log-in. */
 public final class IdentityRepository {
@@ -38,36 +39,32 @@ public final class IdentityRepository {
       String provider,
       String subject,
       String displayName,
-      String email,
-      String avatarUrl,
-      String profileUrl,
+      @Nullable String email,
+      @Nullable String avatarUrl,
+      @Nullable String profileUrl,
       Instant now) {
+    Details details =
+        new Details(provider, subject, displayName, email, avatarUrl, profileUrl, now);
     return jdbi.withHandle(
         h -> {
-          if (update(h, provider, subject, displayName, email, avatarUrl, profileUrl, now) == 0) {
+          if (update(h, details) == 0) {
             try {
-              bindDetails(
+              details
+                  .bindTo(
                       h.createUpdate(
                           """
                           INSERT INTO commenter_identities (provider, subject, display_name,
                             email, avatar_url, profile_url, created_at, updated_at)
                           VALUES (:provider, :subject, :name, :email, :avatar, :profile, :now,
                             :now)
-                          """),
-                      provider,
-                      subject,
-                      displayName,
-                      email,
-                      avatarUrl,
-                      profileUrl,
-                      now)
+                          """))
                   .execute();
             } catch (UnableToExecuteStatementException e) {
               // Another instance created it at the same moment: take theirs, with our details.
               if (!UniqueViolations.isUniqueViolation(e)) {
                 throw e;
               }
-              update(h, provider, subject, displayName, email, avatarUrl, profileUrl, now);
+              update(h, details);
             }
           }
           return h.createQuery(
@@ -79,49 +76,37 @@ public final class IdentityRepository {
         });
   }
 
-  private static int update(
-      Handle h,
-      String provider,
-      String subject,
-      String displayName,
-      String email,
-      String avatarUrl,
-      String profileUrl,
-      Instant now) {
-    return bindDetails(
+  private static int update(Handle h, Details details) {
+    return details
+        .bindTo(
             h.createUpdate(
                 """
                 UPDATE commenter_identities SET display_name = :name, email = :email,
                   avatar_url = :avatar, profile_url = :profile, updated_at = :now
                 WHERE provider = :provider AND subject = :subject
-                """),
-            provider,
-            subject,
-            displayName,
-            email,
-            avatarUrl,
-            profileUrl,
-            now)
+                """))
         .execute();
   }
 
-  private static Update bindDetails(
-      Update update,
+  /** What a provider said of an identity at log-in, as {@link #save} stores it. */
+  private record Details(
       String provider,
       String subject,
       String displayName,
-      String email,
-      String avatarUrl,
-      String profileUrl,
+      @Nullable String email,
+      @Nullable String avatarUrl,
+      @Nullable String profileUrl,
       Instant now) {
-    return update
-        .bind("provider", provider)
-        .bind("subject", subject)
-        .bind("name", displayName)
-        .bind("email", email)
-        .bind("avatar", avatarUrl)
-        .bind("profile", profileUrl)
-        .bind("now", now);
+    Update bindTo(Update update) {
+      return update
+          .bind("provider", provider)
+          .bind("subject", subject)
+          .bind("name", displayName)
+          .bind("email", email)
+          .bind("avatar", avatarUrl)
+          .bind("profile", profileUrl)
+          .bind("now", now);
+    }
   }
 
   /**
