@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,38 +92,13 @@ public final class SignInFlow {
           ctx, post, form, "Log-in with " + provider.label() + " is switched off on this blog.");
       return;
     }
-    boolean isDemo = demo != null && provider.id().equals(DemoProvider.ID);
-    if (isDemo) {
-      demo.provider().awaitStarted();
-    }
-    AuthorizationRequest started;
-    try {
-      started = provider.start(callbackUri(provider.id()));
-    } catch (LoginFailure e) {
-      LOG.warn("{}", e.getMessage());
-      back.backToPost(ctx, post, form, e.userMessage());
-      return;
-    }
-    Instant now = clock.instant();
-    requests.save(
-        new SignInRequest(
-            Tokens.hash(started.state()),
-            Tokens.hash(csrf.browserId(ctx)),
-            provider.id(),
-            started.nonce(),
-            started.codeVerifier(),
-            started.redirectTo().toString(),
-            post.id(),
-            FormDrafts.encode(form),
-            null),
-        now,
-        now.plus(PENDING));
-    if (isDemo) {
-      // The demo's log-in step is the blog's own page, which asks for a name only.
-      demo.show(ctx, started.redirectTo());
-      return;
-    }
-    back.continueTo(ctx, provider.label(), started.redirectTo());
+    sendToProvider(
+        ctx,
+        provider,
+        post.id(),
+        FormDrafts.encode(form),
+        null,
+        e -> back.backToPost(ctx, post, form, e.userMessage()));
   }
 
   /**
@@ -136,6 +112,22 @@ public final class SignInFlow {
       logins.backWith(ctx, LoginsPage.Message.SWITCHED_OFF);
       return;
     }
+    sendToProvider(
+        ctx, provider, null, "", who.id(), e -> logins.backWith(ctx, LoginsPage.Message.FAILED));
+  }
+
+  /**
+   * Sends the browser on to {@code provider}'s log-in, remembering the request ({@code postId} and
+   * {@code draft}: the comment form to come back to; {@code linkFrom}: the commenter to link the
+   * identity to); {@code failed} answers when the provider cannot be asked.
+   */
+  private void sendToProvider(
+      Context ctx,
+      LoginProvider provider,
+      Long postId,
+      String draft,
+      Long linkFrom,
+      Consumer<LoginFailure> failed) {
     boolean isDemo = demo != null && provider.id().equals(DemoProvider.ID);
     if (isDemo) {
       demo.provider().awaitStarted();
@@ -145,7 +137,7 @@ public final class SignInFlow {
       started = provider.start(callbackUri(provider.id()));
     } catch (LoginFailure e) {
       LOG.warn("{}", e.getMessage());
-      logins.backWith(ctx, LoginsPage.Message.FAILED);
+      failed.accept(e);
       return;
     }
     Instant now = clock.instant();
@@ -157,12 +149,13 @@ public final class SignInFlow {
             started.nonce(),
             started.codeVerifier(),
             started.redirectTo().toString(),
-            null,
-            "",
-            who.id()),
+            postId,
+            draft,
+            linkFrom),
         now,
         now.plus(PENDING));
     if (isDemo) {
+      // The demo's log-in step is the blog's own page, which asks for a name only.
       demo.show(ctx, started.redirectTo());
       return;
     }
