@@ -49,15 +49,15 @@ public final class IdentityRepository {
         h -> {
           if (update(h, details) == 0) {
             try {
-              details
-                  .bindTo(
+              bind(
                       h.createUpdate(
                           """
                           INSERT INTO commenter_identities (provider, subject, display_name,
                             email, avatar_url, profile_url, created_at, updated_at)
                           VALUES (:provider, :subject, :name, :email, :avatar, :profile, :now,
                             :now)
-                          """))
+                          """),
+                      details)
                   .execute();
             } catch (UnableToExecuteStatementException e) {
               // Another instance created it at the same moment: take theirs, with our details.
@@ -77,14 +77,14 @@ public final class IdentityRepository {
   }
 
   private static int update(Handle h, Details details) {
-    return details
-        .bindTo(
+    return bind(
             h.createUpdate(
                 """
                 UPDATE commenter_identities SET display_name = :name, email = :email,
                   avatar_url = :avatar, profile_url = :profile, updated_at = :now
                 WHERE provider = :provider AND subject = :subject
-                """))
+                """),
+            details)
         .execute();
   }
 
@@ -96,17 +96,17 @@ public final class IdentityRepository {
       @Nullable String email,
       @Nullable String avatarUrl,
       @Nullable String profileUrl,
-      Instant now) {
-    Update bindTo(Update update) {
-      return update
-          .bind("provider", provider)
-          .bind("subject", subject)
-          .bind("name", displayName)
-          .bind("email", email)
-          .bind("avatar", avatarUrl)
-          .bind("profile", profileUrl)
-          .bind("now", now);
-    }
+      Instant now) {}
+
+  private static Update bind(Update update, Details details) {
+    return update
+        .bind("provider", details.provider())
+        .bind("subject", details.subject())
+        .bind("name", details.displayName())
+        .bind("email", details.email())
+        .bind("avatar", details.avatarUrl())
+        .bind("profile", details.profileUrl())
+        .bind("now", details.now());
   }
 
   /**

@@ -1,7 +1,6 @@
 package blog.web.federation;
 
 import blog.core.NotFoundException;
-import blog.core.federation.AvatarRepository;
 import blog.core.federation.Federation;
 import blog.core.federation.InboxGate;
 import blog.core.federation.InboxRequest;
@@ -11,6 +10,7 @@ import blog.core.post.Post;
 import blog.core.post.PostPaths;
 import blog.core.reading.BlogReader;
 import blog.web.http.ContentNegotiation;
+import blog.web.site.Avatars;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
@@ -198,18 +198,7 @@ public final class FederationHandlers {
 
   /** {@code GET /federation/avatars/{id}}: a remote author's avatar, as the blog stored it. */
   public void avatar(Context ctx) {
-    String raw = ctx.pathParam("id");
-    Optional<AvatarRepository.Avatar> avatar =
-        raw.matches("[0-9]{1,18}")
-            ? federation.avatars().find(Long.parseLong(raw))
-            : Optional.empty();
-    if (avatar.isEmpty()) {
-      throw new NotFoundException("no such avatar");
-    }
-    ctx.contentType(avatar.get().contentType());
-    ctx.header("Cache-Control", "public, max-age=86400");
-    ctx.header("Content-Security-Policy", "default-src 'none'; sandbox");
-    ctx.result(avatar.get().data());
+    Avatars.serveStored(ctx, federation.avatars());
   }
 
   /** The one exception of the feature: a refusal, as its status and a one-line reason. */

@@ -2,12 +2,14 @@ package blog.web.site;
 
 import blog.core.NotFoundException;
 import blog.core.comment.AvatarSource;
+import blog.core.federation.AvatarRepository;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +22,23 @@ public final class Avatars {
   private static final String GRAVATAR = "https://www.gravatar.com/avatar/";
 
   private Avatars() {}
+
+  /**
+   * {@code GET …/avatars/{id}}: a remote author's avatar as the blog fetched and stored it (the
+   * fediverse's and Webmention's), sandboxed, for a day in caches; 404 for no such id.
+   */
+  public static void serveStored(Context ctx, AvatarRepository stored) {
+    String raw = ctx.pathParam("id");
+    Optional<AvatarRepository.Avatar> avatar =
+        raw.matches("[0-9]{1,18}") ? stored.find(Long.parseLong(raw)) : Optional.empty();
+    if (avatar.isEmpty()) {
+      throw new NotFoundException("no such avatar");
+    }
+    ctx.contentType(avatar.get().contentType());
+    ctx.header("Cache-Control", "public, max-age=86400");
+    ctx.header("Content-Security-Policy", "default-src 'none'; sandbox");
+    ctx.result(avatar.get().data());
+  }
 
   public static String url(String displayName) {
     return "/avatar/" + key(displayName) + ".svg";

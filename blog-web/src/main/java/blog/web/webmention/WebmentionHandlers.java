@@ -1,12 +1,10 @@
 package blog.web.webmention;
 
-import blog.core.NotFoundException;
-import blog.core.federation.AvatarRepository;
 import blog.core.federation.Refused;
 import blog.core.webmention.Webmentions;
+import blog.web.site.Avatars;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,17 +47,6 @@ public final class WebmentionHandlers {
 
   /** {@code GET /webmention/avatars/{id}}: an author's avatar, as the blog stored it. */
   public void avatar(Context ctx) {
-    String raw = ctx.pathParam("id");
-    Optional<AvatarRepository.Avatar> avatar =
-        raw.matches("[0-9]{1,18}")
-            ? webmentions.avatars().find(Long.parseLong(raw))
-            : Optional.empty();
-    if (avatar.isEmpty()) {
-      throw new NotFoundException("no such avatar");
-    }
-    ctx.contentType(avatar.get().contentType());
-    ctx.header("Cache-Control", "public, max-age=86400");
-    ctx.header("Content-Security-Policy", "default-src 'none'; sandbox");
-    ctx.result(avatar.get().data());
+    Avatars.serveStored(ctx, webmentions.avatars());
   }
 }
