@@ -104,7 +104,7 @@ database() {
   mariadb-install-db --user=mysql --datadir="$WORK/mysql" --auth-root-authentication-method=normal \
     >"$WORK/mariadb-install.log" 2>&1 || fail "mariadb-install-db failed (see $WORK/mariadb-install.log)"
   /usr/sbin/mariadbd --no-defaults --user=mysql --datadir="$WORK/mysql" --bind-address=127.0.0.1 \
-    --port="$WP_DB_PRIVATE_PORT" --socket="$WORK/mysql.sock" --pid-file="$WORK/mysql.pid" \
+    --port="$WP_DB_PRIVATE_PORT" --socket="$WORK/mysql/mysql.sock" --pid-file="$WORK/mysql/mysql.pid" \
     >"$WORK/mariadb.log" 2>&1 &
   MARIADB_PID=$!
   SQL=(mariadb -h127.0.0.1 -P"$WP_DB_PRIVATE_PORT" -uroot --batch --skip-column-names)
