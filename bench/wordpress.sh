@@ -35,14 +35,20 @@ fail() { echo "bench: wordpress: $*" >&2; exit 1; }
 
 install_packages() {
   command -v nginx >/dev/null && command -v wrk >/dev/null || fail "nginx and wrk are needed (run.sh installs them)"
-  if [ -f "$WP_ROOT/wp-settings.php" ] && compgen -c php-fpm >/dev/null \
+  if [ -f "$WP_ROOT/wp-settings.php" ] && [ -d "$WP_ROOT/wp-content/themes/twentytwentythree" ] \
+    && compgen -c php-fpm >/dev/null \
     && [[ $'\n'"$(php -m 2>/dev/null)"$'\n' == *$'\nmysqli\n'* ]]; then
     return
   fi
   echo "bench: installing ${PACKAGES[*]}"
-  # nginx answers for httpd and PHP-FPM for php: apache2 and its PHP module stay out.
+  # nginx answers for httpd and PHP-FPM for php: apache2 and its PHP module stay out (the latter
+  # named after Debian's PHP version, 8.2 in bookworm).
+  local php; php=$(apt-cache depends php-fpm 2>/dev/null \
+    | awk '/Depends: php[0-9.]+-fpm/ { sub(/.*Depends: php/, ""); sub(/-fpm.*/, ""); print; exit }')
+  local without=(apache2- libapache2-mod-php-)
+  [ -n "$php" ] && without+=("libapache2-mod-php$php-")
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${PACKAGES[@]}" \
-    apache2- libapache2-mod-php8.2- >"${TMPDIR:-/tmp}/bench-wordpress-apt.log" 2>&1 \
+    "${without[@]}" >"${TMPDIR:-/tmp}/bench-wordpress-apt.log" 2>&1 \
     || { tail -5 "${TMPDIR:-/tmp}/bench-wordpress-apt.log" >&2
          fail "could not install ${PACKAGES[*]} with apt-get (log: ${TMPDIR:-/tmp}/bench-wordpress-apt.log)"; }
   [ -f "$WP_ROOT/wp-settings.php" ] || fail "the wordpress package is installed but $WP_ROOT is not there"
