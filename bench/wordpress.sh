@@ -5,7 +5,7 @@
 #
 #   bench/wordpress.sh install              installs the packages (fails if one cannot be installed)
 #   bench/wordpress.sh measure RESULTS      sets WordPress up, measures it, writes KEY=value lines
-#   bench/wordpress.sh report RESULTS SEED_RPS SEED_P99 COLD_RPS COLD_P99 COMMENTS_PER_SECOND
+#   bench/wordpress.sh report RESULTS SEED_RPS SEED_P99 COLD_RPS COLD_P99 COMMENTS_PER_SECOND SEED_BYTES
 #                                           prints the report's section, the blog's figures given
 #
 # measure takes run.sh's wrk settings from the environment (DURATION, WARMUP, CONNECTIONS,
@@ -61,13 +61,28 @@ WRK_TIMEOUT=30s
 measure() { # url connections seconds
   local args=(-t2 -c"$2" --latency --timeout "$WRK_TIMEOUT")
   wrk "${args[@]}" -d"${WARMUP}s" "$1" >/dev/null
+  idle
   wrk "${args[@]}" -d"$3s" "$1" | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /Requests\/sec/ { rps = $2 }
     /^ +50%/ { p50 = ms($2) }
     /^ +99%/ { p99 = ms($2) }
     /Non-2xx/ { bad = $NF }
-    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }'
+    END { printf "%s %.2f %.2f %d\n", rate(rps), p50, p99, bad }
+    function rate(r) { return r < 10 ? sprintf("%.1f", r) : sprintf("%.0f", r) }'
+}
+
+# When wrk stops, PHP-FPM still runs the requests it had taken (nginx does not stop them): wait
+# until only the status request itself is running, so that they do not count in the next
+# measurement (or land in the comment count after it was read).
+idle() {
+  local active
+  for _ in $(seq 1 300); do
+    active=$(curl -s "http://127.0.0.1:$WP_PORT/fpm-status" | awk '/^active processes:/ { print $3 }')
+    [ "$active" = 1 ] && return
+    sleep 0.2
+  done
+  fail "PHP-FPM still busy 60 s after wrk stopped (active processes: ${active:-?})"
 }
 
 WORK=""
@@ -138,6 +153,7 @@ listen = $WORK/php-fpm.sock
 listen.mode = 0666
 pm = static
 pm.max_children = $WP_CHILDREN
+pm.status_path = /fpm-status
 EOF
   "$fpm" --nodaemonize --fpm-config "$WORK/php-fpm.conf" >"$WORK/php-fpm.out" 2>&1 &
   FPM_PID=$!
@@ -162,6 +178,11 @@ http {
     root $WP_ROOT;
     index index.php;
     location / { try_files \$uri \$uri/ /index.php?\$args; }
+    location = /fpm-status {
+      include /etc/nginx/fastcgi_params;
+      fastcgi_param SCRIPT_FILENAME \$document_root\$fastcgi_script_name;
+      fastcgi_pass unix:$WORK/php-fpm.sock;
+    }
     location ~ \.php\$ {
       include /etc/nginx/fastcgi_params;
       fastcgi_param SCRIPT_FILENAME \$document_root\$fastcgi_script_name;
@@ -252,6 +273,7 @@ EOF
 
   echo "bench: wordpress: comment submissions (${WARMUP}s + ${COMMENT_SECONDS}s)"
   count() { "${SQL[@]}" -e "SELECT COUNT(*) FROM $DB.wp_comments"; }
+  idle
   local before; before=$(count)
   # As run.sh: 16 connections post comments while 8 read the seed article; a warm-up first (PHP
   # compiles nothing while it runs: opcache holds each script from its first request).
@@ -259,20 +281,22 @@ EOF
   local readers=$!
   wrk -t2 -c16 -d"${WARMUP}s" --timeout "$WRK_TIMEOUT" -s bench/wordpress-comment.lua "$base" -- "$target" >"$WORK/warm.txt"
   wait $readers
+  idle
   wrk -t1 -c8 -d"${COMMENT_SECONDS}s" --timeout "$WRK_TIMEOUT" "$base$seed" >"$WORK/readers.txt" &
   readers=$!
   wrk -t2 -c16 -d"${COMMENT_SECONDS}s" --timeout "$WRK_TIMEOUT" --latency -s bench/wordpress-comment.lua "$base" -- "$target" \
     >"$WORK/comments.txt"
   wait $readers
+  idle
   local after; after=$(count)
   local warm_acc acc refused read_rps c_p99 per_second in_flight
   warm_acc=$(awk -F'[= ]' '/^accepted=/ {print $2}' "$WORK/warm.txt")
   acc=$(awk -F'[= ]' '/^accepted=/ {print $2}' "$WORK/comments.txt")
   refused=$(awk -F'[= ]' '/^accepted=/ {print $4}' "$WORK/comments.txt")
-  read_rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$WORK/readers.txt")
+  read_rps=$(awk '/Requests\/sec/ { printf($2 < 10 ? "%.1f" : "%.0f", $2) }' "$WORK/readers.txt")
   c_p99=$(awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /^ +99%/ { printf "%.2f", ms($2) }' "$WORK/comments.txt")
-  per_second=$(awk -v a="$acc" -v s="$COMMENT_SECONDS" 'BEGIN { printf "%.0f", a / s }')
+  per_second=$(awk -v a="$acc" -v s="$COMMENT_SECONDS" 'BEGIN { printf(a / s < 10 ? "%.1f" : "%.0f", a / s) }')
   in_flight=$((after - before - warm_acc - acc))
   [ "$in_flight" -ge 0 ] && [ "$in_flight" -le 32 ] \
     || fail "stored comments ($((after - before))) do not match accepted answers ($((warm_acc + acc)))"
@@ -300,13 +324,13 @@ EOF
 }
 
 # The report's section: the blog's figures from the same run against WordPress's.
-report() { # results, seed rps, seed p99, cold rps, cold p99, comments per second
+report() { # results, seed rps, seed p99, cold rps, cold p99, comments per second, seed page bytes
   # shellcheck disable=SC1090
   . "$1"
   times() { awk -v b="$1" -v w="$2" 'BEGIN { if (w <= 0) print "–"; else if (b / w < 10) printf "%.1f×", b / w; else printf "%.0f×", b / w }'; }
   echo "## The peer: WordPress on this machine"
   echo
-  echo "WordPress $WP_VERSION from Debian's packages as installed (theme Twenty Twenty-Three, no page cache plugin, opcache on), PHP $WP_PHP through PHP-FPM ($WP_CHILDREN workers, pm = static), MariaDB $WP_MARIADB, behind nginx (2 workers), all on 127.0.0.1 and measured in this run after the blog, with the same wrk settings (2 threads, $WP_CONNECTIONS connections, ${WP_DURATION}s after ${WP_WARMUP}s warm-up; its timeout raised from 2 s to 30 s, as wrk leaves slower answers out of the percentiles). It holds the blog's seed article with its two responses at the same permalink ($WP_PAGE_BYTES bytes as WordPress draws it). Comments: 16 connections post WordPress's comment form to /wp-comments-post.php (a post with $WP_TARGET_COMMENTS comments, as the blog's writers post to one with ~200) while 8 read the seed article, ${WP_WARMUP}s of warm-up then ${WP_COMMENT_SECONDS}s measured (PHP needs no JIT warm-up); moderation, flood and duplicate checks off as on the blog; an accepted comment is a 302 to it. $WP_STORED rows stored for $((WP_WARM_ACCEPTED + WP_ACCEPTED)) accepted (the difference, at most 32, is requests in flight when wrk stopped)."
+  echo "WordPress $WP_VERSION from Debian's packages as installed (theme Twenty Twenty-Three, no page cache plugin, opcache on), PHP $WP_PHP through PHP-FPM ($WP_CHILDREN workers, pm = static), MariaDB $WP_MARIADB, behind nginx (2 workers), all on 127.0.0.1 and measured in this run after the blog, with the same wrk settings (2 threads, $WP_CONNECTIONS connections, ${WP_DURATION}s after ${WP_WARMUP}s warm-up; its timeout raised from 2 s to 30 s, as wrk leaves slower answers out of the percentiles). It holds the blog's seed article with its two responses at the same permalink ($WP_PAGE_BYTES bytes as WordPress draws it, $7 as the blog does). Comments: 16 connections post WordPress's comment form to /wp-comments-post.php (a post with $WP_TARGET_COMMENTS comments, as the blog's writers post to one with ~200) while 8 read the seed article, ${WP_WARMUP}s of warm-up then ${WP_COMMENT_SECONDS}s measured (PHP needs no JIT warm-up); moderation, flood and duplicate checks off as on the blog; an accepted comment is a 302 to it. $WP_STORED rows stored for $((WP_WARM_ACCEPTED + WP_ACCEPTED)) accepted (the difference, at most 32, is the requests wrk left running when it stopped, which PHP-FPM finished before the count; every measurement began once PHP-FPM was idle)."
   echo
   echo "| | blog req/s | blog p99 ms | WordPress req/s | WordPress p99 ms | blog / WordPress |"
   echo "|---|---|---|---|---|---|"
@@ -314,13 +338,13 @@ report() { # results, seed rps, seed p99, cold rps, cold p99, comments per secon
   echo "| seed article, page cache off (cold-seed-post) | $4 | $5 | $WP_RPS | $WP_P99 | $(times "$4" "$WP_RPS") |"
   echo "| comments accepted per second | $6 | – | $WP_COMMENTS_PER_SECOND | $WP_COMMENT_P99 | $(times "$6" "$WP_COMMENTS_PER_SECOND") |"
   echo
-  echo "On this machine the blog serves its seed article at **$(times "$2" "$WP_RPS") WordPress** ($(times "$4" "$WP_RPS") with its page cache off) and accepts comments at **$(times "$6" "$WP_COMMENTS_PER_SECOND") WordPress**'s rate. WordPress's non-2xx answers: $WP_BAD on the article, $WP_REFUSED comments refused; its readers got $WP_READ_RPS req/s while the comments were posted."
+  echo "On this machine the blog serves its seed article at **$(times "$2" "$WP_RPS") WordPress** ($(times "$4" "$WP_RPS") with its page cache off) and accepts comments at **$(times "$6" "$WP_COMMENTS_PER_SECOND") WordPress**. WordPress's non-2xx answers: $WP_BAD on the article, $WP_REFUSED comments refused; its readers got $WP_READ_RPS req/s while the comments were posted."
 }
 
 case "${1:-}" in
   install) install_packages ;;
   measure) [ -n "${2:-}" ] || fail "usage: $0 measure RESULTS"; measure_wordpress "$2" ;;
-  report) [ $# = 7 ] || fail "usage: $0 report RESULTS SEED_RPS SEED_P99 COLD_RPS COLD_P99 COMMENTS_PER_SECOND"
+  report) [ $# = 8 ] || fail "usage: $0 report RESULTS SEED_RPS SEED_P99 COLD_RPS COLD_P99 COMMENTS_PER_SECOND SEED_BYTES"
     shift; report "$@" ;;
-  *) fail "usage: $0 install | measure RESULTS | report RESULTS SEED_RPS SEED_P99 COLD_RPS COLD_P99 COMMENTS_PER_SECOND" ;;
+  *) fail "usage: $0 install | measure RESULTS | report RESULTS SEED_RPS SEED_P99 COLD_RPS COLD_P99 COMMENTS_PER_SECOND SEED_BYTES" ;;
 esac
