@@ -5,6 +5,8 @@
 #   bench/run.sh            full run: 100,000 posts and 1,000,000 comments for the flat-cost part
 #   QUICK=1 bench/run.sh    a smoke run: small data, short measurements (minutes, not an hour)
 #
+#   PEERS=wordpress bench/run.sh   also WordPress on this machine, side by side (bench/wordpress.sh)
+#
 # Needs java, mvn, curl and awk; installs wrk and nginx with apt-get when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +45,14 @@ if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
   echo "bench: installing wrk and nginx"
   apt-get install -y wrk nginx-light >/dev/null || fail "could not install wrk and nginx"
 fi
+
+# Peers measured in the same run, after the blog (PEERS=wordpress: bench/wordpress.sh); their
+# packages are installed first, so that a failure shows before the blog's part.
+PEERS=${PEERS:-}
+for peer in ${PEERS//,/ }; do
+  [ "$peer" = wordpress ] || fail "unknown peer '$peer' in PEERS (known: wordpress)"
+  bench/wordpress.sh install || fail "could not install WordPress for PEERS=wordpress"
+done
 
 WORK=$(mktemp -d)
 # nginx's workers run as an unprivileged user: they must be able to read the static copies (with
@@ -466,6 +476,26 @@ FLAT_ROWS=$(paste -d' ' "$WORK/flat-fresh.txt" "$WORK/flat-big.txt" | awk '{
   r = $4 / ($2 > 0 ? $2 : 0.001);
   printf "| %s | %.2f | %.2f | %.2f× | %s |\n", $1, $2, $4, r, (r <= 1.5 ? "pass" : "FAIL") }')
 
+# The peer, on this machine and with the same wrk settings, the blog stopped.
+PEER_SECTION=""
+if [[ " ${PEERS//,/ } " == *" wordpress "* ]]; then
+  echo "bench: the peer: WordPress"
+  # req/s and p99 of a row: columns 3 and 6 in both tables.
+  row_of() { printf '%s\n' "${@:2}" | awk -F'|' -v n=" $1 " '$2 == n { print $3 + 0, $6 + 0 }'; }
+  read -r SEED_RPS SEED_P99 < <(row_of seed-post "${ROWS[@]}")
+  read -r COLD_RPS COLD_P99 < <(row_of cold-seed-post "${FLOOR_ROWS[@]}")
+  # A failure here costs the section, not the blog's figures measured until now.
+  if DURATION=$DURATION WARMUP=$WARMUP CONNECTIONS=$CONNECTIONS COMMENT_SECONDS=$COMMENT_SECONDS \
+      BENCH_WP_PORT=${BENCH_WP_PORT:-$((NGINX_PORT + 1))} bench/wordpress.sh measure "$WORK/wordpress.txt"; then
+    PEER_SECTION=$(bench/wordpress.sh report "$WORK/wordpress.txt" "$SEED_RPS" "$SEED_P99" \
+      "$COLD_RPS" "$COLD_P99" "$PER_SECOND" "$(wc -c <"$WORK/static/seed-post.html")")
+  else
+    echo "bench: the WordPress part failed; the report says so" >&2
+    PEER_SECTION=$(printf '%s\n\n%s' "## The peer: WordPress on this machine" \
+      "PEERS=wordpress was asked for, but bench/wordpress.sh failed (its message is in the run's output): no figures.")
+  fi
+fi
+
 # The report.
 mkdir -p bench/results
 STAMP=$(date -u +%Y-%m-%dT%H%M%SZ)
@@ -510,6 +540,7 @@ CHART="bench/results/$STAMP.svg"
   echo "|---|---|---|---|---|---|---|"
   echo "| $ACCEPTED | $PER_SECOND (≥ 1000) | $WARM_ACCEPTED | $STORED | $REFUSED | $READ_RPS | $COMMENT_VERDICT |"
   echo
+  [ -n "$PEER_SECTION" ] && printf '%s\n\n' "$PEER_SECTION"
   echo "## Flat cost: median latency (ms, page cache off, 4 connections) as the blog grows"
   echo
   echo "Small blog: $SMALL_POSTS generated posts and $SMALL_COMMENTS comments, the smallest on which /page/500/ exists; big blog: $POSTS posts and $COMMENTS comments (generated in ${GEN_SECONDS} s). The archive is the month before each blog's newest post's (a full page on either blog), old-archive the same month six years before (a read bounded by now rather than by the month's end would walk every post since); deep-page and deep-category are nine tenths of the way down the home page and the Community category (page 450 against page 9,000 of the home page: a page read by skipping the posts before it would cost twenty times more on the big blog); rare-tag is a tag on the seed article alone (a listing filtered per request would read the whole blog for it)."
