@@ -142,13 +142,7 @@ measure() { # url connections seconds [header]
   local args=(-t2 -c"$conns" --latency)
   [ -n "$header" ] && args+=(-H "$header")
   wrk "${args[@]}" -d"${WARMUP}s" "$url" >/dev/null
-  wrk "${args[@]}" -d"${seconds}s" "$url" | awk '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    /Requests\/sec/ { rps = $2 }
-    /^ +50%/ { p50 = ms($2) }
-    /^ +99%/ { p99 = ms($2) }
-    /Non-2xx/ { bad = $NF }
-    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }'
+  wrk "${args[@]}" -d"${seconds}s" "$url" | awk -f bench/wrk-summary.awk
 }
 
 start_nginx() {

@@ -62,14 +62,7 @@ measure() { # url connections seconds
   local args=(-t2 -c"$2" --latency --timeout "$WRK_TIMEOUT")
   wrk "${args[@]}" -d"${WARMUP}s" "$1" >/dev/null
   idle
-  wrk "${args[@]}" -d"$3s" "$1" | awk '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    /Requests\/sec/ { rps = $2 }
-    /^ +50%/ { p50 = ms($2) }
-    /^ +99%/ { p99 = ms($2) }
-    /Non-2xx/ { bad = $NF }
-    END { printf "%s %.2f %.2f %d\n", rate(rps), p50, p99, bad }
-    function rate(r) { return r < 10 ? sprintf("%.1f", r) : sprintf("%.0f", r) }'
+  wrk "${args[@]}" -d"$3s" "$1" | awk -f bench/wrk-summary.awk
 }
 
 # When wrk stops, PHP-FPM still runs the requests it had taken (nginx does not stop them): wait
