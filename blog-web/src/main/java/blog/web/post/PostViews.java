@@ -26,13 +26,27 @@ import java.util.List;
 public final class PostViews {
   private final KeptExcerpts excerpts = new KeptExcerpts(2_000_000);
 
+  /** The formats of the settings last asked for: their patterns are parsed once, not per page. */
+  private record KeptFormats(SiteSettings site, Formats formats) {}
+
+  private volatile KeptFormats lastFormats = null;
+
+  private Formats formats(SiteSettings site) {
+    KeptFormats last = lastFormats;
+    if (last == null || !last.site().equals(site)) {
+      last = new KeptFormats(site, new Formats(site));
+      lastFormats = last;
+    }
+    return last.formats();
+  }
+
   public PostView post(PostSummary summary, SiteSettings site) {
     return post(summary, site, summary.post().commentsOpen());
   }
 
   /** {@code commentsOpen}: whether the post takes comments now (settings may close old posts). */
   public PostView post(PostSummary summary, SiteSettings site, boolean commentsOpen) {
-    Formats formats = new Formats(site);
+    Formats formats = formats(site);
     Post p = summary.post();
     return new PostView(
         p.title(),
@@ -62,7 +76,7 @@ public final class PostViews {
   /** The comment tree for the page. */
   List<CommentView> comments(
       List<ThreadedComment> threads, SiteSettings site, ThreadOptions options) {
-    Formats formats = new Formats(site);
+    Formats formats = formats(site);
     return threads.stream().map(t -> comment(t, formats, options)).toList();
   }
 
