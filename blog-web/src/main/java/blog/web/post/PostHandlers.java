@@ -353,7 +353,7 @@ public final class PostHandlers {
   public String commentUrl(Post post, long commentId) {
     return CommentSection.commentUrl(
         Permalinks.post(post, reader.site().timeZone()),
-        reader.commentPageOf(post, commentId, comments.discussion()),
+        reader.commentPageOf(post, commentId, comments.discussion(), threadStarts),
         commentId);
   }
 }
