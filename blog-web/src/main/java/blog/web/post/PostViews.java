@@ -1,5 +1,6 @@
 package blog.web.post;
 
+import blog.core.comment.AvatarSource;
 import blog.core.comment.Comment;
 import blog.core.comment.CommentStatus;
 import blog.core.comment.ThreadedComment;
@@ -18,6 +19,8 @@ import blog.web.site.Formats;
 import blog.web.site.KeptExcerpts;
 import blog.web.site.Permalinks;
 import blog.web.site.TermLink;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -30,6 +33,17 @@ public final class PostViews {
   private record KeptFormats(SiteSettings site, Formats formats) {}
 
   private volatile KeptFormats lastFormats = null;
+
+  /** What an avatar's URL is made from: a pure function of these, so kept by them. */
+  private record AvatarKey(String name, String email, AvatarSource source) {}
+
+  /** Avatar URLs by name, address and source: hashing them was a tenth of a comment's view. */
+  private final Cache<AvatarKey, String> avatars =
+      Caffeine.newBuilder().maximumSize(10_000).build();
+
+  private String avatarUrl(String name, String email, AvatarSource source) {
+    return avatars.get(new AvatarKey(name, email, source), key -> Avatars.url(name, email, source));
+  }
 
   private Formats formats(SiteSettings site) {
     KeptFormats last = lastFormats;
@@ -93,7 +107,7 @@ public final class PostViews {
         safeWebsite(identity != null ? identity.profileUrl() : c.authorUrl()),
         providerAvatar != null
             ? providerAvatar
-            : Avatars.url(c.authorName(), c.authorEmail(), options.avatars()),
+            : avatarUrl(c.authorName(), c.authorEmail(), options.avatars()),
         formats.dateTime(c.createdAt()),
         formats.iso(c.createdAt()),
         ScrollableBlocks.focusable(c.bodyHtml()),
