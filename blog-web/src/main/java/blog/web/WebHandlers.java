@@ -325,8 +325,9 @@ record WebHandlers(
             assets,
             services.random(),
             services.clock(),
-            // Counting every post per view is a pass over them all: once per listing version.
-            memos::perListingVersion),
+            // Counting every post per view, or finding where its pages start, is a pass over
+            // them all: once per listing version.
+            memos),
         new ErrorPages(pages, theme.present() ? theme.root().toString() : ""),
         Moderation.create(
             services.moderation(),

@@ -73,6 +73,11 @@ public final class SeenVersions {
     read.accumulateAndGet(now, ContentVersions::newest);
   }
 
+  /** Whether every call of {@link #now()} reads the database's versions of the moment. */
+  public boolean exact() {
+    return exact;
+  }
+
   /** Values kept per content version on these versions' terms (see {@link VersionMemos}). */
   public VersionMemos memos() {
     return memos;

@@ -372,29 +372,6 @@ public final class CommentRepository {
         : " AND c.created_at >= :createdAt AND (c.created_at > :createdAt OR c.id >= :id)";
   }
 
-  /**
-   * How many threads of the post start before {@code start} (an approved comment of it that starts
-   * a thread) in the order given: older ones when oldest come first, newer ones otherwise.
-   */
-  public int threadStartsBefore(long postId, Comment start, boolean newestFirst) {
-    String before = newestFirst ? ">" : "<";
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT COUNT(*) FROM comments c WHERE "
-                        + STARTS_A_THREAD
-                        + " AND (c.created_at "
-                        + before
-                        + " :at OR (c.created_at = :at AND c.id "
-                        + before
-                        + " :id))")
-                .bind("postId", postId)
-                .bindByType("at", start.createdAt(), Instant.class)
-                .bind("id", start.id())
-                .mapTo(Integer.class)
-                .one());
-  }
-
   /** The approved replies on the post to any of {@code parentIds}, oldest first. */
   public List<Comment> approvedRepliesTo(long postId, Collection<Long> parentIds) {
     List<Comment> found =

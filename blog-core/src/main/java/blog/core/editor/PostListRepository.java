@@ -1,5 +1,6 @@
 package blog.core.editor;
 
+import blog.core.db.EveryNth;
 import blog.core.db.Times;
 import blog.core.post.PostStatus;
 import blog.core.post.PostType;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
@@ -48,26 +50,74 @@ public final class PostListRepository {
   }
 
   /**
-   * @param authorId only this author's posts, or null for everyone's
+   * Where a post stands in the list (its listing date, then id, newest first): a keyset position.
    */
-  public List<Row> list(
-      PostFilter filter, String search, Long authorId, Instant now, int limit, int offset) {
+  public record Key(Instant listedAt, long id) {}
+
+  /** What one list pages through: a view, a title search (empty: none), one author's or all. */
+  public record View(PostFilter filter, String search, Long authorId) {}
+
+  /**
+   * The posts of {@code view} from {@code from} on (it included; null: from the newest), at most
+   * {@code limit}: a keyset read of the view's index, costing the same for page 2 or page 5,000.
+   */
+  public List<Row> list(View view, Instant now, int limit, Key from) {
     String sql =
         """
         SELECT p.id, p.title, p.slug, p.status, p.author_id, p.published_at, p.updated_at,
                p.version, p.post_type, u.display_name AS author_name
         FROM posts p LEFT JOIN users u ON u.id = p.author_id
         """
-            + where(filter.condition, search, authorId)
-            + filter.order
-            + " LIMIT :limit OFFSET :offset";
+            + where(view.filter().condition, view.search(), view.authorId())
+            + (from == null ? "" : FROM_KEY)
+            + view.filter().order
+            + " LIMIT :limit";
     return jdbi.withHandle(
-        h ->
-            bind(h.createQuery(sql), sql, search, authorId, now)
-                .bind("limit", limit)
-                .bind("offset", offset)
-                .map(MAPPER)
-                .list());
+        h -> {
+          Query query = bind(h.createQuery(sql), sql, view.search(), view.authorId(), now);
+          if (from != null) {
+            bindKey(query, from);
+          }
+          return query.bind("limit", limit).map(MAPPER).list();
+        });
+  }
+
+  /**
+   * The key of every {@code every}-th post of {@code view} (the first of each page), from {@code
+   * from} on (it included; null: from the newest) among at most {@code limit}: one pass along the
+   * view's index, reading dates and ids only.
+   */
+  public List<Key> keysEvery(View view, Instant now, int every, Key from, int limit) {
+    String sql =
+        "SELECT p.listed_at, p.id FROM posts p"
+            + where(view.filter().condition, view.search(), view.authorId())
+            + (from == null ? "" : FROM_KEY)
+            + view.filter().order
+            + " LIMIT :limit";
+    return jdbi.withHandle(
+        h -> {
+          Query query = bind(h.createQuery(sql), sql, view.search(), view.authorId(), now);
+          if (from != null) {
+            bindKey(query, from);
+          }
+          return EveryNth.of(
+              query
+                  .bind("limit", limit)
+                  .setFetchSize(1000)
+                  .map((rs, ctx) -> new Key(Times.instant(rs, "listed_at"), rs.getLong("id"))),
+              every);
+        });
+  }
+
+  /**
+   * From a {@link Key} on, newest first (it included). The first bound is a range on the index,
+   * where the reading starts; the second only sorts out posts of that very instant.
+   */
+  private static final String FROM_KEY =
+      " AND p.listed_at <= :fromAt AND (p.listed_at < :fromAt OR p.id <= :fromId)";
+
+  private static void bindKey(Query query, Key from) {
+    query.bindByType("fromAt", from.listedAt(), Instant.class).bind("fromId", from.id());
   }
 
   public int count(PostFilter filter, String search, Long authorId, Instant now) {

@@ -2,6 +2,7 @@ package blog.core.editor;
 
 import blog.core.post.PostStatus;
 import blog.core.post.PostType;
+import blog.core.reading.KeyedPages;
 import blog.core.taxonomy.Taxonomy;
 import blog.core.taxonomy.Term;
 import blog.core.taxonomy.TermRepository;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -29,9 +31,18 @@ public final class PostListing {
     this.clock = clock;
   }
 
+  /**
+   * Where the pages of a view start, covering page {@code page} at least: e.g. {@link #pages} kept
+   * until the posts change.
+   */
+  @FunctionalInterface
+  public interface PageStarts {
+    KeyedPages<PostListRepository.Key> of(PostListRepository.View view, int page);
+  }
+
   /** A page of the list; a page number out of range shows the nearest page that exists. */
   public PostListPage list(Actor actor, PostListQuery query) {
-    return list(actor, query, this::everyonesCounts);
+    return list(actor, query, this::everyonesCounts, (view, page) -> pages(view, null, page));
   }
 
   /**
@@ -43,11 +54,28 @@ public final class PostListing {
   }
 
   /**
+   * Where the pages of {@code view} start, through page {@code page} at least: {@code known} (for
+   * the posts as they are now, or null) extended as {@link KeyedPages#through} does, reading keys
+   * along the view's index.
+   */
+  public KeyedPages<PostListRepository.Key> pages(
+      PostListRepository.View view, KeyedPages<PostListRepository.Key> known, int page) {
+    Instant now = clock.instant();
+    return KeyedPages.through(
+        known,
+        PAGE_SIZE,
+        page,
+        (every, from, limit) -> postList.keysEvery(view, now, every, from, limit));
+  }
+
+  /**
    * {@link #list(Actor, PostListQuery)} with everyone's counts from {@code everyonesCounts} (e.g.
-   * kept between changes). Without a search the view's total is its count, not counted again.
+   * kept between changes), and page N read from where {@code starts} says it starts (a keyset read,
+   * never skipping the posts before it). Without a search the view's total is its count, not
+   * counted again.
    */
   public PostListPage list(
-      Actor actor, PostListQuery query, Supplier<StatusCounts> everyonesCounts) {
+      Actor actor, PostListQuery query, Supplier<StatusCounts> everyonesCounts, PageStarts starts) {
     Instant now = clock.instant();
     Long authorId = query.mineOnly() ? actor.userId() : null;
     StatusCounts counts = authorId == null ? everyonesCounts.get() : postList.counts(authorId, now);
@@ -57,9 +85,15 @@ public final class PostListing {
             : postList.count(query.filter(), query.search(), authorId, now);
     int totalPages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     int page = Math.min(Math.max(1, query.page()), totalPages);
-    List<PostListRepository.Row> rows =
-        postList.list(
-            query.filter(), query.search(), authorId, now, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+    PostListRepository.View view =
+        new PostListRepository.View(query.filter(), query.search(), authorId);
+    List<PostListRepository.Row> rows;
+    if (page == 1) {
+      rows = postList.list(view, now, PAGE_SIZE, null);
+    } else {
+      Optional<PostListRepository.Key> from = starts.of(view, page).start(page);
+      rows = from.isEmpty() ? List.of() : postList.list(view, now, PAGE_SIZE, from.get());
+    }
     Map<Long, List<Term>> termsByPost =
         terms.forPosts(rows.stream().map(PostListRepository.Row::id).toList());
     List<PostListItem> items =

@@ -267,9 +267,18 @@ public final class BlogReader {
 
   /** The page of {@code post}'s comments that shows comment {@code commentId} to its writer. */
   public int commentPageOf(Post post, long commentId, DiscussionSettings discussion) {
+    return commentPageOf(post, commentId, discussion, NO_THREAD_STARTS);
+  }
+
+  /**
+   * As {@link #commentPageOf(Post, long, DiscussionSettings)}, found among where {@code starts}
+   * says the comment pages start.
+   */
+  public int commentPageOf(
+      Post post, long commentId, DiscussionSettings discussion, ThreadStarts starts) {
     Set<Long> own = Set.of(commentId);
     int approved = comments.approvedCounts(Set.of(post.id())).getOrDefault(post.id(), 0);
-    return paging.pageOf(post.id(), approved, own, discussion, commentId);
+    return paging.pageOf(post.id(), approved, own, discussion, commentId, starts);
   }
 
   private static void identitiesIn(ThreadedComment thread, Set<Long> into) {

@@ -68,7 +68,9 @@ final class CommentPaging {
     List<Comment> held = comments.listPendingAmong(postId, own);
     if (held.isEmpty()) {
       int page =
-          wanted.byComment() ? startsPageOf(postId, settings, wanted.showing()) : wanted.page();
+          wanted.byComment()
+              ? startsPageOf(postId, settings, wanted.showing(), starts)
+              : wanted.page();
       return startsPage(postId, approved, settings, page, starts);
     }
     Shape shape = shape(postId, held);
@@ -98,15 +100,23 @@ final class CommentPaging {
     return new CommentPages.Page(threads, window.page(), window.totalPages());
   }
 
-  /** The comment page that shows comment {@code id} to a browser that wrote {@code own}. */
+  /**
+   * The comment page that shows comment {@code id} to a browser that wrote {@code own}, {@code
+   * starts} saying where pages start (null from it: they are read here).
+   */
   int pageOf(
-      long postId, int approved, Set<Long> own, DiscussionSettings settings, long commentId) {
+      long postId,
+      int approved,
+      Set<Long> own,
+      DiscussionSettings settings,
+      long commentId,
+      ThreadStarts starts) {
     if (readWhole(approved, own, settings)) {
       return CommentPages.pageOf(CommentThreads.build(whole(postId, own)), settings, commentId);
     }
     List<Comment> held = comments.listPendingAmong(postId, own);
     return held.isEmpty()
-        ? startsPageOf(postId, settings, commentId)
+        ? startsPageOf(postId, settings, commentId, starts)
         : shape(postId, held).pageOf(commentId, settings);
   }
 
@@ -178,9 +188,12 @@ final class CommentPaging {
   }
 
   /**
-   * The page showing comment {@code id} to a browser with no held comments: 1 if it is not shown.
+   * The page showing comment {@code id} to a browser with no held comments: 1 if it is not shown. A
+   * keyset read: the page is the last one starting at or before the comment's thread, found among
+   * where the pages start ({@code kept}, or read here along the index as far as that thread), not
+   * by counting the threads before it.
    */
-  private int startsPageOf(long postId, DiscussionSettings settings, long id) {
+  private int startsPageOf(long postId, DiscussionSettings settings, long id, ThreadStarts kept) {
     Optional<Comment> start = comments.findById(id).filter(c -> shown(postId, c));
     if (start.isEmpty()) {
       return 1;
@@ -196,13 +209,45 @@ final class CommentPaging {
       }
       start = parent;
     }
+    ThreadKey thread = ThreadKey.of(start.get());
+    boolean newestFirst = settings.newestFirst();
+    Comparator<ThreadKey> order = newestFirst ? THREAD_ORDER.reversed() : THREAD_ORDER;
     int size = CommentPages.threadsPerPage(settings);
-    if (!settings.pageComments()
-        && comments.threadStarts(postId, false, 0, size + 1).size() <= size) {
-      return 1;
+    KeyedPages<ThreadKey> pages = null;
+    // Twice as many pages each time until they reach past the thread: a read of the keys, once
+    // per version of the post's comments when kept.
+    for (int page = 2; ; page = page > Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE : page * 2) {
+      KeyedPages<ThreadKey> known = kept.of(postId, newestFirst, page);
+      pages =
+          known != null && known.perPage() == size
+              ? known
+              : threadPages(postId, newestFirst, settings, pages, page);
+      List<ThreadKey> firsts = pages.firsts();
+      if (pages.complete()
+          || page == Integer.MAX_VALUE
+          || (!firsts.isEmpty() && order.compare(firsts.get(firsts.size() - 1), thread) > 0)) {
+        break;
+      }
     }
-    return comments.threadStartsBefore(postId, start.get(), settings.newestFirst()) / size + 1;
+    List<ThreadKey> firsts = pages.firsts();
+    // The last page starting at or before the thread.
+    int low = 0;
+    int high = firsts.size() - 1;
+    int found = 0;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      if (order.compare(firsts.get(middle), thread) <= 0) {
+        found = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return found + 1;
   }
+
+  private static final Comparator<ThreadKey> THREAD_ORDER =
+      Comparator.comparing(ThreadKey::createdAt).thenComparingLong(ThreadKey::id);
 
   private static boolean shown(long postId, Comment c) {
     return c.postId() == postId && c.status() == CommentStatus.APPROVED;

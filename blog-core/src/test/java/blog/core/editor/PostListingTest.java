@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.post.Post;
 import blog.core.post.PostStatus;
+import blog.core.reading.KeyedPages;
 import blog.core.testing.DatabaseTestBase;
 import blog.core.testing.Fixtures;
+import blog.core.testing.RecordedSql;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -118,6 +122,69 @@ class PostListingTest extends DatabaseTestBase {
     assertEquals(5, beyond.items().size());
     assertFalse(beyond.hasNext());
     assertEquals(1, kit.listing.list(ada, new PostListQuery(PostFilter.ALL, "", -3, true)).page());
+  }
+
+  @Test
+  void laterPagesAreReadFromWhereTheyStartNotBySkipping() {
+    Actor ada = kit.author("Ada");
+    Actor bob = kit.author("Bob");
+    Instant base = Instant.parse("2019-01-01T00:00:00Z");
+    for (int i = 1; i <= 70; i++) {
+      // Pairs of posts share a second, so pages split runs of one instant.
+      Form form =
+          i % 7 == 0
+              ? Form.draft("Draft " + i, "")
+              : Form.published("Post " + i, "").publishAt(base.plusSeconds(i / 2));
+      kit.create(i % 3 == 0 ? bob : ada, form);
+    }
+    List<String> statements = new ArrayList<>();
+    PostListing watched =
+        new PostListing(
+            new PostListRepository(RecordedSql.recording(db.database().dataSource(), statements)),
+            kit.terms,
+            kit.clock);
+    for (PostFilter filter : List.of(PostFilter.ALL, PostFilter.PUBLISHED, PostFilter.DRAFTS)) {
+      for (boolean mineOnly : List.of(false, true)) {
+        for (String search : List.of("", "Post 1")) {
+          // The whole view in one read from its start: what the pages must show, in turn.
+          List<String> expected =
+              new PostListRepository(db.database().jdbi())
+                      .list(
+                          new PostListRepository.View(
+                              filter, search, mineOnly ? ada.userId() : null),
+                          kit.clock.instant(),
+                          10_000,
+                          null)
+                      .stream()
+                      .map(PostListRepository.Row::title)
+                      .toList();
+          int pages =
+              Math.max(1, (expected.size() + PostListing.PAGE_SIZE - 1) / PostListing.PAGE_SIZE);
+          assertTrue(filter == PostFilter.DRAFTS || !search.isEmpty() || pages >= 2, "pages");
+          Map<PostListRepository.View, KeyedPages<PostListRepository.Key>> kept = new HashMap<>();
+          PostListing.PageStarts starts =
+              (view, page) -> kept.compute(view, (v, known) -> watched.pages(v, known, page));
+          List<String> seen = new ArrayList<>();
+          // Asked for from the last page back, as a reader following "older" links would not.
+          List<List<String>> byPage = new ArrayList<>();
+          for (int page = pages; page >= 1; page--) {
+            statements.clear();
+            PostListPage read =
+                watched.list(
+                    ada,
+                    new PostListQuery(filter, search, page, mineOnly),
+                    watched::everyonesCounts,
+                    starts);
+            byPage.add(0, inOrder(read));
+            assertTrue(
+                statements.stream().noneMatch(sql -> sql.contains("OFFSET")),
+                "page " + page + " of " + filter + " read from its start: " + statements);
+          }
+          byPage.forEach(seen::addAll);
+          assertEquals(expected, seen, filter + " mine " + mineOnly + " search '" + search + "'");
+        }
+      }
+    }
   }
 
   private static List<String> inOrder(PostListPage page) {

@@ -243,14 +243,44 @@ class CommentPagingTest extends DatabaseTestBase {
     asked.addAll(pending.subList(0, 25));
     asked.addAll(hidden.subList(0, 5));
     asked.add(Long.MAX_VALUE);
+    Map<DiscussionSettings, ThreadStarts> starts = new HashMap<>();
     for (DiscussionSettings s : settings()) {
+      starts.put(s, kept(outline, s));
       for (long id : asked) {
         int page = CommentPages.pageOf(threads, s, id);
-        assertEquals(page, outline.pageOf(post, approvedCount(), own, s, id), "page of " + id);
+        assertEquals(
+            page, outline.pageOf(post, approvedCount(), own, s, id, SKIPPING), "page of " + id);
+        assertEquals(
+            page,
+            outline.pageOf(post, approvedCount(), own, s, id, starts.get(s)),
+            "page of " + id + " from kept starts");
         assertSamePage(
             CommentPages.page(threads, s, page),
             outline.page(post, approvedCount(), own, s, CommentPageRequest.showing(id), SKIPPING),
             "the page showing " + id + " for " + own.size() + " own");
+      }
+    }
+  }
+
+  @Test
+  void theCommentsPageIsFoundWithoutCountingOrSkippingThreads() {
+    List<String> statements = new ArrayList<>();
+    Jdbi watched = RecordedSql.recording(db.database().dataSource(), statements);
+    CommentPaging paging = new CommentPaging(new CommentRepository(watched), 0);
+    List<ThreadedComment> threads = everything(Set.of());
+    List<Long> asked = new ArrayList<>(approved.subList(approved.size() - 40, approved.size()));
+    asked.addAll(approved.subList(0, 10));
+    for (DiscussionSettings s : settings()) {
+      ThreadStarts starts = kept(paging, s);
+      for (long id : asked) {
+        statements.clear();
+        assertEquals(
+            CommentPages.pageOf(threads, s, id),
+            paging.pageOf(post, approvedCount(), noneHeld(), s, id, starts),
+            "page of " + id);
+        assertTrue(
+            statements.stream().noneMatch(sql -> sql.contains("OFFSET") || sql.contains("COUNT")),
+            "the page of " + id + " is found along the index: " + statements);
       }
     }
   }

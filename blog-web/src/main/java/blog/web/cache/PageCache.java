@@ -66,6 +66,15 @@ public final class PageCache {
   static final Duration STALE_BOUND = Duration.ofSeconds(1);
 
   /**
+   * How old the versions a hot page (one rendered anew within {@link #STALE_BOUND} of the page it
+   * replaced) was rendered from may be for it to be answered, once no longer current, with no
+   * render of its replacement under way: on a post taking comments faster than it renders, renders
+   * (and the reader who waits for each) come at most every this long, not back to back. Within
+   * {@link #STALE_BOUND}.
+   */
+  static final Duration STALE_WITHOUT_RENDER = Duration.ofMillis(250);
+
+  /**
    * One stored page: the body with placeholders, its headers, and until when it holds. {@code
    * shown}: what the page shows, whose own version ({@link Shown.What#version}) it was kept at;
    * {@code theme}: the version of the theme's files it was drawn with; {@code read}: when the
@@ -80,7 +89,18 @@ public final class PageCache {
       long version,
       long theme,
       Instant read,
-      Instant until) {}
+      Instant until,
+      boolean hot) {
+    /**
+     * This page kept in place of {@code old}: hot if {@code old} was read under {@link
+     * #STALE_BOUND} before it, i.e. the page changes more than once a second.
+     */
+    Entry replacing(Entry old) {
+      boolean changesOften = read.isBefore(old.read().plus(STALE_BOUND));
+      return new Entry(
+          page, contentType, headers, route, shown, version, theme, read, until, changesOften);
+    }
+  }
 
   /** A kept page to answer with: current, or {@code stale} while its replacement is rendered. */
   record Found(Entry entry, boolean stale) {
@@ -147,8 +167,10 @@ public final class PageCache {
     }
     Instant now = clock.instant();
     if (staleAllowed(entry, now)) {
-      // One reader renders the new page; the others are answered with the one it replaces.
-      Optional<SharedRenders.Ticket<Entry>> mine = renders.start(key, versions.all());
+      // One reader renders the new page; the others are answered with the one it replaces. A page
+      // read under STALE_WITHOUT_RENDER ago is answered as it is, no render started.
+      Optional<SharedRenders.Ticket<Entry>> mine =
+          staleWithoutRender(entry, now) ? Optional.empty() : renders.start(key, versions.all());
       if (mine.isEmpty()) {
         answer(ctx, new Found(entry, true));
         return;
@@ -252,12 +274,16 @@ public final class PageCache {
               shown.version(versions),
               theme,
               read,
-              until);
+              until,
+              false);
       // A render that began earlier and ended later (one of readers past the stale bound) does not
       // replace a newer page.
       entries
           .asMap()
-          .merge(key, kept, (old, made) -> made.read().isBefore(old.read()) ? old : made);
+          .merge(
+              key,
+              kept,
+              (old, made) -> made.read().isBefore(old.read()) ? old : made.replacing(old));
       ctx.header(HEADER, "miss");
     }
     ctx.result(personalise(ctx, page));
@@ -291,7 +317,8 @@ public final class PageCache {
     Found found;
     if (fresh(entry, versions.now())) {
       found = new Found(entry, false);
-    } else if (staleAllowed(entry, clock.instant()) && renders.rendering(key)) {
+    } else if (staleAllowed(entry, clock.instant())
+        && (renders.rendering(key) || staleWithoutRender(entry, clock.instant()))) {
       found = new Found(entry, true);
     } else {
       return Optional.empty();
@@ -310,6 +337,16 @@ public final class PageCache {
         && now.isBefore(entry.until())
         && now.isBefore(entry.read().plus(STALE_BOUND))
         && entry.theme() == themeVersion.getAsLong();
+  }
+
+  /**
+   * Whether {@code entry} may be answered stale with no render of its replacement under way: not in
+   * exact mode, which answers from the database's version of the moment.
+   */
+  private boolean staleWithoutRender(Entry entry, Instant now) {
+    return !versions.exact()
+        && entry.hot()
+        && now.isBefore(entry.read().plus(STALE_WITHOUT_RENDER));
   }
 
   /**

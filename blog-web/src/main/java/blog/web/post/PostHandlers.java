@@ -16,7 +16,7 @@ import blog.core.reading.PostDetail;
 import blog.core.reading.ThreadStarts;
 import blog.core.site.SiteSettings;
 import blog.web.auth.FormDrafts;
-import blog.web.seo.PostMeta;
+import blog.web.seo.KeptPostMeta;
 import blog.web.site.KeptFragments;
 import blog.web.site.PageMeta;
 import blog.web.site.Pages;
@@ -46,6 +46,11 @@ public final class PostHandlers {
   private final OldPermalinks oldPermalinks;
   private final PageStarts starts;
   private final ThreadStarts threadStarts;
+  private final KeptPostMeta meta;
+
+  /** About how many characters of posts and their heads {@link #meta} keeps (some 8 MB). */
+  private static final long META_CHARS = 4L << 20;
+
   private final PostReactions reactions;
   private final KeptFragments kept;
 
@@ -71,6 +76,7 @@ public final class PostHandlers {
     this.reader = reader;
     this.comments = comments;
     this.pages = pages;
+    this.meta = new KeptPostMeta(pages.urls(), META_CHARS);
     this.views = views;
     this.parts = parts;
     this.clock = clock;
@@ -270,13 +276,12 @@ public final class PostHandlers {
     String cpage = ctx.pathParamMap().get("cpage");
     model.put(
         "meta",
-        PostMeta.of(
+        meta.of(
             detail.summary(),
             view.permalink(),
             cpage == null ? view.permalink() : view.permalink() + "comment-page-" + cpage + "/",
             view.excerpt(),
-            site,
-            pages.urls()));
+            site));
     // The page carries tokens for this browser: no shared cache may keep it (nor any cache a page
     // for staff, which says no-store already).
     if (!Shown.isPersonal(ctx)) {
@@ -348,7 +353,7 @@ public final class PostHandlers {
   public String commentUrl(Post post, long commentId) {
     return CommentSection.commentUrl(
         Permalinks.post(post, reader.site().timeZone()),
-        reader.commentPageOf(post, commentId, comments.discussion()),
+        reader.commentPageOf(post, commentId, comments.discussion(), threadStarts),
         commentId);
   }
 }

@@ -1,5 +1,6 @@
 package blog.web.post;
 
+import blog.core.comment.AvatarSource;
 import blog.core.comment.Comment;
 import blog.core.comment.CommentStatus;
 import blog.core.comment.ThreadedComment;
@@ -18,6 +19,8 @@ import blog.web.site.Formats;
 import blog.web.site.KeptExcerpts;
 import blog.web.site.Permalinks;
 import blog.web.site.TermLink;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -26,13 +29,38 @@ import java.util.List;
 public final class PostViews {
   private final KeptExcerpts excerpts = new KeptExcerpts(2_000_000);
 
+  /** The formats of the settings last asked for: their patterns are parsed once, not per page. */
+  private record KeptFormats(SiteSettings site, Formats formats) {}
+
+  private volatile KeptFormats lastFormats = null;
+
+  /** What an avatar's URL is made from: a pure function of these, so kept by them. */
+  private record AvatarKey(String name, String email, AvatarSource source) {}
+
+  /** Avatar URLs by name, address and source: hashing them was a tenth of a comment's view. */
+  private final Cache<AvatarKey, String> avatars =
+      Caffeine.newBuilder().maximumSize(10_000).build();
+
+  private String avatarUrl(String name, String email, AvatarSource source) {
+    return avatars.get(new AvatarKey(name, email, source), key -> Avatars.url(name, email, source));
+  }
+
+  private Formats formats(SiteSettings site) {
+    KeptFormats last = lastFormats;
+    if (last == null || !last.site().equals(site)) {
+      last = new KeptFormats(site, new Formats(site));
+      lastFormats = last;
+    }
+    return last.formats();
+  }
+
   public PostView post(PostSummary summary, SiteSettings site) {
     return post(summary, site, summary.post().commentsOpen());
   }
 
   /** {@code commentsOpen}: whether the post takes comments now (settings may close old posts). */
   public PostView post(PostSummary summary, SiteSettings site, boolean commentsOpen) {
-    Formats formats = new Formats(site);
+    Formats formats = formats(site);
     Post p = summary.post();
     return new PostView(
         p.title(),
@@ -62,7 +90,7 @@ public final class PostViews {
   /** The comment tree for the page. */
   List<CommentView> comments(
       List<ThreadedComment> threads, SiteSettings site, ThreadOptions options) {
-    Formats formats = new Formats(site);
+    Formats formats = formats(site);
     return threads.stream().map(t -> comment(t, formats, options)).toList();
   }
 
@@ -79,7 +107,7 @@ public final class PostViews {
         safeWebsite(identity != null ? identity.profileUrl() : c.authorUrl()),
         providerAvatar != null
             ? providerAvatar
-            : Avatars.url(c.authorName(), c.authorEmail(), options.avatars()),
+            : avatarUrl(c.authorName(), c.authorEmail(), options.avatars()),
         formats.dateTime(c.createdAt()),
         formats.iso(c.createdAt()),
         ScrollableBlocks.focusable(c.bodyHtml()),

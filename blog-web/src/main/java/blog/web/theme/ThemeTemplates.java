@@ -7,6 +7,7 @@ import io.pebbletemplates.pebble.loader.Loader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -107,12 +108,57 @@ public final class ThemeTemplates {
   }
 
   private static String evaluate(PebbleEngine engine, String template, Map<String, Object> model) {
-    StringWriter out = new StringWriter(8192);
+    Text out = new Text();
     try {
       engine.getTemplate(template).evaluate(out, model, Locale.ENGLISH);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /**
+   * A page as it is written: a {@link StringWriter} without its lock (its buffer is a StringBuffer,
+   * locked for every piece of every page) and with room for a page from the start.
+   */
+  private static final class Text extends Writer {
+    private final StringBuilder text = new StringBuilder(16_384);
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      text.append(chars, offset, length);
+    }
+
+    @Override
+    public void write(int c) {
+      text.append((char) c);
+    }
+
+    @Override
+    public void write(String s) {
+      text.append(s);
+    }
+
+    @Override
+    public void write(String s, int offset, int length) {
+      text.append(s, offset, offset + length);
+    }
+
+    @Override
+    public Writer append(CharSequence s) {
+      text.append(s);
+      return this;
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return text.toString();
+    }
   }
 }

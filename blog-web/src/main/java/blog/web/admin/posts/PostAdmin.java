@@ -1,14 +1,12 @@
 package blog.web.admin.posts;
 
-import blog.core.editor.StatusCounts;
+import blog.core.change.VersionMemos;
 import blog.core.reading.BlogReader;
 import blog.web.admin.AdminHandlers;
 import blog.web.admin.StaffSession;
 import blog.web.site.StaticAssets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /** The handlers of the admin's post screens, built over the editor's services. */
 public record PostAdmin(
@@ -18,7 +16,8 @@ public record PostAdmin(
     MediaHandlers media) {
 
   /**
-   * @param keepCounts keeps the post list's counts of everyone's posts per listing version
+   * @param memos keeps the post list's counts of everyone's posts, and where its pages start, per
+   *     listing version
    */
   public static PostAdmin create(
       EditorServices services,
@@ -28,10 +27,10 @@ public record PostAdmin(
       StaticAssets assets,
       SecureRandom random,
       Clock clock,
-      UnaryOperator<Supplier<StatusCounts>> keepCounts) {
+      VersionMemos memos) {
     var screens = new AdminScreens(admin, session, reader, assets, clock);
     return new PostAdmin(
-        new PostListHandlers(services, keepCounts, screens),
+        new PostListHandlers(services, memos, screens),
         new PostEditorHandlers(services, screens, random),
         new RevisionHandlers(services, screens),
         new MediaHandlers(services.media(), screens));

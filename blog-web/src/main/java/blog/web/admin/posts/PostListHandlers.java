@@ -1,12 +1,15 @@
 package blog.web.admin.posts;
 
+import blog.core.change.VersionMemos;
 import blog.core.editor.PostFilter;
 import blog.core.editor.PostListItem;
 import blog.core.editor.PostListPage;
 import blog.core.editor.PostListQuery;
+import blog.core.editor.PostListRepository;
 import blog.core.editor.PostListing;
 import blog.core.editor.PostTrash;
 import blog.core.editor.StatusCounts;
+import blog.core.reading.KeyedPages;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
@@ -15,8 +18,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /** {@code /admin/posts}: the list with its views, search and pages; trash, restore, delete. */
 public final class PostListHandlers {
@@ -37,16 +41,21 @@ public final class PostListHandlers {
 
   private final PostListing listing;
   private final Supplier<StatusCounts> everyonesCounts;
+  private final PostListing.PageStarts starts;
   private final PostTrash trash;
   private final AdminScreens screens;
 
   /**
-   * @param keep keeps everyone's counts per view until the posts change
+   * @param memos keep everyone's counts per view, and where each view's pages start, until the
+   *     posts change
    */
-  PostListHandlers(
-      EditorServices services, UnaryOperator<Supplier<StatusCounts>> keep, AdminScreens screens) {
+  PostListHandlers(EditorServices services, VersionMemos memos, AdminScreens screens) {
     this.listing = services.listing();
-    this.everyonesCounts = keep.apply(listing::everyonesCounts);
+    this.everyonesCounts = memos.perListingVersion(listing::everyonesCounts);
+    Function<PostListRepository.View, AtomicReference<KeyedPages<PostListRepository.Key>>> kept =
+        memos.perListingVersionEach(view -> new AtomicReference<>());
+    this.starts =
+        (view, page) -> kept.apply(view).updateAndGet(known -> listing.pages(view, known, page));
     this.trash = services.trash();
     this.screens = screens;
   }
@@ -61,7 +70,8 @@ public final class PostListHandlers {
         listing.list(
             screens.actor(ctx),
             new PostListQuery(filter, search, pageParam(ctx), mine),
-            everyonesCounts);
+            everyonesCounts,
+            starts);
     List<Tab> tabs =
         Arrays.stream(PostFilter.values())
             .map(
