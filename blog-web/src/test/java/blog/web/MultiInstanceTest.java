@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import blog.core.change.ContentVersionRepository;
 import blog.core.comment.CommentStatus;
 import blog.core.comment.DiscussionSettings;
-import blog.core.identity.Passwords;
 import blog.core.identity.Role;
 import blog.core.identity.User;
 import blog.core.identity.UserRepository;
@@ -635,7 +634,7 @@ class MultiInstanceTest {
     StaffAccounts accounts =
         new StaffAccounts(
             new UserRepository(jdbi),
-            new Passwords(),
+            Fixtures.PASSWORDS,
             new SettingsRepository(jdbi),
             SiteSecret.signer(new SettingsRepository(jdbi), new SecureRandom()),
             Clock.systemUTC());

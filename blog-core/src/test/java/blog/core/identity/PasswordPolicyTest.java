@@ -29,6 +29,18 @@ class PasswordPolicyTest {
   }
 
   @Test
+  void aHashAtATestsCostIsCheckedAtTheCostWrittenInIt() {
+    String cheap = Passwords.atCost(1024, 1).hash("a perfectly fine passphrase");
+    assertTrue(cheap.startsWith("$argon2id$v=19$m=1024,t=1,p=1$"), cheap);
+    assertTrue(passwords.matches("a perfectly fine passphrase", cheap));
+    assertFalse(passwords.matches("a perfectly fine passphrasE", cheap));
+    assertTrue(
+        passwords.hash("a perfectly fine passphrase").startsWith("$argon2id$v=19$m=19456,t=2,p=1$"),
+        "the blog's own hashes keep its cost");
+    assertFalse(Passwords.atCost(1024, 1).matches("any password", null), "no account: refused");
+  }
+
+  @Test
   void theDecoyForUnknownAccountsIsAHashWithTheSameParameters() {
     String fresh = passwords.hash("any password");
     String parameters = "$argon2id$v=19$m=19456,t=2,p=1$";

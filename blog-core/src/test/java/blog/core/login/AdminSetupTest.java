@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.comment.FieldError;
-import blog.core.identity.Passwords;
 import blog.core.identity.Role;
 import blog.core.identity.UserRepository;
 import blog.core.security.SiteSecret;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.DbKind;
 import blog.core.testing.EachDatabase;
+import blog.core.testing.Fixtures;
 import blog.core.testing.MutableClock;
 import blog.core.testing.TestDatabase;
 import java.security.SecureRandom;
@@ -35,7 +35,7 @@ class AdminSetupTest {
       StaffAccounts accounts =
           new StaffAccounts(
               new UserRepository(jdbi),
-              new Passwords(),
+              Fixtures.PASSWORDS,
               new SettingsRepository(jdbi),
               SiteSecret.signer(new SettingsRepository(jdbi), new SecureRandom()),
               clock);
@@ -65,7 +65,7 @@ class AdminSetupTest {
     var jdbi = db.database().jdbi();
     return new StaffAccounts(
         new UserRepository(jdbi),
-        new Passwords(),
+        Fixtures.PASSWORDS,
         new SettingsRepository(jdbi),
         SiteSecret.signer(new SettingsRepository(jdbi), new SecureRandom()),
         clock);
@@ -105,7 +105,7 @@ class AdminSetupTest {
       StaffAccounts accounts =
           new StaffAccounts(
               users,
-              new Passwords(),
+              Fixtures.PASSWORDS,
               new SettingsRepository(jdbi),
               SiteSecret.signer(new SettingsRepository(jdbi), new SecureRandom()),
               Clock.systemUTC());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blog.core.identity.Passwords;
 import blog.core.identity.Role;
 import blog.core.identity.User;
 import blog.core.identity.UserRepository;
@@ -43,11 +42,11 @@ class PasskeyRulesTest extends DatabaseTestBase {
     accounts =
         new StaffAccounts(
             users,
-            new Passwords(),
+            Fixtures.PASSWORDS,
             new SettingsRepository(jdbi),
             SiteSecret.signer(new SettingsRepository(jdbi), new SecureRandom()),
             clock);
-    login = new StaffLogin(users, new Passwords(), new LoginThrottleRepository(jdbi), clock);
+    login = new StaffLogin(users, Fixtures.PASSWORDS, new LoginThrottleRepository(jdbi), clock);
     repository = new PasskeyRepository(jdbi);
     passkeys =
         new Passkeys(

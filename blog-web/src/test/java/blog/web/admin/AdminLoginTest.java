@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blog.core.identity.Passwords;
 import blog.core.identity.Role;
 import blog.core.identity.UserRepository;
 import blog.core.login.StaffAccounts;
@@ -42,7 +41,7 @@ class AdminLoginTest extends WebTestBase {
     accounts =
         new StaffAccounts(
             new UserRepository(jdbi),
-            new Passwords(),
+            Fixtures.PASSWORDS,
             new SettingsRepository(jdbi),
             SiteSecret.signer(new SettingsRepository(jdbi), new SecureRandom()),
             Clock.fixed(TestServer.NOW, ZoneOffset.UTC));

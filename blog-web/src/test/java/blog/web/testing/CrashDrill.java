@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blog.core.db.Database;
 import blog.core.db.DatabaseSettings;
-import blog.core.identity.Passwords;
 import blog.core.identity.Role;
 import blog.core.identity.User;
 import blog.core.identity.UserRepository;
@@ -13,6 +12,7 @@ import blog.core.security.SiteSecret;
 import blog.core.site.SettingsRepository;
 import blog.core.testing.CommentCounts;
 import blog.core.testing.DbKind;
+import blog.core.testing.Fixtures;
 import blog.core.testing.H2Indexes;
 import blog.core.testing.TestDatabase;
 import blog.migrations.Migrations;
@@ -105,7 +105,7 @@ public final class CrashDrill implements AutoCloseable {
           var jdbi = database.jdbi();
           return new StaffAccounts(
                   new UserRepository(jdbi),
-                  new Passwords(),
+                  Fixtures.PASSWORDS,
                   new SettingsRepository(jdbi),
                   SiteSecret.signer(new SettingsRepository(jdbi), new SecureRandom()),
                   Clock.systemUTC())

@@ -3,7 +3,6 @@ package blog.web.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blog.core.identity.Passwords;
 import blog.core.identity.Role;
 import blog.core.identity.User;
 import blog.core.identity.UserRepository;
@@ -29,7 +28,7 @@ public final class StaffBrowsers {
     this.accounts =
         new StaffAccounts(
             new UserRepository(jdbi),
-            new Passwords(),
+            Fixtures.PASSWORDS,
             new SettingsRepository(jdbi),
             SiteSecret.signer(new SettingsRepository(jdbi), new SecureRandom()),
             Clock.fixed(TestServer.NOW, ZoneOffset.UTC));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blog.core.identity.Passwords;
 import blog.core.identity.Role;
 import blog.core.identity.User;
 import blog.core.identity.UserRepository;
@@ -55,7 +54,7 @@ class PostAdminTest extends WebTestBase {
     accounts =
         new StaffAccounts(
             new UserRepository(jdbi),
-            new Passwords(),
+            Fixtures.PASSWORDS,
             new SettingsRepository(jdbi),
             SiteSecret.signer(new SettingsRepository(jdbi), new SecureRandom()),
             clock);

@@ -1,61 +1,46 @@
 package blog.web.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import blog.core.identity.Role;
 import blog.core.identity.User;
 import blog.core.post.PostRepository;
-import blog.core.post.PostStatus;
-import blog.core.seed.SeedContent;
-import blog.core.testing.DbKind;
-import blog.core.testing.TestDatabase;
-import blog.core.text.MarkdownRenderer;
 import blog.web.testing.StaffBrowsers;
-import blog.web.testing.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
 /**
- * Every kind of public page and the admin's screens, on the seed blog and on a blog holding
- * WordPress's Theme Unit Test data, at 1280 and 390 CSS pixels (some also in the dark colour
- * scheme, and an article as printed): each kept as a full-page PNG under target/gallery/ with an
- * index.html to look through them, and each checked: no sideways scrolling at 390 pixels, nothing
- * in the browser's console, valid HTML with the policy (Nu Html Checker, once a page: the HTML does
- * not depend on the width) and no serious or critical accessibility problem (axe, at both widths).
- * Every problem of every page is reported together, after the gallery is written.
+ * Every kind of public page and the admin's screens of one blog, at 1280 and 390 CSS pixels (some
+ * also in the dark colour scheme, and an article as printed): each kept as a full-page PNG under
+ * target/gallery/ with an index.html to look through them, and each checked: no sideways scrolling
+ * at 390 pixels, nothing in the browser's console, valid HTML with the policy (Nu Html Checker,
+ * once a page: the HTML does not depend on the width) and no serious or critical accessibility
+ * problem (axe, at both widths). Every problem of every page is reported together, after the
+ * gallery is written. One class a blog ({@link SeedBlogGalleryTest}, {@link ThemeBlogGalleryTest}),
+ * so the two test JVMs draw them at once; the index shows every blog drawn so far.
  */
-class ScreenshotGalleryTest extends BrowserTestBase {
+abstract class ScreenshotGallery extends BrowserTestBase {
   private static final Path GALLERY = Path.of("target", "gallery");
+  private static final List<String> BLOGS = List.of("seed", "theme");
   private static final int PHONE = 390;
   private static final int DESKTOP = 1280;
 
   /** An A4 page's width in CSS pixels, for the printed article. */
   private static final int A4 = 794;
 
-  private static final String LONG_WORD =
+  static final String LONG_WORD =
       "Pneumonoultramicroscopicsilicovolcanoconiosis" + "Supercalifragilisticexpialidocious";
 
   private final List<Shot> shots = new ArrayList<>();
-  private TestDatabase themeDb;
-  private TestServer themeServer;
-  private long seedBusyPost;
-  private String seedPage;
-  private User seedAdmin;
-  private User themeAdmin;
 
   /** A page kept: which blog, its name, the width, where it was, the PNG's file name. */
   private record Shot(String blog, String name, int width, String path, String file) {}
@@ -63,143 +48,20 @@ class ScreenshotGalleryTest extends BrowserTestBase {
   /** A page of a blog to visit: its name in the gallery and its path. */
   private record Visit(String name, String path) {}
 
-  @Override
-  protected void prepare() {
-    Instant at = Instant.now().minus(3, ChronoUnit.DAYS);
-    long author = fixtures.author("Tess Threads");
-    seedBusyPost =
-        fixtures.post(
-            author,
-            "A discussion that goes deep",
-            PostStatus.PUBLISHED,
-            at,
-            List.of("Conversations", "Social Media"),
-            List.of("threads"));
-    String body =
-        "People answered each other for a while, with words like "
-            + LONG_WORD
-            + ". Here is the table they argued over:\n\n"
-            + "| Plan | Reach | Replies | Shares | Notes |\n|---|---|---|---|---|\n"
-            + "| Quantity | 12,000 | 14 | 3 | Many readers, few of them staying |\n"
-            + "| Quality | 900 | 212 | 48 | Conversations that last |\n";
-    db.database()
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate(
-                        "UPDATE posts SET body_markdown = :md, body_html = :html WHERE id = :id")
-                    .bind("md", body)
-                    .bind("html", new MarkdownRenderer().render(body))
-                    .bind("id", seedBusyPost)
-                    .execute());
-    Long parent = null;
-    for (int depth = 1; depth <= 8; depth++) {
-      parent =
-          fixtures.comment(
-              seedBusyPost,
-              parent,
-              depth % 2 == 0 ? "Rob Replies" : "Rita Responds",
-              depth == 4
-                  ? "A word too long for a phone: "
-                      + LONG_WORD
-                      + " and a link https://example.org/"
-                      + "a/very/long/path/that/does/not/break/anywhere/on/its/own/at/all"
-                  : "Reply at depth " + depth + ", with a few more words to wrap a line or two.",
-              at.plusSeconds(60L * depth));
-    }
-    for (int i = 1; i <= 6; i++) {
-      fixtures.comment(
-          seedBusyPost, null, "Reader " + i, "Another view, number " + i + ".", at.plusSeconds(i));
-    }
-    long page =
-        fixtures.postWithBody(
-            author, "About this blog", "Who writes here, and why.", PostStatus.PUBLISHED, at);
-    db.database()
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate("UPDATE posts SET post_type = 'page' WHERE id = :id")
-                    .bind("id", page)
-                    .execute());
-    seedPage =
-        "/" + new PostRepository(db.database().jdbi()).findById(page).orElseThrow().slug() + "/";
-    seedAdmin = new StaffBrowsers(db.database().jdbi(), server).account(Role.ADMIN, "Gail Gallery");
-
-    themeDb = TestDatabase.create(DbKind.H2);
-    themeServer = TestServer.start(themeDb.database(), Map.of(), Clock.systemUTC());
-    ThemeUnitTestData.importInto(themeDb);
-    themeAdmin =
-        new StaffBrowsers(themeDb.database().jdbi(), themeServer).account(Role.ADMIN, "Theo Theme");
-  }
-
-  @AfterAll
-  void stopThemeBlog() {
-    if (themeServer != null) {
-      themeServer.close();
-    }
-    if (themeDb != null) {
-      themeDb.close();
-    }
-  }
-
-  @Test
-  void theSeedBlog() {
-    List<String> problems =
-        gallery(
-            "seed",
-            server,
-            ReaderJourneyTest.SEED,
-            permalinkOf(seedBusyPost),
-            seedPage,
-            "/?s=networking",
-            seedAdmin,
-            seedPostId());
-    assertTrue(problems.isEmpty(), "the seed blog's pages:\n  " + String.join("\n  ", problems));
-  }
-
-  @Test
-  void theThemeUnitTestBlog() {
-    String comments = themePermalink("template-comments");
-    List<String> problems =
-        gallery(
-            "theme",
-            themeServer,
-            themePermalink("markup-html-tags-and-formatting"),
-            comments,
-            "/about/",
-            "/?s=template",
-            themeAdmin,
-            themePostId("template-comments"));
-    assertTrue(
-        problems.isEmpty(),
-        "the Theme Unit Test blog's pages:\n  " + String.join("\n  ", problems));
-  }
-
-  private long seedPostId() {
+  /** The post with this slug, as visible now. */
+  protected long postId(String slug) {
     return new PostRepository(db.database().jdbi())
-        .findVisibleBySlug(SeedContent.SLUG, Instant.now())
-        .orElseThrow()
-        .id();
-  }
-
-  private long themePostId(String slug) {
-    return new PostRepository(themeDb.database().jdbi())
         .findVisibleBySlug(slug, Instant.now())
         .orElseThrow()
         .id();
-  }
-
-  private String themePermalink(String slug) {
-    return ThemeUnitTestData.permalink(themeDb, slug);
   }
 
   /**
    * Keeps and checks every page of one blog at both widths: the public pages as a new reader, then
    * the admin's screens logged in as {@code admin}; answers the problems found.
    */
-  private List<String> gallery(
+  protected List<String> gallery(
       String blog,
-      TestServer at,
       String article,
       String busyPost,
       String page,
@@ -209,7 +71,7 @@ class ScreenshotGalleryTest extends BrowserTestBase {
     forgetEveryone();
     List<String> problems = new ArrayList<>();
     // The archives this blog has, from the links on its busiest post.
-    driver.get(at.url(busyPost));
+    driver.get(server.url(busyPost));
     Map<String, String> links = archiveLinks();
     List<Visit> pages = new ArrayList<>();
     pages.add(new Visit("home", "/"));
@@ -223,12 +85,11 @@ class ScreenshotGalleryTest extends BrowserTestBase {
     pages.add(new Visit("search", search));
     pages.add(new Visit("page", page));
     pages.add(new Visit("not-found", "/no/such/page/"));
-    visitAll(blog, at, pages, problems);
+    visitAll(blog, pages, problems);
     // As a reader whose system prefers dark sees them, and an article as printed on A4.
     Looks.colourScheme(driver, "dark");
     visitAll(
         blog,
-        at,
         List.of(
             new Visit("home-dark", "/"),
             new Visit("article-dark", article),
@@ -240,7 +101,7 @@ class ScreenshotGalleryTest extends BrowserTestBase {
         Map.of("width", A4, "height", 1123, "deviceScaleFactor", 1, "mobile", false));
     for (Visit visit :
         List.of(new Visit("article-print", article), new Visit("deep-threads-print", busyPost))) {
-      driver.get(at.url(visit.path()));
+      driver.get(server.url(visit.path()));
       waitUntil(d -> "complete".equals(js("return document.readyState")));
       String file = blog + "-" + visit.name() + "-" + A4 + ".png";
       keepFullPage(GALLERY.resolve(file));
@@ -249,7 +110,7 @@ class ScreenshotGalleryTest extends BrowserTestBase {
     driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     Looks.screen(driver);
 
-    driver.get(at.url("/admin/login"));
+    driver.get(server.url("/admin/login"));
     type("#username", admin.username());
     type("#password", StaffBrowsers.PASSWORD);
     find(".admin-login button[type=submit]").click();
@@ -262,18 +123,17 @@ class ScreenshotGalleryTest extends BrowserTestBase {
             new Visit("admin-moderation", "/admin/comments"),
             new Visit("admin-settings", "/admin/settings"),
             new Visit("admin-import", "/admin/import"));
-    visitAll(blog, at, screens, problems);
+    visitAll(blog, screens, problems);
     Looks.colourScheme(driver, "dark");
     visitAll(
         blog,
-        at,
         List.of(
             new Visit("admin-posts-dark", "/admin/posts"),
             new Visit("admin-moderation-dark", "/admin/comments")),
         problems);
     Looks.screen(driver);
     forgetEveryone();
-    writeIndex();
+    writeIndex(blog);
     return problems;
   }
 
@@ -292,7 +152,7 @@ class ScreenshotGalleryTest extends BrowserTestBase {
   }
 
   /** Each page at each width: kept, then checked. */
-  private void visitAll(String blog, TestServer at, List<Visit> visits, List<String> problems) {
+  private void visitAll(String blog, List<Visit> visits, List<String> problems) {
     for (int width : List.of(DESKTOP, PHONE)) {
       if (width == PHONE) {
         driver.executeCdpCommand(
@@ -303,7 +163,7 @@ class ScreenshotGalleryTest extends BrowserTestBase {
       }
       for (Visit visit : visits) {
         String label = blog + " " + visit.name() + " at " + width + " px (" + visit.path() + ")";
-        driver.get(at.url(visit.path()));
+        driver.get(server.url(visit.path()));
         waitUntil(d -> "complete".equals(js("return document.readyState")));
         String file = blog + "-" + visit.name() + "-" + width + ".png";
         keepFullPage(GALLERY.resolve(file));
@@ -352,8 +212,45 @@ class ScreenshotGalleryTest extends BrowserTestBase {
     return errors;
   }
 
-  /** target/gallery/index.html: every PNG kept so far, captioned, blog by blog. */
-  private void writeIndex() {
+  /**
+   * target/gallery/index.html: every PNG kept so far, captioned, blog by blog. Each class lists its
+   * own blog's shots in {@code <blog>.shots} and writes the index from every list there, under a
+   * lock, as the other blog's class may be finishing in another JVM at the same moment.
+   */
+  private void writeIndex(String blog) {
+    try {
+      Files.createDirectories(GALLERY);
+      try (FileChannel lock =
+          FileChannel.open(
+              GALLERY.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        // Released when the channel closes.
+        lock.lock();
+        StringBuilder list = new StringBuilder();
+        for (Shot shot : shots) {
+          list.append(
+              String.join(
+                  "\t", shot.name(), String.valueOf(shot.width()), shot.path(), shot.file()));
+          list.append('\n');
+        }
+        Files.writeString(GALLERY.resolve(blog + ".shots"), list, StandardCharsets.UTF_8);
+        List<Shot> all = new ArrayList<>();
+        for (String each : BLOGS) {
+          Path shotList = GALLERY.resolve(each + ".shots");
+          if (Files.exists(shotList)) {
+            for (String line : Files.readAllLines(shotList, StandardCharsets.UTF_8)) {
+              String[] f = line.split("\t", -1);
+              all.add(new Shot(each, f[0], Integer.parseInt(f[1]), f[2], f[3]));
+            }
+          }
+        }
+        Files.writeString(GALLERY.resolve("index.html"), index(all), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String index(List<Shot> shots) {
     StringBuilder html = new StringBuilder();
     html.append(
         """
@@ -405,11 +302,6 @@ class ScreenshotGalleryTest extends BrowserTestBase {
       html.append("</div>\n");
     }
     html.append("</body></html>\n");
-    try {
-      Files.createDirectories(GALLERY);
-      Files.writeString(GALLERY.resolve("index.html"), html, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return html.toString();
   }
 }
