@@ -14,6 +14,7 @@ import blog.core.seed.SeedContent;
 import blog.core.site.SettingsRepository;
 import blog.core.text.MarkdownRenderer;
 import blog.migrations.Migrations;
+import blog.web.CleanStop;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -120,7 +121,9 @@ final class GenerateCommand implements Callable<Integer> {
         "generating",
         copy -> {
           try (Database database = Database.open(copy)) {
-            return generate(database, out);
+            DataGenerator.Generated generated = generate(database, out);
+            CleanStop.countsExactIfNeverServed(database);
+            return generated;
           }
         });
   }
