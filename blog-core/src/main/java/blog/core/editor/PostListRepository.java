@@ -6,6 +6,7 @@ import blog.core.post.PostStatus;
 import blog.core.post.PostType;
 import java.time.Instant;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
@@ -62,24 +63,21 @@ public final class PostListRepository {
    * {@code limit}: a keyset read of the view's index, costing the same for page 2 or page 5,000.
    */
   public List<Row> list(View view, Instant now, int limit, Key from) {
-    String sql =
-        """
-        SELECT p.id, p.title, p.slug, p.status, p.author_id, p.published_at, p.updated_at,
-               p.version, p.post_type, u.display_name AS author_name
-        FROM posts p LEFT JOIN users u ON u.id = p.author_id
-        """
-            + where(view.filter().condition, view.search(), view.authorId())
-            + (from == null ? "" : FROM_KEY)
-            + view.filter().order
-            + " LIMIT :limit";
     return jdbi.withHandle(
-        h -> {
-          Query query = bind(h.createQuery(sql), sql, view.search(), view.authorId(), now);
-          if (from != null) {
-            bindKey(query, from);
-          }
-          return query.bind("limit", limit).map(MAPPER).list();
-        });
+        h ->
+            fromKey(
+                    h,
+                    """
+                    SELECT p.id, p.title, p.slug, p.status, p.author_id, p.published_at,
+                           p.updated_at, p.version, p.post_type, u.display_name AS author_name
+                    FROM posts p LEFT JOIN users u ON u.id = p.author_id
+                    """,
+                    view,
+                    now,
+                    limit,
+                    from)
+                .map(MAPPER)
+                .list());
   }
 
   /**
@@ -88,25 +86,31 @@ public final class PostListRepository {
    * view's index, reading dates and ids only.
    */
   public List<Key> keysEvery(View view, Instant now, int every, Key from, int limit) {
+    return jdbi.withHandle(
+        h ->
+            EveryNth.of(
+                fromKey(h, "SELECT p.listed_at, p.id FROM posts p", view, now, limit, from)
+                    .setFetchSize(1000)
+                    .map((rs, ctx) -> new Key(Times.instant(rs, "listed_at"), rs.getLong("id"))),
+                every));
+  }
+
+  /**
+   * {@code select} over the posts of {@code view} from {@code from} on (it included; null: from the
+   * newest), in the view's order, at most {@code limit}: a keyset read of the view's index.
+   */
+  private Query fromKey(Handle h, String select, View view, Instant now, int limit, Key from) {
     String sql =
-        "SELECT p.listed_at, p.id FROM posts p"
+        select
             + where(view.filter().condition, view.search(), view.authorId())
             + (from == null ? "" : FROM_KEY)
             + view.filter().order
             + " LIMIT :limit";
-    return jdbi.withHandle(
-        h -> {
-          Query query = bind(h.createQuery(sql), sql, view.search(), view.authorId(), now);
-          if (from != null) {
-            bindKey(query, from);
-          }
-          return EveryNth.of(
-              query
-                  .bind("limit", limit)
-                  .setFetchSize(1000)
-                  .map((rs, ctx) -> new Key(Times.instant(rs, "listed_at"), rs.getLong("id"))),
-              every);
-        });
+    Query query = bind(h.createQuery(sql), sql, view.search(), view.authorId(), now);
+    if (from != null) {
+      bindKey(query, from);
+    }
+    return query.bind("limit", limit);
   }
 
   /**
