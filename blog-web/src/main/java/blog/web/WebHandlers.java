@@ -8,6 +8,7 @@ import blog.core.login.LoginProviders;
 import blog.core.mail.MailSettings;
 import blog.core.post.Listing;
 import blog.core.post.ListingKey;
+import blog.core.reading.KeptReads;
 import blog.core.reading.KeyedPages;
 import blog.core.reading.PageStarts;
 import blog.core.reading.ThreadStarts;
@@ -262,7 +263,6 @@ record WebHandlers(
             parts,
             services.clock(),
             services.editing().oldPermalinks(),
-            starts,
             threadStarts,
             services.webmentions() == null
                 ? PostReactions.NONE
@@ -271,7 +271,10 @@ record WebHandlers(
                   return new PostReactions.Counts(counts.likes(), counts.reposts());
                 },
             new KeptFragments(
-                PageCacheSettings.FRAGMENT_BYTES.read(config), pebble::render, theme::version));
+                PageCacheSettings.FRAGMENT_BYTES.read(config), pebble::render, theme::version),
+            // What the post pages and the home page read for readers with nothing of their own on
+            // them: per version of what they show.
+            new KeptReads(services.reader(), memos, starts));
     DataSource dataSource = services.database().dataSource();
     var tracking = new RequestTracking(clientAddress, metrics);
     DemoSignIn demoSignIn =

@@ -5,10 +5,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
 
 /**
@@ -66,6 +68,68 @@ public final class VersionMemos {
    */
   public <K, T> Function<K, T> perPostVersionEach(Function<K, T> source, ToLongFunction<K> post) {
     return each(source, key -> () -> versions.get().forPost(post.applyAsLong(key)));
+  }
+
+  /**
+   * As {@link #perPostVersionEach}, but keeping values up to a total {@code maxWeight} of {@code
+   * weight} (say, comments) instead of a number of keys: for values whose size varies a
+   * thousandfold, as a page of a post's comments does. A value is kept for the version of the
+   * post's page it was read at, and asked for at another version it is read again.
+   */
+  public <K, T> Function<K, T> perPostVersionWeighed(
+      Function<K, T> source, ToLongFunction<K> post, ToIntFunction<T> weight, long maxWeight) {
+    record Versioned<K>(K key, long version) {}
+    record Held<T>(T value, Instant until) {}
+    Cache<Versioned<K>, Held<T>> kept =
+        Caffeine.newBuilder()
+            .maximumWeight(maxWeight)
+            .<Versioned<K>, Held<T>>weigher((key, held) -> 1 + weight.applyAsInt(held.value()))
+            .build();
+    return key -> {
+      Versioned<K> at = new Versioned<>(key, versions.get().forPost(post.applyAsLong(key)));
+      Instant now = clock.instant();
+      Held<T> held = kept.getIfPresent(at);
+      if (held != null && now.isBefore(held.until())) {
+        return held.value();
+      }
+      T value = source.apply(key);
+      kept.put(at, new Held<>(value, until(now)));
+      return value;
+    };
+  }
+
+  /**
+   * {@code source} for each key (a page of a listing), kept while the listing and the comments of
+   * the posts it holds ({@code postIds} of the value: their counts show on it) stay as they were —
+   * {@link ContentVersions#forListing} of their rows — for the {@value #KEYS} keys asked for most
+   * lately. A comment on a post the value does not hold leaves it kept.
+   */
+  public <K, T> Function<K, T> perListingOf(
+      Function<K, T> source, Function<T, Collection<Long>> postIds) {
+    record Held<T>(T value, long slots, long version, Instant until) {}
+    Cache<K, Held<T>> kept = Caffeine.newBuilder().maximumSize(KEYS).build();
+    return key -> {
+      ContentVersions now = versions.get();
+      Instant at = clock.instant();
+      Held<T> held = kept.getIfPresent(key);
+      if (held != null
+          && held.version() == now.forListing(held.slots())
+          && at.isBefore(held.until())) {
+        return held.value();
+      }
+      // The versions were read before the value: it is at least as new as what they say.
+      T value = source.apply(key);
+      long slots = ContentVersions.slotsOf(postIds.apply(value));
+      kept.put(key, new Held<>(value, slots, now.forListing(slots), until(at)));
+      return value;
+    };
+  }
+
+  /** Until when a value read at {@code now} may be kept: {@link #MAX_AGE}, or the next post due. */
+  Instant until(Instant now) {
+    Instant until = now.plus(MAX_AGE);
+    Optional<Instant> due = nextPublication.apply(now);
+    return due.isPresent() && due.get().isBefore(until) ? due.get() : until;
   }
 
   private long listingVersion() {

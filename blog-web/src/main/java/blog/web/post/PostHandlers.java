@@ -11,7 +11,7 @@ import blog.core.post.Post;
 import blog.core.post.PostPage;
 import blog.core.reading.BlogReader;
 import blog.core.reading.CommentAlone;
-import blog.core.reading.PageStarts;
+import blog.core.reading.KeptReads;
 import blog.core.reading.PostDetail;
 import blog.core.reading.ThreadStarts;
 import blog.core.site.SiteSettings;
@@ -37,6 +37,7 @@ import java.util.Set;
 /** The home page, its later pages and single posts with their reply form. */
 public final class PostHandlers {
   private final BlogReader reader;
+  private final KeptReads kept;
   private final CommentService comments;
   private final Pages pages;
   private final PostViews views;
@@ -44,7 +45,6 @@ public final class PostHandlers {
   private final Clock clock;
   private final CommentSection section;
   private final OldPermalinks oldPermalinks;
-  private final PageStarts starts;
   private final ThreadStarts threadStarts;
   private final KeptPostMeta meta;
 
@@ -52,7 +52,7 @@ public final class PostHandlers {
   private static final long META_CHARS = 4L << 20;
 
   private final PostReactions reactions;
-  private final KeptFragments kept;
+  private final KeptFragments fragments;
 
   /** What a post's article shows, all of it: its kept HTML's key. */
   private record EntryShows(PostView post, String fediverse, PostReactions.Counts reactions) {}
@@ -65,13 +65,13 @@ public final class PostHandlers {
       ReplyFormParts parts,
       Clock clock,
       OldPermalinks oldPermalinks,
-      PageStarts starts,
       ThreadStarts threadStarts,
       PostReactions reactions,
-      KeptFragments kept) {
+      KeptFragments fragments,
+      KeptReads kept) {
     this.reactions = reactions;
+    this.fragments = fragments;
     this.kept = kept;
-    this.starts = starts;
     this.threadStarts = threadStarts;
     this.reader = reader;
     this.comments = comments;
@@ -81,15 +81,16 @@ public final class PostHandlers {
     this.parts = parts;
     this.clock = clock;
     this.oldPermalinks = oldPermalinks;
-    this.section = new CommentSection(comments, views, parts, clock, new CommentFragments(kept));
+    this.section =
+        new CommentSection(comments, views, parts, clock, new CommentFragments(fragments));
   }
 
   /** {@code GET /} and {@code GET /page/{page}/} */
   public void home(Context ctx) {
     int page = PathParams.page(ctx);
     SiteSettings site = reader.site();
-    // Later pages start where the kept page starts say: a keyset read, not skipping rows.
-    PostPage shown = reader.home(page, starts);
+    // Later pages start where the kept page starts say: a keyset read, not skipping rows; kept.
+    PostPage shown = kept.home(page);
     Shown.listing(ctx, shown.posts());
     ListingView listing = views.listing(null, shown, "/", site);
     pages.render(
@@ -107,7 +108,7 @@ public final class PostHandlers {
   public void single(Context ctx) {
     LocalDate day =
         PathParams.date(ctx.pathParam("year"), ctx.pathParam("month"), ctx.pathParam("day"));
-    Optional<Post> found = reader.visiblePost(ctx.pathParam("slug"));
+    Optional<Post> found = kept.visiblePost(ctx.pathParam("slug"));
     if (found.isEmpty()) {
       // A slug changed after publication: its old links move permanently to the new one.
       Post moved =
@@ -239,7 +240,7 @@ public final class PostHandlers {
    */
   private PostDetail read(
       Context ctx, Post post, DiscussionSettings discussion, CommentForm form, long editing) {
-    return reader.detail(
+    return kept.detail(
         post,
         parts.own().ids(ctx),
         discussion,
@@ -303,7 +304,7 @@ public final class PostHandlers {
     if (!staff.postEditUrl().isEmpty()) {
       return "";
     }
-    return kept.render(
+    return fragments.render(
         "post/entry",
         new EntryShows(view, fediverse, counts),
         () ->
