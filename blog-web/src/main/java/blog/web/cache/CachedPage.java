@@ -5,6 +5,7 @@ import blog.web.security.Csrf;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
@@ -22,7 +23,7 @@ final class CachedPage {
    */
   static final int WRITTEN_IN_PARTS = 32 * 1024;
 
-  /** Where every placeholder starts; looked for with {@link String#indexOf}, not a regex. */
+  /** Where every placeholder starts; looked for byte by byte, not with a regex. */
   private static final String MARK = "@@";
 
   /** No form token: the gap stands for the CSRF token. */
@@ -59,40 +60,65 @@ final class CachedPage {
   }
 
   static CachedPage of(String html) {
+    return of(html.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@link #of(String)} from the page's UTF-8 bytes (the placeholders are ASCII). */
+  static CachedPage of(byte[] html) {
     List<byte[]> texts = new ArrayList<>();
     List<Long> gaps = new ArrayList<>();
     int from = 0;
-    for (int at = html.indexOf(MARK); at >= 0; ) {
+    for (int at = indexOf(html, MARK_BYTES, 0); at >= 0; ) {
       int end = -1;
       long gap = CSRF;
-      if (html.startsWith(Csrf.TOKEN_PLACEHOLDER, at)) {
-        end = at + Csrf.TOKEN_PLACEHOLDER.length();
-      } else if (html.startsWith(FormTokens.PLACEHOLDER_PREFIX, at)) {
-        int digits = at + FormTokens.PLACEHOLDER_PREFIX.length();
+      if (startsWith(html, CSRF_BYTES, at)) {
+        end = at + CSRF_BYTES.length;
+      } else if (startsWith(html, FORM_BYTES, at)) {
+        int digits = at + FORM_BYTES.length;
         int stop = digits;
-        while (stop < html.length()
-            && stop - digits < 18
-            && html.charAt(stop) >= '0'
-            && html.charAt(stop) <= '9') {
+        long postId = 0;
+        while (stop < html.length && stop - digits < 18 && html[stop] >= '0' && html[stop] <= '9') {
+          postId = postId * 10 + (html[stop] - '0');
           stop++;
         }
-        if (stop > digits && html.startsWith(MARK, stop)) {
-          gap = Long.parseLong(html, digits, stop, 10);
-          end = stop + MARK.length();
+        if (stop > digits && startsWith(html, MARK_BYTES, stop)) {
+          gap = postId;
+          end = stop + MARK_BYTES.length;
         }
       }
       if (end < 0) {
-        at = html.indexOf(MARK, at + 1);
+        at = indexOf(html, MARK_BYTES, at + 1);
         continue;
       }
-      texts.add(html.substring(from, at).getBytes(StandardCharsets.UTF_8));
+      texts.add(Arrays.copyOfRange(html, from, at));
       gaps.add(gap);
       from = end;
-      at = html.indexOf(MARK, end);
+      at = indexOf(html, MARK_BYTES, end);
     }
-    texts.add(html.substring(from).getBytes(StandardCharsets.UTF_8));
+    texts.add(from == 0 ? html : Arrays.copyOfRange(html, from, html.length));
     return new CachedPage(
         texts.toArray(byte[][]::new), gaps.stream().mapToLong(Long::longValue).toArray());
+  }
+
+  private static final byte[] MARK_BYTES = MARK.getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] CSRF_BYTES =
+      Csrf.TOKEN_PLACEHOLDER.getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] FORM_BYTES =
+      FormTokens.PLACEHOLDER_PREFIX.getBytes(StandardCharsets.US_ASCII);
+
+  private static boolean startsWith(byte[] bytes, byte[] prefix, int at) {
+    return at + prefix.length <= bytes.length
+        && Arrays.equals(bytes, at, at + prefix.length, prefix, 0, prefix.length);
+  }
+
+  /** Where {@code mark} (two bytes) next occurs in {@code bytes} from {@code from}; -1 if not. */
+  private static int indexOf(byte[] bytes, byte[] mark, int from) {
+    for (int i = from; i < bytes.length - 1; i++) {
+      if (bytes[i] == mark[0] && bytes[i + 1] == mark[1]) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Bytes of text kept (what the cache weighs). */

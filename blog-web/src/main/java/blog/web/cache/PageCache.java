@@ -12,6 +12,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
@@ -242,11 +245,17 @@ public final class PageCache {
       return null;
     }
     Csrf.resume(ctx);
-    String body = ctx.result();
-    if (body == null) {
+    // The page's bytes as the handler wrote them: not decoded into text and encoded again.
+    InputStream result = ctx.resultInputStream();
+    if (result == null) {
       return null;
     }
-    CachedPage page = CachedPage.of(body);
+    CachedPage page;
+    try {
+      page = CachedPage.of(result.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     String key = ctx.attribute(KEY);
     ContentVersions versions = ctx.attribute(VERSION);
     Long theme = ctx.attribute(THEME);

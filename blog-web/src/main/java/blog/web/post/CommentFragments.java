@@ -72,6 +72,11 @@ final class CommentFragments {
     return comment.with(replies, html, "");
   }
 
+  /** The version of the theme's files the pieces are kept for now. */
+  long themeVersion() {
+    return kept.themeVersion();
+  }
+
   private static boolean sharedThroughout(CommentView comment, long formUnder) {
     if (!comment.sharedByEveryone() || comment.id() == formUnder) {
       return false;

@@ -21,6 +21,9 @@ import blog.core.site.SiteSettings;
 import blog.web.site.Avatars;
 import blog.web.site.PathParams;
 import blog.web.site.Shown;
+import blog.web.theme.KeptHtml;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,6 +58,71 @@ final class CommentSection {
     this.clock = clock;
   }
 
+  /** What the threads as everyone sees them are drawn from, besides the comments read. */
+  private record EveryonesInputs(
+      String permalink,
+      SiteSettings site,
+      DiscussionSettings discussion,
+      boolean open,
+      long theme) {}
+
+  /**
+   * The threads as everyone sees them, and all of them as one piece of HTML with its bytes ({@code
+   * ""} if a thread has no kept HTML): what the page prints in place of the threads one by one.
+   */
+  private record Everyones(EveryonesInputs inputs, List<CommentView> threads, Object html) {}
+
+  private static final Everyones NOT_SHARED = new Everyones(null, List.of(), "");
+
+  /**
+   * The threads as a reader with no comment of their own sees them (no staff links, the reply form
+   * at the end), by the page of comments they were drawn from — compared by identity: a page of
+   * comments is kept as read, per version of the post's page ({@link blog.core.reading.KeptReads}),
+   * so the same page read again is the same object. A page of threads costs no view or lookup of
+   * its pieces while the comments stay as they are.
+   */
+  private final Cache<PostDetail, Everyones> everyones =
+      Caffeine.newBuilder().weakKeys().maximumSize(256).build();
+
+  private Everyones everyones(
+      PostDetail detail,
+      String permalink,
+      SiteSettings site,
+      DiscussionSettings discussion,
+      boolean open) {
+    EveryonesInputs inputs =
+        new EveryonesInputs(permalink, site, discussion, open, fragments.themeVersion());
+    Everyones kept = everyones.getIfPresent(detail);
+    if (kept != null && kept.inputs().equals(inputs)) {
+      return kept;
+    }
+    List<CommentView> threads =
+        fragments.kept(
+            thread(
+                Set.of(),
+                detail.comments(),
+                detail.identities(),
+                detail.summary().post(),
+                site,
+                permalink,
+                open,
+                discussion,
+                false),
+            0L);
+    StringBuilder html = new StringBuilder();
+    for (CommentView thread : threads) {
+      if (thread.threadHtml().isEmpty()) {
+        html = null;
+        break;
+      }
+      html.append(thread.threadHtml());
+    }
+    Everyones made =
+        new Everyones(inputs, threads, html == null ? "" : new KeptHtml(html.toString()));
+    everyones.put(detail, made);
+    return made;
+  }
+
   /** The template variables of the comments area. */
   Map<String, Object> model(
       Context ctx,
@@ -75,28 +143,38 @@ final class CommentSection {
         || (asked != null && PathParams.number(asked, "comment page") != detail.commentPage())) {
       throw new NotFoundException("comment page " + asked);
     }
-    List<CommentView> views =
-        thread(
-            parts.own().ids(ctx),
-            detail.comments(),
-            detail.identities(),
-            post,
-            site,
-            permalink,
-            open,
-            discussion,
-            staff != null && staff.moderates());
+    Set<Long> mine = parts.own().ids(ctx);
     ReplyFormView replyForm =
         formView(ctx, post, permalink, form, errors, discussion, detail, staff);
     boolean formShown = open || replyForm.hasErrors();
     long formUnder = formShown && replyForm.isReply() ? replyForm.replyTo() : 0L;
-    List<CommentView> thread = fragments.kept(views, formUnder);
+    Everyones shared =
+        mine.isEmpty() && staff == null && formUnder == 0
+            ? everyones(detail, permalink, site, discussion, open)
+            : NOT_SHARED;
+    List<CommentView> thread =
+        shared != NOT_SHARED
+            ? shared.threads()
+            : fragments.kept(
+                thread(
+                    mine,
+                    detail.comments(),
+                    detail.identities(),
+                    post,
+                    site,
+                    permalink,
+                    open,
+                    discussion,
+                    staff != null && staff.moderates()),
+                formUnder);
     EditState shownEdit = editableOnly(editing, thread);
     return Map.of(
         "staff",
         staff == null ? StaffView.NONE : staff,
         "comments",
         thread,
+        "threadsHtml",
+        shared.html(),
         "form",
         replyForm,
         "formUnder",

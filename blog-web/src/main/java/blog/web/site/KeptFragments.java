@@ -57,6 +57,11 @@ public final class KeptFragments {
     return html;
   }
 
+  /** The version of the theme's files pieces are kept for now. */
+  public long themeVersion() {
+    return themeVersion.getAsLong();
+  }
+
   /** How many pieces are kept now (for tests). */
   public long size() {
     kept.cleanUp();

@@ -86,7 +86,13 @@ public final class Pages {
     lastSite = site;
     Look look = new Look(reader.look(), menu.get());
     lastLook = look;
-    write(ctx, html(template, title, model, site, look, ctx.path(), sidebar.get(), errorsFor(ctx)));
+    // Written as bytes as it is made: a page with a long discussion copies its threads' kept bytes.
+    byte[] page =
+        pebble.renderBytes(
+            template,
+            model(title, model, site, look, ctx.path(), sidebar.get()),
+            () -> showsTemplateErrors.test(ctx));
+    ctx.contentType(HTML).result(page);
   }
 
   /**
@@ -114,8 +120,10 @@ public final class Pages {
 
   /** Writes an HTML response, declaring its encoding. */
   public static void write(Context ctx, String html) {
-    ctx.contentType("text/html; charset=utf-8").result(html);
+    ctx.contentType(HTML).result(html);
   }
+
+  private static final String HTML = "text/html; charset=utf-8";
 
   /**
    * A page that must render even when the database is away (the 503 page): the site as last read,
@@ -161,6 +169,17 @@ public final class Pages {
       String path,
       SidebarView sidebar,
       Renderer renderer) {
+    return renderer.render(pebble, template, model(title, model, site, look, path, sidebar));
+  }
+
+  /** {@code model} with the site around it: the layout's variables. */
+  private Map<String, Object> model(
+      String title,
+      Map<String, Object> model,
+      SiteSettings site,
+      Look look,
+      String path,
+      SidebarView sidebar) {
     Map<String, Object> all = new HashMap<>(model);
     all.put(
         "site",
@@ -183,7 +202,7 @@ public final class Pages {
     PageMeta meta = model.get("meta") instanceof PageMeta m ? m : PageMeta.NONE;
     all.put("head", HeadBuilder.head(meta, title == null ? site.title() : title, site, urls));
     all.putIfAbsent("searchQuery", "");
-    return renderer.render(pebble, template, all);
+    return all;
   }
 
   /** {@link SiteStylesheet#url} of {@code look}, computed again only when the look changes. */

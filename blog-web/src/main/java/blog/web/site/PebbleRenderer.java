@@ -60,6 +60,12 @@ public final class PebbleRenderer {
     return templates.render(template, model, showErrors);
   }
 
+  /** {@link #render(String, Map, BooleanSupplier)} as the page's UTF-8 bytes. */
+  public byte[] renderBytes(
+      String template, Map<String, Object> model, BooleanSupplier showErrors) {
+    return templates.renderBytes(template, model, showErrors);
+  }
+
   /** Renders from the built-in templates alone, whatever the theme holds. */
   public String renderBuiltIn(String template, Map<String, Object> model) {
     return templates.renderBuiltIn(template, model);

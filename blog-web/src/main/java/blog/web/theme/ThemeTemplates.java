@@ -61,15 +61,33 @@ public final class ThemeTemplates {
    * or, when {@code showErrors} says so (a staff member), a {@link BrokenTemplateException}.
    */
   public String render(String template, Map<String, Object> model, BooleanSupplier showErrors) {
+    return render(template, model, showErrors, Text::new, Text::toString);
+  }
+
+  /**
+   * {@link #render(String, Map, BooleanSupplier)} as the page's UTF-8 bytes, written as they are
+   * made and with {@link KeptHtml} copied in: for a page that goes out as it is.
+   */
+  public byte[] renderBytes(
+      String template, Map<String, Object> model, BooleanSupplier showErrors) {
+    return render(template, model, showErrors, PageBytes::new, PageBytes::toBytes);
+  }
+
+  private <W extends Writer, T> T render(
+      String template,
+      Map<String, Object> model,
+      BooleanSupplier showErrors,
+      Supplier<W> writer,
+      Function<W, T> written) {
     if (!theme.present()) {
-      return evaluate(builtIn, template, model);
+      return written.apply(evaluate(builtIn, template, model, writer.get()));
     }
     Themed current = current();
     try {
-      return evaluate(current.engine(), template, model);
+      return written.apply(evaluate(current.engine(), template, model, writer.get()));
     } catch (RuntimeException e) {
       // Rendered first: if the built-in templates fail as well, the fault is not the theme's.
-      String fallback = evaluate(builtIn, template, model);
+      T fallback = written.apply(evaluate(builtIn, template, model, writer.get()));
       TemplateError error = TemplateError.of(e, template, theme);
       if (current.logged().add(error.describe())) {
         LOG.warn("Theme template failed, readers get the built-in page: {}", error.describe());
@@ -83,7 +101,7 @@ public final class ThemeTemplates {
 
   /** {@code template} from the built-in templates only, e.g. the page explaining a theme error. */
   public String renderBuiltIn(String template, Map<String, Object> model) {
-    return evaluate(builtIn, template, model);
+    return evaluate(builtIn, template, model, new Text()).toString();
   }
 
   private Themed current() {
@@ -107,14 +125,14 @@ public final class ThemeTemplates {
     return engines.apply(new DelegatingLoader(List.of(files, builtInLoader.get())));
   }
 
-  private static String evaluate(PebbleEngine engine, String template, Map<String, Object> model) {
-    Text out = new Text();
+  private static <W extends Writer> W evaluate(
+      PebbleEngine engine, String template, Map<String, Object> model, W out) {
     try {
       engine.getTemplate(template).evaluate(out, model, Locale.ENGLISH);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString();
+    return out;
   }
 
   /**
