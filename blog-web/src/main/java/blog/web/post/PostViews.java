@@ -58,8 +58,29 @@ public final class PostViews {
     return post(summary, site, summary.post().commentsOpen());
   }
 
+  /** A post's view as last made, and what it was made with besides the post. */
+  private record KeptView(SiteSettings site, boolean commentsOpen, PostView view) {}
+
+  /**
+   * Views by the post they show, compared by identity: what pages read is kept as read ({@link
+   * blog.core.reading.KeptReads}), so the same post read again is the same object, and its view
+   * (dates, paths, terms' links, scrollable blocks) is not made again for every page.
+   */
+  private final Cache<PostSummary, KeptView> views =
+      Caffeine.newBuilder().weakKeys().maximumSize(1_000).build();
+
   /** {@code commentsOpen}: whether the post takes comments now (settings may close old posts). */
   public PostView post(PostSummary summary, SiteSettings site, boolean commentsOpen) {
+    KeptView kept = views.getIfPresent(summary);
+    if (kept != null && kept.commentsOpen() == commentsOpen && kept.site().equals(site)) {
+      return kept.view();
+    }
+    PostView view = made(summary, site, commentsOpen);
+    views.put(summary, new KeptView(site, commentsOpen, view));
+    return view;
+  }
+
+  private PostView made(PostSummary summary, SiteSettings site, boolean commentsOpen) {
     Formats formats = formats(site);
     Post p = summary.post();
     return new PostView(

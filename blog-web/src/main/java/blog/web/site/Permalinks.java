@@ -21,12 +21,26 @@ public final class Permalinks {
   }
 
   public static String month(int year, int month) {
-    return String.format("/%04d/%02d/", year, month);
+    StringBuilder path = new StringBuilder(9);
+    return digits(digits(path.append('/'), year, 4).append('/'), month, 2).append('/').toString();
   }
 
   public static String day(LocalDate date) {
-    return String.format(
-        "/%04d/%02d/%02d/", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+    StringBuilder path = new StringBuilder(12);
+    digits(digits(path.append('/'), date.getYear(), 4).append('/'), date.getMonthValue(), 2);
+    return digits(path.append('/'), date.getDayOfMonth(), 2).append('/').toString();
+  }
+
+  /**
+   * {@code value} with leading zeros to {@code width} digits, as {@code %0Nd} writes it (a path is
+   * made for every post on every listing: not worth a format string's parse each time).
+   */
+  private static StringBuilder digits(StringBuilder out, int value, int width) {
+    String text = Integer.toString(value);
+    for (int i = text.length(); i < width; i++) {
+      out.append('0');
+    }
+    return out.append(text);
   }
 
   /** An author's archive, by the slug of their byline; null for no author. */
