@@ -278,7 +278,9 @@ done
 comments_on() { curl -s "$BASE$1" | grep -o 'id="comment-[0-9]*"' | sort -u | wc -l; }
 BIG_COUNT=$(comments_on "$BIG_POST")
 COLD_COUNT=$(comments_on "$COLD_POST")
-curl -s ${COMMENTER:+-H "$COMMENTER"} "$BASE$SEED_POST" | grep -q 'Bench Commenter' \
+# grep reads the whole page (not -q): with pipefail, a grep that stops at the first match can leave
+# curl writing into a closed pipe (exit 23), which read as "not signed in" on some runs.
+curl -s ${COMMENTER:+-H "$COMMENTER"} "$BASE$SEED_POST" | grep -c 'Bench Commenter' >/dev/null \
   || fail "the signed-in commenter is not signed in"
 start_nginx
 # Kept pages too are measured on a JVM that has compiled their path (answered at tens of thousands
