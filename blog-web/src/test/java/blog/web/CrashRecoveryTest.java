@@ -64,16 +64,17 @@ class CrashRecoveryTest {
           }
           load.killAfter(app, () -> acknowledged.size(), 10);
         }
-        restart(drill, "crash-" + kind + "-" + round + "-restart");
+        // The start after the last crash also shows the post with what was acknowledged.
+        try (AppProcess app = drill.start("crash-" + kind + "-" + round + "-restart")) {
+          if (round == ROUNDS) {
+            String page = new Browser(app).page(CrashDrill.seedArticle(app));
+            assertTrue(page.contains(acknowledged.iterator().next()), "the post shows them");
+          }
+          app.terminate();
+          assertEquals(143, app.waitFor(Duration.ofSeconds(15)), app.everything());
+        }
         assertStoredOnce(drill, acknowledged);
       }
-      try (AppProcess app = drill.start("crash-" + kind + "-after")) {
-        String page = new Browser(app).page(CrashDrill.seedArticle(app));
-        assertTrue(page.contains(acknowledged.iterator().next()), "the post shows them");
-        app.terminate();
-        assertEquals(143, app.waitFor(Duration.ofSeconds(15)), app.everything());
-      }
-      assertStoredOnce(drill, acknowledged);
     }
   }
 

@@ -51,7 +51,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * database, and one headless Chromium for the whole class. Every page a journey looks at can be
  * checked as a person's browser gets it: valid HTML (Nu Html Checker), a Content-Security-Policy
  * without inline scripts and no violation of it, and no serious or critical accessibility problems
- * (axe-core). On failure a screenshot and the page are kept (see {@link FailureArtifacts}).
+ * (axe-core). On failure a screenshot and the page are kept (see {@link FailureArtifacts}). The
+ * browser is the one an earlier class with the same options gave back, cleared, when there is one
+ * ({@link Chromium#take}): starting Chromium is most of a short class's time.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(FailureArtifacts.class)
@@ -69,6 +71,7 @@ abstract class BrowserTestBase {
   protected Fixtures fixtures;
   protected ChromeDriver driver;
   private final List<String> consoleProblems = new ArrayList<>();
+  private Object cspWatcher;
   private String unavailable;
 
   @BeforeAll
@@ -89,16 +92,25 @@ abstract class BrowserTestBase {
                 DiscussionSettings.MIN_SECONDS_TO_SUBMIT, "0",
                 DiscussionSettings.FLOOD_SECONDS, "0"));
     prepare();
-    driver = Chromium.start(browserOptions());
+    driver = sharesBrowser() ? Chromium.take(browserOptions()) : Chromium.start(browserOptions());
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-    driver.executeCdpCommand(
-        "Page.addScriptToEvaluateOnNewDocument", Map.of("source", CSP_WATCHER));
+    cspWatcher =
+        driver
+            .executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument", Map.of("source", CSP_WATCHER))
+            .get("identifier");
   }
 
   @AfterAll
   void stopBlogAndBrowser() {
     try {
-      Chromium.quit(driver);
+      if (driver != null && sharesBrowser()) {
+        driver.executeCdpCommand(
+            "Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", cspWatcher));
+        Chromium.giveBack(driver, browserOptions(), url("").replaceAll("/$", ""));
+      } else {
+        Chromium.quit(driver);
+      }
     } finally {
       if (server != null) {
         server.close();
@@ -129,6 +141,16 @@ abstract class BrowserTestBase {
   /** The database behind the blog: H2 unless a class needs PostgreSQL. */
   protected DbKind database() {
     return DbKind.H2;
+  }
+
+  /**
+   * Whether this class may take a browser an earlier class of this JVM gave back (and give its own
+   * back), rather than start one of its own: yes, unless it changes the browser in ways {@link
+   * Chromium#giveBack} does not undo (a virtual authenticator, say). {@code
+   * -Dblog.test.share-browser=false} gives every class a browser of its own.
+   */
+  protected boolean sharesBrowser() {
+    return !"false".equals(System.getProperty("blog.test.share-browser"));
   }
 
   /** Extra configuration for the server, e.g. a log-in provider. */

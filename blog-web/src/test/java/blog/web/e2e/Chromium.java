@@ -6,7 +6,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -145,6 +149,105 @@ final class Chromium {
     ChromeDriver driver = new ChromeDriver(service, chrome);
     PROFILES.put(driver, profile);
     return driver;
+  }
+
+  /** How many browsers a JVM keeps for later classes: the two last given back. */
+  private static final int MOST_IDLE = 2;
+
+  /**
+   * Browsers that classes gave back, by their options, for the next class of this JVM that wants
+   * the same: starting Chromium takes seconds, and most classes want one of two windows. The one
+   * given back longest ago goes first when more are kept than {@link #MOST_IDLE}; what is left when
+   * the JVM ends is quit then.
+   */
+  private static final Map<Options, ChromeDriver> IDLE = new LinkedHashMap<>();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  List<ChromeDriver> left;
+                  synchronized (IDLE) {
+                    left = List.copyOf(IDLE.values());
+                    IDLE.clear();
+                  }
+                  left.forEach(Chromium::quitQuietly);
+                },
+                "chromium-quit"));
+  }
+
+  /**
+   * A browser with these options: one given back by a class before ({@link #giveBack}), if it still
+   * answers, or a new one.
+   */
+  static ChromeDriver take(Options options) {
+    ChromeDriver idle;
+    synchronized (IDLE) {
+      idle = IDLE.remove(options);
+    }
+    if (idle != null) {
+      try {
+        idle.getWindowHandle();
+        return idle;
+      } catch (RuntimeException gone) {
+        quitQuietly(idle);
+      }
+    }
+    return start(options);
+  }
+
+  /**
+   * Keeps the browser for the next class, with nothing of this one left in it: one tab on a blank
+   * page, no cookies, no cache, nothing stored by the site at {@code origin}, no emulated media or
+   * screen (but a phone's own), nothing in the console. A browser that cannot be brought back to
+   * that is quit.
+   */
+  static void giveBack(ChromeDriver driver, Options options, String origin) {
+    try {
+      List<String> tabs = List.copyOf(driver.getWindowHandles());
+      for (String tab : tabs.subList(1, tabs.size())) {
+        driver.switchTo().window(tab).close();
+      }
+      driver.switchTo().window(tabs.get(0));
+      driver.get("about:blank");
+      driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+      driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+      driver.executeCdpCommand(
+          "Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+      driver.executeCdpCommand(
+          "Emulation.setEmulatedMedia", Map.of("media", "", "features", List.of()));
+      if (!options.mobile) {
+        // A phone's screen is chromedriver's emulation: only a desktop's may be cleared.
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+      }
+      driver.manage().logs().get(LogType.BROWSER);
+    } catch (RuntimeException e) {
+      System.err.println("A browser could not be made ready for the next class: " + e);
+      quitQuietly(driver);
+      return;
+    }
+    List<ChromeDriver> surplus = new ArrayList<>();
+    synchronized (IDLE) {
+      ChromeDriver same = IDLE.put(options, driver);
+      if (same != null) {
+        surplus.add(same);
+      }
+      Iterator<ChromeDriver> oldest = IDLE.values().iterator();
+      while (IDLE.size() > MOST_IDLE) {
+        surplus.add(oldest.next());
+        oldest.remove();
+      }
+    }
+    surplus.forEach(Chromium::quitQuietly);
+  }
+
+  private static void quitQuietly(ChromeDriver driver) {
+    try {
+      quit(driver);
+    } catch (RuntimeException e) {
+      // It is gone either way.
+    }
   }
 
   /** Ends the browser and removes its profile. */

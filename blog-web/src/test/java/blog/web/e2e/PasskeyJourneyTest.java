@@ -49,6 +49,12 @@ class PasskeyJourneyTest extends BrowserTestBase {
     return "http://localhost:" + port + path;
   }
 
+  /** A browser of its own: the virtual authenticators stay with the browser it used. */
+  @Override
+  protected boolean sharesBrowser() {
+    return false;
+  }
+
   @Override
   protected void prepare() {
     var staff = new StaffBrowsers(db.database().jdbi(), server);

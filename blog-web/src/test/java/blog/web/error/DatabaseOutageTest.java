@@ -40,6 +40,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -49,8 +51,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * send again, and nothing half-written lands; afterwards the same server serves normally and the
  * kept comment goes in with one click. The database sits behind a TCP proxy the test cuts: on H2 an
  * H2 TCP server in this JVM (its in-memory data survives), on PostgreSQL the real server.
+ *
+ * <p>Most of its time goes in waiting for the pool's connection time-out during the outage, so the
+ * two databases' runs go at once; each has its own server, proxy and database.
  */
 @Slow
+@Execution(ExecutionMode.CONCURRENT)
 class DatabaseOutageTest {
   private static final int READERS = 4;
 

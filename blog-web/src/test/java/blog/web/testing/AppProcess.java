@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * The blog as a deployment runs it: {@code java blog.web.cli.Main} in a process of its own,
  * configured by environment variables only, on the test's class path (no jar needs building). Its
  * standard output and error go to files the test reads: the ports it listens on come from its
- * start-up lines.
+ * start-up lines. The classes it loads are shared between the processes ({@link SharedClasses}).
  */
 public final class AppProcess implements Site, AutoCloseable {
   private static final Pattern SERVING = Pattern.compile("Blog serving on port (\\d+)");
@@ -61,15 +61,10 @@ public final class AppProcess implements Site, AutoCloseable {
       Path err = Files.createTempFile("blog-" + name + "-", ".err");
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(
-          List.of(
-              "-Xmx256m",
-              "-XX:+UseSerialGC",
-              "-XX:TieredStopAtLevel=1",
-              "-Dlogback.configurationFile=" + logbackConfig(),
-              "-cp",
-              System.getProperty("java.class.path"),
-              "blog.web.cli.Main"));
+      command.addAll(SharedClasses.JVM);
+      command.add("-Dlogback.configurationFile=" + logbackConfig());
+      command.addAll(SharedClasses.options());
+      command.add("blog.web.cli.Main");
       command.addAll(args);
       ProcessBuilder builder =
           new ProcessBuilder(command)
@@ -237,7 +232,7 @@ public final class AppProcess implements Site, AutoCloseable {
     }
   }
 
-  private static String logbackConfig() {
+  static String logbackConfig() {
     try {
       return Path.of(AppProcess.class.getResource("/logback-instance.xml").toURI()).toString();
     } catch (URISyntaxException e) {
