@@ -78,22 +78,28 @@ public final class VersionMemos {
    */
   public <K, T> Function<K, T> perPostVersionWeighed(
       Function<K, T> source, ToLongFunction<K> post, ToIntFunction<T> weight, long maxWeight) {
-    record Versioned<K>(K key, long version) {}
-    record Held<T>(T value, Instant until) {}
-    Cache<Versioned<K>, Held<T>> kept =
+    record Held<T>(T value, long version, Instant until) {}
+    // One value per key: a value read at a newer version replaces the older one at once (a busy
+    // discussion would otherwise fill the budget with versions nobody asks for any more).
+    Cache<K, Held<T>> kept =
         Caffeine.newBuilder()
             .maximumWeight(maxWeight)
-            .<Versioned<K>, Held<T>>weigher((key, held) -> 1 + weight.applyAsInt(held.value()))
+            .<K, Held<T>>weigher((key, held) -> 1 + weight.applyAsInt(held.value()))
             .build();
     return key -> {
-      Versioned<K> at = new Versioned<>(key, versions.get().forPost(post.applyAsLong(key)));
+      long version = versions.get().forPost(post.applyAsLong(key));
       Instant now = clock.instant();
-      Held<T> held = kept.getIfPresent(at);
-      if (held != null && now.isBefore(held.until())) {
+      Held<T> held = kept.getIfPresent(key);
+      if (held != null && held.version() == version && now.isBefore(held.until())) {
         return held.value();
       }
       T value = source.apply(key);
-      kept.put(at, new Held<>(value, until(now)));
+      kept.asMap()
+          .merge(
+              key,
+              new Held<>(value, version, until(now)),
+              // A read that began at an older version does not replace a newer one.
+              (old, made) -> made.version() < old.version() ? old : made);
       return value;
     };
   }

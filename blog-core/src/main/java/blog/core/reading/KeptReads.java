@@ -19,7 +19,7 @@ import java.util.function.Function;
  */
 public final class KeptReads {
   /** About how many comments the kept pages of comments may hold together. */
-  static final long COMMENTS = 20_000;
+  static final long COMMENTS = 10_000;
 
   private record DetailKey(
       Post post, DiscussionSettings discussion, CommentPageRequest wanted, ThreadStarts starts) {}
