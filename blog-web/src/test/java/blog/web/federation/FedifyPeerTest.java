@@ -53,6 +53,8 @@ class FedifyPeerTest extends WebTestBase {
 
   @Override
   protected void prepare() {
+    // Called once per database: the peer of the run before goes first (it outlived the tests).
+    stopPeer();
     try {
       peer = FedifyPeer.start();
     } catch (IOException e) {
@@ -67,6 +69,7 @@ class FedifyPeerTest extends WebTestBase {
   void stopPeer() {
     if (peer != null) {
       peer.close();
+      peer = null;
     }
   }
 
