@@ -8,19 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import blog.core.change.ContentVersionRepository;
 import blog.core.change.PolledContentVersion;
 import blog.core.change.SeenVersions;
-import blog.core.comment.CommentRepository;
 import blog.core.comment.CommentStatus;
 import blog.core.comment.DiscussionSettings;
 import blog.core.comment.ThreadedComment;
-import blog.core.identity.IdentityRepository;
-import blog.core.identity.UserRepository;
 import blog.core.post.Post;
 import blog.core.post.PostPage;
 import blog.core.post.PostRepository;
 import blog.core.post.PostStatus;
 import blog.core.post.PostSummary;
 import blog.core.site.SettingsRepository;
-import blog.core.taxonomy.TermRepository;
 import blog.core.testing.DatabaseTestBase;
 import blog.core.testing.Fixtures;
 import blog.core.testing.MutableClock;
@@ -71,15 +67,7 @@ class KeptReadsTest extends DatabaseTestBase {
   void keepAfresh() {
     clock.set(NOW);
     PostRepository posts = new PostRepository(jdbi);
-    BlogReader reader =
-        new BlogReader(
-            posts,
-            new TermRepository(jdbi),
-            new CommentRepository(jdbi),
-            new UserRepository(jdbi),
-            new IdentityRepository(jdbi),
-            new SettingsRepository(jdbi),
-            clock);
+    BlogReader reader = Readers.on(jdbi, new SettingsRepository(jdbi), clock);
     // Exact: every read asks the database's version, as a blog does once it saw a change.
     polled = PolledContentVersion.start(new ContentVersionRepository(jdbi), Duration.ofHours(1));
     SeenVersions versions = new SeenVersions(polled, true, posts::nextPublicationAfter, clock);

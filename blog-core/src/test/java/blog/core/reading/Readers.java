@@ -16,6 +16,11 @@ final class Readers {
   private Readers() {}
 
   static BlogReader at(Jdbi jdbi, SettingsRepository settings, Instant now) {
+    return on(jdbi, settings, Clock.fixed(now, ZoneOffset.UTC));
+  }
+
+  /** A {@link BlogReader} on a test database, on {@code clock}. */
+  static BlogReader on(Jdbi jdbi, SettingsRepository settings, Clock clock) {
     return new BlogReader(
         new PostRepository(jdbi),
         new TermRepository(jdbi),
@@ -23,6 +28,6 @@ final class Readers {
         new UserRepository(jdbi),
         new IdentityRepository(jdbi),
         settings,
-        Clock.fixed(now, ZoneOffset.UTC));
+        clock);
   }
 }
